@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import fastifyStatic from '@fastify/static';
+import { LogLevel, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { AppModule } from './app.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { JsonLogger } from './common/json-logger';
+import { createValidationPipe } from './common/validation';
+import { loadAppConfig } from './config/configuration';
+
+export interface CreateAppOptions {
+  /** Serve the H5 build at `/` (npm start). */
+  serveH5?: boolean;
+  logLevels?: LogLevel[];
+}
+
+/** Builds the Nest application on Fastify with the global pipe, filter, docs and request log. */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const config = loadAppConfig();
+  const logger = new JsonLogger(options.logLevels ?? ['log', 'error', 'warn']);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }),
+    { logger, abortOnError: false },
+  );
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableCors({ origin: config.demoMode ? true : (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean), exposedHeaders: ['Content-Disposition'] });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const requests = new Logger('HTTP');
+  fastify.addHook('onResponse', async (request, reply) => {
+    // The path only: query strings and bodies may carry personal data.
+    requests.log(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms`);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('家医 Jiayi API').setDescription('Family-doctor signing: residents, contracts, surveys, indicators').setVersion('0.1.0').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (options.serveH5 && existsSync(config.h5Dir)) {
+    await app.register(fastifyStatic as never, { root: config.h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

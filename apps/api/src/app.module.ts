@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgreementsModule } from './agreements/agreements.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { appConfig, authConfig, databaseConfig, DatabaseSettings, wechatConfig } from './config/configuration';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { PackagesModule } from './packages/packages.module';
+import { PeopleModule } from './people/people.module';
+import { ReferenceModule } from './reference/reference.module';
+import { SeedModule } from './seed/seed.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, authConfig, wechatConfig, databaseConfig] }),
+    TypeOrmModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      // Pending migrations are applied at boot (never `synchronize`); MIGRATIONS_RUN=0 leaves them to the CLI.
+      useFactory: (settings: DatabaseSettings) => ({ ...dataSourceOptions(settings), migrationsRun: process.env.MIGRATIONS_RUN !== '0', migrationsTransactionMode: 'each' }),
+    }),
+    CommonModule,
+    AuthModule,
+    ReferenceModule,
+    AgreementsModule,
+    PeopleModule,
+    PackagesModule,
+    SeedModule,
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

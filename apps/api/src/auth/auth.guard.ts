@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { ApiError } from '../common/api-error';
+import { AuthContext, IS_PUBLIC, Role, ROLES } from './auth-context';
+
+/** Global guard: a valid bearer token on every route but the public ones, and the route's roles. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest();
+    const header: string | undefined = request.headers?.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw new ApiError(401, '请先登录');
+    let auth: AuthContext;
+    try {
+      const payload = await this.jwt.verifyAsync<AuthContext & { sub: string }>(token);
+      auth = { ...payload, accountId: payload.sub };
+    } catch {
+      throw new ApiError(401, '登录已过期，请重新登录');
+    }
+    request.auth = auth;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(auth.role)) throw new ApiError(403, '您没有权限进行此操作');
+    return true;
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class WechatLoginDto {
+  @ApiProperty({ description: 'wx.login() code; the WeChat stand-in accepts "dev:<openid>"' })
+  @IsString({ message: '登录凭证格式不正确' })
+  @IsNotEmpty({ message: '缺少微信登录凭证' })
+  @MaxLength(128, { message: '登录凭证过长' })
+  code: string;
+}
+
+export class StaffLoginDto {
+  @ApiProperty() @IsString({ message: '请输入用户名' }) @IsNotEmpty({ message: '请输入用户名' }) @MaxLength(60, { message: '用户名过长' })
+  username: string;
+
+  @ApiProperty() @IsString({ message: '请输入密码' }) @IsNotEmpty({ message: '请输入密码' }) @MaxLength(200, { message: '密码过长' })
+  password: string;
+}

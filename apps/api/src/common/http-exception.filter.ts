@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiErrorBody, errorBody } from './api-error';
+
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: '请求内容类型不受支持，请发送 JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: '请求内容为空',
+  FST_ERR_CTP_BODY_TOO_LARGE: '请求内容过大',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求内容长度不正确',
+};
+
+/**
+ * The one exception filter: every error leaves in the api.md shape. Client errors keep their
+ * status; anything unexpected becomes a 500 without a stack (the stack goes to the log).
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'details' in response) return response as ApiErrorBody;
+      if (status === 404) return errorBody(404, '请求的地址不存在');
+      if (status === 401) return errorBody(401, '请先登录');
+      if (status === 403) return errorBody(403, '您没有权限进行此操作');
+      const raw = typeof response === 'string' ? response : JSON.stringify(response);
+      if (status === 400 && /JSON|body/i.test(raw)) return errorBody(400, '请求内容不是有效的 JSON', [{ field: 'body', message: '请求内容不是有效的 JSON' }]);
+      return errorBody(status, status < 500 ? '请求有误' : '服务器内部错误');
+    }
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const isJsonSyntax = exception instanceof SyntaxError || /JSON/i.test(fastifyError.message ?? '');
+      const message = FASTIFY_MESSAGES[fastifyError.code ?? ''] ?? (isJsonSyntax ? '请求内容不是有效的 JSON' : '请求有误');
+      return errorBody(fastifyError.statusCode, message, [{ field: 'body', message }]);
+    }
+    return errorBody(500, '服务器内部错误，请稍后再试');
+  }
+}

@@ -1,0 +1,16 @@
+import { Column, ColumnOptions, PrimaryColumn } from 'typeorm';
+
+/**
+ * Column shapes that mean the same on MariaDB and SQLite. Entities use these and the migrations
+ * use the matching `col.*` builders in `migrations/columns.ts`, so the schema-agreement test
+ * can prove that both describe one schema.
+ */
+export const IdColumn = () => PrimaryColumn({ type: 'varchar', length: 36 });
+export const RefColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 36, ...options });
+export const TextColumn = (length: number, options: ColumnOptions = {}) => Column({ type: 'varchar', length, ...options });
+export const LongTextColumn = (options: ColumnOptions = {}) => Column({ type: 'text', ...options });
+export const IntColumn = (options: ColumnOptions = {}) => Column({ type: 'int', ...options });
+export const BoolColumn = (options: ColumnOptions = {}) => Column({ type: 'boolean', ...options });
+export const DateColumn = (options: ColumnOptions = {}) => Column({ type: 'date', ...options });
+export const TimeColumn = (options: ColumnOptions = {}) => Column({ type: 'datetime', ...options });
+export const JsonColumn = (options: ColumnOptions = {}) => Column({ type: 'simple-json', ...options });

@@ -1,0 +1,25 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth-context';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** 200 with the database's status, 503 when it does not answer. */
+  @Public() @Get()
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const started = Date.now();
+    try {
+      await this.dataSource.query('SELECT 1');
+      return { status: 'ok', database: { status: 'up', type: this.dataSource.options.type, latencyMs: Date.now() - started } };
+    } catch {
+      reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'error', database: { status: 'down', type: this.dataSource.options.type } };
+    }
+  }
+}

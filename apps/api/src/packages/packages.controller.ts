@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, AuthContext, Roles } from '../auth/auth-context';
+import { refusalError } from '../common/api-error';
+import { PeopleService } from '../people/people.service';
+import { CatalogService } from './catalog.service';
+import { PackagesQueryDto, QuoteRequestDto } from './dto/quote.dto';
+
+@ApiTags('resident')
+@ApiBearerAuth()
+@Roles('resident')
+@Controller()
+export class PackagesController {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @Get('packages')
+  async packages(@Auth() auth: AuthContext, @Query() query: PackagesQueryDto) {
+    return this.catalog.offeredTo(await this.people.findOwned(auth, query.personId));
+  }
+
+  @Post('quotes') @HttpCode(200)
+  async quote(@Auth() auth: AuthContext, @Body() dto: QuoteRequestDto) {
+    const person = await this.people.findOwned(auth, dto.personId);
+    const { result } = await this.catalog.quoteFor(person, dto.packageCodes, dto.years);
+    if (!result.ok) throw refusalError(result, result.code === 'QUOTE.YEARS' || result.code === 'QUOTE.UNKNOWN_PACKAGE' ? 400 : 409);
+    return result.value;
+  }
+}

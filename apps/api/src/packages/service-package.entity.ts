@@ -1,0 +1,20 @@
+import { Entity, Index } from 'typeorm';
+import type { KeyGroupTag, PackageItem } from '@jiayi/domain';
+import { BoolColumn, IdColumn, JsonColumn, LongTextColumn, RefColumn, TextColumn } from '../database/columns';
+
+/** A region's service package (服务包); the catalog libs/domain prices from. */
+@Entity('service_packages')
+@Index('UQ_service_packages_region_code', ['regionId', 'code'], { unique: true })
+export class ServicePackageRecord {
+  @IdColumn() id: string;
+  @RefColumn() regionId: string;
+  @TextColumn(40) code: string;
+  @TextColumn(100) name: string;
+  @TextColumn(20) kind: 'basic' | 'personalised';
+  @JsonColumn() targetTags: KeyGroupTag[];
+  @LongTextColumn() description: string;
+  @JsonColumn() items: PackageItem[];
+  @JsonColumn() includes: string[];
+  @TextColumn(20, { nullable: true }) referenceCode: 'hypertension' | 'diabetes' | null;
+  @BoolColumn({ default: true }) active: boolean;
+}

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { DECLARABLE_TAGS } from '@jiayi/domain';
+
+const PHONE = /^1\d{10}$/;
+const RELATIONS = ['spouse', 'parent', 'child', 'other'] as const;
+
+class PersonFields {
+  @ApiProperty({ example: '张三' })
+  @IsString({ message: '请填写姓名' }) @IsNotEmpty({ message: '请填写姓名' }) @MaxLength(30, { message: '姓名最多30个字' })
+  name: string;
+
+  @ApiProperty({ description: '18-digit resident ID number (GB 11643)' })
+  @IsString({ message: '请填写身份证号' }) @MaxLength(30, { message: '身份证号过长' })
+  idNumber: string;
+
+  @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })
+  @IsArray({ message: '重点人群标签格式不正确' }) @ArrayMaxSize(11, { message: '重点人群标签过多' })
+  @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
+  declaredTags: string[];
+}
+
+export class UpdateProfileDto extends PersonFields {
+  @ApiProperty({ example: '13800138000' })
+  @IsString({ message: '请填写手机号' }) @Matches(PHONE, { message: '请填写11位手机号' })
+  phone: string;
+
+  @ApiProperty() @IsString({ message: '请选择所在村/社区' }) @IsNotEmpty({ message: '请选择所在村/社区' }) @MaxLength(36, { message: '村/社区不正确' })
+  communityId: string;
+
+  @ApiProperty() @IsString({ message: '缺少隐私政策版本' }) @IsNotEmpty({ message: '请先阅读隐私政策' }) @MaxLength(20, { message: '隐私政策版本不正确' })
+  privacyPolicyVersion: string;
+
+  @ApiProperty({ description: 'PIPL art. 29 separate consent; must be true' })
+  @IsBoolean({ message: '请勾选同意处理敏感个人信息' }) @Equals(true, { message: '需要您单独同意处理健康等敏感个人信息，才能签约' })
+  sensitiveConsent: boolean;
+}
+
+export class FamilyMemberDto extends PersonFields {
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: '手机号格式不正确' }) @Matches(PHONE, { message: '请填写11位手机号' })
+  phone?: string;
+
+  @ApiProperty({ enum: RELATIONS })
+  @IsIn(RELATIONS as readonly string[], { message: '请选择与您的关系' })
+  relation: (typeof RELATIONS)[number];
+
+  @ApiPropertyOptional({ description: 'required true for a member under 14 (PIPL art. 31)' })
+  @IsOptional() @IsBoolean({ message: '监护人同意格式不正确' })
+  guardianConsent?: boolean;
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, AuthContext, Roles } from '../auth/auth-context';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
+import { PeopleService } from './people.service';
+
+@ApiTags('resident')
+@ApiBearerAuth()
+@Roles('resident')
+@Controller('me')
+export class MeController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Get()
+  me(@Auth() auth: AuthContext) {
+    return this.people.me(auth);
+  }
+
+  @Put('profile')
+  updateProfile(@Auth() auth: AuthContext, @Body() dto: UpdateProfileDto) {
+    return this.people.updateProfile(auth, dto);
+  }
+
+  @Get('family-members')
+  listFamily(@Auth() auth: AuthContext) {
+    return this.people.listFamily(auth);
+  }
+
+  @Post('family-members') @UseInterceptors(IdempotencyInterceptor)
+  addFamilyMember(@Auth() auth: AuthContext, @Body() dto: FamilyMemberDto) {
+    return this.people.addFamilyMember(auth, dto);
+  }
+
+  @Put('family-members/:id')
+  updateFamilyMember(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: FamilyMemberDto) {
+    return this.people.updateFamilyMember(auth, id, dto);
+  }
+
+  @Delete('family-members/:id') @HttpCode(204)
+  removeFamilyMember(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.people.removeFamilyMember(auth, id);
+  }
+}

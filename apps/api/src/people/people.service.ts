@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  ageOn, effectiveTags, KeyGroupTag, maskIdNumber, needsGuardianConsent, parseIdNumber, todayInChina,
+} from '@jiayi/domain';
+import type { AuthContext } from '../auth/auth-context';
+import { ResidentAccount } from '../auth/resident-account.entity';
+import { badRequest, conflict, notFound, refusalError } from '../common/api-error';
+import { PiiCipher } from '../common/pii-cipher';
+import { Community } from '../reference/community.entity';
+import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
+import { Person } from './person.entity';
+
+/** A person as clients see it: the ID number masked, tags derived on today's date. */
+export interface PersonView {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  age: number;
+  tags: KeyGroupTag[];
+  declaredTags: KeyGroupTag[];
+  communityId: string | null;
+  relation: Person['relation'];
+}
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: PiiCipher,
+  ) {}
+
+  toView(person: Person, today = todayInChina(new Date())): PersonView {
+    const declaredTags = this.declaredTags(person);
+    return {
+      id: person.id,
+      name: person.name,
+      idNumberMasked: person.idNumberMasked,
+      gender: person.gender,
+      birthDate: person.birthDate,
+      age: ageOn(person.birthDate, today),
+      tags: effectiveTags(person.birthDate, declaredTags, today),
+      declaredTags,
+      communityId: person.communityId,
+      relation: person.relation,
+    };
+  }
+
+  declaredTags(person: Person): KeyGroupTag[] {
+    return this.cipher.decryptJson<KeyGroupTag[]>(person.declaredTagsCipher);
+  }
+
+  phone(person: Person): string | null {
+    return person.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null;
+  }
+
+  async me(auth: AuthContext) {
+    const account = await this.dataSource.getRepository(ResidentAccount).findOneByOrFail({ id: auth.accountId });
+    const self = await this.dataSource.getRepository(Person).findOneBy({ accountId: auth.accountId, relation: 'self' });
+    return {
+      accountId: auth.accountId,
+      person: self ? this.toView(self) : null,
+      consent: { sensitiveConsent: account.sensitiveConsent, privacyPolicyVersion: account.privacyPolicyVersion, consentAt: account.consentAt },
+    };
+  }
+
+  async updateProfile(auth: AuthContext, dto: UpdateProfileDto): Promise<PersonView> {
+    const today = todayInChina(new Date());
+    const id = this.checkIdNumber(dto.idNumber, today);
+    const community = await this.dataSource.getRepository(Community).findOneBy({ id: dto.communityId });
+    if (!community) throw badRequest('communityId', '请选择您所在的村/社区');
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      await manager.update(ResidentAccount, { id: auth.accountId }, {
+        sensitiveConsent: true, privacyPolicyVersion: dto.privacyPolicyVersion, consentAt: now,
+      });
+      const existing = await manager.findOneBy(Person, { accountId: auth.accountId, relation: 'self' });
+      const fields = {
+        name: dto.name.trim(),
+        ...this.identityFields(id),
+        phoneCipher: this.cipher.encrypt(dto.phone),
+        communityId: community.id,
+        declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)),
+        updatedAt: now,
+      };
+      const person = existing
+        ? await this.save(manager, { ...existing, ...fields })
+        : await this.save(manager, { id: randomUUID(), accountId: auth.accountId, relation: 'self', guardianConsentAt: null, createdAt: now, ...fields });
+      return this.toView(person, today);
+    });
+  }
+
+  async listFamily(auth: AuthContext): Promise<PersonView[]> {
+    const people = await this.dataSource.getRepository(Person).find({ where: { accountId: auth.accountId }, order: { createdAt: 'ASC' } });
+    return people.filter((p) => p.relation !== 'self').map((p) => this.toView(p));
+  }
+
+  async addFamilyMember(auth: AuthContext, dto: FamilyMemberDto): Promise<PersonView> {
+    const self = await this.requireSelf(auth);
+    const today = todayInChina(new Date());
+    const id = this.checkIdNumber(dto.idNumber, today);
+    const now = new Date();
+    const guardianConsentAt = this.guardianConsent(id.birthDate, today, dto.guardianConsent, now);
+    const person = await this.save(this.dataSource.manager, {
+      id: randomUUID(), accountId: auth.accountId, relation: dto.relation, name: dto.name.trim(), ...this.identityFields(id),
+      phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null, communityId: self.communityId,
+      declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)), guardianConsentAt, createdAt: now, updatedAt: now,
+    });
+    return this.toView(person, today);
+  }
+
+  async updateFamilyMember(auth: AuthContext, personId: string, dto: FamilyMemberDto): Promise<PersonView> {
+    const member = await this.findFamilyMember(auth, personId);
+    const today = todayInChina(new Date());
+    const id = this.checkIdNumber(dto.idNumber, today);
+    const now = new Date();
+    const person = await this.save(this.dataSource.manager, {
+      ...member, relation: dto.relation, name: dto.name.trim(), ...this.identityFields(id),
+      phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
+      declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)),
+      guardianConsentAt: this.guardianConsent(id.birthDate, today, dto.guardianConsent, member.guardianConsentAt ?? now), updatedAt: now,
+    });
+    return this.toView(person, today);
+  }
+
+  async removeFamilyMember(auth: AuthContext, personId: string): Promise<void> {
+    const member = await this.findFamilyMember(auth, personId);
+    const hasContracts = await this.hasContracts(member.id);
+    if (hasContracts) throw conflict('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，不能删除；如需解约请在“我的签约”中操作');
+    await this.dataSource.getRepository(Person).delete({ id: member.id });
+  }
+
+  /** A person the caller manages (self or family), or 404 — another account's person is never revealed. */
+  async findOwned(auth: AuthContext, personId: string): Promise<Person> {
+    const person = await this.dataSource.getRepository(Person).findOneBy({ id: personId, accountId: auth.accountId });
+    if (!person) throw notFound('没有找到这位家庭成员');
+    return person;
+  }
+
+  private async findFamilyMember(auth: AuthContext, personId: string): Promise<Person> {
+    const person = await this.findOwned(auth, personId);
+    if (person.relation === 'self') throw notFound('没有找到这位家庭成员');
+    return person;
+  }
+
+  private async requireSelf(auth: AuthContext): Promise<Person> {
+    const self = await this.dataSource.getRepository(Person).findOneBy({ accountId: auth.accountId, relation: 'self' });
+    if (!self) throw conflict('PROFILE.REQUIRED', '请先完善本人信息，再添加家庭成员');
+    return self;
+  }
+
+  private async hasContracts(personId: string): Promise<boolean> {
+    const hasTable = this.dataSource.entityMetadatas.some((m) => m.tableName === 'contracts');
+    if (!hasTable) return false;
+    const [row] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM contracts WHERE personId = ?`, [personId]);
+    return Number(row.n) > 0;
+  }
+
+  private checkIdNumber(raw: string, today: string) {
+    const parsed = parseIdNumber(raw, today);
+    if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' }, 400);
+    return parsed.value;
+  }
+
+  private guardianConsent(birthDate: string, today: string, given: boolean | undefined, at: Date): Date | null {
+    if (!needsGuardianConsent(birthDate, today)) return null;
+    if (given !== true) throw badRequest('guardianConsent', '为14岁以下儿童登记，需要监护人勾选同意');
+    return at;
+  }
+
+  private identityFields(id: { idNumber: string; birthDate: string; gender: 'male' | 'female' }) {
+    return {
+      idNumberCipher: this.cipher.encrypt(id.idNumber),
+      idNumberHash: this.cipher.lookupHash(id.idNumber),
+      idNumberMasked: maskIdNumber(id.idNumber),
+      birthDate: id.birthDate,
+      gender: id.gender,
+    };
+  }
+
+  private normaliseTags(tags: string[]): KeyGroupTag[] {
+    return [...new Set(tags)].sort() as KeyGroupTag[];
+  }
+
+  /** Saves, turning the unique ID-number hash into a clear refusal (also when two registrations race). */
+  private async save(manager: EntityManager, person: Person): Promise<Person> {
+    const clash = await manager.findOneBy(Person, { idNumberHash: person.idNumberHash });
+    if (clash && clash.id !== person.id) throw this.alreadyRegistered();
+    try {
+      return await manager.save(Person, person);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw this.alreadyRegistered();
+      throw error;
+    }
+  }
+
+  private alreadyRegistered() {
+    return conflict('PERSON.ALREADY_REGISTERED', '这个身份证号已经登记过了，不能重复登记。如有疑问请联系签约团队', 'idNumber');
+  }
+}
+
+/** A unique-key violation on MariaDB (ER_DUP_ENTRY) or SQLite (SQLITE_CONSTRAINT_UNIQUE). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

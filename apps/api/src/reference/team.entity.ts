@@ -1,0 +1,19 @@
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdColumn, RefColumn, TextColumn } from '../database/columns';
+
+/** 家庭医生团队 of an institution. */
+@Entity('teams')
+@Index('IDX_teams_institution', ['institutionId'])
+export class Team {
+  @IdColumn() id: string;
+  @RefColumn() institutionId: string;
+  @TextColumn(100) name: string;
+  @TextColumn(30) phone: string;
+}
+
+/** Which communities a team serves. */
+@Entity('team_communities')
+export class TeamCommunity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) teamId: string;
+  @PrimaryColumn({ type: 'varchar', length: 36 }) communityId: string;
+}

@@ -1,0 +1,57 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { DemoIds, DemoSeedService } from '../../src/seed/demo-seed.service';
+import { startWechatStandin, WechatStandin } from '../../src/wechat-standin/wechat-standin';
+import { createTestDatabase, Dialect, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: ReturnType<typeof request>;
+  dataSource: DataSource;
+  demo: DemoIds;
+  wechat: WechatStandin;
+  database: TestDatabase;
+  /** A second app process on the same database (for races across instances). */
+  startSecondInstance(): Promise<NestFastifyApplication>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Nest app on a fresh database (MariaDB by default), migrated and seeded with the demo
+ * data, its WeChat calls going to a stand-in on a free port.
+ */
+export async function createTestApp(dialect: Dialect = 'mariadb'): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const wechat = await startWechatStandin();
+  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, WECHAT_API_BASE: wechat.url, DEMO_SEED: '0' });
+  const boot = async () => {
+    const app = await createApp({ logLevels: ['error'] });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return app;
+  };
+  const app = await boot();
+  const demo = await app.get(DemoSeedService).seed();
+  const others: NestFastifyApplication[] = [];
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    dataSource: app.get(DataSource),
+    demo,
+    wechat,
+    database,
+    startSecondInstance: async () => {
+      const second = await boot();
+      others.push(second);
+      return second;
+    },
+    close: async () => {
+      for (const other of others) await other.close();
+      await app.close();
+      await wechat.close();
+      await database.drop();
+    },
+  };
+}

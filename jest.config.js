@@ -21,6 +21,7 @@ const shared = {
   rootDir: __dirname,
 };
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'domain', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
     {

@@ -1,0 +1,61 @@
+import Taro from '@tarojs/taro'
+import { ApiError, apiUrl, authHeaders, handleUnauthorized, http } from './client'
+import type {
+  Answer,
+  CreateWaveInput,
+  PendingContract,
+  Questionnaire,
+  QuestionnaireSummary,
+  RefusalInput,
+  StaffResident,
+  StaffTeam,
+  StaffWave,
+  SurveyReport,
+} from './types'
+
+export const staffApi = {
+  pendingContracts: () => http.get<PendingContract[]>('/staff/contracts', { status: 'pending' }),
+  confirmContract: (id: string, confirmedTags: string[]) =>
+    http.post<unknown>(`/staff/contracts/${id}/confirm`, { confirmedTags }),
+  rejectContract: (id: string, reason: string) => http.post<unknown>(`/staff/contracts/${id}/reject`, { reason }),
+  teams: () => http.get<StaffTeam[]>('/staff/teams'),
+  recordRefusal: (input: RefusalInput) => http.create<unknown>('/staff/refusals', input),
+  residents: (q: string) => http.get<StaffResident[]>('/staff/residents', { q }),
+  questionnaires: () => http.get<QuestionnaireSummary[]>('/staff/questionnaires'),
+  waves: () => http.get<StaffWave[]>('/staff/survey-waves'),
+  createWave: (input: CreateWaveInput) => http.create<StaffWave>('/staff/survey-waves', input),
+  /** The questionnaire of a wave, for entering a phone interview. */
+  waveQuestionnaire: (id: string) => http.get<{ questionnaire: Questionnaire }>(`/survey-waves/${id}`),
+  enterResponse: (waveId: string, personId: string, channel: 'phone' | 'onsite', answers: Answer[]) =>
+    http.create<unknown>(`/staff/survey-waves/${waveId}/responses`, { personId, channel, answers }),
+  report: (waveId: string) => http.get<SurveyReport>(`/staff/survey-waves/${waveId}/report`),
+  reportXlsxUrl: (waveId: string) => apiUrl(`/staff/survey-waves/${waveId}/report.xlsx`),
+}
+
+/**
+ * Downloads the Excel report. The file needs the bearer token, so a plain link cannot fetch it:
+ * H5 fetches a blob and clicks an object URL; the mini-program downloads and opens the document.
+ */
+export async function downloadReportXlsx(waveId: string, fileName: string): Promise<void> {
+  const url = staffApi.reportXlsxUrl(waveId)
+  if (process.env.TARO_ENV === 'h5') {
+    const response = await fetch(url, { headers: authHeaders() })
+    if (response.status === 401) {
+      handleUnauthorized()
+      throw new ApiError(401, '登录已过期，请重新登录')
+    }
+    if (!response.ok) throw new ApiError(response.status, '下载失败，请稍后再试')
+    const objectUrl = URL.createObjectURL(await response.blob())
+    const link = document.createElement('a')
+    link.href = objectUrl
+    link.download = fileName
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+    setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000)
+    return
+  }
+  const result = await Taro.downloadFile({ url, header: authHeaders() })
+  if (result.statusCode !== 200) throw new ApiError(result.statusCode, '下载失败，请稍后再试')
+  await Taro.openDocument({ filePath: result.tempFilePath, fileType: 'xlsx', showMenu: true })
+}

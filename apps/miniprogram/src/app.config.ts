@@ -1,0 +1,61 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/services/index', 'pages/feed/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'account',
+      pages: ['login/index', 'privacy/index'],
+    },
+    {
+      root: 'signing',
+      pages: [
+        'profile/index',
+        'family/index',
+        'people/index',
+        'team/index',
+        'packages/index',
+        'agreement/index',
+        'submit/index',
+        'success/index',
+        'contracts/index',
+        'contract/index',
+      ],
+    },
+    {
+      root: 'survey',
+      pages: ['waves/index', 'answer/index', 'thanks/index'],
+    },
+    {
+      root: 'staff',
+      pages: [
+        'login/index',
+        'home/index',
+        'pending/index',
+        'teams/index',
+        'refusal/index',
+        'waves/index',
+        'wave-new/index',
+        'phone-entry/index',
+        'report/index',
+      ],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#0b5d3b',
+    navigationBarTitleText: '家医',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f5f4',
+  },
+  tabBar: {
+    color: '#333333',
+    selectedColor: '#0b5d3b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/services/index', text: '服务' },
+      { pagePath: 'pages/feed/index', text: '资讯' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+})

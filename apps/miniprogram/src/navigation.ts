@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro'
+import { TAB_ROUTES } from './routes'
+
+/** Opens a page, using switchTab for tab pages (navigateTo refuses them). */
+export function go(url: string): void {
+  const path = url.split('?')[0]
+  if (TAB_ROUTES.includes(path)) {
+    Taro.switchTab({ url: path })
+  } else {
+    Taro.navigateTo({ url })
+  }
+}
+
+/** Replaces the current page: used after a step that must not be returned to (login, submit). */
+export function replace(url: string): void {
+  const path = url.split('?')[0]
+  if (TAB_ROUTES.includes(path)) {
+    Taro.switchTab({ url: path })
+  } else {
+    Taro.redirectTo({ url })
+  }
+}
+
+export function back(): void {
+  if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+  else Taro.switchTab({ url: TAB_ROUTES[0] })
+}
+
+export function toast(title: string): void {
+  Taro.showToast({ title, icon: 'none', duration: 2500 })
+}

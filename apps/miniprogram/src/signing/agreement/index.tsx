@@ -1,0 +1,45 @@
+import { useState } from 'react'
+import { ScrollView, View } from '@tarojs/components'
+import { catalogApi } from '../../api/catalog'
+import { Page } from '../../components/Page'
+import { BigButton, CheckItem } from '../../components/Form'
+import { StateView } from '../../components/StateView'
+import { useRequest } from '../../hooks/useRequest'
+import { ROUTES } from '../../routes'
+import { go } from '../../navigation'
+import { updateDraft } from '../draft'
+
+export default function AgreementPage() {
+  const agreement = useRequest(() => catalogApi.currentAgreement(), [])
+  const [accepted, setAccepted] = useState(false)
+  const [readToEnd, setReadToEnd] = useState(false)
+
+  return (
+    <Page title='签约协议' testId='agreement'>
+      <StateView state={agreement}>
+        {(a) => (
+          <View>
+            <View className='card__title'>{a.title}</View>
+            <ScrollView scrollY className='agreement' data-testid='agreement-text' lowerThreshold={40} onScrollToLower={() => setReadToEnd(true)}>
+              {a.text}
+            </ScrollView>
+            <View className='muted'>协议版本：{a.version}{readToEnd ? '' : '（请向下滑动读完协议）'}</View>
+            <CheckItem testId='agreement-accept' checked={accepted} onChange={setAccepted}>
+              我已阅读并同意《家庭医生签约服务协议》
+            </CheckItem>
+            <BigButton
+              testId='agreement-next'
+              disabled={!accepted}
+              onClick={() => {
+                updateDraft({ agreementVersion: a.version })
+                go(ROUTES.submit)
+              }}
+            >
+              下一步：确认提交
+            </BigButton>
+          </View>
+        )}
+      </StateView>
+    </Page>
+  )
+}

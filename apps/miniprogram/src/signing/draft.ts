@@ -1,0 +1,46 @@
+import Taro from '@tarojs/taro'
+
+/**
+ * The signing flow spans several pages (people → team → packages → agreement → submit); its
+ * choices live here between them, and in storage so a browser reload does not lose them.
+ */
+export interface SigningDraft {
+  people: { id: string; name: string }[]
+  communityId?: string
+  team?: { id: string; name: string }
+  doctor?: { id: string; name: string }
+  /** Package codes chosen per person id. */
+  packages: Record<string, string[]>
+  /** Self-pay per person for the whole period, from the last quote (fen). */
+  selfPay: Record<string, number>
+  years: 1 | 2 | 3
+  agreementVersion?: string
+  /** Set when the flow changes the team of an existing contract (it is terminated as 改签). */
+  changeTeamOf?: string
+}
+
+const DRAFT_KEY = 'jiayi.signingDraft'
+
+function empty(): SigningDraft {
+  return { people: [], packages: {}, selfPay: {}, years: 1 }
+}
+
+export function readDraft(): SigningDraft {
+  return { ...empty(), ...(Taro.getStorageSync(DRAFT_KEY) || {}) }
+}
+
+export function updateDraft(change: Partial<SigningDraft>): SigningDraft {
+  const next = { ...readDraft(), ...change }
+  Taro.setStorageSync(DRAFT_KEY, next)
+  return next
+}
+
+export function startDraft(change: Partial<SigningDraft> = {}): SigningDraft {
+  const next = { ...empty(), ...change }
+  Taro.setStorageSync(DRAFT_KEY, next)
+  return next
+}
+
+export function clearDraft(): void {
+  Taro.removeStorageSync(DRAFT_KEY)
+}

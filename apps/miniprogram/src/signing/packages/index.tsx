@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { formatYuan } from '@jiayi/domain'
+import { catalogApi } from '../../api/catalog'
+import type { OfferedPackage } from '../../api/types'
+import { Page } from '../../components/Page'
+import { BigButton, CheckItem, OptionRow } from '../../components/Form'
+import { StateView, isEmptyList } from '../../components/StateView'
+import { FeeTable } from '../../components/FeeTable'
+import { useRequest } from '../../hooks/useRequest'
+import { ROUTES } from '../../routes'
+import { go } from '../../navigation'
+import { readDraft, updateDraft } from '../draft'
+
+const YEARS = [1, 2, 3] as const
+
+/** Basic packages always, plus at most one personalised package (tapping another replaces it). */
+function toggle(packages: OfferedPackage[], selected: string[], pkg: OfferedPackage): string[] {
+  if (pkg.kind === 'basic') return selected
+  if (selected.includes(pkg.code)) return selected.filter((c) => c !== pkg.code)
+  const personalised = new Set(packages.filter((p) => p.kind === 'personalised').map((p) => p.code))
+  return [...selected.filter((c) => !personalised.has(c)), pkg.code]
+}
+
+interface PersonProps {
+  person: { id: string; name: string }
+  years: number
+  selected: string[] | undefined
+  onSelect: (codes: string[]) => void
+  onQuote: (selfPay: number | undefined) => void
+}
+
+function PersonPackages({ person, years, selected, onSelect, onQuote }: PersonProps) {
+  const packages = useRequest(() => catalogApi.packages(person.id), [person.id])
+  const codes = selected ?? []
+  const quote = useRequest(() => catalogApi.quote(person.id, codes, years), [person.id, codes.join(','), years], {
+    enabled: codes.length > 0,
+  })
+
+  useEffect(() => {
+    if (packages.data && selected === undefined) {
+      onSelect(packages.data.filter((p) => p.kind === 'basic').map((p) => p.code))
+    }
+  }, [packages.data, selected, onSelect])
+
+  useEffect(() => {
+    onQuote(quote.loading || quote.error ? undefined : quote.data?.totals.selfPay)
+  }, [quote.data, quote.loading, quote.error, onQuote])
+
+  return (
+    <View className='card' data-testid='person-packages'>
+      <View className='card__title'>{person.name}</View>
+      <StateView state={packages} isEmpty={isEmptyList} emptyText='暂无可选的服务包'>
+        {(list) => (
+          <View>
+            {list.map((pkg) => {
+              return (
+                <CheckItem
+                  key={pkg.code}
+                  testId={`pkg-${pkg.code}`}
+                  checked={codes.includes(pkg.code)}
+                  locked={pkg.kind === 'basic'}
+                  radio={pkg.kind === 'personalised'}
+                  onChange={() => onSelect(toggle(list, codes, pkg))}
+                >
+                  <View className='option__title'>
+                    {pkg.name}
+                    {pkg.totals && <Text className='muted'>（{formatYuan(pkg.totals.total)}元/年）</Text>}
+                  </View>
+                  <View className='muted'>{pkg.kind === 'basic' ? '基础服务包，每人都有' : '个性化服务包，最多选一个'}</View>
+                  {pkg.description && <View className='muted'>{pkg.description}</View>}
+                </CheckItem>
+              )
+            })}
+          </View>
+        )}
+      </StateView>
+      {codes.length > 0 && (
+        <StateView state={quote}>{(q) => <FeeTable quote={q} />}</StateView>
+      )}
+    </View>
+  )
+}
+
+export default function PackagesPage() {
+  const draft = readDraft()
+  const [years, setYears] = useState<1 | 2 | 3>(draft.years)
+  const [selection, setSelection] = useState<Record<string, string[]>>(draft.packages)
+  const [selfPay, setSelfPay] = useState<Record<string, number | undefined>>({})
+
+  const people = draft.people
+  const allQuoted = people.length > 0 && people.every((p) => selfPay[p.id] !== undefined && (selection[p.id]?.length ?? 0) > 0)
+  const totalSelfPay = people.reduce((sum, p) => sum + (selfPay[p.id] ?? 0), 0)
+
+  const next = () => {
+    updateDraft({ years, packages: selection, selfPay: selfPay as Record<string, number> })
+    go(ROUTES.agreement)
+  }
+
+  if (people.length === 0) {
+    return (
+      <Page title='选择服务包'>
+        <View className='state state--empty' data-testid='state-empty'>请先选择为谁签约。</View>
+        <BigButton testId='restart' onClick={() => go(ROUTES.people)}>
+          重新开始
+        </BigButton>
+      </Page>
+    )
+  }
+
+  return (
+    <Page title='选择服务包' testId='packages'>
+      <View className='section-title'>签约年限</View>
+      <View className='row'>
+        {YEARS.map((y) => (
+          <View key={y} style={{ flex: '1 1 90px' }}>
+            <OptionRow testId={`years-${y}`} selected={years === y} onClick={() => setYears(y)}>
+              <View className='option__title' style={{ textAlign: 'center' }}>{y}年</View>
+            </OptionRow>
+          </View>
+        ))}
+      </View>
+
+      {people.map((person) => (
+        <PersonPackages
+          key={person.id}
+          person={person}
+          years={years}
+          selected={selection[person.id]}
+          onSelect={(codes) => setSelection((s) => ({ ...s, [person.id]: codes }))}
+          onQuote={(amount) => setSelfPay((s) => (s[person.id] === amount ? s : { ...s, [person.id]: amount }))}
+        />
+      ))}
+
+      {people.length > 1 && allQuoted && (
+        <View className='fees__self' data-testid='fee-selfpay-total'>
+          全家共需个人支付 <Text className='fees__self-amount'>{formatYuan(totalSelfPay)}</Text> 元
+        </View>
+      )}
+
+      <BigButton testId='packages-next' disabled={!allQuoted} onClick={next}>
+        下一步：阅读签约协议
+      </BigButton>
+    </Page>
+  )
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { formatYuan } from '@jiayi/domain'
+import { contractsApi } from '../../api/contracts'
+import type { Contract } from '../../api/types'
+import { Page } from '../../components/Page'
+import { BigButton, CheckItem } from '../../components/Form'
+import { ErrorMessage } from '../../components/StateView'
+import { useAction } from '../../hooks/useRequest'
+import { ROUTES } from '../../routes'
+import { go, replace } from '../../navigation'
+import { clearDraft, readDraft, type SigningDraft } from '../draft'
+
+/**
+ * POST /api/contracts takes one package list for all its people, so people who chose the same
+ * packages go in one request and the others in their own.
+ */
+function groupBySelection(draft: SigningDraft): { personIds: string[]; packageCodes: string[] }[] {
+  const groups = new Map<string, { personIds: string[]; packageCodes: string[] }>()
+  for (const person of draft.people) {
+    const codes = [...(draft.packages[person.id] ?? [])].sort()
+    const key = codes.join(',')
+    const group = groups.get(key) ?? { personIds: [], packageCodes: codes }
+    group.personIds.push(person.id)
+    groups.set(key, group)
+  }
+  return [...groups.values()]
+}
+
+async function submitDraft(draft: SigningDraft, insuranceAuthorized: boolean): Promise<Contract[]> {
+  if (!draft.team || !draft.agreementVersion) throw new Error('incomplete draft')
+  const common = {
+    teamId: draft.team.id,
+    doctorId: draft.doctor?.id,
+    years: draft.years,
+    agreementVersion: draft.agreementVersion,
+    insuranceAuthorized,
+  }
+  if (draft.changeTeamOf) {
+    const old = await contractsApi.get(draft.changeTeamOf)
+    await contractsApi.terminate(old.id, 'changedTeam')
+    return contractsApi.create({ ...common, personIds: [old.personId], packageCodes: old.packageCodes, years: old.years })
+  }
+  const created: Contract[] = []
+  for (const group of groupBySelection(draft)) {
+    created.push(...(await contractsApi.create({ ...common, ...group })))
+  }
+  return created
+}
+
+export default function SubmitPage() {
+  const draft = readDraft()
+  const [insuranceAuthorized, setInsuranceAuthorized] = useState(false)
+  const submit = useAction(async () => {
+    await submitDraft(draft, insuranceAuthorized)
+    clearDraft()
+    replace(ROUTES.success)
+  })
+
+  if (!draft.team || !draft.agreementVersion || (draft.people.length === 0 && !draft.changeTeamOf)) {
+    return (
+      <Page title='确认提交'>
+        <View className='state state--empty' data-testid='state-empty'>签约信息不完整，请重新开始。</View>
+        <BigButton testId='restart' onClick={() => go(ROUTES.people)}>
+          重新开始
+        </BigButton>
+      </Page>
+    )
+  }
+
+  const totalSelfPay = draft.people.reduce((sum, p) => sum + (draft.selfPay[p.id] ?? 0), 0)
+
+  return (
+    <Page title='确认签约信息' testId='submit'>
+      <View className='card'>
+        {draft.changeTeamOf ? (
+          <View className='card__row'>
+            <View className='muted'>办理</View>
+            <View>更换医生团队（原签约将解约）</View>
+          </View>
+        ) : (
+          <View className='card__row'>
+            <View className='muted'>签约人</View>
+            <View>{draft.people.map((p) => p.name).join('、')}</View>
+          </View>
+        )}
+        <View className='card__row'>
+          <View className='muted'>医生团队</View>
+          <View>{draft.team.name}</View>
+        </View>
+        <View className='card__row'>
+          <View className='muted'>负责医生</View>
+          <View>{draft.doctor?.name ?? '由团队安排'}</View>
+        </View>
+        {!draft.changeTeamOf && (
+          <View className='card__row'>
+            <View className='muted'>签约年限</View>
+            <View>{draft.years}年</View>
+          </View>
+        )}
+      </View>
+      {!draft.changeTeamOf && (
+        <View className='fees__self' data-testid='submit-selfpay'>
+          您个人需支付 <Text className='fees__self-amount'>{formatYuan(totalSelfPay)}</Text> 元
+        </View>
+      )}
+
+      <View className='section-title'>医保基金支付授权</View>
+      <CheckItem testId='insurance-auth' checked={insuranceAuthorized} onChange={setInsuranceAuthorized}>
+        我授权使用医保基金支付服务包中医保承担的部分
+      </CheckItem>
+      <View className='muted'>不授权将无法在线签约，请到签约机构现场办理。</View>
+
+      <ErrorMessage error={submit.error} />
+      <BigButton testId='contract-submit' loading={submit.busy} disabled={!insuranceAuthorized} onClick={() => submit.run()}>
+        提交签约
+      </BigButton>
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '知情拒签登记' })

@@ -1,0 +1,131 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ContractStatus, TerminationReason } from '@jiayi/domain';
+import { Doctor } from '../reference/doctor.entity';
+import { Contract } from './contract.entity';
+
+/**
+ * The row-level moves of contracts that must stay right when requests race, also across API
+ * processes on one database. No in-process locks: every move is a row lock or a conditional
+ * update that the database arbitrates.
+ *
+ * Lock order everywhere: the contract being closed → its renewal → doctors → new contract rows.
+ * Deadlocks that remain possible (two team changes swapping doctors) are retried by `inTransaction`.
+ */
+
+/** The unique open slot of a contract: the person's id, or `<personId>:renewal` for a renewal. */
+export const mainSlot = (personId: string) => personId;
+export const renewalSlot = (personId: string) => `${personId}:renewal`;
+
+const TRANSIENT = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+
+/** A deadlock or lock timeout: nothing was written, the transaction may simply run again. */
+export function isTransient(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return TRANSIENT.has(e?.driverError?.code ?? e?.code ?? '');
+}
+
+/**
+ * TypeORM gives better-sqlite3 one shared connection, where a second transaction started before
+ * the first ends becomes a savepoint inside it. The embedded SQLite default is one process, so
+ * its transactions are queued here; MariaDB needs no such queue and gets none.
+ */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+function queued<T>(dataSource: DataSource, run: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return run();
+  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(run);
+  sqliteQueues.set(dataSource, next);
+  return next;
+}
+
+/** Runs `work` in one transaction, again (up to 5 times, with jitter) when the database reports a deadlock. */
+export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await queued(dataSource, () => dataSource.transaction(work));
+    } catch (error) {
+      if (attempt >= 5 || !isTransient(error)) throw error;
+      await sleep(10 * attempt + Math.floor(Math.random() * 40));
+    }
+  }
+}
+
+/**
+ * Reads a contract and, on MariaDB/MySQL, locks its row until the transaction ends
+ * (`SELECT … FOR UPDATE` reads the latest committed row). SQLite serialises writers itself.
+ */
+export async function lockContract(manager: EntityManager, where: { id?: string; renewalOf?: string; openSlot?: string }): Promise<Contract | null> {
+  const query = manager.createQueryBuilder(Contract, 'c');
+  const entries = Object.entries(where);
+  entries.forEach(([column, value], i) => query.andWhere(`c.${column} = :p${i}`, { [`p${i}`]: value }));
+  if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+  return query.getOne();
+}
+
+/**
+ * Takes `count` places of a doctor if that keeps them within `capacity`:
+ * `UPDATE doctors SET heldPlaces = heldPlaces + n WHERE id = ? AND heldPlaces + n <= cap`.
+ * False when the doctor is full (nothing changed).
+ */
+export async function takePlaces(manager: EntityManager, doctorId: string, count: number, capacity: number): Promise<boolean> {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive integer: ${count}`);
+  const result = await manager
+    .createQueryBuilder()
+    .update(Doctor)
+    .set({ heldPlaces: () => `heldPlaces + ${count}` })
+    .where('id = :doctorId AND heldPlaces + :count <= :capacity', { doctorId, count, capacity })
+    .execute();
+  return result.affected === 1;
+}
+
+/** Gives back the place a contract holds, if it holds one (the flag and the counter move together). */
+export async function releasePlace(manager: EntityManager, contract: Pick<Contract, 'id' | 'doctorId'>): Promise<void> {
+  const flag = await manager
+    .createQueryBuilder()
+    .update(Contract)
+    .set({ holdsPlace: false })
+    .where('id = :id AND holdsPlace = :yes', { id: contract.id, yes: 1 })
+    .execute();
+  if (flag.affected !== 1) return;
+  await manager
+    .createQueryBuilder()
+    .update(Doctor)
+    .set({ heldPlaces: () => 'heldPlaces - 1' })
+    .where('id = :doctorId AND heldPlaces > 0', { doctorId: contract.doctorId })
+    .execute();
+}
+
+/**
+ * Moves a locked contract out of `from` into a closed status, freeing its open slot.
+ * False when another request moved it first.
+ */
+export async function closeContract(
+  manager: EntityManager,
+  id: string,
+  from: ContractStatus,
+  to: 'rejected' | 'expired' | 'terminated',
+  fields: { rejectionReason?: string; terminationReason?: TerminationReason; terminatedAt?: Date } = {},
+): Promise<boolean> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(Contract)
+    .set({ status: to, openSlot: null, ...fields })
+    .where('id = :id AND status = :from', { id, from })
+    .execute();
+  return result.affected === 1;
+}
+
+/**
+ * Ends a pending or active contract (locked by the caller) and the renewal that continues it,
+ * giving back their places.
+ */
+export async function terminateWithRenewal(manager: EntityManager, contract: Contract, reason: TerminationReason, at: Date): Promise<boolean> {
+  const renewal = await lockContract(manager, { renewalOf: contract.id, openSlot: renewalSlot(contract.personId) });
+  if (!(await closeContract(manager, contract.id, contract.status, 'terminated', { terminationReason: reason, terminatedAt: at }))) return false;
+  const renewalClosed = renewal && (await closeContract(manager, renewal.id, renewal.status, 'terminated', { terminationReason: reason, terminatedAt: at }));
+  await releasePlace(manager, contract);
+  if (renewal && renewalClosed) await releasePlace(manager, renewal);
+  return true;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PeopleModule } from '../people/people.module';
+import { ContractExpiryJob } from './contract-expiry.job';
+import { ContractViews } from './contract-views';
+import { ContractsController } from './contracts.controller';
+import { ContractsService } from './contracts.service';
+import { StaffContractsController } from './staff-contracts.controller';
+import { StaffContractsService } from './staff-contracts.service';
+
+@Module({
+  imports: [PeopleModule],
+  controllers: [ContractsController, StaffContractsController],
+  providers: [ContractsService, StaffContractsService, ContractViews, ContractExpiryJob],
+  exports: [ContractsService, ContractExpiryJob],
+})
+export class ContractsModule {}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CONTRACT_STATUSES, DECLARABLE_TAGS } from '@jiayi/domain';
+
+export class StaffContractsQueryDto {
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES }) @IsOptional() @IsIn(CONTRACT_STATUSES as readonly string[], { message: '签约状态不正确' })
+  status?: string;
+
+  @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number)
+  @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页条数须为1到500' }) @Max(500, { message: '每页条数须为1到500' })
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number)
+  @IsInt({ message: '起始位置须为整数' }) @Min(0, { message: '起始位置不能小于0' })
+  offset?: number;
+}
+
+export class ConfirmContractDto {
+  @ApiProperty({ type: [String], enum: DECLARABLE_TAGS, description: 'the declared key-group tags the doctor confirms (age tags are derived)' })
+  @IsArray({ message: '请确认重点人群标签' }) @ArrayMaxSize(11, { message: '重点人群标签过多' })
+  @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
+  confirmedTags: string[];
+}
+
+export class RejectContractDto {
+  @ApiProperty() @IsString({ message: '请填写退回原因' }) @IsNotEmpty({ message: '请填写退回原因' }) @MaxLength(200, { message: '退回原因最多200个字' })
+  reason: string;
+}
+
+export class SigningRefusalDto {
+  @ApiProperty() @IsString({ message: '请填写姓名' }) @IsNotEmpty({ message: '请填写姓名' }) @MaxLength(30, { message: '姓名最多30个字' })
+  name: string;
+
+  @ApiProperty({ description: '18-digit resident ID number' }) @IsString({ message: '请填写身份证号' }) @MaxLength(30, { message: '身份证号过长' })
+  idNumber: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: '手机号格式不正确' }) @Matches(/^1\d{10}$/, { message: '请填写11位手机号' })
+  phone?: string;
+
+  @ApiProperty() @IsString({ message: '请选择家庭医生团队' }) @IsNotEmpty({ message: '请选择家庭医生团队' }) @MaxLength(36, { message: '家庭医生团队不正确' })
+  teamId: string;
+
+  @ApiProperty() @IsString({ message: '请填写拒签原因' }) @IsNotEmpty({ message: '请填写拒签原因' }) @MaxLength(200, { message: '拒签原因最多200个字' })
+  reason: string;
+}
+
+export class ResidentsQueryDto {
+  @ApiPropertyOptional({ description: 'part of the name, or the full ID number' }) @IsOptional() @IsString({ message: '查询内容不正确' }) @MaxLength(30, { message: '查询内容过长' })
+  q?: string;
+}

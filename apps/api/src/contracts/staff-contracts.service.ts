@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, FindOptionsWhere, In } from 'typeorm';
+import { contractRefusal, KeyGroupTag, maskIdNumber, parseIdNumber, todayInChina } from '@jiayi/domain';
+import { sameTotals, signingRefusal } from '@jiayi/domain/contracts/signing-rules';
+import { AuditService } from '../audit/audit.service';
+import type { AuthContext } from '../auth/auth-context';
+import { notFound, refusalError } from '../common/api-error';
+import { PiiCipher } from '../common/pii-cipher';
+import { CatalogService } from '../packages/catalog.service';
+import { Person } from '../people/person.entity';
+import { Institution } from '../reference/institution.entity';
+import { ReferenceService } from '../reference/reference.service';
+import { Team } from '../reference/team.entity';
+import { Contract } from './contract.entity';
+import { closeContract, inTransaction, lockContract, releasePlace } from './contract-ledger';
+import { maskPhone, StaffContractView, ContractViews } from './contract-views';
+import { ContractsService, ruleError } from './contracts.service';
+import {
+  ConfirmContractDto, RejectContractDto, ResidentsQueryDto, SigningRefusalDto, StaffContractsQueryDto,
+} from './dto/staff-contract.dto';
+import { TerminateContractDto } from './dto/contract.dto';
+import { SigningRefusal } from './signing-refusal.entity';
+
+type Scope = { teamId: string } | { institutionId: string } | { regionId: string };
+
+/**
+ * The confirmation workspace: staff see and decide the contracts of their scope — a doctor their
+ * team's, a clinic admin their institution's, a region admin the region's. Anything outside the
+ * scope is answered 404, as if it did not exist. Every read of a resident's record is audited.
+ */
+@Injectable()
+export class StaffContractsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly contracts: ContractsService,
+    private readonly catalog: CatalogService,
+    private readonly reference: ReferenceService,
+    private readonly views: ContractViews,
+    private readonly audit: AuditService,
+    private readonly cipher: PiiCipher,
+  ) {}
+
+  scope(auth: AuthContext): Scope {
+    if (auth.role === 'doctor' && auth.teamId) return { teamId: auth.teamId };
+    if (auth.role === 'clinicAdmin' && auth.institutionId) return { institutionId: auth.institutionId };
+    if (auth.role === 'regionAdmin' && auth.regionId) return { regionId: auth.regionId };
+    throw notFound();
+  }
+
+  async list(auth: AuthContext, query: StaffContractsQueryDto) {
+    const where: FindOptionsWhere<Contract> = { ...this.scope(auth), ...(query.status ? { status: query.status as Contract['status'] } : {}) };
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const [contracts, total] = await this.dataSource.getRepository(Contract).findAndCount({
+      where, order: { createdAt: query.status === 'pending' ? 'ASC' : 'DESC', id: 'ASC' }, take: limit, skip: offset,
+    });
+    const items = await this.views.staffViews(contracts);
+    await this.audit.record(auth, 'contract.list', contracts.map((c) => c.personId), 'contract');
+    return { items, total, limit, offset };
+  }
+
+  async get(auth: AuthContext, id: string): Promise<StaffContractView> {
+    const contract = await this.inScope(auth, id);
+    const [view] = await this.views.staffViews([contract], { withPhone: true });
+    await this.audit.record(auth, 'contract.read', [contract.personId], 'contract', contract.id);
+    return view;
+  }
+
+  /**
+   * The doctor confirms the key-group tags and the contract becomes active. The stored packages
+   * are re-checked with the confirmed tags on the start date; if they are no longer allowed, or
+   * the split would change, the contract stays pending (409).
+   */
+  async confirm(auth: AuthContext, id: string, dto: ConfirmContractDto): Promise<StaffContractView> {
+    const contract = await this.inScope(auth, id);
+    if (contract.status !== 'pending') throw ruleError(contractRefusal('CONTRACT.NOT_PENDING'));
+    const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: contract.personId });
+    const confirmedTags = [...new Set(dto.confirmedTags)].sort() as KeyGroupTag[];
+    const { result } = await this.catalog.quoteFor(person, contract.packageCodes, contract.years, { on: contract.startDate, declaredTags: confirmedTags });
+    if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });
+    if (!sameTotals(result.value.totals, contract.fees.totals)) throw ruleError(signingRefusal('CONTRACT.FEES_CHANGED', 'confirmedTags'));
+    await inTransaction(this.dataSource, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Contract)
+        .set({ status: 'active', doctorConfirmedAt: new Date(), confirmedByStaffId: auth.accountId, confirmedTagsCipher: this.cipher.encryptJson(confirmedTags) })
+        .where('id = :id AND status = :pending', { id: contract.id, pending: 'pending' })
+        .execute();
+      if (result.affected !== 1) throw ruleError(contractRefusal('CONTRACT.NOT_PENDING'));
+      await this.audit.record(auth, 'contract.confirm', [contract.personId], 'contract', contract.id, manager);
+    });
+    return this.get(auth, contract.id);
+  }
+
+  /** The doctor declines with a reason; the place is given back. */
+  async reject(auth: AuthContext, id: string, dto: RejectContractDto): Promise<StaffContractView> {
+    const contract = await this.inScope(auth, id);
+    await inTransaction(this.dataSource, async (manager) => {
+      const locked = await lockContract(manager, { id: contract.id });
+      if (!locked || !(await closeContract(manager, locked.id, 'pending', 'rejected', { rejectionReason: dto.reason.trim() }))) {
+        throw ruleError(contractRefusal('CONTRACT.NOT_PENDING'));
+      }
+      await releasePlace(manager, locked);
+      await this.audit.record(auth, 'contract.reject', [contract.personId], 'contract', contract.id, manager);
+    });
+    return this.get(auth, contract.id);
+  }
+
+  /** The team ends a contract (moved away, death, unreachable or refusing service for a year, other). */
+  async terminate(auth: AuthContext, id: string, dto: TerminateContractDto): Promise<StaffContractView> {
+    const contract = await this.inScope(auth, id);
+    await this.contracts.terminateAs('staff', contract.id, dto.reason);
+    await this.audit.record(auth, 'contract.terminate', [contract.personId], 'contract', contract.id);
+    return this.get(auth, contract.id);
+  }
+
+  /** Teams in scope with each doctor's signed (active) and pending contracts and places left. */
+  async teams(auth: AuthContext) {
+    const scope = this.scope(auth);
+    const teams = 'teamId' in scope
+      ? await this.reference.teams({ teamIds: [scope.teamId] })
+      : 'institutionId' in scope
+        ? await this.reference.teams({ institutionIds: [scope.institutionId] })
+        : await this.reference.teams({ institutionIds: (await this.dataSource.getRepository(Institution).findBy({ regionId: scope.regionId })).map((i) => i.id) });
+    if (teams.length === 0) return [];
+    // Counted by the places held, so signed + pending + placesLeft = the doctor's capacity.
+    const counts: { doctorId: string; status: string; n: string | number }[] = await this.dataSource
+      .getRepository(Contract)
+      .createQueryBuilder('c')
+      .select('c.doctorId', 'doctorId').addSelect('c.status', 'status').addSelect('COUNT(*)', 'n')
+      .where('c.teamId IN (:...teamIds) AND c.holdsPlace = :yes', { teamIds: teams.map((t) => t.id), yes: 1 })
+      .groupBy('c.doctorId').addGroupBy('c.status')
+      .getRawMany();
+    const count = (doctorId: string, status: string) => Number(counts.find((c) => c.doctorId === doctorId && c.status === status)?.n ?? 0);
+    return teams.map((team) => ({
+      id: team.id, name: team.name, phone: team.phone, institutionId: team.institutionId, institutionName: team.institutionName,
+      communities: team.communities, placesLeft: team.placesLeft,
+      doctors: team.doctors.map((d) => ({
+        id: d.id, name: d.name, title: d.title, isFamilyDoctor: d.isFamilyDoctor,
+        signed: count(d.id, 'active'), pending: count(d.id, 'pending'), placesLeft: d.placesLeft,
+      })),
+    }));
+  }
+
+  /** 知情告知书: records that a resident was informed and declined to sign. */
+  async recordRefusal(auth: AuthContext, dto: SigningRefusalDto) {
+    const today = todayInChina(new Date());
+    const parsed = parseIdNumber(dto.idNumber, today);
+    if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' }, 400);
+    const team = await this.teamInScope(auth, dto.teamId);
+    const institution = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: team.institutionId });
+    const idNumberHash = this.cipher.lookupHash(parsed.value.idNumber);
+    const person = await this.dataSource.getRepository(Person).findOneBy({ idNumberHash });
+    const refusal: SigningRefusal = {
+      id: randomUUID(), name: dto.name.trim(), idNumberCipher: this.cipher.encrypt(parsed.value.idNumber), idNumberHash,
+      idNumberMasked: maskIdNumber(parsed.value.idNumber), phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
+      personId: person?.id ?? null, teamId: team.id, institutionId: institution.id, regionId: institution.regionId,
+      reason: dto.reason.trim(), recordedByStaffId: auth.accountId, createdAt: new Date(),
+    };
+    await this.dataSource.getRepository(SigningRefusal).insert(refusal);
+    if (refusal.personId) await this.audit.record(auth, 'refusal.record', [refusal.personId], 'signingRefusal', refusal.id);
+    return this.refusalView(refusal, team);
+  }
+
+  async refusals(auth: AuthContext) {
+    const rows = await this.dataSource.getRepository(SigningRefusal).find({ where: this.scope(auth), order: { createdAt: 'DESC', id: 'ASC' }, take: 500 });
+    const teams = rows.length ? await this.dataSource.getRepository(Team).findBy({ id: In([...new Set(rows.map((r) => r.teamId))]) }) : [];
+    const linked = rows.flatMap((r) => (r.personId ? [r.personId] : []));
+    await this.audit.record(auth, 'refusal.list', linked, 'signingRefusal');
+    return rows.map((r) => this.refusalView(r, teams.find((t) => t.id === r.teamId)));
+  }
+
+  /**
+   * Residents with a contract in scope, found by part of the name or the full ID number; masked,
+   * with their latest contract. Used to pick the resident a phone survey answer belongs to.
+   */
+  async residents(auth: AuthContext, query: ResidentsQueryDto) {
+    const scope = this.scope(auth);
+    const [column, value] = Object.entries(scope)[0];
+    const q = query.q?.trim() ?? '';
+    const search = this.dataSource
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where(`EXISTS (SELECT 1 FROM contracts c WHERE c.personId = p.id AND c.${column} = :value)`, { value })
+      .orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC')
+      .take(50);
+    if (q) {
+      const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
+      search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash)`, { name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()) });
+    }
+    const persons = await search.getMany();
+    if (persons.length === 0) return [];
+    const contracts = await this.dataSource.getRepository(Contract).find({
+      where: { personId: In(persons.map((p) => p.id)), ...scope }, order: { createdAt: 'DESC', id: 'ASC' },
+    });
+    await this.audit.record(auth, 'resident.search', persons.map((p) => p.id), 'person');
+    return persons.map((person) => {
+      const latest = contracts.find((c) => c.personId === person.id)!;
+      return {
+        ...this.views.staffPerson(person),
+        phoneMasked: maskPhone(person.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null),
+        contract: { id: latest.id, status: latest.status, teamId: latest.teamId, doctorId: latest.doctorId, startDate: latest.startDate, endDate: latest.endDate },
+      };
+    });
+  }
+
+  private refusalView(r: SigningRefusal, team: Team | undefined) {
+    return {
+      id: r.id, name: r.name, idNumberMasked: r.idNumberMasked, phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
+      personId: r.personId, teamId: r.teamId, teamName: team?.name ?? '', institutionId: r.institutionId, reason: r.reason,
+      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt,
+    };
+  }
+
+  private async inScope(auth: AuthContext, id: string): Promise<Contract> {
+    const contract = await this.dataSource.getRepository(Contract).findOneBy({ id, ...this.scope(auth) });
+    if (!contract) throw notFound('没有找到这份签约');
+    return contract;
+  }
+
+  private async teamInScope(auth: AuthContext, teamId: string): Promise<Team> {
+    const scope = this.scope(auth);
+    const team = await this.dataSource.getRepository(Team).findOneBy({ id: teamId });
+    const institution = team ? await this.dataSource.getRepository(Institution).findOneBy({ id: team.institutionId }) : null;
+    const visible = team && institution && (
+      'teamId' in scope ? team.id === scope.teamId : 'institutionId' in scope ? team.institutionId === scope.institutionId : institution.regionId === scope.regionId
+    );
+    if (!visible) throw notFound('没有找到这个家庭医生团队');
+    return team;
+  }
+}

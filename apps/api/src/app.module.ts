@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { ContractsModule } from './contracts/contracts.module';
 import { appConfig, authConfig, databaseConfig, DatabaseSettings, wechatConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
@@ -11,6 +13,7 @@ import { PackagesModule } from './packages/packages.module';
 import { PeopleModule } from './people/people.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SeedModule } from './seed/seed.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 @Module({
   imports: [
@@ -26,6 +29,9 @@ import { SeedModule } from './seed/seed.module';
     AgreementsModule,
     PeopleModule,
     PackagesModule,
+    ScheduleModule.forRoot(),
+    ContractsModule,
+    SurveysModule,
     SeedModule,
   ],
   controllers: [HealthController],

@@ -16,3 +16,5 @@ export * from './contracts/contract-rules';
 export * from './surveys/questionnaire';
 export * from './surveys/standard-questionnaire';
 export * from './surveys/survey-report';
+export * from './surveys/survey-tally';
+export * from './surveys/signing-duration';

@@ -3,6 +3,8 @@ import { AuditLog } from '../audit/audit-log.entity';
 import { ResidentAccount } from '../auth/resident-account.entity';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { IdempotencyRecord } from '../common/idempotency-record.entity';
+import { Contract } from '../contracts/contract.entity';
+import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
 import { Person } from '../people/person.entity';
 import { Community } from '../reference/community.entity';
@@ -11,9 +13,18 @@ import { Hospital } from '../reference/hospital.entity';
 import { Institution } from '../reference/institution.entity';
 import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
+import { QuestionnaireRecord } from '../surveys/questionnaire.entity';
+import { SurveyAnswer } from '../surveys/survey-answer.entity';
+import { SurveyCall } from '../surveys/survey-call.entity';
+import { SurveyCounter } from '../surveys/survey-counter.entity';
+import { SurveyResponse } from '../surveys/survey-response.entity';
+import { SurveySampleMember } from '../surveys/survey-sample-member.entity';
+import { SurveyWave } from '../surveys/survey-wave.entity';
 
 /** Every entity, listed explicitly. */
 export const entities = [
   Region, Institution, Community, Team, TeamCommunity, Doctor, Hospital,
   StaffAccount, ResidentAccount, Person, ServicePackageRecord, Agreement, AuditLog, IdempotencyRecord,
+  Contract, SigningRefusal,
+  QuestionnaireRecord, SurveyWave, SurveySampleMember, SurveyCall, SurveyResponse, SurveyAnswer, SurveyCounter,
 ];

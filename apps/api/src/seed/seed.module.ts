@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SurveysDemoSeed } from '../surveys/surveys-demo-seed';
+import { SurveysModule } from '../surveys/surveys.module';
 import { DEMO_SEED_CONTRIBUTIONS, DemoSeedService } from './demo-seed.service';
 
 /**
@@ -6,9 +8,10 @@ import { DEMO_SEED_CONTRIBUTIONS, DemoSeedService } from './demo-seed.service';
  * imports its module here and lists the class in `inject`.
  */
 @Module({
+  imports: [SurveysModule],
   providers: [
     DemoSeedService,
-    { provide: DEMO_SEED_CONTRIBUTIONS, inject: [], useFactory: (...contributions: unknown[]) => contributions },
+    { provide: DEMO_SEED_CONTRIBUTIONS, inject: [SurveysDemoSeed], useFactory: (...contributions: unknown[]) => contributions },
   ],
   exports: [DemoSeedService],
 })

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Auth, AuthContext, Roles } from '../auth/auth-context';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { QuestionnaireDto } from './dto/questionnaire.dto';
+import { StaffResponseDto } from './dto/survey-response.dto';
+import { CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto } from './dto/survey-wave.dto';
+import { QuestionnairesService } from './questionnaires.service';
+import { SurveyReportsService } from './survey-reports.service';
+import { SurveyResponsesService } from './survey-responses.service';
+import { SurveyWavesService } from './survey-waves.service';
+
+const SURVEY_STAFF = ['doctor', 'clinicAdmin', 'regionAdmin'] as const;
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('staff')
+export class StaffSurveysController {
+  constructor(
+    private readonly questionnaires: QuestionnairesService,
+    private readonly waves: SurveyWavesService,
+    private readonly responses: SurveyResponsesService,
+    private readonly reports: SurveyReportsService,
+  ) {}
+
+  @Get('questionnaires') @Roles(...SURVEY_STAFF)
+  listQuestionnaires(@Auth() auth: AuthContext) {
+    return this.questionnaires.list(auth);
+  }
+
+  @Post('questionnaires') @Roles('clinicAdmin', 'regionAdmin') @UseInterceptors(IdempotencyInterceptor)
+  createQuestionnaire(@Auth() auth: AuthContext, @Body() dto: QuestionnaireDto) {
+    return this.questionnaires.create(auth, dto);
+  }
+
+  @Get('survey-waves') @Roles(...SURVEY_STAFF)
+  listWaves(@Auth() auth: AuthContext) {
+    return this.waves.list(auth);
+  }
+
+  @Post('survey-waves') @Roles('clinicAdmin', 'regionAdmin') @UseInterceptors(IdempotencyInterceptor)
+  createWave(@Auth() auth: AuthContext, @Body() dto: CreateSurveyWaveDto) {
+    return this.waves.create(auth, dto);
+  }
+
+  @Get('survey-waves/:id/sample') @Roles(...SURVEY_STAFF)
+  sample(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.waves.sample(auth, id);
+  }
+
+  @Post('survey-waves/:id/calls') @Roles(...SURVEY_STAFF) @UseInterceptors(IdempotencyInterceptor)
+  recordCall(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: RecordCallDto) {
+    return this.waves.recordCall(auth, id, dto);
+  }
+
+  @Get('survey-waves/:id/fieldwork') @Roles(...SURVEY_STAFF)
+  fieldwork(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.waves.fieldwork(auth, id);
+  }
+
+  @Post('survey-waves/:id/responses') @Roles(...SURVEY_STAFF) @UseInterceptors(IdempotencyInterceptor)
+  enterResponse(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: StaffResponseDto) {
+    return this.responses.submitAsStaff(auth, id, dto);
+  }
+
+  @Get('survey-waves/:id/report') @Roles(...SURVEY_STAFF)
+  report(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.reports.report(auth, id);
+  }
+
+  @Get('survey-waves/:id/crosstab') @Roles(...SURVEY_STAFF)
+  crossTab(@Auth() auth: AuthContext, @Param('id') id: string, @Query() query: CrossTabQueryDto) {
+    return this.reports.crossTab(auth, id, query);
+  }
+
+  @Get('survey-waves/:id/report.xlsx') @Roles(...SURVEY_STAFF)
+  async workbook(@Auth() auth: AuthContext, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { filename, content } = await this.reports.workbook(auth, id);
+    reply
+      .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', `attachment; filename="survey-report.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    return content;
+  }
+}

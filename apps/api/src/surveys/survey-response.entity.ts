@@ -1,0 +1,27 @@
+import { Entity, Index } from 'typeorm';
+import { IdColumn, IntColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
+
+export type ResponseChannel = 'miniProgram' | 'phone' | 'onsite';
+
+/**
+ * A resident's one response to a wave (the unique key enforces "at most once"), with the groups the
+ * respondent belonged to when answering, so breakdowns never depend on later changes.
+ */
+@Entity('survey_responses')
+@Index('UQ_survey_responses_wave_person', ['waveId', 'personId'], { unique: true })
+export class SurveyResponse {
+  @IdColumn() id: string;
+  @RefColumn() waveId: string;
+  @RefColumn() personId: string;
+  @TextColumn(12) channel: ResponseChannel;
+  @RefColumn({ nullable: true }) enteredBy: string | null;
+  @TimeColumn() submittedAt: Date;
+  @RefColumn({ nullable: true }) institutionId: string | null;
+  @RefColumn({ nullable: true }) teamId: string | null;
+  /** Key-group codes, comma-separated ('' for none). */
+  @TextColumn(300) keyGroups: string;
+  @TextColumn(10) ageBand: string;
+  @TextColumn(10) signingDuration: string;
+  /** Which counter shard the response added to. */
+  @IntColumn() shard: number;
+}

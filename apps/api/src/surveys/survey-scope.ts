@@ -1,0 +1,97 @@
+import type { DataSource } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import type { SurveyWave, WaveScopeType } from './survey-wave.entity';
+
+/** Where a resident belongs: the active contract's team, or the community's institution when unsigned. */
+export interface Placement {
+  personId: string;
+  regionId: string | null;
+  institutionId: string | null;
+  teamId: string | null;
+  /** First day of the current run of contracts (active or expired ones), null when not signed. */
+  signedSince: string | null;
+}
+
+export interface ScopePlace {
+  regionId: string;
+  institutionId: string | null;
+  teamId: string | null;
+}
+
+/** A staff member's own place: region admin the region, clinic admin the institution, doctor the team. */
+export function staffPlace(auth: AuthContext): { type: WaveScopeType; place: ScopePlace } | null {
+  if (!auth.regionId) return null;
+  if (auth.role === 'regionAdmin') return { type: 'region', place: { regionId: auth.regionId, institutionId: null, teamId: null } };
+  if (auth.role === 'clinicAdmin' && auth.institutionId) {
+    return { type: 'institution', place: { regionId: auth.regionId, institutionId: auth.institutionId, teamId: null } };
+  }
+  if (auth.role === 'doctor' && auth.institutionId && auth.teamId) {
+    return { type: 'team', place: { regionId: auth.regionId, institutionId: auth.institutionId, teamId: auth.teamId } };
+  }
+  return null;
+}
+
+/** The wave lies inside the caller's scope: the caller may read its report. */
+export function waveWithinStaffScope(auth: AuthContext, wave: SurveyWave): boolean {
+  const own = staffPlace(auth);
+  if (!own || wave.regionId !== own.place.regionId) return false;
+  if (own.type === 'region') return true;
+  if (own.type === 'institution') return wave.institutionId === own.place.institutionId;
+  return wave.teamId === own.place.teamId;
+}
+
+/** The wave and the caller's scope share residents: the caller takes part in its fieldwork. */
+export function waveOverlapsStaffScope(auth: AuthContext, wave: SurveyWave): boolean {
+  if (waveWithinStaffScope(auth, wave)) return true;
+  const own = staffPlace(auth);
+  if (!own || wave.regionId !== own.place.regionId) return false;
+  if (wave.scopeType === 'region') return true;
+  return own.type === 'team' && wave.scopeType === 'institution' && wave.institutionId === own.place.institutionId;
+}
+
+/** A resident placed at `placement` is someone the caller's scope covers. */
+export function placementWithinStaffScope(auth: AuthContext, placement: Placement): boolean {
+  const own = staffPlace(auth);
+  if (!own || placement.regionId !== own.place.regionId) return false;
+  if (own.type === 'region') return true;
+  if (own.type === 'institution') return placement.institutionId === own.place.institutionId;
+  return placement.teamId === own.place.teamId;
+}
+
+/** The wave's scope contains the resident. */
+export function waveContains(wave: SurveyWave, placement: Placement): boolean {
+  if (wave.scopeType === 'region') return placement.regionId === wave.scopeId;
+  if (wave.scopeType === 'institution') return placement.institutionId === wave.scopeId;
+  return placement.teamId !== null && placement.teamId === wave.scopeId;
+}
+
+/** SQL condition (on `contracts c`) for the signed residents of a wave's scope. */
+export function contractScopeCondition(wave: Pick<SurveyWave, 'scopeType' | 'scopeId'>): { sql: string; params: string[] } {
+  const column = wave.scopeType === 'region' ? 'c.regionId' : wave.scopeType === 'institution' ? 'c.institutionId' : 'c.teamId';
+  return { sql: `${column} = ?`, params: [wave.scopeId] };
+}
+
+/** Places a person by the active contract, or, when unsigned, by the community's institution. */
+export async function placePerson(dataSource: DataSource, personId: string, communityId: string | null): Promise<Placement> {
+  const [contract] = await dataSource.query(
+    `SELECT c.teamId, c.institutionId, c.regionId,
+            (SELECT MIN(e.startDate) FROM contracts e WHERE e.personId = c.personId AND e.status IN ('active', 'expired')) AS signedSince
+       FROM contracts c WHERE c.personId = ? AND c.status = 'active' ORDER BY c.startDate LIMIT 1`,
+    [personId],
+  );
+  if (contract) {
+    return { personId, regionId: contract.regionId, institutionId: contract.institutionId, teamId: contract.teamId, signedSince: dateText(contract.signedSince) };
+  }
+  if (!communityId) return { personId, regionId: null, institutionId: null, teamId: null, signedSince: null };
+  const [community] = await dataSource.query(
+    `SELECT cm.institutionId, i.regionId FROM communities cm JOIN institutions i ON i.id = cm.institutionId WHERE cm.id = ?`,
+    [communityId],
+  );
+  return { personId, regionId: community?.regionId ?? null, institutionId: community?.institutionId ?? null, teamId: null, signedSince: null };
+}
+
+function dateText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}

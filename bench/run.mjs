@@ -1,0 +1,299 @@
+// `npm run bench`: the survey benchmarks against MariaDB (not part of npm test).
+//  1. Submission: 13 answers in one transaction, autocannon 50 connections, against a bare route of
+//     the same app inserting one row (BENCH_ROUTES=1). Every request is a different resident.
+//  2. Report: one wave with 1,000,000 responses loaded in bulk (counters maintained in bulk from the
+//     same tally rules), the report endpoint against a GROUP BY recount over the raw answers.
+// Writes bench/results/<time>.json and prints a summary; BENCHMARKS.md explains the figures.
+import autocannon from 'autocannon';
+import { execFileSync, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mysql = require('mysql2/promise');
+
+const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 12_000);
+const WARMUP = 1_500;
+const CONNECTIONS = 50;
+const server = (process.env.TEST_DATABASE_URL ?? 'mysql://jiayi:jiayi@127.0.0.1:3306').replace(/\/$/, '');
+
+const log = (...args) => console.log('[bench]', ...args);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+log('building the API');
+execFileSync(process.execPath, [join(root, 'apps/api/build.mjs')], { stdio: 'inherit' });
+const domain = require(join(root, 'apps/api/dist/libs/domain/src/index.js'));
+
+const dbName = `jiayi_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+const admin = await mysql.createConnection(`${server}/`);
+await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+const results = { at: new Date().toISOString(), node: process.version, database: dbName, submission: {}, report: {} };
+let child;
+try {
+  const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
+  results.mariadb = version;
+  log('starting the API (migrate, seed, residents)');
+  child = fork(join(root, 'bench/server.mjs'), {
+    env: {
+      ...process.env, NODE_ENV: 'development', DEMO_SEED: '0', BENCH_ROUTES: '1', DATABASE_URL: `${server}/${dbName}`,
+      WECHAT_API_BASE: 'http://127.0.0.1:9', BENCH_RESIDENTS: String(2 * WARMUP + REQUESTS),
+    },
+  });
+  const ready = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+  });
+  const base = `http://127.0.0.1:${ready.port}`;
+  const tokens = ready.tokens;
+  let next = 0;
+
+  const statuses = {};
+  const sheets = Array.from({ length: 64 }, () => JSON.stringify({ answers: randomSheet(domain) }));
+  const run = (name, path, amount, body) =>
+    new Promise((resolve, reject) => {
+      let i = 0;
+      const instance = autocannon({
+        url: base, connections: CONNECTIONS, amount,
+        requests: [{
+          method: 'POST', path,
+          setupRequest: (req) => ({
+            ...req,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++]}` },
+            body: body ?? sheets[i++ % sheets.length],
+          }),
+        }],
+      }, (error, result) => (error ? reject(error) : resolve(result)));
+      instance.on('error', reject);
+      instance.on('response', (_client, status) => (statuses[name][status] = (statuses[name][status] ?? 0) + 1));
+      statuses[name] = {};
+    });
+  const summary = (r) => ({
+    requests: r.requests.total, reqPerSec: Math.round(r.requests.average), latencyP50: r.latency.p50, latencyP99: r.latency.p99,
+    errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, durationSeconds: r.duration,
+  });
+
+  const surveyPath = `/api/survey-waves/${ready.waveId}/responses`;
+  log('warm-up');
+  await run('warm baseline', '/api/bench/insert-one', WARMUP, JSON.stringify({ note: 'warm' }));
+  await run('warm survey', surveyPath, WARMUP);
+  log(`baseline: ${REQUESTS} × POST /api/bench/insert-one`);
+  const baseline = summary(await run('baseline', '/api/bench/insert-one', REQUESTS, JSON.stringify({ note: 'bench' })));
+  next = 2 * WARMUP; // the baseline does not use up residents
+  log(`survey: ${REQUESTS} × POST ${surveyPath}`);
+  const survey = summary(await run('survey', surveyPath, REQUESTS));
+  results.submission = { connections: CONNECTIONS, statuses, baseline, survey, ratio: +(survey.reqPerSec / baseline.reqPerSec).toFixed(3) };
+  log(JSON.stringify(results.submission));
+
+  const db = await mysql.createConnection({ uri: `${server}/${dbName}`, infileStreamFactory: () => null, flags: ['+LOCAL_FILES'] });
+  const [[{ n: stored }]] = await db.query('SELECT COUNT(*) AS n FROM survey_responses WHERE waveId = ?', [ready.waveId]);
+  results.submission.storedResponses = Number(stored);
+
+  log(`loading ${RESPONSES.toLocaleString()} responses in bulk`);
+  const bulkWave = await bulkLoad(db, domain, ready, RESPONSES);
+  results.report.load = bulkWave.timing;
+  log(JSON.stringify(bulkWave.timing));
+
+  const login = await fetch(`${base}/api/auth/staff-login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'region.admin', password: 'jiayi-demo' }),
+  }).then((r) => r.json());
+  const reportOnce = async () => {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/staff/survey-waves/${bulkWave.id}/report`, { headers: { authorization: `Bearer ${login.accessToken}` } });
+    const body = await response.json();
+    if (response.status !== 200) throw new Error(`report: ${response.status} ${JSON.stringify(body)}`);
+    return { ms: performance.now() - started, body };
+  };
+  await reportOnce();
+  const reportRuns = [];
+  let report;
+  for (let i = 0; i < 20; i++) ({ ms: reportRuns[i], body: report } = await reportOnce());
+  const recountRuns = [];
+  let recounted;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    recounted = await recount(db, domain, bulkWave.id, report);
+    recountRuns.push(performance.now() - started);
+  }
+  const { waveId: _w, title: _t, questionnaireId: _q, ...reportBody } = report;
+  const identical = isDeepStrictEqual(JSON.parse(JSON.stringify(recounted)), reportBody);
+  results.report = {
+    ...results.report, responses: RESPONSES, answerRows: bulkWave.answerRows, counterRows: bulkWave.counterRows,
+    reportMsMedian: +median(reportRuns).toFixed(1), reportMsRuns: reportRuns.map((x) => +x.toFixed(1)),
+    recountMsMedian: +median(recountRuns).toFixed(1), recountMsRuns: recountRuns.map((x) => +x.toFixed(1)),
+    speedup: +(median(recountRuns) / median(reportRuns)).toFixed(1), identical, respondents: report.respondents,
+  };
+  log(JSON.stringify({ ...results.report, reportMsRuns: undefined }));
+  if (!identical) {
+    writeFileSync(join(root, 'bench/results/mismatch.json'), JSON.stringify({ report: reportBody, recounted }, null, 1));
+    log('report and recount differ: bench/results/mismatch.json');
+  }
+  await db.end();
+} finally {
+  child?.send('stop');
+  await new Promise((resolve) => (child ? child.once('exit', resolve) : resolve()));
+  if (process.env.BENCH_KEEP_DB !== '1') await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+  await admin.end();
+}
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+const file = join(root, 'bench/results', `${results.at.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+log(`results: ${file}`);
+
+/** A valid answer sheet of the standard questionnaire, chosen at random. */
+function randomSheet(d, random = Math.random) {
+  const pick = (options) => options[Math.floor(random() * options.length)].id;
+  const answers = d.STANDARD_QUESTIONNAIRE.questions.map((q) => {
+    if (q.type === 'text') return { questionId: q.id, text: random() < 0.5 ? '希望多来村里巡诊' : '' };
+    if (q.type === 'multiple') {
+      const chosen = q.options.filter(() => random() < 0.4).map((o) => o.id);
+      return { questionId: q.id, optionIds: chosen.length ? chosen : [pick(q.options)] };
+    }
+    return { questionId: q.id, optionIds: [pick(q.options)] };
+  });
+  return answers.filter((a) => a.text !== '');
+}
+
+/**
+ * 1M responses from 4,096 random respondent profiles (answer sheet + groups): answers and responses go
+ * in with LOAD DATA LOCAL INFILE streamed from memory; the counters are each profile's tallies times
+ * how often it was drawn, per shard — the same tally rules as a live submission, so the totals are exact.
+ */
+async function bulkLoad(db, d, ready, total) {
+  const started = performance.now();
+  const waveId = `bulk0000-0000-4000-8000-${randomBytes(6).toString('hex')}`;
+  const [[wave]] = await db.query('SELECT regionId, questionnaireId FROM survey_waves WHERE id = ?', [ready.waveId]);
+  await db.query(
+    `INSERT INTO survey_waves (id, regionId, questionnaireId, title, scopeType, scopeId, institutionId, teamId, opensAt, closesAt, sampleSize, createdBy, createdAt)
+     SELECT ?, regionId, questionnaireId, '百万答卷', scopeType, scopeId, NULL, NULL, opensAt, closesAt, NULL, NULL, createdAt FROM survey_waves WHERE id = ?`,
+    [waveId, ready.waveId],
+  );
+  void wave;
+  const [teams] = await db.query('SELECT id, institutionId FROM teams ORDER BY id');
+  const tagSets = [[], [], ['elderly65'], ['elderly65', 'hypertension'], ['diabetes2'], ['child0to6'], ['maternal']];
+  const bands = ['18-30', '31-50', '51-65', '65+', '<18'];
+  const durations = ['under6m', '6to12m', 'over1y', 'unsigned'];
+  const PROFILES = 4096;
+  const SHARDS = 32;
+  const profiles = Array.from({ length: PROFILES }, () => {
+    const checked = d.validateAnswers(d.STANDARD_QUESTIONNAIRE, randomSheet(d));
+    if (!checked.ok) throw new Error(checked.message);
+    const team = teams[Math.floor(Math.random() * (teams.length + 1))];
+    const signingDuration = team ? durations[Math.floor(Math.random() * 3)] : 'unsigned';
+    const groups = {
+      institution: team?.institutionId ?? teams[0].institutionId, team: team?.id ?? 'unsigned',
+      keyGroup: tagSets[Math.floor(Math.random() * tagSets.length)], ageBand: bands[Math.floor(Math.random() * bands.length)], signingDuration,
+    };
+    const lines = checked.value.flatMap((a) => (a.optionIds.length ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\t\\N\n`) : [`\t${a.questionId}\t\t${waveId}\t${a.text}\n`]));
+    const responseTail = `\t${waveId}\t`;
+    const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${groups.keyGroup.join(',')}\t${groups.ageBand}\t${signingDuration}\t`;
+    return { tallies: d.countTallyKeys(d.tallyKeys(d.STANDARD_QUESTIONNAIRE, checked.value, groups)), lines, responseTail, groupTail, uses: new Array(SHARDS).fill(0) };
+  });
+  const drawn = new Uint16Array(total);
+  for (let i = 0; i < total; i++) drawn[i] = Math.floor(Math.random() * PROFILES);
+  const id = (prefix, i) => `${prefix}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+  let answerRows = 0;
+
+  const streamOf = (make, from, to) => {
+    let i = from;
+    return new Readable({
+      read() {
+        const parts = [];
+        for (let k = 0; k < 2000 && i < to; k++, i++) parts.push(make(i));
+        this.push(i < to ? parts.join('') : parts.join('') || null);
+        if (i >= to && parts.length) this.push(null);
+      },
+    });
+  };
+  await db.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+  const CHUNK = 250_000;
+  for (let from = 0; from < total; from += CHUNK) {
+    const to = Math.min(from + CHUNK, total);
+    await db.query({
+      sql: `LOAD DATA LOCAL INFILE 'responses' INTO TABLE survey_responses
+            (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroups, ageBand, signingDuration, shard)`,
+      infileStreamFactory: () => streamOf((i) => {
+        const p = profiles[drawn[i]];
+        p.uses[i % SHARDS] += 1;
+        return `${id('bulkresp', i)}${p.responseTail}${id('bulkpers', i)}${p.groupTail}${i % SHARDS}\n`;
+      }, from, to),
+    });
+    await db.query({
+      sql: `LOAD DATA LOCAL INFILE 'answers' INTO TABLE survey_answers (responseId, questionId, optionId, waveId, text)`,
+      infileStreamFactory: () => streamOf((i) => {
+        const p = profiles[drawn[i]];
+        answerRows += p.lines.length;
+        const responseId = id('bulkresp', i);
+        return p.lines.map((line) => responseId + line).join('');
+      }, from, to),
+    });
+  }
+  const loadedRaw = performance.now();
+  const counters = new Map();
+  for (const p of profiles) {
+    for (let shard = 0; shard < SHARDS; shard++) {
+      if (p.uses[shard] === 0) continue;
+      for (const t of p.tallies) {
+        const key = `${t.dimension}\u0001${t.key}\u0001${t.questionId}\u0001${t.optionId}\u0001${shard}`;
+        const row = counters.get(key);
+        if (row) row[6] += t.n * p.uses[shard];
+        else counters.set(key, [waveId, t.dimension, t.key, t.questionId, t.optionId, shard, t.n * p.uses[shard]]);
+      }
+    }
+  }
+  const rows = [...counters.values()];
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db.query('INSERT INTO survey_counters (waveId, dimension, dimensionKey, questionId, optionId, shard, n) VALUES ?', [rows.slice(i, i + 2000)]);
+  }
+  const done = performance.now();
+  return {
+    id: waveId, answerRows, counterRows: rows.length,
+    timing: { rawRowsSeconds: +((loadedRaw - started) / 1000).toFixed(1), countersSeconds: +((done - loadedRaw) / 1000).toFixed(2), totalSeconds: +((done - started) / 1000).toFixed(1) },
+  };
+}
+
+/**
+ * The report recounted from the raw answers with GROUP BY (no counters): per question and option,
+ * who answered each question, and the indicator questions per respondent group via the responses.
+ */
+async function recount(db, d, waveId, apiReport) {
+  const q = d.STANDARD_QUESTIONNAIRE;
+  const [options] = await db.query(
+    'SELECT questionId, optionId, COUNT(*) AS n FROM survey_answers WHERE waveId = ? GROUP BY questionId, optionId', [waveId]);
+  const [answered] = await db.query(
+    'SELECT questionId, COUNT(DISTINCT responseId) AS n FROM survey_answers WHERE waveId = ? GROUP BY questionId', [waveId]);
+  const [[{ n: respondents }]] = await db.query('SELECT COUNT(*) AS n FROM survey_responses WHERE waveId = ?', [waveId]);
+  const indicatorQuestions = [...new Set(q.indicators.map((i) => i.questionId))];
+  const [groups] = await db.query(
+    `SELECT COALESCE(r.institutionId, 'unknown') AS institution, COALESCE(r.teamId, 'unsigned') AS team, r.keyGroups, r.ageBand, r.signingDuration,
+            a.questionId, a.optionId, COUNT(*) AS n
+       FROM survey_answers a JOIN survey_responses r ON r.id = a.responseId
+      WHERE a.waveId = ? AND a.questionId IN (?) GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    [waveId, indicatorQuestions],
+  );
+  const [people] = await db.query(
+    `SELECT COALESCE(institutionId, 'unknown') AS institution, COALESCE(teamId, 'unsigned') AS team, keyGroups, ageBand, signingDuration, COUNT(*) AS n
+       FROM survey_responses WHERE waveId = ? GROUP BY 1, 2, 3, 4, 5`, [waveId]);
+  const tallies = [{ dimension: 'all', key: '', questionId: '', optionId: '', n: Number(respondents) }];
+  for (const r of options) if (r.optionId !== '') tallies.push({ dimension: 'all', key: '', questionId: r.questionId, optionId: r.optionId, n: Number(r.n) });
+  for (const r of answered) tallies.push({ dimension: 'all', key: '', questionId: r.questionId, optionId: '', n: Number(r.n) });
+  const keysOf = (r, dimension) => (dimension === 'keyGroup' ? (r.keyGroups ? r.keyGroups.split(',') : ['none']) : [r[dimension]]);
+  for (const dimension of d.BREAKDOWN_DIMENSIONS) {
+    for (const r of people) for (const key of keysOf(r, dimension)) tallies.push({ dimension, key, questionId: '', optionId: '', n: Number(r.n) });
+    // Single-choice indicator questions: one row per answer, so the option rows also give who answered.
+    for (const r of groups) {
+      for (const key of keysOf(r, dimension)) {
+        tallies.push({ dimension, key, questionId: r.questionId, optionId: r.optionId, n: Number(r.n) });
+        tallies.push({ dimension, key, questionId: r.questionId, optionId: '', n: Number(r.n) });
+      }
+    }
+  }
+  const labels = Object.fromEntries(Object.entries(apiReport.breakdowns).map(([dimension, rows]) => [dimension, Object.fromEntries(rows.map((g) => [g.key, g.label]))]));
+  return d.reportFromTallies(q, tallies, labels);
+}

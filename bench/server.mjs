@@ -1,0 +1,72 @@
+// The API under benchmark, in its own process: boots the built app (apps/api/dist) on the throwaway
+// database, seeds the demo data, prepares signed residents with tokens and an open region-wide wave,
+// then tells the parent (bench/run.mjs) where to send requests.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const dist = (path) => require(`../apps/api/dist/apps/api/src/${path}`);
+const { createApp } = dist('app.factory.js');
+const { DemoSeedService } = dist('seed/demo-seed.service.js');
+const { PiiCipher } = dist('common/pii-cipher.js');
+const { JwtService } = require('@nestjs/jwt');
+const { DataSource } = require('typeorm');
+
+const residentCount = Number(process.env.BENCH_RESIDENTS ?? 20000);
+const app = await createApp({ logLevels: ['error'] });
+await app.init();
+const ids = await app.get(DemoSeedService).seed();
+const dataSource = app.get(DataSource);
+const cipher = app.get(PiiCipher);
+const jwt = app.get(JwtService);
+
+const [questionnaire] = await dataSource.query("SELECT id FROM questionnaires WHERE code = 'standard' AND version = 1");
+const teams = Object.values(ids.institutions).flatMap((i) => i.teamIds.map((teamId) => ({ teamId, institutionId: i.id })));
+const [doctors] = [await dataSource.query('SELECT teamId, MIN(id) AS id FROM doctors GROUP BY teamId')];
+const doctorOf = new Map(doctors.map((d) => [d.teamId, d.id]));
+
+const waveId = randomUUID();
+const now = new Date();
+await dataSource.query(
+  `INSERT INTO survey_waves (id, regionId, questionnaireId, title, scopeType, scopeId, institutionId, teamId, opensAt, closesAt, sampleSize, createdBy, createdAt)
+   VALUES (?, ?, ?, '压测批次', 'region', ?, NULL, NULL, ?, ?, NULL, NULL, ?)`,
+  [waveId, ids.regionId, questionnaire.id, ids.regionId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 30 * 86_400_000), now],
+);
+
+const tokens = [];
+const tags = cipher.encryptJson([]);
+const phone = cipher.encrypt('13800000000');
+for (let start = 0; start < residentCount; start += 1000) {
+  const accounts = [];
+  const persons = [];
+  const contracts = [];
+  for (let i = start; i < Math.min(start + 1000, residentCount); i++) {
+    const accountId = randomUUID();
+    const personId = randomUUID();
+    const team = teams[i % teams.length];
+    const birthYear = 1940 + (i % 70);
+    accounts.push([accountId, `bench-${accountId}`, 1, '2026-11', now, now]);
+    persons.push([personId, accountId, 'self', `居民${i}`, 'v1:x', randomBytes(32).toString('hex'), '110105********1234', `${birthYear}-03-0${1 + (i % 9)}`,
+      i % 2 ? 'male' : 'female', phone, null, tags, null, now, now]);
+    contracts.push([randomUUID(), personId, team.teamId, doctorOf.get(team.teamId), team.institutionId, ids.regionId, 'active', `${2019 + (i % 7)}-01-01`,
+      `${2026 + (i % 7)}-01-01`, 1, '["basic"]', '{}', 'self', '2026-01', '0'.repeat(64), randomUUID(), 'onsite', 0, now, now, now, personId, 0]);
+    tokens.push(jwt.sign({ sub: accountId, role: 'resident' }, { expiresIn: 3600 }));
+  }
+  const insert = (table, columns, rows) =>
+    dataSource.query(`INSERT INTO ${table} (${columns}) VALUES ${rows.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ')}`, rows.flat());
+  await insert('resident_accounts', 'id, openid, sensitiveConsent, privacyPolicyVersion, consentAt, createdAt', accounts);
+  await insert('persons', 'id, accountId, relation, name, idNumberCipher, idNumberHash, idNumberMasked, birthDate, gender, phoneCipher, communityId, declaredTagsCipher, guardianConsentAt, createdAt, updatedAt', persons);
+  await insert('contracts', `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy,
+    agreementVersion, agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt, doctorConfirmedAt, createdAt, openSlot, holdsPlace`,
+    contracts.map((c) => [...c.slice(0, 15), null, ...c.slice(15)]));
+}
+
+await app.listen({ port: 0, host: '127.0.0.1' });
+const port = app.getHttpServer().address().port;
+process.send({ port, waveId, regionId: ids.regionId, questionnaireId: questionnaire.id, tokens });
+process.on('message', async (message) => {
+  if (message === 'stop') {
+    await app.close();
+    process.exit(0);
+  }
+});

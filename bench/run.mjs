@@ -162,8 +162,9 @@ function randomSheet(d, random = Math.random) {
 
 /**
  * 1M responses from 4,096 random respondent profiles (answer sheet + groups): answers and responses go
- * in with LOAD DATA LOCAL INFILE streamed from memory; the counters are each profile's tallies times
- * how often it was drawn, per shard — the same tally rules as a live submission, so the totals are exact.
+ * in with LOAD DATA LOCAL INFILE streamed from memory, as already rolled up (`rolledUp = 1`); the
+ * counters are each profile's tallies times how often it was drawn — the same tally rules as the
+ * roll-up of live submissions, so the totals are exact.
  */
 async function bulkLoad(db, d, ready, total) {
   const started = performance.now();
@@ -180,7 +181,6 @@ async function bulkLoad(db, d, ready, total) {
   const bands = ['18-30', '31-50', '51-65', '65+', '<18'];
   const durations = ['under6m', '6to12m', 'over1y', 'unsigned'];
   const PROFILES = 4096;
-  const SHARDS = 32;
   const profiles = Array.from({ length: PROFILES }, () => {
     const checked = d.validateAnswers(d.STANDARD_QUESTIONNAIRE, randomSheet(d));
     if (!checked.ok) throw new Error(checked.message);
@@ -192,8 +192,9 @@ async function bulkLoad(db, d, ready, total) {
     };
     const lines = checked.value.flatMap((a) => (a.optionIds.length ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\t\\N\n`) : [`\t${a.questionId}\t\t${waveId}\t${a.text}\n`]));
     const responseTail = `\t${waveId}\t`;
-    const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${groups.keyGroup.join(',')}\t${groups.ageBand}\t${signingDuration}\t`;
-    return { tallies: d.countTallyKeys(d.tallyKeys(d.STANDARD_QUESTIONNAIRE, checked.value, groups)), lines, responseTail, groupTail, uses: new Array(SHARDS).fill(0) };
+    const answersJson = JSON.stringify(checked.value).replaceAll('\\', '\\\\');
+    const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${groups.keyGroup.join(',')}\t${groups.ageBand}\t${signingDuration}\t${answersJson}\t`;
+    return { tallies: d.countTallyKeys(d.tallyKeys(d.STANDARD_QUESTIONNAIRE, checked.value, groups)), lines, responseTail, groupTail, uses: 0 };
   });
   const drawn = new Uint16Array(total);
   for (let i = 0; i < total; i++) drawn[i] = Math.floor(Math.random() * PROFILES);
@@ -217,11 +218,11 @@ async function bulkLoad(db, d, ready, total) {
     const to = Math.min(from + CHUNK, total);
     await db.query({
       sql: `LOAD DATA LOCAL INFILE 'responses' INTO TABLE survey_responses
-            (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroups, ageBand, signingDuration, shard)`,
+            (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroups, ageBand, signingDuration, answers, rolledUp)`,
       infileStreamFactory: () => streamOf((i) => {
         const p = profiles[drawn[i]];
-        p.uses[i % SHARDS] += 1;
-        return `${id('bulkresp', i)}${p.responseTail}${id('bulkpers', i)}${p.groupTail}${i % SHARDS}\n`;
+        p.uses += 1;
+        return `${id('bulkresp', i)}${p.responseTail}${id('bulkpers', i)}${p.groupTail}1\n`;
       }, from, to),
     });
     await db.query({
@@ -237,19 +238,17 @@ async function bulkLoad(db, d, ready, total) {
   const loadedRaw = performance.now();
   const counters = new Map();
   for (const p of profiles) {
-    for (let shard = 0; shard < SHARDS; shard++) {
-      if (p.uses[shard] === 0) continue;
-      for (const t of p.tallies) {
-        const key = `${t.dimension}\u0001${t.key}\u0001${t.questionId}\u0001${t.optionId}\u0001${shard}`;
-        const row = counters.get(key);
-        if (row) row[6] += t.n * p.uses[shard];
-        else counters.set(key, [waveId, t.dimension, t.key, t.questionId, t.optionId, shard, t.n * p.uses[shard]]);
-      }
+    if (p.uses === 0) continue;
+    for (const t of p.tallies) {
+      const key = `${t.dimension}\u0001${t.key}\u0001${t.questionId}\u0001${t.optionId}`;
+      const row = counters.get(key);
+      if (row) row[5] += t.n * p.uses;
+      else counters.set(key, [waveId, t.dimension, t.key, t.questionId, t.optionId, t.n * p.uses]);
     }
   }
   const rows = [...counters.values()];
   for (let i = 0; i < rows.length; i += 2000) {
-    await db.query('INSERT INTO survey_counters (waveId, dimension, dimensionKey, questionId, optionId, shard, n) VALUES ?', [rows.slice(i, i + 2000)]);
+    await db.query('INSERT INTO survey_counters (waveId, dimension, dimensionKey, questionId, optionId, n) VALUES ?', [rows.slice(i, i + 2000)]);
   }
   const done = performance.now();
   return {

@@ -296,26 +296,18 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     const results = await Promise.all(residents.map((r, i) => submit(t, r.auth, waveId, sheets[i])));
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
 
-    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroups: string; ageBand: string; signingDuration: string; questionId: string; optionId: string; text: string | null }[] =
-      await t.dataSource.query(
-        `SELECT r.id, r.institutionId, r.teamId, r.keyGroups, r.ageBand, r.signingDuration, a.questionId, a.optionId, a.text
-           FROM survey_responses r JOIN survey_answers a ON a.responseId = r.id WHERE r.waveId = ?`,
-        [waveId],
-      );
+    // The raw record of each response is its row, answers included, as the submission wrote it.
+    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroups: string; ageBand: string; signingDuration: string; answers: string }[] =
+      await t.dataSource.query('SELECT id, institutionId, teamId, keyGroups, ageBand, signingDuration, answers FROM survey_responses WHERE waveId = ?', [waveId]);
     const responses = new Map<string, { groups: Record<string, string[]>; answers: NormalisedAnswer[] }>();
     for (const row of raw) {
-      const entry = responses.get(row.id) ?? {
+      responses.set(row.id, {
         groups: {
           institution: [row.institutionId ?? 'unknown'], team: [row.teamId ?? 'unsigned'],
           keyGroup: row.keyGroups ? row.keyGroups.split(',') : ['none'], ageBand: [row.ageBand], signingDuration: [row.signingDuration],
         },
-        answers: [],
-      };
-      responses.set(row.id, entry);
-      let answer = entry.answers.find((a) => a.questionId === row.questionId);
-      if (!answer) entry.answers.push((answer = { questionId: row.questionId, optionIds: [] }));
-      if (row.optionId) answer.optionIds.push(row.optionId);
-      else answer.text = row.text ?? undefined;
+        answers: JSON.parse(row.answers),
+      });
     }
     const order = (a: NormalisedAnswer) => STANDARD_QUESTIONNAIRE.questions.findIndex((q) => q.id === a.questionId);
     const all = [...responses.values()].map((r) => ({ ...r, answers: r.answers.sort((a, b) => order(a) - order(b)) }));
@@ -348,8 +340,28 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
         expect(group.indicators).toEqual(strip(indicatorsFromResponses(STANDARD_QUESTIONNAIRE, members.map((r) => r.answers))));
       }
     }
-    const [shards] = await t.dataSource.query('SELECT COUNT(DISTINCT shard) AS n FROM survey_counters WHERE waveId = ?', [waveId]);
-    expect(Number(shards.n)).toBeGreaterThan(1);
+    const [uncounted] = await t.dataSource.query('SELECT COUNT(*) AS n FROM survey_responses WHERE waveId = ? AND rolledUp = 0', [waveId]);
+    expect(Number(uncounted.n)).toBe(0);
+  });
+
+  it('two API instances rolling up one wave at once count every response exactly once', async () => {
+    const { id: waveId } = await createWave(t, staff.clinic1);
+    const residents = await Promise.all(Array.from({ length: 12 }, () => surveyResident(t)));
+    for (const r of residents) await submit(t, r.auth, waveId, standardAnswers()).expect(201);
+    const second = await t.startSecondInstance();
+    const request = (await import('supertest')).default;
+    const reports = await Promise.all([
+      t.http.get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1),
+      request(second.getHttpServer()).get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1),
+      t.http.get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1),
+    ]);
+    for (const report of reports) {
+      expect(report.status).toBe(200);
+      expect(report.body.respondents).toBe(12);
+    }
+    const again = await t.http.get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1).expect(200);
+    expect(again.body.respondents).toBe(12);
+    expect(again.body.questions.find((q: { questionId: string }) => q.questionId === 'q1').validRespondents).toBe(12);
   });
 
   describe('scope', () => {

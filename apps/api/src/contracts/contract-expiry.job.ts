@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { todayInChina } from '@jiayi/domain';
 import { Contract } from './contract.entity';
-import { closeContract, inTransaction, lockContract, mainSlot, releasePlace, renewalSlot } from './contract-ledger';
+import { inTransaction } from '../database/transaction';
+import { closeContract, lockContract, mainSlot, releasePlace, renewalSlot } from './contract-ledger';
 
 /**
  * Marks active contracts whose end date has passed as expired, hourly and once at boot.

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { ContractStatus, TerminationReason } from '@jiayi/domain';
 import { Doctor } from '../reference/doctor.entity';
 import { Contract } from './contract.entity';
@@ -10,47 +9,13 @@ import { Contract } from './contract.entity';
  * update that the database arbitrates.
  *
  * Lock order everywhere: the contract being closed → its renewal → doctors → new contract rows.
- * Deadlocks that remain possible (two team changes swapping doctors) are retried by `inTransaction`.
+ * Deadlocks that remain possible (two team changes swapping doctors) are retried by `inTransaction`
+ * (database/transaction.ts).
  */
 
 /** The unique open slot of a contract: the person's id, or `<personId>:renewal` for a renewal. */
 export const mainSlot = (personId: string) => personId;
 export const renewalSlot = (personId: string) => `${personId}:renewal`;
-
-const TRANSIENT = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
-
-/** A deadlock or lock timeout: nothing was written, the transaction may simply run again. */
-export function isTransient(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return TRANSIENT.has(e?.driverError?.code ?? e?.code ?? '');
-}
-
-/**
- * TypeORM gives better-sqlite3 one shared connection, where a second transaction started before
- * the first ends becomes a savepoint inside it. The embedded SQLite default is one process, so
- * its transactions are queued here; MariaDB needs no such queue and gets none.
- */
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
-
-function queued<T>(dataSource: DataSource, run: () => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'better-sqlite3') return run();
-  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(run);
-  sqliteQueues.set(dataSource, next);
-  return next;
-}
-
-/** Runs `work` in one transaction, again (up to 5 times, with jitter) when the database reports a deadlock. */
-export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await queued(dataSource, () => dataSource.transaction(work));
-    } catch (error) {
-      if (attempt >= 5 || !isTransient(error)) throw error;
-      await sleep(10 * attempt + Math.floor(Math.random() * 40));
-    }
-  }
-}
 
 /**
  * Reads a contract and, on MariaDB/MySQL, locks its row until the transaction ends

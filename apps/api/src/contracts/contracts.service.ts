@@ -20,7 +20,8 @@ import { Institution } from '../reference/institution.entity';
 import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
 import { Contract } from './contract.entity';
-import { inTransaction, lockContract, mainSlot, renewalSlot, takePlaces, terminateWithRenewal } from './contract-ledger';
+import { inTransaction } from '../database/transaction';
+import { lockContract, mainSlot, renewalSlot, takePlaces, terminateWithRenewal } from './contract-ledger';
 import { ContractView, ContractViews } from './contract-views';
 import { ChangeTeamDto, CreateContractsDto, RenewContractDto, TerminateContractDto } from './dto/contract.dto';
 

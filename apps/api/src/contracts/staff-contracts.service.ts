@@ -14,7 +14,8 @@ import { Institution } from '../reference/institution.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
-import { closeContract, inTransaction, lockContract, releasePlace } from './contract-ledger';
+import { inTransaction } from '../database/transaction';
+import { closeContract, lockContract, releasePlace } from './contract-ledger';
 import { maskPhone, StaffContractView, ContractViews } from './contract-views';
 import { ContractsService, ruleError } from './contracts.service';
 import {

@@ -2,8 +2,8 @@ import { Entity, PrimaryColumn } from 'typeorm';
 import { IntColumn } from '../database/columns';
 
 /**
- * A wave's running totals (see `TallyKey` in libs/domain), split over shards so that concurrent
- * submissions do not all wait for one row lock; a report sums the shards.
+ * A wave's running totals (see `TallyKey` in libs/domain), maintained by the roll-up from the
+ * responses not yet counted; a report reads these instead of recounting the answers.
  */
 @Entity('survey_counters')
 export class SurveyCounter {
@@ -12,6 +12,5 @@ export class SurveyCounter {
   @PrimaryColumn({ type: 'varchar', length: 90 }) dimensionKey: string;
   @PrimaryColumn({ type: 'varchar', length: 40 }) questionId: string;
   @PrimaryColumn({ type: 'varchar', length: 60 }) optionId: string;
-  @PrimaryColumn({ type: 'int' }) shard: number;
   @IntColumn() n: number;
 }

@@ -11,6 +11,7 @@ import { badRequest } from '../common/api-error';
 import { Institution } from '../reference/institution.entity';
 import { Team } from '../reference/team.entity';
 import { readCounters } from './counter-sql';
+import { SurveyRollupService } from './survey-rollup.service';
 import { CrossTabQueryDto } from './dto/survey-wave.dto';
 import { LoadedWave, SurveyWavesService } from './survey-waves.service';
 
@@ -23,12 +24,13 @@ const DIMENSION_SHEETS: Record<BreakdownDimension, string> = {
 const TYPE_LABELS: Record<Question['type'], string> = { single: '单选题', multiple: '多选题', text: '填空题', rating: '评分题' };
 const PERCENT = '0.00%';
 
-/** The wave report: read from the maintained counters (a sum over shards), never recounted from answers. */
+/** The wave report: read from the maintained counters (after folding in the few uncounted responses), never recounted from answers. */
 @Injectable()
 export class SurveyReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly waves: SurveyWavesService,
+    private readonly rollup: SurveyRollupService,
   ) {}
 
   async report(auth: AuthContext, waveId: string): Promise<SurveyReport> {
@@ -43,6 +45,7 @@ export class SurveyReportsService {
     const columns = single(query.columnQuestionId);
     if (!rows) throw badRequest('rowQuestionId', '交叉分析的行须为问卷中的一道单选题');
     if (!columns || columns === rows) throw badRequest('columnQuestionId', '交叉分析的列须为问卷中另一道单选题');
+    await this.rollup.rollUp(wave.id, questionnaire);
     const table = crossTabFromTallies(questionnaire, rows.id, columns.id, await readCounters(this.dataSource, wave.id, true));
     return {
       waveId: wave.id,
@@ -67,6 +70,7 @@ export class SurveyReportsService {
   }
 
   private async build({ wave, questionnaire }: LoadedWave): Promise<SurveyReport> {
+    await this.rollup.rollUp(wave.id, questionnaire);
     const [tallies, labels] = await Promise.all([readCounters(this.dataSource, wave.id, false), this.labels(wave.regionId)]);
     return { waveId: wave.id, title: wave.title, questionnaireId: questionnaire.id, ...reportFromTallies(questionnaire, tallies, labels) };
   }

@@ -1,5 +1,6 @@
 import { Entity, Index } from 'typeorm';
-import { IdColumn, IntColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
+import type { NormalisedAnswer } from '@jiayi/domain';
+import { BoolColumn, IdColumn, JsonColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
 export type ResponseChannel = 'miniProgram' | 'phone' | 'onsite';
 
@@ -9,6 +10,7 @@ export type ResponseChannel = 'miniProgram' | 'phone' | 'onsite';
  */
 @Entity('survey_responses')
 @Index('UQ_survey_responses_wave_person', ['waveId', 'personId'], { unique: true })
+@Index('IDX_survey_responses_rollup', ['waveId', 'rolledUp'])
 export class SurveyResponse {
   @IdColumn() id: string;
   @RefColumn() waveId: string;
@@ -22,6 +24,8 @@ export class SurveyResponse {
   @TextColumn(300) keyGroups: string;
   @TextColumn(10) ageBand: string;
   @TextColumn(10) signingDuration: string;
-  /** Which counter shard the response added to. */
-  @IntColumn() shard: number;
+  /** The validated answers: the raw record, written in the one INSERT of a submission. */
+  @JsonColumn() answers: NormalisedAnswer[];
+  /** Normalised into `survey_answers` and added to the counters by the roll-up (survey-rollup.service.ts)? */
+  @BoolColumn({ default: false }) rolledUp: boolean;
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  ageBand, ageOn, AnswerInput, countTallyKeys, effectiveTags, KeyGroupTag, NormalisedAnswer, RespondentGroups, signingDurationBand,
-  tallyKeys, todayInChina, validateAnswers,
+  ageBand, ageOn, AnswerInput, effectiveTags, KeyGroupTag, NormalisedAnswer, RespondentGroups, signingDurationBand, todayInChina,
+  validateAnswers,
 } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
@@ -12,15 +12,12 @@ import { ApiError, conflict, notFound, refusalError } from '../common/api-error'
 import { PiiCipher } from '../common/pii-cipher';
 import { isUniqueViolation } from '../people/people.service';
 import { Person } from '../people/person.entity';
-import { addToCounters, Dialect, dialectOf, isRetryable, timeParam } from './counter-sql';
+import { Dialect, dialectOf, timeParam } from './counter-sql';
 import { StaffResponseDto } from './dto/survey-response.dto';
 import { ResponseChannel } from './survey-response.entity';
-import { Placement, placementWithinStaffScope, placePerson, waveContains } from './survey-scope';
+import { Placement, placementWithinStaffScope, placePerson, placeSelf, waveContains } from './survey-scope';
 import { LoadedWave, SurveyWavesService } from './survey-waves.service';
 
-/** Counter rows are spread over this many shards so concurrent submissions rarely wait for the same row lock. */
-export const COUNTER_SHARDS = 32;
-const MAX_ATTEMPTS = 4;
 
 interface Respondent {
   person: Pick<Person, 'id' | 'birthDate' | 'declaredTagsCipher' | 'communityId'>;
@@ -28,8 +25,10 @@ interface Respondent {
 }
 
 /**
- * Responses: checked against the wave's questionnaire version, stored once per resident and wave
- * (unique key), and added to the wave's counters in the same transaction.
+ * Responses: checked against the wave's questionnaire version and stored once per resident and
+ * wave (unique key). A submission is one INSERT of its own row, answers included; SurveyRollupService
+ * later normalises the answers into `survey_answers` and the wave's counters, so 50 residents
+ * answering at once never queue behind shared counter rows.
  */
 @Injectable()
 export class SurveyResponsesService {
@@ -46,12 +45,7 @@ export class SurveyResponsesService {
 
   /** The resident's own self person, placed; null when the profile is not filled in yet. */
   async residentSelf(auth: AuthContext): Promise<Respondent | null> {
-    const [person] = await this.dataSource.query(
-      `SELECT id, birthDate, declaredTagsCipher, communityId FROM persons WHERE accountId = ? AND relation = 'self'`,
-      [auth.accountId],
-    );
-    if (!person) return null;
-    return { person: { ...person, birthDate: String(person.birthDate).slice(0, 10) }, placement: await placePerson(this.dataSource, person.id, person.communityId) };
+    return placeSelf(this.dataSource, auth.accountId);
   }
 
   /** A wave open to the resident (its scope contains them), or 404. */
@@ -89,17 +83,12 @@ export class SurveyResponsesService {
     if (!checked.ok) throw refusalError(checked, 400);
 
     const groups = this.groups(respondent, todayInChina(now));
-    const tallies = countTallyKeys(tallyKeys(questionnaire, checked.value, groups));
-    const response = { id: randomUUID(), shard: randomInt(COUNTER_SHARDS) };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.store(wave.id, respondent, channel, enteredBy, now, groups, checked.value, response, tallies);
-        break;
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('SURVEY.ALREADY_ANSWERED', '您已经填写过本次调查，感谢参与');
-        if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
-        throw error;
-      }
+    const response = { id: randomUUID() };
+    try {
+      await this.store(wave.id, respondent, channel, enteredBy, now, groups, checked.value, response.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('SURVEY.ALREADY_ANSWERED', '您已经填写过本次调查，感谢参与');
+      throw error;
     }
     return { id: response.id, waveId: wave.id, personId: respondent.person.id, channel, submittedAt: now.toISOString() };
   }
@@ -116,39 +105,18 @@ export class SurveyResponsesService {
     };
   }
 
+  /** One INSERT, atomic by itself: the unique key (waveId, personId) is the only gate a submission passes. */
   private async store(
-    waveId: string, respondent: Respondent, channel: ResponseChannel, enteredBy: string | null, at: Date, groups: RespondentGroups,
-    answers: NormalisedAnswer[], response: { id: string; shard: number }, tallies: ReturnType<typeof countTallyKeys>,
+    waveId: string, respondent: Respondent, channel: ResponseChannel, enteredBy: string | null, at: Date,
+    groups: RespondentGroups, answers: NormalisedAnswer[], responseId: string,
   ): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      // READ COMMITTED: the counter upserts then lock only the rows they touch, not the gaps between them.
-      await runner.startTransaction(this.dialect === 'mariadb' ? 'READ COMMITTED' : undefined);
-      await runner.query(
-        `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroups, ageBand, signingDuration, shard)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          response.id, waveId, respondent.person.id, channel, enteredBy, timeParam(this.dialect, at), respondent.placement.institutionId,
-          respondent.placement.teamId, groups.keyGroup.join(','), groups.ageBand, groups.signingDuration, response.shard,
-        ],
-      );
-      const rows = answers.flatMap((a) =>
-        a.optionIds.length > 0 ? a.optionIds.map((optionId) => [response.id, a.questionId, optionId, waveId, null]) : [[response.id, a.questionId, '', waveId, a.text ?? null]],
-      );
-      if (rows.length > 0) {
-        await runner.query(
-          `INSERT INTO survey_answers (responseId, questionId, optionId, waveId, text) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          rows.flat(),
-        );
-      }
-      await addToCounters(runner, this.dialect, waveId, response.shard, tallies);
-      await runner.commitTransaction();
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    await this.dataSource.query(
+      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroups, ageBand, signingDuration, answers, rolledUp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      [
+        responseId, waveId, respondent.person.id, channel, enteredBy, timeParam(this.dialect, at), respondent.placement.institutionId,
+        respondent.placement.teamId, groups.keyGroup.join(','), groups.ageBand, groups.signingDuration, JSON.stringify(answers),
+      ],
+    );
   }
 }

@@ -90,6 +90,35 @@ export async function placePerson(dataSource: DataSource, personId: string, comm
   return { personId, regionId: community?.regionId ?? null, institutionId: community?.institutionId ?? null, teamId: null, signedSince: null };
 }
 
+/**
+ * The account holder's self person, placed, in one query (the hot path of a resident's
+ * submission): null when the profile is not filled in yet.
+ */
+export async function placeSelf(
+  dataSource: DataSource,
+  accountId: string,
+): Promise<{ person: { id: string; birthDate: string; declaredTagsCipher: string; communityId: string | null }; placement: Placement } | null> {
+  const [row] = await dataSource.query(
+    `SELECT p.id, p.birthDate, p.declaredTagsCipher, p.communityId,
+            c.teamId, c.institutionId, c.regionId,
+            (SELECT MIN(e.startDate) FROM contracts e WHERE e.personId = p.id AND e.status IN ('active', 'expired')) AS signedSince,
+            cm.institutionId AS communityInstitutionId, i.regionId AS communityRegionId
+       FROM persons p
+       LEFT JOIN contracts c ON c.personId = p.id AND c.status = 'active'
+       LEFT JOIN communities cm ON cm.id = p.communityId
+       LEFT JOIN institutions i ON i.id = cm.institutionId
+      WHERE p.accountId = ? AND p.relation = 'self'
+      ORDER BY c.startDate LIMIT 1`,
+    [accountId],
+  );
+  if (!row) return null;
+  const person = { id: row.id, birthDate: dateText(row.birthDate)!, declaredTagsCipher: row.declaredTagsCipher, communityId: row.communityId };
+  const placement: Placement = row.teamId
+    ? { personId: row.id, regionId: row.regionId, institutionId: row.institutionId, teamId: row.teamId, signedSince: dateText(row.signedSince) }
+    : { personId: row.id, regionId: row.communityRegionId ?? null, institutionId: row.communityInstitutionId ?? null, teamId: null, signedSince: null };
+  return { person, placement };
+}
+
 function dateText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);

@@ -18,6 +18,7 @@ import { SurveyResponse } from './survey-response.entity';
 import { CallOutcome, SurveySampleMember } from './survey-sample-member.entity';
 import { contractScopeCondition, Placement, staffPlace, waveContains, waveOverlapsStaffScope, waveWithinStaffScope } from './survey-scope';
 import { SurveyWave } from './survey-wave.entity';
+import { SurveyRollupService } from './survey-rollup.service';
 
 export interface LoadedWave {
   wave: SurveyWave;
@@ -37,6 +38,7 @@ export class SurveyWavesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
+    private readonly rollup: SurveyRollupService,
   ) {}
 
   async load(waveId: string): Promise<LoadedWave | null> {
@@ -100,6 +102,10 @@ export class SurveyWavesService {
     if (!staffPlace(auth)) return [];
     const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: auth.regionId! }, order: { opensAt: 'DESC' } }))
       .filter((w) => waveOverlapsStaffScope(auth, w));
+    for (const wave of waves) {
+      const loaded = await this.load(wave.id);
+      if (loaded) await this.rollup.rollUp(wave.id, loaded.questionnaire);
+    }
     const respondents = await this.respondentCounts(waves.map((w) => w.id));
     const titles = await this.questionnaireTitles(waves.map((w) => w.questionnaireId));
     return waves.map((w) => this.view(w, respondents.get(w.id) ?? 0, titles.get(w.questionnaireId) ?? ''));
@@ -202,9 +208,8 @@ export class SurveyWavesService {
   async respondentCounts(waveIds: string[]): Promise<Map<string, number>> {
     if (waveIds.length === 0) return new Map();
     const rows: { waveId: string; n: string | number }[] = await this.dataSource.query(
-      `SELECT waveId, SUM(n) AS n FROM survey_counters
-        WHERE waveId IN (${waveIds.map(() => '?').join(', ')}) AND dimension = 'all' AND dimensionKey = '' AND questionId = '' AND optionId = ''
-        GROUP BY waveId`,
+      `SELECT waveId, n FROM survey_counters
+        WHERE waveId IN (${waveIds.map(() => '?').join(', ')}) AND dimension = 'all' AND dimensionKey = '' AND questionId = '' AND optionId = ''`,
       waveIds,
     );
     return new Map(rows.map((r) => [r.waveId, Number(r.n)]));

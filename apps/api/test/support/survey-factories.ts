@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AnswerInput } from '@jiayi/domain';
+import { addDays, addYears, AnswerInput } from '@jiayi/domain';
 import { standardAnswers } from '@jiayi/domain/surveys/questionnaire.test-helpers';
 import { ProfileOverrides, residentWithProfile, staffLogin } from './factories';
 import { timeParam, dialectOf } from '../../src/surveys/counter-sql';
@@ -16,13 +16,14 @@ export async function insertActiveContract(t: TestApp, personId: string, teamId:
     'SELECT t.institutionId, i.regionId, (SELECT MIN(d.id) FROM doctors d WHERE d.teamId = t.id) AS doctorId FROM teams t JOIN institutions i ON i.id = t.institutionId WHERE t.id = ?',
     [teamId],
   );
-  const endDate = `${Number(startDate.slice(0, 4)) + 1}${startDate.slice(4)}`;
+  // A three-year period, so the contract is still running today and the expiry job leaves it alone.
+  const endDate = addDays(addYears(startDate, 3), -1);
   const now = timeParam(dialectOf(t.dataSource), new Date());
   await t.dataSource.query(
     `INSERT INTO contracts (id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees,
        signedBy, agreementVersion, agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt,
        doctorConfirmedAt, createdAt, openSlot, holdsPlace)
-     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, 1, '["basic"]', '{}', 'self', '2026-01', ?, NULL, ?, 'onsite', 0, ?, ?, ?, ?, 0)`,
+     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, 3, '["basic"]', '{}', 'self', '2026-01', ?, NULL, ?, 'onsite', 0, ?, ?, ?, ?, 0)`,
     [randomUUID(), personId, teamId, team.doctorId, team.institutionId, team.regionId, startDate, endDate, '0'.repeat(64), randomUUID(), now, now, now, personId],
   );
 }

@@ -44,9 +44,12 @@ export class Surveys1764000002000 implements MigrationInterface {
       columns: [
         col.id(), col.ref('waveId'), col.ref('personId'), col.text('channel', 12), col.ref('enteredBy', { isNullable: true }),
         col.time('submittedAt'), col.ref('institutionId', { isNullable: true }), col.ref('teamId', { isNullable: true }),
-        col.text('keyGroups', 300), col.text('ageBand', 10), col.text('signingDuration', 10), col.int('shard'),
+        col.text('keyGroups', 300), col.text('ageBand', 10), col.text('signingDuration', 10), col.json('answers'), col.bool('rolledUp', { default: '0' }),
       ],
-      indices: [{ name: 'UQ_survey_responses_wave_person', columnNames: ['waveId', 'personId'], isUnique: true }],
+      indices: [
+        { name: 'UQ_survey_responses_wave_person', columnNames: ['waveId', 'personId'], isUnique: true },
+        { name: 'IDX_survey_responses_rollup', columnNames: ['waveId', 'rolledUp'] },
+      ],
     }),
     new Table({
       name: 'survey_answers',
@@ -60,7 +63,7 @@ export class Surveys1764000002000 implements MigrationInterface {
       name: 'survey_counters',
       columns: [
         col.ref('waveId', { isPrimary: true }), col.text('dimension', 20, { isPrimary: true }), col.text('dimensionKey', 90, { isPrimary: true }),
-        col.text('questionId', 40, { isPrimary: true }), col.text('optionId', 60, { isPrimary: true }), col.int('shard', { isPrimary: true }),
+        col.text('questionId', 40, { isPrimary: true }), col.text('optionId', 60, { isPrimary: true }),
         col.int('n'),
       ],
     }),

@@ -12,6 +12,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { Community } from '../reference/community.entity';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
+import { inTransaction } from '../database/transaction';
 
 /** A person as clients see it: the ID number masked, tags derived on today's date. */
 export interface PersonView {
@@ -73,7 +74,7 @@ export class PeopleService {
     const id = this.checkIdNumber(dto.idNumber, today);
     const community = await this.dataSource.getRepository(Community).findOneBy({ id: dto.communityId });
     if (!community) throw badRequest('communityId', '请选择您所在的村/社区');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const now = new Date();
       await manager.update(ResidentAccount, { id: auth.accountId }, {
         sensitiveConsent: true, privacyPolicyVersion: dto.privacyPolicyVersion, consentAt: now,

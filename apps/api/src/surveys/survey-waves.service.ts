@@ -19,6 +19,7 @@ import { CallOutcome, SurveySampleMember } from './survey-sample-member.entity';
 import { contractScopeCondition, Placement, staffPlace, waveContains, waveOverlapsStaffScope, waveWithinStaffScope } from './survey-scope';
 import { SurveyWave } from './survey-wave.entity';
 import { SurveyRollupService } from './survey-rollup.service';
+import { inTransaction } from '../database/transaction';
 
 export interface LoadedWave {
   wave: SurveyWave;
@@ -76,7 +77,7 @@ export class SurveyWavesService {
     if (!place) throw badRequest('scopeId', '调查范围不存在');
     if (!waveWithinStaffScope(auth, wave)) throw forbidden('调查范围超出了您的管理范围');
 
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       let sample: { personId: string; teamId: string; institutionId: string }[] = [];
       if (dto.sampleSize !== undefined) {
         const condition = contractScopeCondition(wave);
@@ -160,7 +161,7 @@ export class SurveyWavesService {
       id: randomUUID(), waveId: wave.id, personId: member.personId, outcome: dto.outcome, note: dto.note?.trim() || null,
       calledBy: auth.accountId, calledAt: new Date(),
     };
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.insert(SurveyCall, call);
       await manager.createQueryBuilder().update(SurveySampleMember)
         .set({

@@ -40,7 +40,9 @@ try {
   const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
   results.mariadb = version;
   log('starting the API (migrate, seed, residents)');
+  // BENCH_PROFILE=<dir>: the API process writes a V8 CPU profile there when it stops (open in Chrome DevTools).
   child = fork(join(root, 'bench/server.mjs'), {
+    execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
     env: {
       ...process.env, NODE_ENV: 'development', DEMO_SEED: '0', BENCH_ROUTES: '1', DATABASE_URL: `${server}/${dbName}`,
       WECHAT_API_BASE: 'http://127.0.0.1:9', BENCH_RESIDENTS: String(2 * WARMUP + REQUESTS),

@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
 export const ARTIFACTS = join(__dirname, '../artifacts');
 
-/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+/**
+ * Debian's Chromium, headless, with the flags this machine's closed network needs. Playwright gives
+ * each launch a fresh profile of its own (it refuses a `--user-data-dir` argument).
+ */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -13,7 +15,6 @@ export async function launchBrowser(): Promise<Browser> {
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'jiayi-chromium-'))}`,
     ],
   });
 }
@@ -28,19 +29,46 @@ export async function openPage(browser: Browser, kind: 'phone' | 'pc' = 'phone')
   return page;
 }
 
-/** Saves a full-page screenshot under test/artifacts/<flow>/<nn>-<step>.png. */
+/**
+ * Saves a screenshot of the whole current screen under test/artifacts/<flow>/<step>.png. Taro's H5
+ * pages scroll inside their own `.taro_page` box, not the document, so the viewport is stretched to
+ * the page's height for the shot and put back after.
+ */
 export async function snap(page: Page, flow: string, step: string): Promise<string> {
   const dir = join(ARTIFACTS, flow);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${step}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize();
+  // A page pushed by navigateTo is laid out off screen, then slides in and is marked
+  // `taro_page_show taro_page_stationed` once it has arrived: shoot the top page then.
+  const topPage = () => {
+    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
+    return shown[shown.length - 1];
+  };
+  await page
+    .waitForFunction(`(${topPage})()?.matches('.taro_page_show.taro_page_stationed, .taro_page_show.taro_tabbar_page')`, undefined, { timeout: 5_000 })
+    .catch(() => undefined);
+  const contentHeight = await page.evaluate(`(() => {
+    const top = (${topPage})();
+    const tabBar = document.querySelector('.taro-tabbar__tabbar');
+    return top ? top.scrollHeight + (tabBar ? tabBar.offsetHeight : 0) : 0;
+  })()`) as number;
+  const tall = viewport && contentHeight > viewport.height;
+  if (tall) await page.setViewportSize({ width: viewport.width, height: Math.min(contentHeight, 12_000) });
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    if (tall) await page.setViewportSize(viewport);
+  }
   return path;
 }
 
-/** Types into a Taro <Input>: the real <input> sits inside <taro-input-core>. */
+/**
+ * Types into a Taro <Input>/<Textarea>: the real element sits inside <taro-input-core> /
+ * <taro-textarea-core>, which renders it a moment after the host appears.
+ */
 export async function fill(page: Page, testId: string, value: string): Promise<void> {
-  const host = page.getByTestId(testId);
-  const inner = host.locator('input, textarea');
-  const target = (await inner.count()) > 0 ? inner.first() : host;
-  await target.fill(value);
+  const inner = page.getByTestId(testId).locator('input, textarea').first();
+  await inner.waitFor({ state: 'attached' });
+  await inner.fill(value);
 }

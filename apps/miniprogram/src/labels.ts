@@ -17,4 +17,12 @@ export function terminationReasonLabel(reason: string): string {
 /** What a resident may give as a reason; death and unreachability are recorded by staff. */
 export const RESIDENT_TERMINATION_REASONS: TerminationReason[] = ['movedAway', 'residentRequest', 'other']
 
-export const RELATIONS = ['配偶', '父母', '子女', '其他'] as const
+/** The codes the API takes for a family member's relation to the account holder. */
+export const RELATIONS = ['spouse', 'parent', 'child', 'other'] as const
+export type Relation = (typeof RELATIONS)[number]
+
+const RELATION_LABELS: Record<Relation, string> = { spouse: '配偶', parent: '父母', child: '子女', other: '其他' }
+
+export function relationLabel(relation: string | undefined): string {
+  return RELATION_LABELS[relation as Relation] ?? '家人'
+}

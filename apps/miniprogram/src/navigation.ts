@@ -21,6 +21,15 @@ export function replace(url: string): void {
   }
 }
 
+/** Returns to `url` if it is further back in the page stack (it refreshes on show), else opens it in place of this page. */
+export function backTo(url: string): void {
+  const route = url.split('?')[0].replace(/^\//, '')
+  const pages = Taro.getCurrentPages()
+  const index = pages.map((p) => (p.route ?? '').split('?')[0].replace(/^\//, '')).lastIndexOf(route)
+  if (index >= 0 && index < pages.length - 1) Taro.navigateBack({ delta: pages.length - 1 - index })
+  else replace(url)
+}
+
 export function back(): void {
   if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
   else Taro.switchTab({ url: TAB_ROUTES[0] })

@@ -8,6 +8,8 @@ export interface SessionUser {
   name: string
   institutionId?: string
   teamId?: string
+  doctorId?: string
+  regionId?: string
 }
 
 const TOKEN_KEY = 'jiayi.token'

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { ApiError, apiUrl, authHeaders, handleUnauthorized, http } from './client'
 import type {
   Answer,
+  Page,
   CreateWaveInput,
   PendingContract,
   Questionnaire,
@@ -14,7 +15,8 @@ import type {
 } from './types'
 
 export const staffApi = {
-  pendingContracts: () => http.get<PendingContract[]>('/staff/contracts', { status: 'pending' }),
+  /** The oldest 100 waiting for confirmation (the list is paged: `{ items, total, limit, offset }`). */
+  pendingContracts: () => http.get<Page<PendingContract>>('/staff/contracts', { status: 'pending', limit: 100 }),
   confirmContract: (id: string, confirmedTags: string[]) =>
     http.post<unknown>(`/staff/contracts/${id}/confirm`, { confirmedTags }),
   rejectContract: (id: string, reason: string) => http.post<unknown>(`/staff/contracts/${id}/reject`, { reason }),
@@ -24,12 +26,33 @@ export const staffApi = {
   questionnaires: () => http.get<QuestionnaireSummary[]>('/staff/questionnaires'),
   waves: () => http.get<StaffWave[]>('/staff/survey-waves'),
   createWave: (input: CreateWaveInput) => http.create<StaffWave>('/staff/survey-waves', input),
-  /** The questionnaire of a wave, for entering a phone interview. */
-  waveQuestionnaire: (id: string) => http.get<{ questionnaire: Questionnaire }>(`/survey-waves/${id}`),
+  /**
+   * The questions of a wave, for entering a phone interview. The API gives staff no endpoint for a
+   * wave's questionnaire (GET /api/survey-waves/:id is for residents), so the form is built from the
+   * wave report's questions; which questions are required the API checks when the answers are saved.
+   */
+  waveQuestionnaire: async (id: string): Promise<{ questionnaire: Questionnaire }> =>
+    ({ questionnaire: questionnaireFromReport(await http.get<SurveyReport>(`/staff/survey-waves/${id}/report`)) }),
   enterResponse: (waveId: string, personId: string, channel: 'phone' | 'onsite', answers: Answer[]) =>
     http.create<unknown>(`/staff/survey-waves/${waveId}/responses`, { personId, channel, answers }),
   report: (waveId: string) => http.get<SurveyReport>(`/staff/survey-waves/${waveId}/report`),
   reportXlsxUrl: (waveId: string) => apiUrl(`/staff/survey-waves/${waveId}/report.xlsx`),
+}
+
+function questionnaireFromReport(report: SurveyReport): Questionnaire {
+  return {
+    code: '',
+    version: 0,
+    title: '',
+    questions: report.questions.map((q) => ({
+      id: q.questionId,
+      title: q.title,
+      type: q.type as Questionnaire['questions'][number]['type'],
+      required: false,
+      options: q.options.map((o) => ({ id: o.optionId, label: o.label })),
+    })),
+    indicators: [],
+  }
 }
 
 /**

@@ -48,7 +48,7 @@ export interface FamilyMemberInput {
   name: string
   idNumber: string
   phone?: string
-  relation: string
+  relation: 'spouse' | 'parent' | 'child' | 'other'
   declaredTags: string[]
   guardianConsent?: boolean
 }
@@ -65,6 +65,8 @@ export interface TeamDoctor {
   name: string
   title: string
   placesLeft: number
+  /** Nurses and other members are listed with the team but hold no contracts. */
+  isFamilyDoctor?: boolean
 }
 
 export interface Team {
@@ -100,6 +102,10 @@ export interface Contract {
   signedBy: string
   agreementVersion: string
   renewalOf?: string | null
+  /** The pending or active renewal continuing this contract. */
+  renewedBy?: string | null
+  /** For an active contract: the first day it may be renewed. */
+  renewalOpensOn?: string | null
   createdAt: string
   confirmedAt?: string | null
   rejectionReason?: string | null
@@ -114,7 +120,10 @@ export interface CreateContractInput {
   personIds: string[]
   teamId: string
   doctorId?: string
+  /** Packages for everyone not listed in `selections`. */
   packageCodes: string[]
+  /** Per-person packages, for a household whose members choose differently. */
+  selections?: { personId: string; packageCodes: string[] }[]
   years: number
   agreementVersion: string
   insuranceAuthorized: boolean
@@ -150,6 +159,14 @@ export interface FeedItem {
   category: string
   publishedAt: string
   read: boolean
+}
+
+/** A paged list: one page of `items` out of `total`. */
+export interface Page<T> {
+  items: T[]
+  total: number
+  limit: number
+  offset: number
 }
 
 export interface PendingContract extends Omit<Contract, 'person'> {
@@ -229,6 +246,8 @@ export interface CreateWaveInput {
 export interface Indicator {
   code: string
   name: string
+  /** A rate counts respondents; a mean score averages option scores (0–100), its rate being mean / 100. */
+  kind?: 'rate' | 'meanScore'
   numerator: number
   denominator: number
   rate: number | null

@@ -17,16 +17,20 @@ export function ContractSummary({ contract }: { contract: Contract }) {
       <View className='card__row'>
         <View className='muted'>服务期</View>
         <View>
-          {formatDate(contract.startDate)} 至 {formatDate(contract.endDate)}
+          <View>{formatDate(contract.startDate)} 起</View>
+          <View>{formatDate(contract.endDate)} 止</View>
         </View>
       </View>
       <View className='card__row'>
         <View className='muted'>医生团队</View>
-        <View>
-          {contract.team.name}
-          {contract.doctor ? ` · ${contract.doctor.name}` : ''}
-        </View>
+        <View>{contract.team.name}</View>
       </View>
+      {contract.doctor?.name && (
+        <View className='card__row'>
+          <View className='muted'>负责医生</View>
+          <View>{contract.doctor.name}</View>
+        </View>
+      )}
       <View className='card__row'>
         <View className='muted'>个人支付</View>
         <View>{formatYuan(contract.fees.totals.selfPay)} 元</View>

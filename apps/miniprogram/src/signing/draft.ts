@@ -5,7 +5,8 @@ import Taro from '@tarojs/taro'
  * choices live here between them, and in storage so a browser reload does not lose them.
  */
 export interface SigningDraft {
-  people: { id: string; name: string }[]
+  /** Who signs; `self` marks the account holder ("您"), the others are family members. */
+  people: { id: string; name: string; self?: boolean }[]
   communityId?: string
   team?: { id: string; name: string }
   doctor?: { id: string; name: string }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { contractsApi } from '../../api/contracts'
 import type { Contract } from '../../api/types'
 import { Page } from '../../components/Page'
@@ -11,7 +11,7 @@ import { FeeTable } from '../../components/FeeTable'
 import { PhoneCall } from '../../components/PhoneCall'
 import { useAction, useRequest } from '../../hooks/useRequest'
 import { RESIDENT_TERMINATION_REASONS, terminationReasonLabel } from '../../labels'
-import { formatDateTime } from '../../format'
+import { formatDate, formatDateTime } from '../../format'
 import { ROUTES, withQuery } from '../../routes'
 import { go, replace, toast } from '../../navigation'
 import { startDraft } from '../draft'
@@ -48,10 +48,24 @@ function Actions({ contract, onChanged }: { contract: Contract; onChanged: () =>
       <View className='card__title'>办理业务</View>
       {contract.status === 'active' && (
         <View>
-          <BigButton testId='renew' loading={renew.busy} onClick={() => renew.run()}>
-            续约
-          </BigButton>
-          <ErrorMessage error={renew.error} testId='renew-error' />
+          {contract.renewedBy ? (
+            <View className='note' data-testid='renewed'>
+              已办理续约。
+              <Text className='link' onClick={() => go(withQuery(ROUTES.contract, { id: contract.renewedBy! }))}>
+                查看续约
+              </Text>
+            </View>
+          ) : (
+            <View>
+              <BigButton testId='renew' loading={renew.busy} onClick={() => renew.run()}>
+                续约
+              </BigButton>
+              {contract.renewalOpensOn && !renew.error && (
+                <View className='muted'>到期前可续约，{formatDate(contract.renewalOpensOn)}起开放。</View>
+              )}
+              <ErrorMessage error={renew.error} testId='renew-error' />
+            </View>
+          )}
           <BigButton testId='change-team' kind='plain' onClick={changeTeam}>
             更换团队
           </BigButton>
@@ -98,7 +112,7 @@ export default function ContractPage() {
               {c.rejectionReason && <View className='form-error'>退回原因：{c.rejectionReason}</View>}
               {c.terminationReason && <View className='muted'>解约原因：{terminationReasonLabel(c.terminationReason)}</View>}
               {c.confirmedAt && <View className='muted'>医生确认时间：{formatDateTime(c.confirmedAt)}</View>}
-              {c.renewalOf && <View className='muted'>这是一份续约</View>}
+              {c.renewalOf && <View className='muted'>这是续约：上一期到期后，从服务期第一天起接着生效。</View>}
             </View>
 
             <View className='card' data-testid='team-contact'>
@@ -107,7 +121,7 @@ export default function ContractPage() {
               <View>{c.team.name}</View>
               {c.doctor && (
                 <View>
-                  负责医生：{c.doctor.name}（{c.doctor.title}）
+                  负责医生：{c.doctor.name} · {c.doctor.title}
                 </View>
               )}
               {c.doctor && <PhoneCall testId='call-doctor' label='打给医生' phone={c.doctor.phone} />}
@@ -115,7 +129,7 @@ export default function ContractPage() {
             </View>
 
             <View className='section-title'>费用明细</View>
-            <FeeTable quote={c.fees} />
+            <FeeTable quote={c.fees} personName={c.person.name} />
 
             <Actions contract={c} onChanged={contract.reload} />
           </View>

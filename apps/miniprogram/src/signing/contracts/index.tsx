@@ -33,7 +33,7 @@ export default function ContractsPage() {
                 {c.status === 'rejected' && c.rejectionReason && <View className='form-error'>退回原因：{c.rejectionReason}</View>}
               </View>
               {(c.status === 'active' || c.status === 'pending') && (
-                <PhoneCall testId='call-team' label='联系团队' phone={c.doctor?.phone || c.team.phone} />
+                <PhoneCall testId='call-team' label={c.doctor?.phone ? `打给${c.doctor.name}医生` : '打给医生团队'} phone={c.doctor?.phone || c.team.phone} />
               )}
               <BigButton testId='contract-open' kind='plain' small onClick={() => go(withQuery(ROUTES.contract, { id: c.id }))}>
                 查看详情

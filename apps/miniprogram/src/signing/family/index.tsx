@@ -9,21 +9,14 @@ import { BigButton, CheckItem, Field, OptionRow } from '../../components/Form'
 import { ErrorMessage, StateView, isEmptyList } from '../../components/StateView'
 import { DeclaredTagsPicker, IdNumberField, checkIdNumber, isPhoneNumber, today } from '../../components/PersonFields'
 import { useAction, useRequest } from '../../hooks/useRequest'
-import { RELATIONS } from '../../labels'
-import { toast } from '../../navigation'
-
-const RELATION_TEST_IDS: Record<(typeof RELATIONS)[number], string> = {
-  配偶: 'relation-spouse',
-  父母: 'relation-parent',
-  子女: 'relation-child',
-  其他: 'relation-other',
-}
+import { RELATIONS, relationLabel, type Relation } from '../../labels'
+import { back, toast } from '../../navigation'
 
 function AddMemberForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const [name, setName] = useState('')
   const [idNumber, setIdNumber] = useState('')
   const [phone, setPhone] = useState('')
-  const [relation, setRelation] = useState('')
+  const [relation, setRelation] = useState<Relation | ''>('')
   const [declaredTags, setDeclaredTags] = useState<string[]>([])
   const [guardianConsent, setGuardianConsent] = useState(false)
   const [attempted, setAttempted] = useState(false)
@@ -43,7 +36,7 @@ function AddMemberForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
       name: name.trim(),
       idNumber: parsed?.idNumber ?? idNumber.trim(),
       phone: phone.trim() || undefined,
-      relation,
+      relation: relation as Relation,
       declaredTags,
       guardianConsent: child ? guardianConsent : undefined,
     })
@@ -62,8 +55,8 @@ function AddMemberForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
       <View className='row'>
         {RELATIONS.map((r) => (
           <View key={r} style={{ flex: '1 1 120px' }}>
-            <OptionRow testId={RELATION_TEST_IDS[r]} selected={relation === r} onClick={() => setRelation(r)}>
-              <View className='option__title' style={{ textAlign: 'center' }}>{r}</View>
+            <OptionRow testId={`relation-${r}`} selected={relation === r} onClick={() => setRelation(r)}>
+              <View className='option__title' style={{ textAlign: 'center' }}>{relationLabel(r)}</View>
             </OptionRow>
           </View>
         ))}
@@ -119,7 +112,7 @@ export default function FamilyPage() {
             <View className='card' key={m.id} data-testid='family-card'>
               <View className='card__row'>
                 <View className='card__title'>{m.name}</View>
-                <View className='tag'>{m.relation}</View>
+                <View className='tag'>{relationLabel(m.relation)}</View>
               </View>
               <View className='muted'>身份证号：{m.idNumberMasked}</View>
               <View className='muted'>{m.age}岁</View>
@@ -140,9 +133,16 @@ export default function FamilyPage() {
           }}
         />
       ) : (
-        <BigButton testId='family-add' onClick={() => setAdding(true)}>
-          ＋ 添加家庭成员
-        </BigButton>
+        <View>
+          <BigButton testId='family-add' kind={members.data?.length ? 'plain' : 'primary'} onClick={() => setAdding(true)}>
+            ＋ 添加家庭成员
+          </BigButton>
+          {!!members.data?.length && (
+            <BigButton testId='family-done' onClick={back}>
+              完成，返回
+            </BigButton>
+          )}
+        </View>
       )}
     </Page>
   )

@@ -22,15 +22,23 @@ function toggle(packages: OfferedPackage[], selected: string[], pkg: OfferedPack
   return [...selected.filter((c) => !personalised.has(c)), pkg.code]
 }
 
+/** The chosen packages at their own yearly prices, before a contained package is charged once. */
+function listPrice(offered: OfferedPackage[] | undefined, codes: string[], years: number): number | undefined {
+  if (!offered) return undefined
+  return offered.filter((p) => codes.includes(p.code)).reduce((sum, p) => sum + (p.totals?.total ?? 0), 0) * years
+}
+
 interface PersonProps {
   person: { id: string; name: string }
+  /** The first person is the account holder, whose share reads "您个人需支付". */
+  isSelf: boolean
   years: number
   selected: string[] | undefined
   onSelect: (codes: string[]) => void
   onQuote: (selfPay: number | undefined) => void
 }
 
-function PersonPackages({ person, years, selected, onSelect, onQuote }: PersonProps) {
+function PersonPackages({ person, isSelf, years, selected, onSelect, onQuote }: PersonProps) {
   const packages = useRequest(() => catalogApi.packages(person.id), [person.id])
   const codes = selected ?? []
   const quote = useRequest(() => catalogApi.quote(person.id, codes, years), [person.id, codes.join(','), years], {
@@ -76,7 +84,9 @@ function PersonPackages({ person, years, selected, onSelect, onQuote }: PersonPr
         )}
       </StateView>
       {codes.length > 0 && (
-        <StateView state={quote}>{(q) => <FeeTable quote={q} />}</StateView>
+        <StateView state={quote}>
+          {(q) => <FeeTable quote={q} personName={isSelf ? undefined : person.name} listPrice={listPrice(packages.data, codes, years)} />}
+        </StateView>
       )}
     </View>
   )
@@ -125,6 +135,7 @@ export default function PackagesPage() {
         <PersonPackages
           key={person.id}
           person={person}
+          isSelf={!!person.self}
           years={years}
           selected={selection[person.id]}
           onSelect={(codes) => setSelection((s) => ({ ...s, [person.id]: codes }))}

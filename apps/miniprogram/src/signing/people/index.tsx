@@ -7,7 +7,7 @@ import { Page } from '../../components/Page'
 import { BigButton, CheckItem } from '../../components/Form'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/useRequest'
-import { contractStatusLabel } from '../../labels'
+import { contractStatusLabel, relationLabel } from '../../labels'
 import { ROUTES } from '../../routes'
 import { go } from '../../navigation'
 import { startDraft } from '../draft'
@@ -32,7 +32,7 @@ export default function PeoplePage() {
 
   const next = (data: Household) => {
     const people = [data.self, ...data.members].filter((p): p is Person => !!p && chosen.includes(p.id))
-    startDraft({ people: people.map((p) => ({ id: p.id, name: p.name })), communityId: data.self?.communityId ?? undefined })
+    startDraft({ people: people.map((p) => ({ id: p.id, name: p.name, self: p.id === data.self?.id })), communityId: data.self?.communityId ?? undefined })
     go(ROUTES.team)
   }
 
@@ -66,7 +66,7 @@ export default function PeoplePage() {
                   >
                     <View className='option__title'>
                       {person.name}
-                      {index === 0 ? '（本人）' : `（${person.relation ?? '家人'}）`}
+                      {index === 0 ? '（本人）' : `（${relationLabel(person.relation)}）`}
                     </View>
                     <View className='muted'>
                       {person.age}岁{open ? ` · ${contractStatusLabel(open)}，不能重复签约` : ''}

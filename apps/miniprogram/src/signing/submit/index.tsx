@@ -11,41 +11,25 @@ import { ROUTES } from '../../routes'
 import { go, replace } from '../../navigation'
 import { clearDraft, readDraft, type SigningDraft } from '../draft'
 
-/**
- * POST /api/contracts takes one package list for all its people, so people who chose the same
- * packages go in one request and the others in their own.
- */
-function groupBySelection(draft: SigningDraft): { personIds: string[]; packageCodes: string[] }[] {
-  const groups = new Map<string, { personIds: string[]; packageCodes: string[] }>()
-  for (const person of draft.people) {
-    const codes = [...(draft.packages[person.id] ?? [])].sort()
-    const key = codes.join(',')
-    const group = groups.get(key) ?? { personIds: [], packageCodes: codes }
-    group.personIds.push(person.id)
-    groups.set(key, group)
-  }
-  return [...groups.values()]
-}
-
+/** The whole household in one POST /api/contracts: every contract is created, or none. */
 async function submitDraft(draft: SigningDraft, insuranceAuthorized: boolean): Promise<Contract[]> {
-  if (!draft.team || !draft.agreementVersion) throw new Error('incomplete draft')
-  const common = {
+  if (!draft.team) throw new Error('incomplete draft')
+  if (draft.changeTeamOf) {
+    return [await contractsApi.changeTeam(draft.changeTeamOf, { teamId: draft.team.id, doctorId: draft.doctor?.id })]
+  }
+  if (!draft.agreementVersion) throw new Error('incomplete draft')
+  const [first, ...others] = draft.people
+  const codesOf = (personId: string) => draft.packages[personId] ?? []
+  return contractsApi.create({
+    personIds: draft.people.map((p) => p.id),
     teamId: draft.team.id,
     doctorId: draft.doctor?.id,
+    packageCodes: codesOf(first.id),
+    selections: others.length ? draft.people.map((p) => ({ personId: p.id, packageCodes: codesOf(p.id) })) : undefined,
     years: draft.years,
     agreementVersion: draft.agreementVersion,
     insuranceAuthorized,
-  }
-  if (draft.changeTeamOf) {
-    const old = await contractsApi.get(draft.changeTeamOf)
-    await contractsApi.terminate(old.id, 'changedTeam')
-    return contractsApi.create({ ...common, personIds: [old.personId], packageCodes: old.packageCodes, years: old.years })
-  }
-  const created: Contract[] = []
-  for (const group of groupBySelection(draft)) {
-    created.push(...(await contractsApi.create({ ...common, ...group })))
-  }
-  return created
+  })
 }
 
 export default function SubmitPage() {
@@ -105,14 +89,20 @@ export default function SubmitPage() {
         </View>
       )}
 
-      <View className='section-title'>医保基金支付授权</View>
-      <CheckItem testId='insurance-auth' checked={insuranceAuthorized} onChange={setInsuranceAuthorized}>
-        我授权使用医保基金支付服务包中医保承担的部分
-      </CheckItem>
-      <View className='muted'>不授权将无法在线签约，请到签约机构现场办理。</View>
+      {draft.changeTeamOf ? (
+        <View className='note'>服务包、年限和医保支付授权沿用原签约，新团队确认后生效。</View>
+      ) : (
+        <View>
+          <View className='section-title'>医保基金支付授权</View>
+          <CheckItem testId='insurance-auth' checked={insuranceAuthorized} onChange={setInsuranceAuthorized}>
+            我授权使用医保基金支付服务包中医保承担的部分
+          </CheckItem>
+          <View className='muted'>不授权将无法在线签约，请到签约机构现场办理。</View>
+        </View>
+      )}
 
       <ErrorMessage error={submit.error} />
-      <BigButton testId='contract-submit' loading={submit.busy} disabled={!insuranceAuthorized} onClick={() => submit.run()}>
+      <BigButton testId='contract-submit' loading={submit.busy} disabled={!draft.changeTeamOf && !insuranceAuthorized} onClick={() => submit.run()}>
         提交签约
       </BigButton>
     </Page>

@@ -10,6 +10,9 @@ import { ROUTES } from '../../routes'
 import { go } from '../../navigation'
 import { readDraft, updateDraft } from '../draft'
 
+/** Only a family doctor holds contracts; nurses and other members serve with the team. */
+const isFamilyDoctor = (doctor: TeamDoctor) => doctor.isFamilyDoctor !== false
+
 export default function TeamPage() {
   const draft = readDraft()
   const [communityId, setCommunityId] = useState(draft.communityId ?? '')
@@ -80,7 +83,7 @@ export default function TeamPage() {
           <OptionRow testId='doctor-any' selected={doctor === null} onClick={() => setDoctor(null)}>
             <View className='option__title'>不指定，由团队安排</View>
           </OptionRow>
-          {team.doctors.map((d) => (
+          {team.doctors.filter(isFamilyDoctor).map((d) => (
             <OptionRow key={d.id} testId='doctor-option' selected={doctor?.id === d.id} disabled={d.placesLeft <= 0} onClick={() => setDoctor(d)}>
               <View className='option__title'>
                 {d.name} · {d.title}
@@ -88,6 +91,11 @@ export default function TeamPage() {
               <View className='muted'>{d.placesLeft > 0 ? `还可签约 ${d.placesLeft} 人` : '名额已满'}</View>
             </OptionRow>
           ))}
+          {team.doctors.some((d) => !isFamilyDoctor(d)) && (
+            <View className='muted'>
+              团队其他成员：{team.doctors.filter((d) => !isFamilyDoctor(d)).map((d) => `${d.name}（${d.title}）`).join('、')}
+            </View>
+          )}
         </View>
       )}
 

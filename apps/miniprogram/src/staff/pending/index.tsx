@@ -4,7 +4,7 @@ import { KEY_GROUPS, formatYuan, keyGroupLabel } from '@jiayi/domain'
 import { staffApi } from '../../api/staff'
 import type { PendingContract } from '../../api/types'
 import { BigButton, CheckItem, Field } from '../../components/Form'
-import { ErrorMessage, StateView, isEmptyList } from '../../components/StateView'
+import { ErrorMessage, StateView } from '../../components/StateView'
 import { useAction, useRequest } from '../../hooks/useRequest'
 import { formatDate, formatDateTime } from '../../format'
 import { toast } from '../../navigation'
@@ -103,8 +103,17 @@ function PendingCard({ contract, onDone }: { contract: PendingContract; onDone: 
 function PendingList() {
   const pending = useRequest(() => staffApi.pendingContracts(), [], { refreshOnShow: true })
   return (
-    <StateView state={pending} isEmpty={isEmptyList} emptyText='没有待确认的签约'>
-      {(list) => list.map((c) => <PendingCard key={c.id} contract={c} onDone={pending.reload} />)}
+    <StateView state={pending} isEmpty={(page) => page.items.length === 0} emptyText='没有待确认的签约'>
+      {(page) => (
+        <View>
+          <View className='muted' style={{ marginBottom: '12px' }}>
+            共 {page.total} 份待确认{page.total > page.items.length ? `，先显示最早提交的 ${page.items.length} 份` : ''}
+          </View>
+          {page.items.map((c) => (
+            <PendingCard key={c.id} contract={c} onDone={pending.reload} />
+          ))}
+        </View>
+      )}
     </StateView>
   )
 }

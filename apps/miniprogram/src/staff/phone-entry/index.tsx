@@ -17,7 +17,7 @@ function ResidentSearch({ onChoose }: { onChoose: (resident: StaffResident) => v
   const residents = useRequest(() => staffApi.residents(query), [query], { enabled: !!query })
   return (
     <View className='card'>
-      <Field label='查找居民（姓名或手机号）' testId='resident-search' value={text} onInput={setText} />
+      <Field label='查找居民（姓名或完整身份证号）' testId='resident-search' value={text} onInput={setText} />
       <BigButton testId='resident-search-submit' small disabled={!text.trim()} onClick={() => setQuery(text.trim())}>
         查找
       </BigButton>

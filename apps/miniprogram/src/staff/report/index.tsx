@@ -8,18 +8,30 @@ import { useAction, useRequest } from '../../hooks/useRequest'
 import { formatPercent } from '../../format'
 import { StaffGate } from '../StaffGate'
 
+const points = (fraction: number) => (fraction * 100).toFixed(1)
+
+/** A rate (知晓率 87.0%, n and Wilson interval) or a mean score out of 100 (服务态度得分 86.0分). */
 function IndicatorCard({ indicator }: { indicator: Indicator }) {
+  const score = indicator.kind === 'meanScore'
+  const value = indicator.rate === null ? '—' : score ? `${points(indicator.rate)}分` : formatPercent(indicator.rate)
+  const interval = !indicator.ci95
+    ? '—'
+    : score
+      ? `${points(indicator.ci95[0])} – ${points(indicator.ci95[1])}分`
+      : `${formatPercent(indicator.ci95[0])} – ${formatPercent(indicator.ci95[1])}`
   return (
     <View className='card' data-testid='indicator-card'>
       <View className='card__title'>{indicator.name}</View>
       <View className='indicator__rate' data-testid='indicator-rate'>
-        {formatPercent(indicator.rate)}
+        {value}
       </View>
       <View className='muted'>
-        n = {indicator.denominator}（{indicator.numerator}/{indicator.denominator}）
+        {score
+          ? `满分100分 · 作答 ${indicator.denominator} 人`
+          : `n = ${indicator.denominator}（${indicator.numerator}/${indicator.denominator}）`}
       </View>
       <View className='muted' data-testid='indicator-ci'>
-        95%置信区间：{indicator.ci95 ? `${formatPercent(indicator.ci95[0])} – ${formatPercent(indicator.ci95[1])}` : '—'}
+        95%置信区间：{interval}
       </View>
     </View>
   )

@@ -21,14 +21,19 @@ const SCOPES: { type: ScopeType; label: string }[] = [
 function defaultScopeId(user: SessionUser, type: ScopeType): string {
   if (type === 'institution') return user.institutionId ?? ''
   if (type === 'team') return user.teamId ?? ''
-  return (user as SessionUser & { regionId?: string }).regionId ?? ''
+  return user.regionId ?? ''
+}
+
+/** The scopes the account can name without typing an id: its region, its institution, one of its teams. */
+function scopesFor(user: SessionUser): typeof SCOPES {
+  return SCOPES.filter((s) => s.type === 'team' || !!defaultScopeId(user, s.type))
 }
 
 function WaveForm({ user }: { user: SessionUser }) {
   const questionnaires = useRequest(() => staffApi.questionnaires(), [])
   const [questionnaireId, setQuestionnaireId] = useState('')
   const [title, setTitle] = useState('')
-  const [scopeType, setScopeType] = useState<ScopeType>(user.role === 'regionAdmin' ? 'region' : 'institution')
+  const [scopeType, setScopeType] = useState<ScopeType>(user.role === 'regionAdmin' && user.regionId ? 'region' : user.institutionId ? 'institution' : 'team')
   const [scopeId, setScopeId] = useState(defaultScopeId(user, scopeType))
   const [opensOn, setOpensOn] = useState(today())
   const [closesOn, setClosesOn] = useState(addDays(today(), 30))
@@ -83,7 +88,7 @@ function WaveForm({ user }: { user: SessionUser }) {
 
       <View className='field__label'>调查范围</View>
       <View className='row'>
-        {SCOPES.map((s) => (
+        {scopesFor(user).map((s) => (
           <View key={s.type} style={{ flex: '1 1 140px' }}>
             <OptionRow testId={`wave-scope-${s.type}`} selected={scopeType === s.type} onClick={() => chooseScope(s.type)}>
               <View className='option__title' style={{ textAlign: 'center' }}>{s.label}</View>
@@ -101,9 +106,6 @@ function WaveForm({ user }: { user: SessionUser }) {
             ))
           }
         </StateView>
-      )}
-      {scopeType !== 'team' && !defaultScopeId(user, scopeType) && (
-        <Field label={scopeType === 'region' ? '区域编号' : '机构编号'} testId='wave-scope-id' value={scopeId} onInput={setScopeId} />
       )}
 
       <Field label='开始日期（年-月-日）' testId='wave-opens' value={opensOn} onInput={setOpensOn} error={isCalendarDate(opensOn) ? undefined : '请按 2026-03-01 的格式填写'} />

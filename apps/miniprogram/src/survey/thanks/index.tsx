@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import { Page } from '../../components/Page'
 import { BigButton } from '../../components/Form'
 import { ROUTES } from '../../routes'
-import { go, replace } from '../../navigation'
+import { backTo, go } from '../../navigation'
 
 export default function ThanksPage() {
   return (
@@ -12,7 +12,7 @@ export default function ThanksPage() {
         <View className='page__title'>提交成功，感谢您的参与！</View>
         <View>您的意见会帮助家庭医生把服务做得更好。</View>
       </View>
-      <BigButton testId='thanks-waves' onClick={() => replace(ROUTES.waves)}>
+      <BigButton testId='thanks-waves' onClick={() => backTo(ROUTES.waves)}>
         返回问卷列表
       </BigButton>
       <BigButton testId='thanks-home' kind='plain' onClick={() => go(ROUTES.home)}>

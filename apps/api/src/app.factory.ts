@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
+import { errorBody } from './common/api-error';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { JsonLogger } from './common/json-logger';
 import { createValidationPipe } from './common/validation';
@@ -23,7 +24,15 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const logger = new JsonLogger(options.logLevels ?? ['log', 'error', 'warn']);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }),
+    new FastifyAdapter({
+      trustProxy: true,
+      bodyLimit: 1_048_576,
+      // Errors Fastify raises before Nest sees the request (a malformed URL): same shape, in Chinese.
+      frameworkErrors: (_error, _request, reply) => {
+        const message = '请求地址格式不正确，请检查链接';
+        void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(errorBody(400, message, [{ field: 'url', message }]));
+      },
+    }),
     { logger, abortOnError: false },
   );
   app.setGlobalPrefix('api');

@@ -29,6 +29,8 @@ describe('platform: health, docs, errors, logs, staff sign-in (MariaDB)', () => 
     expect(wrongType.body.details.map((d: { field: string }) => d.field)).toEqual(['username', 'password']);
     const empty = await t.http.post('/api/auth/wechat-login').expect(400);
     expect(empty.body.statusCode).toBe(400);
+    const badUrl = await t.http.get('/api/contracts/%E0%A4%A').expect(400);
+    expect(badUrl.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
   });
 
   it('locks a staff account after repeated failures and refuses demo accounts outside demo mode', async () => {

@@ -400,6 +400,13 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       waveId = doctorWave.id;
     });
 
+    it('gives staff in scope the wave with its questionnaire for phone entry, and hides it from others', async () => {
+      const { body } = await t.http.get(`/api/staff/survey-waves/${waveId}`).set(staff.doctor1).expect(200);
+      expect(body).toMatchObject({ id: waveId, questionnaire: { questions: expect.any(Array) } });
+      expect(body.questionnaire.questions[0]).toMatchObject({ id: 'q1', required: true });
+      await t.http.get(`/api/staff/survey-waves/${waveId}`).set(staff.clinic2).expect(404);
+    });
+
     it('draws the sample once from the signed residents in scope and lists it with phones, audited', async () => {
       const [signed] = await t.dataSource.query("SELECT COUNT(DISTINCT personId) AS n FROM contracts WHERE status = 'active' AND teamId = ?", [team0]);
       expect(doctorWave.sampleSize).toBe(Number(signed.n));

@@ -44,6 +44,13 @@ export class StaffSurveysController {
     return this.waves.create(auth, dto);
   }
 
+  /** The wave with its questionnaire, for staff entering a phone or on-site interview. */
+  @Get('survey-waves/:id') @Roles(...SURVEY_STAFF)
+  async wave(@Auth() auth: AuthContext, @Param('id') id: string) {
+    const { wave, questionnaire } = await this.waves.forStaff(auth, id, 'fieldwork');
+    return { id: wave.id, title: wave.title, scopeType: wave.scopeType, scopeId: wave.scopeId, opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(), questionnaire };
+  }
+
   @Get('survey-waves/:id/sample') @Roles(...SURVEY_STAFF)
   sample(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.waves.sample(auth, id);

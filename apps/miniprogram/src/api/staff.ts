@@ -31,28 +31,11 @@ export const staffApi = {
    * wave's questionnaire (GET /api/survey-waves/:id is for residents), so the form is built from the
    * wave report's questions; which questions are required the API checks when the answers are saved.
    */
-  waveQuestionnaire: async (id: string): Promise<{ questionnaire: Questionnaire }> =>
-    ({ questionnaire: questionnaireFromReport(await http.get<SurveyReport>(`/staff/survey-waves/${id}/report`)) }),
+  waveQuestionnaire: (id: string) => http.get<{ id: string; title: string; questionnaire: Questionnaire }>(`/staff/survey-waves/${id}`),
   enterResponse: (waveId: string, personId: string, channel: 'phone' | 'onsite', answers: Answer[]) =>
     http.create<unknown>(`/staff/survey-waves/${waveId}/responses`, { personId, channel, answers }),
   report: (waveId: string) => http.get<SurveyReport>(`/staff/survey-waves/${waveId}/report`),
   reportXlsxUrl: (waveId: string) => apiUrl(`/staff/survey-waves/${waveId}/report.xlsx`),
-}
-
-function questionnaireFromReport(report: SurveyReport): Questionnaire {
-  return {
-    code: '',
-    version: 0,
-    title: '',
-    questions: report.questions.map((q) => ({
-      id: q.questionId,
-      title: q.title,
-      type: q.type as Questionnaire['questions'][number]['type'],
-      required: false,
-      options: q.options.map((o) => ({ id: o.optionId, label: o.label })),
-    })),
-    indicators: [],
-  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { errorBody } from './common/api-error';
@@ -28,7 +29,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       trustProxy: true,
       bodyLimit: 1_048_576,
       // Errors Fastify raises before Nest sees the request (a malformed URL): same shape, in Chinese.
-      frameworkErrors: (_error, _request, reply) => {
+      frameworkErrors: (_error: Error, _request: FastifyRequest, reply: FastifyReply) => {
         const message = '请求地址格式不正确，请检查链接';
         void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(errorBody(400, message, [{ field: 'url', message }]));
       },

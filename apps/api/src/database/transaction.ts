@@ -10,6 +10,13 @@ export function isTransient(error: unknown): boolean {
   return TRANSIENT.has(e?.driverError?.code ?? e?.code ?? '');
 }
 
+/** A unique-key violation on MariaDB (ER_DUP_ENTRY) or SQLite (SQLITE_CONSTRAINT_UNIQUE). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /**
  * TypeORM gives better-sqlite3 one shared connection, where a second transaction started before
  * the first ends becomes a savepoint inside it. The embedded SQLite default is one process, so

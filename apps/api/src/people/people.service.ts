@@ -12,7 +12,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { Community } from '../reference/community.entity';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
-import { inTransaction } from '../database/transaction';
+import { inTransaction, isUniqueViolation } from '../database/transaction';
 
 /** A person as clients see it: the ID number masked, tags derived on today's date. */
 export interface PersonView {
@@ -202,11 +202,4 @@ export class PeopleService {
   private alreadyRegistered() {
     return conflict('PERSON.ALREADY_REGISTERED', '这个身份证号已经登记过了，不能重复登记。如有疑问请联系签约团队', 'idNumber');
   }
-}
-
-/** A unique-key violation on MariaDB (ER_DUP_ENTRY) or SQLite (SQLITE_CONSTRAINT_UNIQUE). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Questionnaire, validateQuestionnaire } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { conflict, refusalError } from '../common/api-error';
-import { isUniqueViolation } from '../people/people.service';
+import { isUniqueViolation } from '../database/transaction';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { QuestionnaireRecord } from './questionnaire.entity';
 

@@ -10,7 +10,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { ApiError, conflict, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
-import { isUniqueViolation } from '../people/people.service';
+import { isUniqueViolation } from '../database/transaction';
 import { Person } from '../people/person.entity';
 import { Dialect, dialectOf, timeParam } from './counter-sql';
 import { StaffResponseDto } from './dto/survey-response.dto';

@@ -30,6 +30,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 log('building the API');
 execFileSync(process.execPath, [join(root, 'apps/api/build.mjs')], { stdio: 'inherit' });
 const domain = require(join(root, 'apps/api/dist/libs/domain/src/index.js'));
+const { PiiCipher } = require(join(root, 'apps/api/dist/apps/api/src/common/pii-cipher.js'));
+const { loadAuthConfig } = require(join(root, 'apps/api/dist/apps/api/src/config/configuration.js'));
+// The same keys as the API process (which runs with NODE_ENV=development): key groups are stored encrypted.
+const authConfig = loadAuthConfig({ ...process.env, NODE_ENV: 'development' });
+const cipher = new PiiCipher(authConfig.idEncryptionKey, authConfig.idHmacKey);
 
 const dbName = `jiayi_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const admin = await mysql.createConnection(`${server}/`);
@@ -195,7 +200,7 @@ async function bulkLoad(db, d, ready, total) {
     const lines = checked.value.flatMap((a) => (a.optionIds.length ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\t\\N\n`) : [`\t${a.questionId}\t\t${waveId}\t${a.text}\n`]));
     const responseTail = `\t${waveId}\t`;
     const answersJson = JSON.stringify(checked.value).replaceAll('\\', '\\\\');
-    const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${groups.keyGroup.join(',')}\t${groups.ageBand}\t${signingDuration}\t${answersJson}\t`;
+    const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${cipher.encrypt(groups.keyGroup.join(','))}\t${groups.ageBand}\t${signingDuration}\t${answersJson}\t`;
     return { tallies: d.countTallyKeys(d.tallyKeys(d.STANDARD_QUESTIONNAIRE, checked.value, groups)), lines, responseTail, groupTail, uses: 0 };
   });
   const drawn = new Uint16Array(total);
@@ -220,7 +225,7 @@ async function bulkLoad(db, d, ready, total) {
     const to = Math.min(from + CHUNK, total);
     await db.query({
       sql: `LOAD DATA LOCAL INFILE 'responses' INTO TABLE survey_responses
-            (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroups, ageBand, signingDuration, answers, rolledUp)`,
+            (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers, rolledUp)`,
       infileStreamFactory: () => streamOf((i) => {
         const p = profiles[drawn[i]];
         p.uses += 1;
@@ -272,19 +277,22 @@ async function recount(db, d, waveId, apiReport) {
   const [[{ n: respondents }]] = await db.query('SELECT COUNT(*) AS n FROM survey_responses WHERE waveId = ?', [waveId]);
   const indicatorQuestions = [...new Set(q.indicators.map((i) => i.questionId))];
   const [groups] = await db.query(
-    `SELECT COALESCE(r.institutionId, 'unknown') AS institution, COALESCE(r.teamId, 'unsigned') AS team, r.keyGroups, r.ageBand, r.signingDuration,
+    `SELECT COALESCE(r.institutionId, 'unknown') AS institution, COALESCE(r.teamId, 'unsigned') AS team, r.keyGroupsCipher, r.ageBand, r.signingDuration,
             a.questionId, a.optionId, COUNT(*) AS n
        FROM survey_answers a JOIN survey_responses r ON r.id = a.responseId
       WHERE a.waveId = ? AND a.questionId IN (?) GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     [waveId, indicatorQuestions],
   );
   const [people] = await db.query(
-    `SELECT COALESCE(institutionId, 'unknown') AS institution, COALESCE(teamId, 'unsigned') AS team, keyGroups, ageBand, signingDuration, COUNT(*) AS n
+    `SELECT COALESCE(institutionId, 'unknown') AS institution, COALESCE(teamId, 'unsigned') AS team, keyGroupsCipher, ageBand, signingDuration, COUNT(*) AS n
        FROM survey_responses WHERE waveId = ? GROUP BY 1, 2, 3, 4, 5`, [waveId]);
   const tallies = [{ dimension: 'all', key: '', questionId: '', optionId: '', n: Number(respondents) }];
   for (const r of options) if (r.optionId !== '') tallies.push({ dimension: 'all', key: '', questionId: r.questionId, optionId: r.optionId, n: Number(r.n) });
   for (const r of answered) tallies.push({ dimension: 'all', key: '', questionId: r.questionId, optionId: '', n: Number(r.n) });
-  const keysOf = (r, dimension) => (dimension === 'keyGroup' ? (r.keyGroups ? r.keyGroups.split(',') : ['none']) : [r[dimension]]);
+  // Key groups are stored encrypted; the bulk load wrote one ciphertext per profile, so GROUP BY still groups.
+  const clear = new Map();
+  const keyGroupsOf = (stored) => clear.get(stored) ?? clear.set(stored, cipher.decrypt(stored)).get(stored);
+  const keysOf = (r, dimension) => (dimension === 'keyGroup' ? (keyGroupsOf(r.keyGroupsCipher) ? keyGroupsOf(r.keyGroupsCipher).split(',') : ['none']) : [r[dimension]]);
   for (const dimension of d.BREAKDOWN_DIMENSIONS) {
     for (const r of people) for (const key of keysOf(r, dimension)) tallies.push({ dimension, key, questionId: '', optionId: '', n: Number(r.n) });
     // Single-choice indicator questions: one row per answer, so the option rows also give who answered.

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import {
   AnswerInput, countAnswers, indicatorsFromResponses, NormalisedAnswer, STANDARD_QUESTIONNAIRE, todayInChina, addDays,
 } from '@jiayi/domain';
+import { PiiCipher } from '../src/common/pii-cipher';
 import { createTestApp, TestApp } from './support/test-app';
 import {
   createWave, insertActiveContract, staffTokens, standardAnswers, standardQuestionnaireId, submit, surveyResident, surveyRowCounts,
@@ -297,14 +298,16 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
 
     // The raw record of each response is its row, answers included, as the submission wrote it.
-    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroups: string; ageBand: string; signingDuration: string; answers: string }[] =
-      await t.dataSource.query('SELECT id, institutionId, teamId, keyGroups, ageBand, signingDuration, answers FROM survey_responses WHERE waveId = ?', [waveId]);
+    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroupsCipher: string; ageBand: string; signingDuration: string; answers: string }[] =
+      await t.dataSource.query('SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers FROM survey_responses WHERE waveId = ?', [waveId]);
+    const cipher = t.app.get(PiiCipher);
+    expect(raw.every((row) => row.keyGroupsCipher.startsWith('v1:'))).toBe(true);
     const responses = new Map<string, { groups: Record<string, string[]>; answers: NormalisedAnswer[] }>();
     for (const row of raw) {
       responses.set(row.id, {
         groups: {
           institution: [row.institutionId ?? 'unknown'], team: [row.teamId ?? 'unsigned'],
-          keyGroup: row.keyGroups ? row.keyGroups.split(',') : ['none'], ageBand: [row.ageBand], signingDuration: [row.signingDuration],
+          keyGroup: cipher.decrypt(row.keyGroupsCipher) ? cipher.decrypt(row.keyGroupsCipher).split(',') : ['none'], ageBand: [row.ageBand], signingDuration: [row.signingDuration],
         },
         answers: JSON.parse(row.answers),
       });

@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import type { NormalisedAnswer } from '@jiayi/domain';
-import { BoolColumn, IdColumn, JsonColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
+import { BoolColumn, IdColumn, JsonColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
 export type ResponseChannel = 'miniProgram' | 'phone' | 'onsite';
 
@@ -20,8 +20,8 @@ export class SurveyResponse {
   @TimeColumn() submittedAt: Date;
   @RefColumn({ nullable: true }) institutionId: string | null;
   @RefColumn({ nullable: true }) teamId: string | null;
-  /** Key-group codes, comma-separated ('' for none). */
-  @TextColumn(300) keyGroups: string;
+  /** Key-group codes, comma-separated ('' for none), encrypted (health information, PIPL art. 28). */
+  @LongTextColumn() keyGroupsCipher: string;
   @TextColumn(10) ageBand: string;
   @TextColumn(10) signingDuration: string;
   /** The validated answers: the raw record, written in the one INSERT of a submission. */

@@ -111,11 +111,11 @@ export class SurveyResponsesService {
     groups: RespondentGroups, answers: NormalisedAnswer[], responseId: string,
   ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroups, ageBand, signingDuration, answers, rolledUp)
+      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers, rolledUp)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       [
         responseId, waveId, respondent.person.id, channel, enteredBy, timeParam(this.dialect, at), respondent.placement.institutionId,
-        respondent.placement.teamId, groups.keyGroup.join(','), groups.ageBand, groups.signingDuration, JSON.stringify(answers),
+        respondent.placement.teamId, this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, JSON.stringify(answers),
       ],
     );
   }

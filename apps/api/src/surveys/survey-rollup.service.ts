@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { countTallyKeys, KeyGroupTag, NormalisedAnswer, Questionnaire, RespondentGroups, TallyKey, tallyKeys } from '@jiayi/domain';
+import { PiiCipher } from '../common/pii-cipher';
 import { inTransaction } from '../database/transaction';
 import { addToCounters, dialectOf } from './counter-sql';
 
@@ -11,7 +12,7 @@ interface PendingResponse {
   id: string;
   institutionId: string | null;
   teamId: string | null;
-  keyGroups: string;
+  keyGroupsCipher: string;
   ageBand: string;
   signingDuration: string;
   /** JSON of NormalisedAnswer[]. */
@@ -32,7 +33,10 @@ interface PendingResponse {
  */
 @Injectable()
 export class SurveyRollupService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: PiiCipher,
+  ) {}
 
   /** Folds every committed, not yet counted response of the wave into its counters; returns how many. */
   async rollUp(waveId: string, questionnaire: Questionnaire): Promise<number> {
@@ -55,7 +59,7 @@ export class SurveyRollupService {
     // The wave's row lock serialises roll-ups of one wave across instances (SQLite has one writer anyway).
     await manager.query(`SELECT id FROM survey_waves WHERE id = ?${dialect === 'mariadb' ? ' FOR UPDATE' : ''}`, [waveId]);
     const pending: PendingResponse[] = await manager.query(
-      `SELECT id, institutionId, teamId, keyGroups, ageBand, signingDuration, answers FROM survey_responses
+      `SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers FROM survey_responses
         WHERE waveId = ? AND rolledUp = 0 ORDER BY id LIMIT ${BATCH}`,
       [waveId],
     );
@@ -64,7 +68,7 @@ export class SurveyRollupService {
     const answerRows: unknown[][] = [];
     for (const response of pending) {
       const answers: NormalisedAnswer[] = JSON.parse(response.answers);
-      keys.push(...tallyKeys(questionnaire, answers, groupsOf(response)));
+      keys.push(...tallyKeys(questionnaire, answers, groupsOf(response, this.cipher)));
       for (const a of answers) {
         if (a.optionIds.length > 0) for (const optionId of a.optionIds) answerRows.push([response.id, a.questionId, optionId, waveId, null]);
         else answerRows.push([response.id, a.questionId, '', waveId, a.text ?? null]);
@@ -83,11 +87,11 @@ export class SurveyRollupService {
 }
 
 /** The groups a respondent belonged to when answering, as stored on the response row. */
-export function groupsOf(response: Omit<PendingResponse, 'id' | 'answers'>): RespondentGroups {
+export function groupsOf(response: Omit<PendingResponse, 'id' | 'answers'>, cipher: PiiCipher): RespondentGroups {
   return {
     institution: response.institutionId ?? 'unknown',
     team: response.teamId ?? 'unsigned',
-    keyGroup: response.keyGroups.split(',').filter(Boolean) as KeyGroupTag[],
+    keyGroup: cipher.decrypt(response.keyGroupsCipher).split(',').filter(Boolean) as KeyGroupTag[],
     ageBand: response.ageBand as RespondentGroups['ageBand'],
     signingDuration: response.signingDuration as RespondentGroups['signingDuration'],
   };

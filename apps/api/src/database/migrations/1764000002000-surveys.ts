@@ -44,7 +44,7 @@ export class Surveys1764000002000 implements MigrationInterface {
       columns: [
         col.id(), col.ref('waveId'), col.ref('personId'), col.text('channel', 12), col.ref('enteredBy', { isNullable: true }),
         col.time('submittedAt'), col.ref('institutionId', { isNullable: true }), col.ref('teamId', { isNullable: true }),
-        col.text('keyGroups', 300), col.text('ageBand', 10), col.text('signingDuration', 10), col.json('answers'), col.bool('rolledUp', { default: '0' }),
+        col.longText('keyGroupsCipher'), col.text('ageBand', 10), col.text('signingDuration', 10), col.json('answers'), col.bool('rolledUp', { default: '0' }),
       ],
       indices: [
         { name: 'UQ_survey_responses_wave_person', columnNames: ['waveId', 'personId'], isUnique: true },

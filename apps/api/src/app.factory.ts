@@ -34,7 +34,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
         void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(errorBody(400, message, [{ field: 'url', message }]));
       },
     }),
-    { logger, abortOnError: false },
+    // Nest's own body parsers are off: the JSON parser below is the only one (JSON is all the API takes).
+    { logger, abortOnError: false, bodyParser: false },
   );
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -42,6 +43,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.enableCors({ origin: config.demoMode ? true : (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean), exposedHeaders: ['Content-Disposition'] });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // WeChat's wx.request sends `Content-Type: application/json` on every request, also a DELETE
+  // without a body: an empty JSON body means no body, not a syntax error.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(request, String(body), done),
+  );
   const requests = new Logger('HTTP');
   fastify.addHook('onResponse', async (request, reply) => {
     // The path only: query strings and bodies may carry personal data.

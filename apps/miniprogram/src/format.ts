@@ -1,15 +1,27 @@
-/** '2026-03-05T09:30:00+08:00' → '2026-03-05 09:30' (the text as sent, no time-zone shifting). */
+/**
+ * An instant with its zone ('…T16:00:00.000Z', '…+08:00') as China time, '2026-03-06T00:00';
+ * a plain date or a time without a zone is left as sent. The API sends instants in UTC, and their
+ * date part alone would show a wave opening at midnight in China as the day before.
+ */
+function inChina(iso: string): string {
+  if (!/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(iso)) return iso
+  const time = new Date(iso).getTime()
+  if (Number.isNaN(time)) return iso
+  return new Date(time + 8 * 3600_000).toISOString().slice(0, 16)
+}
+
+/** '2026-03-05T01:30:00Z' → '2026-03-05 09:30' (China time). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return ''
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(iso)
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(inChina(iso))
   if (!match) return iso
   return match[2] ? `${match[1]} ${match[2]}` : match[1]
 }
 
-/** '2026-03-05…' → '2026年3月5日'. */
+/** '2026-03-05…' → '2026年3月5日' (an instant: its date in China). */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return ''
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(inChina(iso))
   if (!match) return iso
   return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`
 }

@@ -10,8 +10,12 @@ export function contractStatusLabel(status: string): string {
   return CONTRACT_STATUS_LABELS[status as ContractStatus] ?? status
 }
 
+/** Plain words after the code's label where the label alone is office talk. */
+const TERMINATION_REASON_NOTES: Partial<Record<TerminationReason, string>> = { changedTeam: '（已换到新的医生团队）' }
+
 export function terminationReasonLabel(reason: string): string {
-  return TERMINATION_REASON_LABELS[reason as TerminationReason] ?? reason
+  const label = TERMINATION_REASON_LABELS[reason as TerminationReason] ?? reason
+  return label + (TERMINATION_REASON_NOTES[reason as TerminationReason] ?? '')
 }
 
 /** What a resident may give as a reason; death and unreachability are recorded by staff. */

@@ -131,7 +131,7 @@ export class PeopleService {
   async removeFamilyMember(auth: AuthContext, personId: string): Promise<void> {
     const member = await this.findFamilyMember(auth, personId);
     const hasContracts = await this.hasContracts(member.id);
-    if (hasContracts) throw conflict('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，不能删除；如需解约请在“我的签约”中操作');
+    if (hasContracts) throw conflict('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
     await this.dataSource.getRepository(Person).delete({ id: member.id });
   }
 

@@ -127,5 +127,7 @@ export const http = {
   /** A POST that creates something: carries an Idempotency-Key. */
   create: <T>(path: string, body?: unknown) => request<T>('POST', path, { body, idempotent: true }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  del: <T>(path: string) => request<T>('DELETE', path),
+  // An empty `{}`: the API refuses a JSON content type with no body (请求内容不是有效的 JSON), and
+  // wx.request sends that content type whatever the method.
+  del: <T>(path: string) => request<T>('DELETE', path, { body: {} }),
 }

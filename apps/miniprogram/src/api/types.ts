@@ -206,6 +206,18 @@ export interface RefusalInput {
   reason: string
 }
 
+/** One informed refusal (知情拒签) as GET /api/staff/refusals lists it, newest first. */
+export interface SigningRefusal {
+  id: string
+  name: string
+  idNumberMasked: string
+  phoneMasked: string | null
+  teamId: string
+  teamName: string
+  reason: string
+  createdAt: string
+}
+
 export interface StaffResident {
   id: string
   name: string

@@ -18,6 +18,8 @@ export interface SigningDraft {
   agreementVersion?: string
   /** Set when the flow changes the team of an existing contract (it is terminated as 改签). */
   changeTeamOf?: string
+  /** With changeTeamOf: the contract's team now, which cannot be chosen again. */
+  currentTeamId?: string
 }
 
 const DRAFT_KEY = 'jiayi.signingDraft'

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { contractsApi } from '../../api/contracts'
+import { meApi } from '../../api/me'
 import type { Contract } from '../../api/types'
 import { Page } from '../../components/Page'
 import { BigButton, OptionRow } from '../../components/Form'
@@ -32,10 +33,18 @@ function Actions({ contract, onChanged }: { contract: Contract; onChanged: () =>
     onChanged()
   })
 
-  const changeTeam = () => {
-    startDraft({ people: [contract.person], changeTeamOf: contract.id, years: contract.years as 1 | 2 | 3 })
+  const changeTeam = useAction(async () => {
+    // Only a team serving the household's village can take the contract: start from it.
+    const me = await meApi.get().catch(() => undefined)
+    startDraft({
+      people: [contract.person],
+      changeTeamOf: contract.id,
+      currentTeamId: contract.teamId,
+      communityId: me?.person?.communityId ?? undefined,
+      years: contract.years as 1 | 2 | 3,
+    })
     go(ROUTES.team)
-  }
+  })
 
   const confirmTerminate = async () => {
     const { confirm } = await Taro.showModal({ title: '确认解约', content: `确定为${contract.person.name}解约吗？解约后需要重新签约。` })
@@ -66,7 +75,7 @@ function Actions({ contract, onChanged }: { contract: Contract; onChanged: () =>
               <ErrorMessage error={renew.error} testId='renew-error' />
             </View>
           )}
-          <BigButton testId='change-team' kind='plain' onClick={changeTeam}>
+          <BigButton testId='change-team' kind='plain' loading={changeTeam.busy} onClick={() => changeTeam.run()}>
             更换团队
           </BigButton>
         </View>
@@ -110,13 +119,19 @@ export default function ContractPage() {
               <ContractSummary contract={c} />
               {c.status === 'pending' && <View className='note'>已提交，等待医生确认。</View>}
               {c.rejectionReason && <View className='form-error'>退回原因：{c.rejectionReason}</View>}
+              {c.status === 'rejected' && (
+                <BigButton testId='contract-resign' onClick={() => go(ROUTES.people)}>
+                  重新签约
+                </BigButton>
+              )}
               {c.terminationReason && <View className='muted'>解约原因：{terminationReasonLabel(c.terminationReason)}</View>}
               {c.confirmedAt && <View className='muted'>医生确认时间：{formatDateTime(c.confirmedAt)}</View>}
               {c.renewalOf && <View className='muted'>这是续约：上一期到期后，从服务期第一天起接着生效。</View>}
             </View>
 
             <View className='card' data-testid='team-contact'>
-              <View className='card__title'>您的家庭医生</View>
+              {/* After 改签 or 解约 this team is no longer the resident's: do not call it theirs. */}
+              <View className='card__title'>{c.status === 'active' || c.status === 'pending' ? '您的家庭医生' : '这份签约的医生团队'}</View>
               <View>{c.institution.name}</View>
               <View>{c.team.name}</View>
               {c.doctor && (

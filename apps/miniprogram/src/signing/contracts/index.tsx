@@ -6,6 +6,7 @@ import { StateView, isEmptyList } from '../../components/StateView'
 import { ContractSummary } from '../../components/ContractSummary'
 import { PhoneCall } from '../../components/PhoneCall'
 import { useRequest } from '../../hooks/useRequest'
+import { terminationReasonLabel } from '../../labels'
 import { ROUTES, withQuery } from '../../routes'
 import { go } from '../../navigation'
 
@@ -31,6 +32,7 @@ export default function ContractsPage() {
               <View onClick={() => go(withQuery(ROUTES.contract, { id: c.id }))}>
                 <ContractSummary contract={c} />
                 {c.status === 'rejected' && c.rejectionReason && <View className='form-error'>退回原因：{c.rejectionReason}</View>}
+                {c.status === 'terminated' && c.terminationReason && <View className='muted'>解约原因：{terminationReasonLabel(c.terminationReason)}</View>}
               </View>
               {(c.status === 'active' || c.status === 'pending') && (
                 <PhoneCall testId='call-team' label={c.doctor?.phone ? `打给${c.doctor.name}医生` : '打给医生团队'} phone={c.doctor?.phone || c.team.phone} />

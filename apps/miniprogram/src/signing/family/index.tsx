@@ -8,17 +8,20 @@ import { Page } from '../../components/Page'
 import { BigButton, CheckItem, Field, OptionRow } from '../../components/Form'
 import { ErrorMessage, StateView, isEmptyList } from '../../components/StateView'
 import { DeclaredTagsPicker, IdNumberField, checkIdNumber, isPhoneNumber, today } from '../../components/PersonFields'
+import type { Person } from '../../api/types'
 import { useAction, useRequest } from '../../hooks/useRequest'
 import { RELATIONS, relationLabel, type Relation } from '../../labels'
 import { back, toast } from '../../navigation'
 
-function AddMemberForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
-  const [name, setName] = useState('')
+/** Adds a family member, or edits `member` (the API needs the ID number typed again to change it). */
+function MemberForm({ member, onDone, onCancel }: { member?: Person; onDone: () => void; onCancel: () => void }) {
+  const [name, setName] = useState(member?.name ?? '')
   const [idNumber, setIdNumber] = useState('')
-  const [phone, setPhone] = useState('')
-  const [relation, setRelation] = useState<Relation | ''>('')
-  const [declaredTags, setDeclaredTags] = useState<string[]>([])
-  const [guardianConsent, setGuardianConsent] = useState(false)
+  const [phone, setPhone] = useState(member?.phone ?? '')
+  const [relation, setRelation] = useState<Relation | ''>((member?.relation as Relation | undefined) ?? '')
+  const [declaredTags, setDeclaredTags] = useState<string[]>(member?.declaredTags ?? [])
+  // A child already listed was added with the guardian's consent.
+  const [guardianConsent, setGuardianConsent] = useState(!!member)
   const [attempted, setAttempted] = useState(false)
 
   const { parsed, message: idMessage } = checkIdNumber(idNumber)
@@ -32,22 +35,25 @@ function AddMemberForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
   ].filter(Boolean) as string[]
 
   const save = useAction(async () => {
-    await meApi.addFamilyMember({
+    const input = {
       name: name.trim(),
       idNumber: parsed?.idNumber ?? idNumber.trim(),
       phone: phone.trim() || undefined,
       relation: relation as Relation,
       declaredTags,
       guardianConsent: child ? guardianConsent : undefined,
-    })
-    toast('已添加')
+    }
+    if (member) await meApi.updateFamilyMember(member.id, input)
+    else await meApi.addFamilyMember(input)
+    toast(member ? '已保存' : '已添加')
     onDone()
   })
   const serverError = save.error instanceof ApiError ? save.error : undefined
 
   return (
-    <View className='card' data-testid='family-form'>
-      <View className='card__title'>添加家庭成员</View>
+    <View className='card' id='family-form' data-testid='family-form'>
+      <View className='card__title'>{member ? `修改家庭成员：${member.name}` : '添加家庭成员'}</View>
+      {member && <View className='note'>为保护隐私，修改时请重新填写身份证号（已保存：{member.idNumberMasked}）。</View>}
       <Field label='姓名' testId='family-name' value={name} onInput={setName} error={serverError?.fieldMessage('name') ?? (attempted && !name.trim() ? '请填写姓名' : undefined)} />
       <IdNumberField testId='family-id' value={idNumber} onInput={setIdNumber} showRequired={attempted} serverError={serverError?.fieldMessage('idNumber')} />
       <Field label='手机号（可不填）' testId='family-phone' type='number' maxlength={11} value={phone} onInput={setPhone} error={phone && !isPhoneNumber(phone) ? '手机号应为11位' : undefined} />
@@ -80,7 +86,7 @@ function AddMemberForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
           if (problems.length === 0) save.run()
         }}
       >
-        保存家庭成员
+        {member ? '保存修改' : '保存家庭成员'}
       </BigButton>
       <BigButton testId='family-cancel' kind='plain' onClick={onCancel}>
         取消
@@ -92,11 +98,19 @@ function AddMemberForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
 export default function FamilyPage() {
   const members = useRequest(() => meApi.familyMembers(), [])
   const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<Person>()
   const remove = useAction(async (id: string) => {
     await meApi.removeFamilyMember(id)
     toast('已删除')
     members.reload()
   })
+
+  // The form opens under the list: bring it into view, or a long list hides it below the fold.
+  const startEditing = (member: Person) => {
+    setAdding(false)
+    setEditing(member)
+    setTimeout(() => Taro.pageScrollTo({ selector: '#family-form', duration: 200 }).catch(() => undefined), 50)
+  }
 
   const confirmRemove = async (id: string, name: string) => {
     const { confirm } = await Taro.showModal({ title: '删除家庭成员', content: `确定删除“${name}”吗？` })
@@ -116,16 +130,31 @@ export default function FamilyPage() {
               </View>
               <View className='muted'>身份证号：{m.idNumberMasked}</View>
               <View className='muted'>{m.age}岁</View>
-              <BigButton testId='family-delete' kind='danger' small onClick={() => confirmRemove(m.id, m.name)}>
-                删除
-              </BigButton>
+              <View className='row'>
+                <BigButton testId='family-edit' kind='plain' small onClick={() => startEditing(m)}>
+                  修改
+                </BigButton>
+                <BigButton testId='family-delete' kind='danger' small onClick={() => confirmRemove(m.id, m.name)}>
+                  删除
+                </BigButton>
+              </View>
             </View>
           ))
         }
       </StateView>
       <ErrorMessage error={remove.error} />
-      {adding ? (
-        <AddMemberForm
+      {editing ? (
+        <MemberForm
+          key={editing.id}
+          member={editing}
+          onCancel={() => setEditing(undefined)}
+          onDone={() => {
+            setEditing(undefined)
+            members.reload()
+          }}
+        />
+      ) : adding ? (
+        <MemberForm
           onCancel={() => setAdding(false)}
           onDone={() => {
             setAdding(false)

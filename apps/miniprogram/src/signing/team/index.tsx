@@ -38,7 +38,8 @@ export default function TeamPage() {
   }
 
   return (
-    <Page title='选择医生团队' testId='team'>
+    <Page title={draft.changeTeamOf ? '更换医生团队' : '选择医生团队'} testId='team'>
+      {draft.changeTeamOf && <View className='note'>请选择负责您所在村/社区的其他团队。新团队确认后，原签约自动解约（改签）。</View>}
       <View className='section-title'>1. 您住在哪个村/社区？</View>
       <StateView state={communities} isEmpty={isEmptyList} emptyText='暂无可选的村或社区'>
         {(list) =>
@@ -61,14 +62,14 @@ export default function TeamPage() {
                   key={t.id}
                   testId='team-option'
                   selected={team?.id === t.id}
-                  disabled={t.placesLeft <= 0}
+                  disabled={t.placesLeft <= 0 || t.id === draft.currentTeamId}
                   onClick={() => {
                     setTeam(t)
                     setDoctor(null)
                   }}
                 >
                   <View className='option__title'>{t.name}</View>
-                  <View>{t.placesLeft > 0 ? `还可签约 ${t.placesLeft} 人` : '名额已满'}</View>
+                  <View>{t.id === draft.currentTeamId ? '您现在的团队' : t.placesLeft > 0 ? `还可签约 ${t.placesLeft} 人` : '名额已满'}</View>
                   <View className='muted'>医生：{t.doctors.map((d) => `${d.name}（${d.title}）`).join('、')}</View>
                 </OptionRow>
               ))

@@ -6,9 +6,37 @@ import { BigButton, Field, OptionRow, TextArea } from '../../components/Form'
 import { ErrorMessage, StateView, isEmptyList } from '../../components/StateView'
 import { IdNumberField, checkIdNumber, isPhoneNumber } from '../../components/PersonFields'
 import { useAction, useRequest } from '../../hooks/useRequest'
+import { formatDateTime } from '../../format'
 import { StaffGate } from '../StaffGate'
 
-function RefusalForm({ defaultTeamId }: { defaultTeamId?: string }) {
+function RefusalList({ version }: { version: number }) {
+  const refusals = useRequest(() => staffApi.refusals(), [version])
+  return (
+    <View style={{ maxWidth: '640px' }}>
+      <View className='section-title'>已登记的知情拒签</View>
+      <StateView state={refusals} isEmpty={isEmptyList} emptyText='还没有登记知情拒签'>
+        {(list) =>
+          list.map((r) => (
+            <View className='card' key={r.id} data-testid='refusal-card'>
+              <View className='card__row'>
+                <View className='card__title'>{r.name}</View>
+                <View className='muted'>{formatDateTime(r.createdAt)}</View>
+              </View>
+              <View className='muted'>
+                身份证号：{r.idNumberMasked}
+                {r.phoneMasked ? ` · 手机：${r.phoneMasked}` : ''}
+              </View>
+              <View className='muted'>告知团队：{r.teamName}</View>
+              <View>原因：{r.reason}</View>
+            </View>
+          ))
+        }
+      </StateView>
+    </View>
+  )
+}
+
+function RefusalForm({ defaultTeamId, onSaved }: { defaultTeamId?: string; onSaved: () => void }) {
   const teams = useRequest(() => staffApi.teams(), [])
   const [name, setName] = useState('')
   const [idNumber, setIdNumber] = useState('')
@@ -29,6 +57,7 @@ function RefusalForm({ defaultTeamId }: { defaultTeamId?: string }) {
       reason: reason.trim(),
     })
     setSaved(name.trim())
+    onSaved()
     setName('')
     setIdNumber('')
     setPhone('')
@@ -74,12 +103,14 @@ function RefusalForm({ defaultTeamId }: { defaultTeamId?: string }) {
 }
 
 export default function StaffRefusalPage() {
+  const [version, setVersion] = useState(0)
   return (
     <StaffGate area='refusal' title='知情拒签登记' testId='staff-refusal'>
       {(user) => (
         <View>
           <View className='muted' style={{ marginBottom: '12px' }}>居民已了解签约服务但明确不签约时登记，登记后不计为“未触达”。</View>
-          <RefusalForm defaultTeamId={user.teamId} />
+          <RefusalForm defaultTeamId={user.teamId} onSaved={() => setVersion((v) => v + 1)} />
+          <RefusalList version={version} />
         </View>
       )}
     </StaffGate>

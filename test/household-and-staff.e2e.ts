@@ -4,8 +4,8 @@
 // arranged through the API, so each flow drives only the screens it is about.
 import { Browser, Page } from 'playwright-core';
 import { makeIdNumber, PRIVACY_POLICY_VERSION, todayInChina } from '../libs/domain/src';
-import { startStack, Stack } from './support/stack';
-import { fill, launchBrowser, openPage, snap } from './support/browser';
+import type { Stack } from './support/stack';
+import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
 import { item, open, shows, signInStaff, tap, visible } from './support/ui';
 
 jest.setTimeout(120_000);
@@ -104,12 +104,7 @@ const modalShown = (page: Page) => page.waitForFunction(() => [...document.query
 const confirmModal = (page: Page) => modal(page).locator('.taro-model__confirm').click();
 
 beforeAll(async () => {
-  const starting = startStack();
-  browser = await launchBrowser().catch(async (error) => {
-    await (await starting).close();
-    throw error;
-  });
-  stack = await starting;
+  ({ stack, browser } = await startStackAndBrowser());
 
   const doctor = await staffToken('clinic1.doctor1');
   // 西关村 is served by both teams of 城关镇卫生院, so the household can move to the second one.

@@ -4,8 +4,8 @@
 import { Browser, Page } from 'playwright-core';
 import { createConnection } from 'mysql2/promise';
 import { addDays, makeIdNumber, todayInChina } from '../libs/domain/src';
-import { startStack, Stack } from './support/stack';
-import { fill, launchBrowser, openPage, snap } from './support/browser';
+import type { Stack } from './support/stack';
+import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
 import { item, open, shows, signInStaff, tap, visible } from './support/ui';
 
 jest.setTimeout(240_000);
@@ -23,12 +23,7 @@ let browser: Browser;
 let resident: Page;
 
 beforeAll(async () => {
-  const starting = startStack();
-  browser = await launchBrowser().catch(async (error) => {
-    await (await starting).close();
-    throw error;
-  });
-  stack = await starting;
+  ({ stack, browser } = await startStackAndBrowser());
   resident = await openPage(browser, 'phone');
 });
 

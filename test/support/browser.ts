@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { Stack, startStack } from './stack';
 
 export const ARTIFACTS = join(__dirname, '../artifacts');
 
@@ -71,4 +72,17 @@ export async function fill(page: Page, testId: string, value: string): Promise<v
   const inner = page.getByTestId(testId).locator('input, textarea').first();
   await inner.waitFor({ state: 'attached' });
   await inner.fill(value);
+}
+
+/**
+ * The stack and the browser started side by side; if the browser cannot start, the stack is
+ * stopped again so no API process or database is left behind.
+ */
+export async function startStackAndBrowser(): Promise<{ stack: Stack; browser: Browser }> {
+  const starting = startStack();
+  const browser = await launchBrowser().catch(async (error) => {
+    await (await starting).close();
+    throw error;
+  });
+  return { stack: await starting, browser };
 }

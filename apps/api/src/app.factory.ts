@@ -7,7 +7,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
-import { errorBody } from './common/api-error';
+import { ApiError, errorBody } from './common/api-error';
+import { jsonDepth, MAX_JSON_DEPTH } from './common/json-depth';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { JsonLogger } from './common/json-logger';
 import { createValidationPipe } from './common/validation';
@@ -47,9 +48,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   // without a body: an empty JSON body means no body, not a syntax error.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    body === '' ? done(null, undefined) : parseJson(request, String(body), done),
-  );
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = String(body);
+    if (text === '') return done(null, undefined);
+    // Refused before parsing: validation would recurse once per level of a deeply nested body.
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      const message = `请求内容嵌套过深（最多${MAX_JSON_DEPTH}层）`;
+      return done(new ApiError(400, message, [{ field: 'body', message }]), undefined);
+    }
+    return parseJson(request, text, done);
+  });
   const requests = new Logger('HTTP');
   fastify.addHook('onResponse', async (request, reply) => {
     // The path only: query strings and bodies may carry personal data.

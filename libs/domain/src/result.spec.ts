@@ -12,6 +12,6 @@ describe('result', () => {
       message: '请填写身份证号',
       field: 'idNumber',
     });
-    expect(refuse('X.Y', '不行')).toStrictEqual({ ok: false, code: 'X.Y', message: '不行' });
+    expect(refuse('QUOTE.YEARS', '不行')).toStrictEqual({ ok: false, code: 'QUOTE.YEARS', message: '不行' });
   });
 });

@@ -1,5 +1,7 @@
-/** A rule said no: a stable code for machines, a plain Chinese message for people. */
-export type Refusal = { ok: false; code: string; message: string; field?: string };
+import type { RefusalCode } from './refusals';
+
+/** A rule said no: a stable code for machines (see `refusals.ts`), a plain Chinese message for people. */
+export type Refusal = { ok: false; code: RefusalCode; message: string; field?: string };
 
 /** A rule said yes, and here is what it produced. */
 export type Ok<T> = { ok: true; value: T };
@@ -19,6 +21,6 @@ export function ok<T>(value: T): Ok<T> {
  * Builds a refusal; `field` names the input at fault when there is one.
  * @example refuse('ID.REQUIRED', '请填写身份证号', 'idNumber')
  */
-export function refuse(code: string, message: string, field?: string): Refusal {
+export function refuse(code: RefusalCode, message: string, field?: string): Refusal {
   return field === undefined ? { ok: false, code, message } : { ok: false, code, message, field };
 }

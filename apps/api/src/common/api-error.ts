@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { Refusal } from '@jiayi/domain';
+import { refusalKind, RefusalCode, RefusalKind, refuse, type Refusal } from '@jiayi/domain';
 
 export interface ErrorDetail {
   field: string;
@@ -35,14 +35,15 @@ export class ApiError extends HttpException {
 export const badRequest = (field: string, message: string, code?: string) => new ApiError(400, message, [{ field, message }], code);
 export const notFound = (message = '记录不存在') => new ApiError(HttpStatus.NOT_FOUND, message);
 export const forbidden = (message = '您没有权限进行此操作') => new ApiError(HttpStatus.FORBIDDEN, message);
-export const conflict = (code: string, message: string, field?: string) =>
-  new ApiError(HttpStatus.CONFLICT, message, field ? [{ field, message }] : [], code);
 
-/**
- * A refusal of libs/domain as an HTTP error: 409 for a rule of the domain (the default),
- * 400 when the refusal is about the shape of what was sent.
- */
-export function refusalError(refusal: Refusal, status: 400 | 409 = 409): ApiError {
+/** The one place a refusal's kind (libs/domain `refusals.ts`) becomes an HTTP status. */
+export const REFUSAL_STATUS: Record<RefusalKind, 400 | 409> = { badInput: 400, rule: 409 };
+
+/** A refusal of libs/domain as an HTTP error, its status decided by the refusal table. */
+export function refusalError(refusal: Refusal): ApiError {
   const details = refusal.field ? [{ field: refusal.field, message: refusal.message }] : [];
-  return new ApiError(status, refusal.message, details, refusal.code);
+  return new ApiError(REFUSAL_STATUS[refusalKind(refusal.code)], refusal.message, details, refusal.code);
 }
+
+/** A refusal raised by the API itself (a unique key said no): same table, same shape. */
+export const refusal = (code: RefusalCode, message: string, field?: string) => refusalError(refuse(code, message, field));

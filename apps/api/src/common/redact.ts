@@ -11,6 +11,7 @@ const PATTERNS: [RegExp, string][] = [
   [/(js_code|code)=[^&\s"]+/g, '$1=[code]'],
 ];
 
-export function redact(text: string): string {
-  return PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+export function redact(text: unknown): string {
+  const plain = typeof text === 'string' ? text : String(text ?? '');
+  return PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), plain);
 }

@@ -39,11 +39,6 @@ interface Draft {
   fees: Quote;
 }
 
-/** The refusal of a rule as 409, or 400 when it is about the shape of the input. */
-export function ruleError(refusal: Refusal): ApiError {
-  const badInput = ['QUOTE.YEARS', 'QUOTE.UNKNOWN_PACKAGE', 'QUOTE.DUPLICATE_PACKAGE', 'CONTRACT.TERMINATION_REASON'];
-  return refusalError(refusal, badInput.includes(refusal.code) ? 400 : 409);
-}
 
 /**
  * Resident side of contracts: household signing, renewal, termination, change of team.
@@ -117,9 +112,9 @@ export class ContractsService {
     const context = await this.teamContext(previous.teamId);
     const today = todayInChina(new Date());
     const window = checkRenewal(previous, today, context.policy.renewalWindowDays);
-    if (!window.ok) throw ruleError(window);
+    if (!window.ok) throw refusalError(window);
     const existing = await this.dataSource.getRepository(Contract).findOneBy({ openSlot: renewalSlot(previous.personId) });
-    if (existing) throw ruleError(contractRefusal('CONTRACT.ALREADY_RENEWED'));
+    if (existing) throw refusalError(contractRefusal('CONTRACT.ALREADY_RENEWED'));
 
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: previous.personId });
     const { startDate } = window.value;
@@ -140,14 +135,14 @@ export class ContractsService {
       await inTransaction(this.dataSource, async (manager) => {
         const locked = await lockContract(manager, { id: previous.id });
         const still = locked && checkRenewal(locked, today, context.policy.renewalWindowDays);
-        if (!still || !still.ok) throw ruleError(still || contractRefusal('CONTRACT.NOT_ACTIVE'));
+        if (!still || !still.ok) throw refusalError(still || contractRefusal('CONTRACT.NOT_ACTIVE'));
         // The same doctor goes on with the place the contract already holds (handed over at expiry).
         row.doctorId = sameDoctor ? previous.doctorId : await this.takeFirstWithPlaces(manager, candidates, 1, context.policy.doctorCapacity, false);
         row.holdsPlace = !sameDoctor;
         await manager.insert(Contract, row);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ruleError(contractRefusal('CONTRACT.ALREADY_RENEWED'));
+      if (isUniqueViolation(error)) throw refusalError(contractRefusal('CONTRACT.ALREADY_RENEWED'));
       throw error;
     }
     return this.views.residentView(row);
@@ -164,7 +159,7 @@ export class ContractsService {
       const contract = await lockContract(manager, { id: contractId });
       if (!contract) throw notFound('没有找到这份签约');
       const checked = checkTerminationBy(party, contract.status, reason);
-      if (!checked.ok) throw ruleError(checked);
+      if (!checked.ok) throw refusalError(checked);
       await terminateWithRenewal(manager, contract, checked.value, new Date());
       return manager.findOneByOrFail(Contract, { id: contract.id });
     });
@@ -173,8 +168,8 @@ export class ContractsService {
   /** 改签: the old contract ends with `changedTeam` and a new pending one starts with the new team, in one transaction. */
   async changeTeam(auth: AuthContext, id: string, dto: ChangeTeamDto): Promise<ContractView> {
     const previous = await this.owned(auth, id);
-    if (!canTransition(previous.status, 'terminated')) throw ruleError(contractRefusal('CONTRACT.NOT_TERMINABLE'));
-    if (dto.teamId === previous.teamId) throw ruleError(signingRefusal('CONTRACT.SAME_TEAM', 'teamId'));
+    if (!canTransition(previous.status, 'terminated')) throw refusalError(contractRefusal('CONTRACT.NOT_TERMINABLE'));
+    if (dto.teamId === previous.teamId) throw refusalError(signingRefusal('CONTRACT.SAME_TEAM', 'teamId'));
     const context = await this.teamContext(dto.teamId);
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: previous.personId });
     const startDate = todayInChina(new Date());
@@ -190,9 +185,9 @@ export class ContractsService {
     try {
       await inTransaction(this.dataSource, async (manager) => {
         const locked = await lockContract(manager, { id: previous.id });
-        if (!locked || !canTransition(locked.status, 'terminated')) throw ruleError(contractRefusal('CONTRACT.NOT_TERMINABLE'));
+        if (!locked || !canTransition(locked.status, 'terminated')) throw refusalError(contractRefusal('CONTRACT.NOT_TERMINABLE'));
         // A renewal waiting for its predecessor to end is not the contract to change: the current one is.
-        if (locked.openSlot !== mainSlot(locked.personId)) throw ruleError({ ...contractRefusal('CONTRACT.INVALID_TRANSITION'), message: '请对当前生效的签约办理改签，续约会一并取消' });
+        if (locked.openSlot !== mainSlot(locked.personId)) throw refusalError({ ...contractRefusal('CONTRACT.INVALID_TRANSITION'), message: '请对当前生效的签约办理改签，续约会一并取消' });
         await terminateWithRenewal(manager, locked, 'changedTeam', now);
         row.doctorId = await this.takeFirstWithPlaces(manager, candidates, 1, context.policy.doctorCapacity, !!dto.doctorId);
         await manager.insert(Contract, row);
@@ -221,7 +216,7 @@ export class ContractsService {
   async checkEligibility(
     person: Person, context: TeamContext, packageCodes: string[], years: number, startDate: string, insuranceAuthorized: boolean, named: boolean,
   ): Promise<Quote> {
-    const fail = (refusal: Refusal) => ruleError(named ? { ...refusal, message: `${person.name}：${refusal.message}` } : refusal);
+    const fail = (refusal: Refusal) => refusalError(named ? { ...refusal, message: `${person.name}：${refusal.message}` } : refusal);
     if (!person.communityId) throw fail({ ok: false, code: 'PROFILE.COMMUNITY_REQUIRED', message: '请先在个人信息中选择所在的村/社区' });
     const serves = await this.dataSource.getRepository(TeamCommunity).existsBy({ teamId: context.team.id, communityId: person.communityId });
     if (!serves) throw fail(contractRefusal('CONTRACT.TEAM_NOT_SERVING', 'teamId'));
@@ -239,11 +234,11 @@ export class ContractsService {
     const doctors = await this.dataSource.getRepository(Doctor).findBy({ teamId: context.team.id });
     if (doctorId) {
       const doctor = doctors.find((d) => d.id === doctorId && d.isFamilyDoctor);
-      if (!doctor) throw ruleError(signingRefusal('CONTRACT.DOCTOR_NOT_IN_TEAM', 'doctorId'));
+      if (!doctor) throw refusalError(signingRefusal('CONTRACT.DOCTOR_NOT_IN_TEAM', 'doctorId'));
       return [doctor.id];
     }
     const withPlaces = familyDoctorsWithPlaces(doctors, context.policy.doctorCapacity, needed);
-    if (withPlaces.length === 0) throw ruleError(contractRefusal('CONTRACT.TEAM_CAPACITY_FULL', 'teamId'));
+    if (withPlaces.length === 0) throw refusalError(contractRefusal('CONTRACT.TEAM_CAPACITY_FULL', 'teamId'));
     return withPlaces.map((d) => d.id);
   }
 
@@ -252,7 +247,7 @@ export class ContractsService {
     for (const doctorId of candidates) {
       if (await takePlaces(manager, doctorId, count, capacity)) return doctorId;
     }
-    throw ruleError(named ? contractRefusal('CONTRACT.CAPACITY_FULL', 'doctorId') : contractRefusal('CONTRACT.TEAM_CAPACITY_FULL', 'teamId'));
+    throw refusalError(named ? contractRefusal('CONTRACT.CAPACITY_FULL', 'doctorId') : contractRefusal('CONTRACT.TEAM_CAPACITY_FULL', 'teamId'));
   }
 
   private newContract(input: {
@@ -289,13 +284,13 @@ export class ContractsService {
 
   private async currentAgreement(version: string): Promise<Agreement> {
     const agreement = await this.agreements.current();
-    if (agreement.version !== version) throw ruleError(contractRefusal('CONTRACT.AGREEMENT_OUTDATED', 'agreementVersion'));
+    if (agreement.version !== version) throw refusalError(contractRefusal('CONTRACT.AGREEMENT_OUTDATED', 'agreementVersion'));
     return agreement;
   }
 
   private alreadySigned(person: Person | null, named: boolean): ApiError {
     const refusal = contractRefusal('CONTRACT.ALREADY_SIGNED', 'personIds');
-    return ruleError(person && named ? { ...refusal, message: `${person.name}：${refusal.message}` } : refusal);
+    return refusalError(person && named ? { ...refusal, message: `${person.name}：${refusal.message}` } : refusal);
   }
 }
 

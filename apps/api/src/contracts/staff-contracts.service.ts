@@ -17,7 +17,7 @@ import { Contract } from './contract.entity';
 import { inTransaction } from '../database/transaction';
 import { closeContract, lockContract, releasePlace } from './contract-ledger';
 import { maskPhone, StaffContractView, ContractViews } from './contract-views';
-import { ContractsService, ruleError } from './contracts.service';
+import { ContractsService } from './contracts.service';
 import {
   ConfirmContractDto, RejectContractDto, ResidentsQueryDto, SigningRefusalDto, StaffContractsQueryDto,
 } from './dto/staff-contract.dto';
@@ -76,12 +76,12 @@ export class StaffContractsService {
    */
   async confirm(auth: AuthContext, id: string, dto: ConfirmContractDto): Promise<StaffContractView> {
     const contract = await this.inScope(auth, id);
-    if (contract.status !== 'pending') throw ruleError(contractRefusal('CONTRACT.NOT_PENDING'));
+    if (contract.status !== 'pending') throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: contract.personId });
     const confirmedTags = [...new Set(dto.confirmedTags)].sort() as KeyGroupTag[];
     const { result } = await this.catalog.quoteFor(person, contract.packageCodes, contract.years, { on: contract.startDate, declaredTags: confirmedTags });
     if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });
-    if (!sameTotals(result.value.totals, contract.fees.totals)) throw ruleError(signingRefusal('CONTRACT.FEES_CHANGED', 'confirmedTags'));
+    if (!sameTotals(result.value.totals, contract.fees.totals)) throw refusalError(signingRefusal('CONTRACT.FEES_CHANGED', 'confirmedTags'));
     await inTransaction(this.dataSource, async (manager) => {
       const result = await manager
         .createQueryBuilder()
@@ -89,7 +89,7 @@ export class StaffContractsService {
         .set({ status: 'active', doctorConfirmedAt: new Date(), confirmedByStaffId: auth.accountId, confirmedTagsCipher: this.cipher.encryptJson(confirmedTags) })
         .where('id = :id AND status = :pending', { id: contract.id, pending: 'pending' })
         .execute();
-      if (result.affected !== 1) throw ruleError(contractRefusal('CONTRACT.NOT_PENDING'));
+      if (result.affected !== 1) throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
       await this.audit.record(auth, 'contract.confirm', [contract.personId], 'contract', contract.id, manager);
     });
     return this.get(auth, contract.id);
@@ -101,7 +101,7 @@ export class StaffContractsService {
     await inTransaction(this.dataSource, async (manager) => {
       const locked = await lockContract(manager, { id: contract.id });
       if (!locked || !(await closeContract(manager, locked.id, 'pending', 'rejected', { rejectionReason: dto.reason.trim() }))) {
-        throw ruleError(contractRefusal('CONTRACT.NOT_PENDING'));
+        throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
       }
       await releasePlace(manager, locked);
       await this.audit.record(auth, 'contract.reject', [contract.personId], 'contract', contract.id, manager);
@@ -149,7 +149,7 @@ export class StaffContractsService {
   async recordRefusal(auth: AuthContext, dto: SigningRefusalDto) {
     const today = todayInChina(new Date());
     const parsed = parseIdNumber(dto.idNumber, today);
-    if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' }, 400);
+    if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' });
     const team = await this.teamInScope(auth, dto.teamId);
     const institution = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: team.institutionId });
     const idNumberHash = this.cipher.lookupHash(parsed.value.idNumber);

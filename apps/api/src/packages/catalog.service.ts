@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   effectiveTags, KeyGroupTag, packageYearTotals, quote, Quote, RegionPolicy, Result, ServicePackage, todayInChina,
 } from '@jiayi/domain';
-import { conflict } from '../common/api-error';
+import { refusal } from '../common/api-error';
 import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
 import { Community } from '../reference/community.entity';
@@ -24,7 +24,7 @@ export class CatalogService {
     const community = person.communityId ? await manager.findOneBy(Community, { id: person.communityId }) : null;
     const institution = community ? await manager.findOneBy(Institution, { id: community.institutionId }) : null;
     const region = institution ? await manager.findOneBy(Region, { id: institution.regionId }) : null;
-    if (!region) throw conflict('PROFILE.COMMUNITY_REQUIRED', '请先在个人信息中选择所在的村/社区');
+    if (!region) throw refusal('PROFILE.COMMUNITY_REQUIRED', '请先在个人信息中选择所在的村/社区');
     return region;
   }
 

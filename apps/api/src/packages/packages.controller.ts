@@ -25,7 +25,7 @@ export class PackagesController {
   async quote(@Auth() auth: AuthContext, @Body() dto: QuoteRequestDto) {
     const person = await this.people.findOwned(auth, dto.personId);
     const { result } = await this.catalog.quoteFor(person, dto.packageCodes, dto.years);
-    if (!result.ok) throw refusalError(result, result.code === 'QUOTE.YEARS' || result.code === 'QUOTE.UNKNOWN_PACKAGE' ? 400 : 409);
+    if (!result.ok) throw refusalError(result);
     return result.value;
   }
 }

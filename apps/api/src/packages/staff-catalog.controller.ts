@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { KeyGroupTag, packageYearTotals, RegionPolicy, ServicePackage, validatePackage, validateRegionPolicy } from '@jiayi/domain';
 import { Auth, AuthContext, Roles, STAFF_ROLES } from '../auth/auth-context';
-import { conflict, notFound, refusalError } from '../common/api-error';
+import { refusal, notFound, refusalError } from '../common/api-error';
 import { Region } from '../reference/region.entity';
 import { CatalogService } from './catalog.service';
 import { PackageDto, RegionPolicyDto } from './dto/staff-catalog.dto';
@@ -29,7 +29,7 @@ export class StaffCatalogController {
   @Put('policies') @Roles('regionAdmin')
   async updatePolicy(@Auth() auth: AuthContext, @Body() dto: RegionPolicyDto) {
     const checked = validateRegionPolicy(dto as RegionPolicy);
-    if (!checked.ok) throw refusalError(checked, 400);
+    if (!checked.ok) throw refusalError(checked);
     await this.dataSource.getRepository(Region).update({ id: auth.regionId }, { policy: checked.value });
     return checked.value;
   }
@@ -44,7 +44,7 @@ export class StaffCatalogController {
   async createPackage(@Auth() auth: AuthContext, @Body() dto: PackageDto) {
     const region = await this.region(auth);
     const exists = await this.dataSource.getRepository(ServicePackageRecord).findOneBy({ regionId: region.id, code: dto.code });
-    if (exists) throw conflict('PACKAGE.CODE_TAKEN', '服务包编码已存在', 'code');
+    if (exists) throw refusal('PACKAGE.CODE_TAKEN', '服务包编码已存在', 'code');
     return this.save(region.id, dto, randomUUID());
   }
 
@@ -53,7 +53,7 @@ export class StaffCatalogController {
     const region = await this.region(auth);
     const existing = await this.dataSource.getRepository(ServicePackageRecord).findOneBy({ regionId: region.id, code });
     if (!existing) throw notFound('没有找到该服务包');
-    if (dto.code !== code) throw conflict('PACKAGE.CODE_IMMUTABLE', '服务包编码不能修改', 'code');
+    if (dto.code !== code) throw refusal('PACKAGE.CODE_IMMUTABLE', '服务包编码不能修改', 'code');
     return this.save(region.id, dto, existing.id);
   }
 
@@ -61,7 +61,7 @@ export class StaffCatalogController {
     const catalog = (await this.catalog.catalog(regionId)).filter((p) => p.code !== dto.code);
     const pkg: ServicePackage = { ...dto, targetTags: dto.targetTags as KeyGroupTag[], items: dto.items.map((i) => ({ ...i })) };
     const checked = validatePackage(pkg, [...catalog, pkg]);
-    if (!checked.ok) throw refusalError(checked, checked.code === 'PACKAGE.INSURANCE_CAP_EXCEEDED' ? 409 : 400);
+    if (!checked.ok) throw refusalError(checked);
     await this.dataSource.getRepository(ServicePackageRecord).save({
       id, regionId, ...checked.value, referenceCode: checked.value.referenceCode ?? null, active: true,
     });

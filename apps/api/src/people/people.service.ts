@@ -7,7 +7,7 @@ import {
 } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { ResidentAccount } from '../auth/resident-account.entity';
-import { badRequest, conflict, notFound, refusalError } from '../common/api-error';
+import { badRequest, refusal, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { Community } from '../reference/community.entity';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
@@ -131,7 +131,7 @@ export class PeopleService {
   async removeFamilyMember(auth: AuthContext, personId: string): Promise<void> {
     const member = await this.findFamilyMember(auth, personId);
     const hasContracts = await this.hasContracts(member.id);
-    if (hasContracts) throw conflict('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
+    if (hasContracts) throw refusal('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
     await this.dataSource.getRepository(Person).delete({ id: member.id });
   }
 
@@ -150,7 +150,7 @@ export class PeopleService {
 
   private async requireSelf(auth: AuthContext): Promise<Person> {
     const self = await this.dataSource.getRepository(Person).findOneBy({ accountId: auth.accountId, relation: 'self' });
-    if (!self) throw conflict('PROFILE.REQUIRED', '请先完善本人信息，再添加家庭成员');
+    if (!self) throw refusal('PROFILE.REQUIRED', '请先完善本人信息，再添加家庭成员');
     return self;
   }
 
@@ -163,7 +163,7 @@ export class PeopleService {
 
   private checkIdNumber(raw: string, today: string) {
     const parsed = parseIdNumber(raw, today);
-    if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' }, 400);
+    if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' });
     return parsed.value;
   }
 
@@ -200,6 +200,6 @@ export class PeopleService {
   }
 
   private alreadyRegistered() {
-    return conflict('PERSON.ALREADY_REGISTERED', '这个身份证号已经登记过了，不能重复登记。如有疑问请联系签约团队', 'idNumber');
+    return refusal('PERSON.ALREADY_REGISTERED', '这个身份证号已经登记过了，不能重复登记。如有疑问请联系签约团队', 'idNumber');
   }
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IdField } from '../common/dto-fields';
 import { ReferenceService } from './reference.service';
 
 class TeamsQueryDto {
-  @IsOptional() @IsString({ message: '村/社区不正确' }) @MaxLength(36, { message: '村/社区不正确' })
+  @IdField('村/社区', { optional: true })
   communityId?: string;
 }
 

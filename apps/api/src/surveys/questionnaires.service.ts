@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Questionnaire, validateQuestionnaire } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
-import { conflict, refusalError } from '../common/api-error';
+import { refusal, refusalError } from '../common/api-error';
 import { isUniqueViolation } from '../database/transaction';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { QuestionnaireRecord } from './questionnaire.entity';
@@ -52,7 +52,7 @@ export class QuestionnairesService {
       ),
     };
     const checked = validateQuestionnaire(definition);
-    if (!checked.ok) throw refusalError(checked, 400);
+    if (!checked.ok) throw refusalError(checked);
     const record: QuestionnaireRecord = {
       id: randomUUID(), regionId: auth.regionId!, code: definition.code, version: definition.version, title: definition.title,
       definition, createdBy: auth.accountId, createdAt: new Date(),
@@ -60,7 +60,7 @@ export class QuestionnairesService {
     try {
       await repository.insert(record);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('QUESTIONNAIRE.VERSION_TAKEN', '该问卷刚刚被其他人修改过，请刷新后再保存');
+      if (isUniqueViolation(error)) throw refusal('QUESTIONNAIRE.VERSION_TAKEN', '该问卷刚刚被其他人修改过，请刷新后再保存');
       throw error;
     }
     return { id: record.id, code: record.code, version: record.version, title: record.title, questionnaire: definition };

@@ -5,6 +5,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TERMINATION_REASONS } from '@jiayi/domain';
+import { IdField } from '../../common/dto-fields';
 
 const YEARS = { message: '签约年限须为1、2或3年' };
 
@@ -34,8 +35,7 @@ export class CreateContractsDto {
   @ApiProperty() @IsString({ message: '请选择家庭医生团队' }) @IsNotEmpty({ message: '请选择家庭医生团队' }) @MaxLength(36, { message: '家庭医生团队不正确' })
   teamId: string;
 
-  @ApiPropertyOptional({ description: "the responsible family doctor; default: the team's family doctor with most places left" })
-  @IsOptional() @IsString({ message: '家庭医生不正确' }) @MaxLength(36, { message: '家庭医生不正确' })
+  @IdField('家庭医生', { optional: true, description: "the responsible family doctor; default: the team's family doctor with most places left" })
   doctorId?: string;
 
   @PackageCodes(true)
@@ -85,6 +85,6 @@ export class ChangeTeamDto {
   @ApiProperty() @IsString({ message: '请选择新的家庭医生团队' }) @IsNotEmpty({ message: '请选择新的家庭医生团队' }) @MaxLength(36, { message: '家庭医生团队不正确' })
   teamId: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: '家庭医生不正确' }) @MaxLength(36, { message: '家庭医生不正确' })
+  @IdField('家庭医生', { optional: true })
   doctorId?: string;
 }

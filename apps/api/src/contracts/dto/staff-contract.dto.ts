@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
 import { CONTRACT_STATUSES, DECLARABLE_TAGS } from '@jiayi/domain';
 
 export class StaffContractsQueryDto {
@@ -29,16 +30,16 @@ export class RejectContractDto {
 }
 
 export class SigningRefusalDto {
-  @ApiProperty() @IsString({ message: '请填写姓名' }) @IsNotEmpty({ message: '请填写姓名' }) @MaxLength(30, { message: '姓名最多30个字' })
+  @PersonNameField()
   name: string;
 
   @ApiProperty({ description: '18-digit resident ID number' }) @IsString({ message: '请填写身份证号' }) @MaxLength(30, { message: '身份证号过长' })
   idNumber: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: '手机号格式不正确' }) @Matches(/^1\d{10}$/, { message: '请填写11位手机号' })
+  @PhoneField({ optional: true })
   phone?: string;
 
-  @ApiProperty() @IsString({ message: '请选择家庭医生团队' }) @IsNotEmpty({ message: '请选择家庭医生团队' }) @MaxLength(36, { message: '家庭医生团队不正确' })
+  @IdField('家庭医生团队')
   teamId: string;
 
   @ApiProperty() @IsString({ message: '请填写拒签原因' }) @IsNotEmpty({ message: '请填写拒签原因' }) @MaxLength(200, { message: '拒签原因最多200个字' })

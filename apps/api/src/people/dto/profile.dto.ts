@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DECLARABLE_TAGS } from '@jiayi/domain';
+import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
-const PHONE = /^1\d{10}$/;
 const RELATIONS = ['spouse', 'parent', 'child', 'other'] as const;
 
 class PersonFields {
-  @ApiProperty({ example: '张三' })
-  @IsString({ message: '请填写姓名' }) @IsNotEmpty({ message: '请填写姓名' }) @MaxLength(30, { message: '姓名最多30个字' })
+  @PersonNameField()
   name: string;
 
   @ApiProperty({ description: '18-digit resident ID number (GB 11643)' })
@@ -21,11 +20,10 @@ class PersonFields {
 }
 
 export class UpdateProfileDto extends PersonFields {
-  @ApiProperty({ example: '13800138000' })
-  @IsString({ message: '请填写手机号' }) @Matches(PHONE, { message: '请填写11位手机号' })
+  @PhoneField()
   phone: string;
 
-  @ApiProperty() @IsString({ message: '请选择所在村/社区' }) @IsNotEmpty({ message: '请选择所在村/社区' }) @MaxLength(36, { message: '村/社区不正确' })
+  @IdField('所在村/社区')
   communityId: string;
 
   @ApiProperty() @IsString({ message: '缺少隐私政策版本' }) @IsNotEmpty({ message: '请先阅读隐私政策' }) @MaxLength(20, { message: '隐私政策版本不正确' })
@@ -37,7 +35,7 @@ export class UpdateProfileDto extends PersonFields {
 }
 
 export class FamilyMemberDto extends PersonFields {
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: '手机号格式不正确' }) @Matches(PHONE, { message: '请填写11位手机号' })
+  @PhoneField({ optional: true })
   phone?: string;
 
   @ApiProperty({ enum: RELATIONS })

@@ -1,0 +1,52 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { checkPersonName, MOBILE_PHONE_PATTERN, PERSON_NAME_MAX_LENGTH } from '@jiayi/domain';
+
+/** Longest id the API issues (a UUID). */
+const ID_MAX_LENGTH = 36;
+
+/**
+ * An id sent by a client. When optional, absent means absent: an empty string is refused,
+ * never read as "not given".
+ */
+export function IdField(label: string, options: { optional?: boolean; description?: string } = {}) {
+  const message = `${label}不正确`;
+  return applyDecorators(
+    options.optional ? ApiPropertyOptional({ description: options.description, maxLength: ID_MAX_LENGTH }) : ApiProperty({ description: options.description, maxLength: ID_MAX_LENGTH }),
+    ...(options.optional ? [IsOptional()] : []),
+    IsString({ message: options.optional ? message : `请选择${label}` }),
+    IsNotEmpty({ message: options.optional ? message : `请选择${label}` }),
+    MaxLength(ID_MAX_LENGTH, { message }),
+  );
+}
+
+/** A person's name: trimmed, then checked by the domain's rule (letters, `·`, bounded length). */
+export function PersonNameField() {
+  return applyDecorators(
+    ApiProperty({ example: '张三', maxLength: PERSON_NAME_MAX_LENGTH }),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString({ message: '请填写姓名' }),
+    ValidateBy({
+      name: 'personName',
+      validator: {
+        validate: (value) => typeof value === 'string' && checkPersonName(value).ok,
+        defaultMessage: (args) => {
+          const result = checkPersonName(String(args?.value ?? ''));
+          return result.ok ? '' : result.message;
+        },
+      },
+    }),
+  );
+}
+
+/** A mainland mobile number. */
+export function PhoneField(options: { optional?: boolean } = {}) {
+  return applyDecorators(
+    options.optional ? ApiPropertyOptional({ example: '13800138000' }) : ApiProperty({ example: '13800138000' }),
+    ...(options.optional ? [IsOptional()] : []),
+    IsString({ message: options.optional ? '手机号格式不正确' : '请填写手机号' }),
+    Matches(MOBILE_PHONE_PATTERN, { message: '请填写11位手机号' }),
+  );
+}

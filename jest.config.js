@@ -17,6 +17,7 @@ const shared = {
   moduleNameMapper: {
     '^@jiayi/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@jiayi/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+    '^@jiayi/contract$': '<rootDir>/libs/contract/src/index.ts',
   },
   rootDir: __dirname,
 };

@@ -12,8 +12,9 @@ fi
 
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-mysql://${JIAYI_TEST_DB_USER:-jiayi}:${JIAYI_TEST_DB_PASSWORD:-jiayi}@127.0.0.1:3306}"
 
-echo "[jiayi] type-check"
+echo "[jiayi] type-check (API, libraries, tests; mini-program)"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/miniprogram/tsconfig.json
 
 echo "[jiayi] build API, H5 and weapp"
 npm run build --workspace @jiayi/api

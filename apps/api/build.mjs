@@ -1,6 +1,6 @@
 // Compiles the API and the domain library it imports with swc into dist/, mirroring the
-// repository layout (dist/apps/api/src, dist/libs/domain/src) so that the `@jiayi/domain`
-// alias can be rewritten to a relative import. Type checking is `npm run typecheck` at the root.
+// repository layout (dist/apps/api/src, dist/libs/domain/src, dist/libs/contract/src) so that the
+// `@jiayi/domain` and `@jiayi/contract` aliases can be rewritten to a relative import. Type checking is `npm run typecheck` at the root.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const apiDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(apiDir, '../..');
 const outDir = join(apiDir, 'dist');
-const sources = [join(apiDir, 'src'), join(root, 'libs/domain/src')];
+const sources = [join(apiDir, 'src'), join(root, 'libs/domain/src'), join(root, 'libs/contract/src')];
 
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -30,7 +30,7 @@ for (const source of sources) {
         transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
         target: 'es2022',
         baseUrl: root,
-        paths: { '@jiayi/domain': ['libs/domain/src/index.ts'], '@jiayi/domain/*': ['libs/domain/src/*'] },
+        paths: { '@jiayi/domain': ['libs/domain/src/index.ts'], '@jiayi/domain/*': ['libs/domain/src/*'], '@jiayi/contract': ['libs/contract/src/index.ts'] },
       },
       module: { type: 'commonjs' },
     });

@@ -1,6 +1,7 @@
 // Chinese labels of codes the API sends; the vocabularies themselves live in the domain library.
 import {
   CONTRACT_STATUS_LABELS,
+  RELATION_LABELS,
   TERMINATION_REASON_LABELS,
   type ContractStatus,
   type TerminationReason,
@@ -22,11 +23,8 @@ export function terminationReasonLabel(reason: string): string {
 export const RESIDENT_TERMINATION_REASONS: TerminationReason[] = ['movedAway', 'residentRequest', 'other']
 
 /** The codes the API takes for a family member's relation to the account holder. */
-export const RELATIONS = ['spouse', 'parent', 'child', 'other'] as const
-export type Relation = (typeof RELATIONS)[number]
-
-const RELATION_LABELS: Record<Relation, string> = { spouse: '配偶', parent: '父母', child: '子女', other: '其他' }
+export { FAMILY_RELATIONS as RELATIONS, type FamilyRelation as Relation } from '@jiayi/domain'
 
 export function relationLabel(relation: string | undefined): string {
-  return RELATION_LABELS[relation as Relation] ?? '家人'
+  return RELATION_LABELS[relation as keyof typeof RELATION_LABELS] ?? '家人'
 }

@@ -1,1 +1,6 @@
-export {};
+// The shapes of Jiayi's public HTTP API (shared/spec/api.md), written once.
+// Responses are TypeBox schemas: the API declares them in its OpenAPI document and its services
+// return their `Static` types; the mini-program imports the types only (`import type`).
+// Request bodies are interfaces that the API's DTO classes `implements`.
+export * from './schema';
+export * from './people';

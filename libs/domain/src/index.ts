@@ -7,6 +7,7 @@ export * from './person/key-groups';
 export * from './person/consent';
 export * from './person/person-name';
 export * from './person/phone-number';
+export * from './person/relation';
 export * from './money/fen';
 export * from './money/allocate';
 export * from './packages/service-package';

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MeSchema, PersonSchema, Type } from '@jiayi/contract';
 import { Auth, AuthContext, Roles } from '../auth/auth-context';
+import { ApiResult } from '../common/api-result';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { PeopleService } from './people.service';
@@ -12,32 +14,32 @@ import { PeopleService } from './people.service';
 export class MeController {
   constructor(private readonly people: PeopleService) {}
 
-  @Get()
+  @Get() @ApiResult(MeSchema)
   me(@Auth() auth: AuthContext) {
     return this.people.me(auth);
   }
 
-  @Put('profile')
+  @Put('profile') @ApiResult(PersonSchema, { errors: [409] })
   updateProfile(@Auth() auth: AuthContext, @Body() dto: UpdateProfileDto) {
     return this.people.updateProfile(auth, dto);
   }
 
-  @Get('family-members')
+  @Get('family-members') @ApiResult(Type.Array(PersonSchema))
   listFamily(@Auth() auth: AuthContext) {
     return this.people.listFamily(auth);
   }
 
-  @Post('family-members') @UseInterceptors(IdempotencyInterceptor)
+  @Post('family-members') @UseInterceptors(IdempotencyInterceptor) @ApiResult(PersonSchema, { status: 201, errors: [409] })
   addFamilyMember(@Auth() auth: AuthContext, @Body() dto: FamilyMemberDto) {
     return this.people.addFamilyMember(auth, dto);
   }
 
-  @Put('family-members/:id')
+  @Put('family-members/:id') @ApiResult(PersonSchema, { errors: [404, 409] })
   updateFamilyMember(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: FamilyMemberDto) {
     return this.people.updateFamilyMember(auth, id, dto);
   }
 
-  @Delete('family-members/:id') @HttpCode(204)
+  @Delete('family-members/:id') @HttpCode(204) @ApiResult(null, { status: 204, errors: [404, 409] })
   removeFamilyMember(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.people.removeFamilyMember(auth, id);
   }

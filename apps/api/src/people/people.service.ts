@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   ageOn, effectiveTags, KeyGroupTag, maskIdNumber, needsGuardianConsent, parseIdNumber, todayInChina,
 } from '@jiayi/domain';
+import type { Me, Person as PersonShape } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { ResidentAccount } from '../auth/resident-account.entity';
 import { badRequest, refusal, notFound, refusalError } from '../common/api-error';
@@ -14,19 +15,8 @@ import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
 
-/** A person as clients see it: the ID number masked, tags derived on today's date. */
-export interface PersonView {
-  id: string;
-  name: string;
-  idNumberMasked: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  age: number;
-  tags: KeyGroupTag[];
-  declaredTags: KeyGroupTag[];
-  communityId: string | null;
-  relation: Person['relation'];
-}
+/** A person as clients see it (`@jiayi/contract`): the ID number masked, tags derived on today's date. */
+export type PersonView = PersonShape;
 
 @Injectable()
 export class PeopleService {
@@ -59,13 +49,13 @@ export class PeopleService {
     return person.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null;
   }
 
-  async me(auth: AuthContext) {
+  async me(auth: AuthContext): Promise<Me> {
     const account = await this.dataSource.getRepository(ResidentAccount).findOneByOrFail({ id: auth.accountId });
     const self = await this.dataSource.getRepository(Person).findOneBy({ accountId: auth.accountId, relation: 'self' });
     return {
       accountId: auth.accountId,
       person: self ? this.toView(self) : null,
-      consent: { sensitiveConsent: account.sensitiveConsent, privacyPolicyVersion: account.privacyPolicyVersion, consentAt: account.consentAt },
+      consent: { sensitiveConsent: account.sensitiveConsent, privacyPolicyVersion: account.privacyPolicyVersion, consentAt: account.consentAt?.toISOString() ?? null },
     };
   }
 

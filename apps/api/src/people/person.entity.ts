@@ -1,7 +1,8 @@
 import { Entity, Index } from 'typeorm';
 import { IdColumn, DateColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
-export type Relation = 'self' | 'spouse' | 'parent' | 'child' | 'other';
+export type { Relation } from '@jiayi/domain';
+import type { Relation } from '@jiayi/domain';
 
 /**
  * A resident: the account holder (`relation = 'self'`) or a family member the account manages.

@@ -14,44 +14,7 @@ export interface LoginResponse {
   user: SessionUser
 }
 
-export interface Person {
-  id: string
-  name: string
-  idNumberMasked: string
-  gender: 'male' | 'female' | string
-  birthDate: string
-  age: number
-  tags: string[]
-  declaredTags: string[]
-  communityId: string | null
-  relation?: string
-  phone?: string
-}
-
-export interface Me {
-  accountId: string
-  person: Person | null
-  consent: { sensitiveConsent: boolean; privacyPolicyVersion: string | null }
-}
-
-export interface ProfileInput {
-  name: string
-  idNumber: string
-  phone: string
-  communityId: string
-  declaredTags: string[]
-  privacyPolicyVersion: string
-  sensitiveConsent: boolean
-}
-
-export interface FamilyMemberInput {
-  name: string
-  idNumber: string
-  phone?: string
-  relation: 'spouse' | 'parent' | 'child' | 'other'
-  declaredTags: string[]
-  guardianConsent?: boolean
-}
+export type { Me, Person, ProfileInput, FamilyMemberInput } from '@jiayi/contract'
 
 export interface Community {
   id: string

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { KEY_GROUPS, parseIdNumber, todayInChina, type ParsedIdNumber } from '@jiayi/domain'
+import { KEY_GROUPS, parseIdNumber, todayInChina, type KeyGroupTag, type ParsedIdNumber } from '@jiayi/domain'
 import { CheckItem, Field } from './Form'
 
 export function today(): string {
@@ -36,8 +36,8 @@ export function isPhoneNumber(phone: string): boolean {
 }
 
 /** The key groups a resident may declare (age groups are worked out from the ID number). */
-export function DeclaredTagsPicker({ value, onChange, testIdPrefix = 'tag' }: { value: string[]; onChange: (tags: string[]) => void; testIdPrefix?: string }) {
-  const toggle = (code: string, on: boolean) => onChange(on ? [...value, code] : value.filter((t) => t !== code))
+export function DeclaredTagsPicker({ value, onChange, testIdPrefix = 'tag' }: { value: KeyGroupTag[]; onChange: (tags: KeyGroupTag[]) => void; testIdPrefix?: string }) {
+  const toggle = (code: KeyGroupTag, on: boolean) => onChange(on ? [...value, code] : value.filter((t) => t !== code))
   return (
     <View>
       <View className='field__label'>是否属于以下人群（可多选，医生会核实）</View>

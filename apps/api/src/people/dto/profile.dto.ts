@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DECLARABLE_TAGS } from '@jiayi/domain';
+import { DECLARABLE_TAGS, FAMILY_RELATIONS, type FamilyRelation, type KeyGroupTag } from '@jiayi/domain';
+import type { FamilyMemberInput, ProfileInput } from '@jiayi/contract';
 import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
-const RELATIONS = ['spouse', 'parent', 'child', 'other'] as const;
 
 class PersonFields {
   @PersonNameField()
@@ -16,10 +16,10 @@ class PersonFields {
   @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })
   @IsArray({ message: '重点人群标签格式不正确' }) @ArrayMaxSize(11, { message: '重点人群标签过多' })
   @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
-  declaredTags: string[];
+  declaredTags: KeyGroupTag[];
 }
 
-export class UpdateProfileDto extends PersonFields {
+export class UpdateProfileDto extends PersonFields implements ProfileInput {
   @PhoneField()
   phone: string;
 
@@ -34,13 +34,13 @@ export class UpdateProfileDto extends PersonFields {
   sensitiveConsent: boolean;
 }
 
-export class FamilyMemberDto extends PersonFields {
+export class FamilyMemberDto extends PersonFields implements FamilyMemberInput {
   @PhoneField({ optional: true })
   phone?: string;
 
-  @ApiProperty({ enum: RELATIONS })
-  @IsIn(RELATIONS as readonly string[], { message: '请选择与您的关系' })
-  relation: (typeof RELATIONS)[number];
+  @ApiProperty({ enum: FAMILY_RELATIONS })
+  @IsIn(FAMILY_RELATIONS, { message: '请选择与您的关系' })
+  relation: FamilyRelation;
 
   @ApiPropertyOptional({ description: 'required true for a member under 14 (PIPL art. 31)' })
   @IsOptional() @IsBoolean({ message: '监护人同意格式不正确' })

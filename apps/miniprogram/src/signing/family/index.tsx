@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { needsGuardianConsent } from '@jiayi/domain'
+import { needsGuardianConsent, type KeyGroupTag } from '@jiayi/domain'
 import { meApi } from '../../api/me'
 import { ApiError } from '../../api/client'
 import { Page } from '../../components/Page'
@@ -17,9 +17,9 @@ import { back, toast } from '../../navigation'
 function MemberForm({ member, onDone, onCancel }: { member?: Person; onDone: () => void; onCancel: () => void }) {
   const [name, setName] = useState(member?.name ?? '')
   const [idNumber, setIdNumber] = useState('')
-  const [phone, setPhone] = useState(member?.phone ?? '')
+  const [phone, setPhone] = useState('')
   const [relation, setRelation] = useState<Relation | ''>((member?.relation as Relation | undefined) ?? '')
-  const [declaredTags, setDeclaredTags] = useState<string[]>(member?.declaredTags ?? [])
+  const [declaredTags, setDeclaredTags] = useState<KeyGroupTag[]>(member?.declaredTags ?? [])
   // A child already listed was added with the guardian's consent.
   const [guardianConsent, setGuardianConsent] = useState(!!member)
   const [attempted, setAttempted] = useState(false)

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { meApi } from '../../api/me'
 import { catalogApi } from '../../api/catalog'
 import { ApiError } from '../../api/client'
+import type { KeyGroupTag } from '@jiayi/domain'
 import type { Me } from '../../api/types'
 import { Page } from '../../components/Page'
 import { BigButton, Field, OptionRow } from '../../components/Form'
@@ -20,14 +21,13 @@ export default function ProfilePage() {
   const [idNumber, setIdNumber] = useState('')
   const [phone, setPhone] = useState('')
   const [communityId, setCommunityId] = useState('')
-  const [declaredTags, setDeclaredTags] = useState<string[]>([])
+  const [declaredTags, setDeclaredTags] = useState<KeyGroupTag[]>([])
   const [attempted, setAttempted] = useState(false)
 
   useEffect(() => {
     const person = me.data?.person
     if (!person) return
     setName(person.name)
-    setPhone(person.phone ?? '')
     setCommunityId(person.communityId ?? '')
     setDeclaredTags(person.declaredTags)
   }, [me.data])

@@ -9,6 +9,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { appConfig, authConfig, databaseConfig, DatabaseSettings, wechatConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
+import { NoticesModule } from './notices/notices.module';
 import { PackagesModule } from './packages/packages.module';
 import { PeopleModule } from './people/people.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -28,6 +29,7 @@ import { SurveysModule } from './surveys/surveys.module';
     ReferenceModule,
     AgreementsModule,
     PeopleModule,
+    NoticesModule,
     PackagesModule,
     ScheduleModule.forRoot(),
     ContractsModule,

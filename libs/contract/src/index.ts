@@ -4,3 +4,4 @@
 // Request bodies are interfaces that the API's DTO classes `implements`.
 export * from './schema';
 export * from './people';
+export * from './notices';

@@ -22,3 +22,4 @@ export * from './surveys/standard-questionnaire';
 export * from './surveys/survey-report';
 export * from './surveys/survey-tally';
 export * from './surveys/signing-duration';
+export * from './notices/notice-kinds';

@@ -6,6 +6,7 @@ import { IdempotencyRecord } from '../common/idempotency-record.entity';
 import { Contract } from '../contracts/contract.entity';
 import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
+import { ResidentNotice } from '../notices/resident-notice.entity';
 import { Person } from '../people/person.entity';
 import { Community } from '../reference/community.entity';
 import { Doctor } from '../reference/doctor.entity';
@@ -27,4 +28,5 @@ export const entities = [
   StaffAccount, ResidentAccount, Person, ServicePackageRecord, Agreement, AuditLog, IdempotencyRecord,
   Contract, SigningRefusal,
   QuestionnaireRecord, SurveyWave, SurveySampleMember, SurveyCall, SurveyResponse, SurveyAnswer, SurveyCounter,
+  ResidentNotice,
 ];

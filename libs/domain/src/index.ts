@@ -22,4 +22,5 @@ export * from './surveys/standard-questionnaire';
 export * from './surveys/survey-report';
 export * from './surveys/survey-tally';
 export * from './surveys/signing-duration';
+export * from './surveys/survey-wave-rules';
 export * from './notices/notice-kinds';

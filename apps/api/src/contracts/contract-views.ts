@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { addDays, DEFAULT_REGION_POLICY, KeyGroupTag, Quote } from '@jiayi/domain';
+import { addDays, effectivePolicy, KeyGroupTag, Quote } from '@jiayi/domain';
 import { PiiCipher } from '../common/pii-cipher';
 import { Person } from '../people/person.entity';
 import { PeopleService, PersonView } from '../people/people.service';
@@ -108,7 +108,7 @@ export class ContractViews {
       const team = teamMap.get(c.teamId);
       const doctor = doctorMap.get(c.doctorId);
       const institution = institutionMap.get(c.institutionId);
-      const windowDays = regionMap.get(c.regionId)?.policy.renewalWindowDays ?? DEFAULT_REGION_POLICY.renewalWindowDays;
+      const windowDays = (regionMap.get(c.regionId)?.policy ?? effectivePolicy(null)).renewalWindowDays;
       return {
         id: c.id, personId: c.personId, teamId: c.teamId, doctorId: c.doctorId, institutionId: c.institutionId,
         status: c.status, startDate: c.startDate, endDate: c.endDate, years: c.years, packageCodes: c.packageCodes, fees: c.fees,

@@ -6,6 +6,7 @@ import { contractRefusal, KeyGroupTag, maskIdNumber, parseIdNumber, todayInChina
 import { sameTotals, signingRefusal } from '@jiayi/domain/contracts/signing-rules';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
+import { scopeWhere, staffScope } from '../auth/staff-scope';
 import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { CatalogService } from '../packages/catalog.service';
@@ -24,7 +25,7 @@ import {
 import { TerminateContractDto } from './dto/contract.dto';
 import { SigningRefusal } from './signing-refusal.entity';
 
-type Scope = { teamId: string } | { institutionId: string } | { regionId: string };
+type Scope = ReturnType<typeof scopeWhere>;
 
 /**
  * The confirmation workspace: staff see and decide the contracts of their scope — a doctor their
@@ -44,10 +45,9 @@ export class StaffContractsService {
   ) {}
 
   scope(auth: AuthContext): Scope {
-    if (auth.role === 'doctor' && auth.teamId) return { teamId: auth.teamId };
-    if (auth.role === 'clinicAdmin' && auth.institutionId) return { institutionId: auth.institutionId };
-    if (auth.role === 'regionAdmin' && auth.regionId) return { regionId: auth.regionId };
-    throw notFound();
+    const scope = staffScope(auth);
+    if (!scope) throw notFound();
+    return scopeWhere(scope);
   }
 
   async list(auth: AuthContext, query: StaffContractsQueryDto) {

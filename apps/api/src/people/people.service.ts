@@ -10,6 +10,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { ResidentAccount } from '../auth/resident-account.entity';
 import { badRequest, refusal, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
+import { personHasContracts } from '../contracts/contract-records';
 import { Community } from '../reference/community.entity';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
@@ -120,8 +121,7 @@ export class PeopleService {
 
   async removeFamilyMember(auth: AuthContext, personId: string): Promise<void> {
     const member = await this.findFamilyMember(auth, personId);
-    const hasContracts = await this.hasContracts(member.id);
-    if (hasContracts) throw refusal('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
+    if (await personHasContracts(this.dataSource.manager, member.id)) throw refusal('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
     await this.dataSource.getRepository(Person).delete({ id: member.id });
   }
 
@@ -142,13 +142,6 @@ export class PeopleService {
     const self = await this.dataSource.getRepository(Person).findOneBy({ accountId: auth.accountId, relation: 'self' });
     if (!self) throw refusal('PROFILE.REQUIRED', '请先完善本人信息，再添加家庭成员');
     return self;
-  }
-
-  private async hasContracts(personId: string): Promise<boolean> {
-    const hasTable = this.dataSource.entityMetadatas.some((m) => m.tableName === 'contracts');
-    if (!hasTable) return false;
-    const [row] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM contracts WHERE personId = ?`, [personId]);
-    return Number(row.n) > 0;
   }
 
   private checkIdNumber(raw: string, today: string) {

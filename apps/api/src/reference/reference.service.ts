@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { DEFAULT_REGION_POLICY } from '@jiayi/domain';
+import { effectivePolicy } from '@jiayi/domain';
 import { Community } from './community.entity';
 import { Doctor } from './doctor.entity';
 import { Hospital } from './hospital.entity';
@@ -64,7 +64,7 @@ export class ReferenceService {
     const regions = await this.dataSource.getRepository(Region).findBy({ id: In([...new Set(institutions.map((i) => i.regionId))]) });
     const capacityOf = (institutionId: string) => {
       const regionId = institutions.find((i) => i.id === institutionId)?.regionId;
-      return regions.find((r) => r.id === regionId)?.policy.doctorCapacity ?? DEFAULT_REGION_POLICY.doctorCapacity;
+      return (regions.find((r) => r.id === regionId)?.policy ?? effectivePolicy(null)).doctorCapacity;
     };
     return teams.map((team) => {
       const capacity = capacityOf(team.institutionId);

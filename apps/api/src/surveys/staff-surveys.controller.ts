@@ -5,7 +5,7 @@ import { Auth, AuthContext, Roles } from '../auth/auth-context';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { StaffResponseDto } from './dto/survey-response.dto';
-import { CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto } from './dto/survey-wave.dto';
+import { CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
 import { QuestionnairesService } from './questionnaires.service';
 import { SurveyReportsService } from './survey-reports.service';
 import { SurveyResponsesService } from './survey-responses.service';
@@ -79,6 +79,11 @@ export class StaffSurveysController {
   @Get('survey-waves/:id/crosstab') @Roles(...SURVEY_STAFF)
   crossTab(@Auth() auth: AuthContext, @Param('id') id: string, @Query() query: CrossTabQueryDto) {
     return this.reports.crossTab(auth, id, query);
+  }
+
+  @Get('survey-waves/:id/text-answers') @Roles(...SURVEY_STAFF)
+  textAnswers(@Auth() auth: AuthContext, @Param('id') id: string, @Query() query: TextAnswersQueryDto) {
+    return this.reports.textAnswers(auth, id, query);
   }
 
   @Get('survey-waves/:id/report.xlsx') @Roles(...SURVEY_STAFF)

@@ -12,10 +12,11 @@ import { Institution } from '../reference/institution.entity';
 import { Team } from '../reference/team.entity';
 import { readCounters } from './counter-sql';
 import { SurveyRollupService } from './survey-rollup.service';
-import { CrossTabQueryDto } from './dto/survey-wave.dto';
+import { CrossTabQueryDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
 import { LoadedWave, SurveyWavesService } from './survey-waves.service';
 
 export type SurveyReport = SurveyReportBody & { waveId: string; title: string; questionnaireId: string };
+export interface TextAnswerPage { waveId: string; questionId: string; items: string[]; total: number; limit: number; offset: number }
 
 const AGE_BAND_LABELS: Record<string, string> = { '<18': '18岁以下', '18-30': '18-30岁', '31-50': '31-50岁', '51-65': '51-64岁', '65+': '65岁及以上' };
 const DIMENSION_SHEETS: Record<BreakdownDimension, string> = {
@@ -53,6 +54,25 @@ export class SurveyReportsService {
       rows: rows.options.map((o) => ({ optionId: o.id, label: o.label })),
       columns: columns.options.map((o) => ({ optionId: o.id, label: o.label })),
     };
+  }
+
+  /**
+   * The answers to a text question, a page at a time (the report lists them under the question).
+   * Read from `survey_answers`, the roll-up's normalised answers.
+   */
+  async textAnswers(auth: AuthContext, waveId: string, query: TextAnswersQueryDto): Promise<TextAnswerPage> {
+    const { wave, questionnaire } = await this.waves.forStaff(auth, waveId, 'report');
+    const question = questionnaire.questions.find((q) => q.id === query.questionId && q.type === 'text');
+    if (!question) throw badRequest('questionId', '请选择问卷中的一道填空题');
+    await this.rollup.rollUp(wave.id, questionnaire);
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const condition = `waveId = ? AND questionId = ? AND text IS NOT NULL AND text <> ''`;
+    const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM survey_answers WHERE ${condition}`, [wave.id, question.id]);
+    const rows: { text: string }[] = await this.dataSource.query(
+      `SELECT text FROM survey_answers WHERE ${condition} ORDER BY responseId LIMIT ? OFFSET ?`, [wave.id, question.id, limit, offset],
+    );
+    return { waveId: wave.id, questionId: question.id, items: rows.map((r) => r.text), total: Number(n), limit, offset };
   }
 
   async workbook(auth: AuthContext, waveId: string): Promise<{ filename: string; content: Buffer }> {

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  ageBand, ageOn, AnswerInput, effectiveTags, KeyGroupTag, NormalisedAnswer, RespondentGroups, signingDurationBand, todayInChina,
+  alreadyAnswered, ageBand, ageOn, checkWaveOpen, AnswerInput, effectiveTags, KeyGroupTag, NormalisedAnswer, RespondentGroups, signingDurationBand, todayInChina,
   validateAnswers,
 } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, refusal, notFound, refusalError } from '../common/api-error';
+import { ApiError, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { isUniqueViolation } from '../database/transaction';
 import { Person } from '../people/person.entity';
@@ -77,8 +77,8 @@ export class SurveyResponsesService {
   private async submit(loaded: LoadedWave, respondent: Respondent, answers: AnswerInput[], channel: ResponseChannel, enteredBy: string | null) {
     const { wave, questionnaire } = loaded;
     const now = new Date();
-    if (now < wave.opensAt) throw refusal('SURVEY.NOT_OPEN', '本次调查还没有开始');
-    if (now >= wave.closesAt) throw refusal('SURVEY.CLOSED', '本次调查已经结束');
+    const open = checkWaveOpen(wave, now);
+    if (!open.ok) throw refusalError(open);
     const checked = validateAnswers(questionnaire, answers);
     if (!checked.ok) throw refusalError(checked);
 
@@ -87,7 +87,7 @@ export class SurveyResponsesService {
     try {
       await this.store(wave.id, respondent, channel, enteredBy, now, groups, checked.value, response.id);
     } catch (error) {
-      if (isUniqueViolation(error)) throw refusal('SURVEY.ALREADY_ANSWERED', '您已经填写过本次调查，感谢参与');
+      if (isUniqueViolation(error)) throw refusalError(alreadyAnswered());
       throw error;
     }
     return { id: response.id, waveId: wave.id, personId: respondent.person.id, channel, submittedAt: now.toISOString() };

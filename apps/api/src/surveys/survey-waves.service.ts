@@ -16,9 +16,9 @@ import { QuestionnaireRecord } from './questionnaire.entity';
 import { SurveyCall } from './survey-call.entity';
 import { SurveyResponse } from './survey-response.entity';
 import { CallOutcome, SurveySampleMember } from './survey-sample-member.entity';
-import { contractScopeCondition, Placement, staffPlace, waveContains, waveOverlapsStaffScope, waveWithinStaffScope } from './survey-scope';
+import { staffScope } from '../auth/staff-scope';
+import { contractScopeCondition, Placement, waveContains, waveOverlapsStaffScope, waveWithinStaffScope } from './survey-scope';
 import { SurveyWave } from './survey-wave.entity';
-import { SurveyRollupService } from './survey-rollup.service';
 import { inTransaction } from '../database/transaction';
 
 export interface LoadedWave {
@@ -39,7 +39,6 @@ export class SurveyWavesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
-    private readonly rollup: SurveyRollupService,
   ) {}
 
   async load(waveId: string): Promise<LoadedWave | null> {
@@ -100,13 +99,10 @@ export class SurveyWavesService {
   }
 
   async list(auth: AuthContext) {
-    if (!staffPlace(auth)) return [];
-    const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: auth.regionId! }, order: { opensAt: 'DESC' } }))
+    const scope = staffScope(auth);
+    if (!scope) return [];
+    const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: scope.regionId }, order: { opensAt: 'DESC' } }))
       .filter((w) => waveOverlapsStaffScope(auth, w));
-    for (const wave of waves) {
-      const loaded = await this.load(wave.id);
-      if (loaded) await this.rollup.rollUp(wave.id, loaded.questionnaire);
-    }
     const respondents = await this.respondentCounts(waves.map((w) => w.id));
     const titles = await this.questionnaireTitles(waves.map((w) => w.questionnaireId));
     return waves.map((w) => this.view(w, respondents.get(w.id) ?? 0, titles.get(w.questionnaireId) ?? ''));
@@ -206,14 +202,25 @@ export class SurveyWavesService {
     };
   }
 
+  /**
+   * Respondents per wave without writing: the counted ones from the counters plus the few
+   * responses the roll-up has not folded in yet (indexed by waveId, rolledUp).
+   */
   async respondentCounts(waveIds: string[]): Promise<Map<string, number>> {
     if (waveIds.length === 0) return new Map();
-    const rows: { waveId: string; n: string | number }[] = await this.dataSource.query(
+    const placeholders = waveIds.map(() => '?').join(', ');
+    const counted: { waveId: string; n: string | number }[] = await this.dataSource.query(
       `SELECT waveId, n FROM survey_counters
-        WHERE waveId IN (${waveIds.map(() => '?').join(', ')}) AND dimension = 'all' AND dimensionKey = '' AND questionId = '' AND optionId = ''`,
+        WHERE waveId IN (${placeholders}) AND dimension = 'all' AND dimensionKey = '' AND questionId = '' AND optionId = ''`,
       waveIds,
     );
-    return new Map(rows.map((r) => [r.waveId, Number(r.n)]));
+    const uncounted: { waveId: string; n: string | number }[] = await this.dataSource.query(
+      `SELECT waveId, COUNT(*) AS n FROM survey_responses WHERE waveId IN (${placeholders}) AND rolledUp = 0 GROUP BY waveId`,
+      waveIds,
+    );
+    const totals = new Map<string, number>();
+    for (const row of [...counted, ...uncounted]) totals.set(row.waveId, (totals.get(row.waveId) ?? 0) + Number(row.n));
+    return totals;
   }
 
   private view(wave: SurveyWave, respondents: number, questionnaireTitle: string) {
@@ -240,10 +247,10 @@ export class SurveyWavesService {
   }
 
   private async visibleMembers(auth: AuthContext, waveId: string, personId?: string): Promise<SurveySampleMember[]> {
-    const own = staffPlace(auth)!;
+    const scope = staffScope(auth)!;
     const where: FindOptionsWhere<SurveySampleMember> = { waveId, ...(personId ? { personId } : {}) };
-    if (own.type === 'institution') where.institutionId = own.place.institutionId!;
-    if (own.type === 'team') where.teamId = own.place.teamId!;
+    if (scope.level === 'institution') where.institutionId = scope.institutionId;
+    if (scope.level === 'team') where.teamId = scope.teamId;
     return this.dataSource.getRepository(SurveySampleMember).find({ where, order: { personId: 'ASC' } });
   }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { CallOutcome } from '../survey-sample-member.entity';
 
@@ -37,4 +38,14 @@ export class CrossTabQueryDto {
   rowQuestionId: string;
   @ApiProperty() @IsString({ message: '请选择列题目' }) @IsNotEmpty({ message: '请选择列题目' }) @MaxLength(40, { message: '题目不正确' })
   columnQuestionId: string;
+}
+
+export class TextAnswersQueryDto {
+  @ApiProperty() @IsString({ message: '请选择题目' }) @IsNotEmpty({ message: '请选择题目' }) @MaxLength(40, { message: '题目不正确' })
+  questionId: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为1到100的整数' })
+  @Min(1, { message: '每页条数须为1到100的整数' }) @Max(100, { message: '每页条数须为1到100的整数' })
+  limit?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt({ message: '起始位置须为非负整数' }) @Min(0, { message: '起始位置须为非负整数' })
+  offset?: number;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fastifyStatic from '@fastify/static';
 import { LogLevel, Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,6 +11,7 @@ import { ApiError, errorBody } from './common/api-error';
 import { jsonDepth, MAX_JSON_DEPTH } from './common/json-depth';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { JsonLogger } from './common/json-logger';
+import { ResponseContractInterceptor } from './common/response-contract.interceptor';
 import { createValidationPipe } from './common/validation';
 import { loadAppConfig } from './config/configuration';
 
@@ -41,6 +42,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  // Tests turn this on: every success response is checked against its route's shared schema.
+  if (process.env.RESPONSE_CHECK === '1') app.useGlobalInterceptors(new ResponseContractInterceptor(app.get(Reflector)));
   app.enableCors({ origin: config.demoMode ? true : (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean), exposedHeaders: ['Content-Disposition'] });
 
   const fastify = app.getHttpAdapter().getInstance();

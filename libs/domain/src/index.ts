@@ -23,4 +23,5 @@ export * from './surveys/survey-report';
 export * from './surveys/survey-tally';
 export * from './surveys/signing-duration';
 export * from './surveys/survey-wave-rules';
+export * from './surveys/survey-vocabulary';
 export * from './notices/notice-kinds';

@@ -12,12 +12,8 @@ import { hashPassword, verifyPassword } from './password';
 import { ResidentAccount } from './resident-account.entity';
 import { StaffAccount } from './staff-account.entity';
 import { WechatClient } from './wechat.client';
+import type { LoginResult } from '@jiayi/contract';
 
-export interface LoginResult {
-  accessToken: string;
-  expiresIn: number;
-  user: { id: string; role: AuthContext['role']; name: string; institutionId?: string; teamId?: string; doctorId?: string; regionId?: string };
-}
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
 

@@ -7,6 +7,7 @@ import { sameTotals, signingRefusal } from '@jiayi/domain/contracts/signing-rule
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { scopeWhere, staffScope } from '../auth/staff-scope';
+import type { SigningRefusal as SigningRefusalView, StaffContractPage, StaffResident, StaffTeam } from '@jiayi/contract';
 import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { CatalogService } from '../packages/catalog.service';
@@ -50,7 +51,7 @@ export class StaffContractsService {
     return scopeWhere(scope);
   }
 
-  async list(auth: AuthContext, query: StaffContractsQueryDto) {
+  async list(auth: AuthContext, query: StaffContractsQueryDto): Promise<StaffContractPage> {
     const where: FindOptionsWhere<Contract> = { ...this.scope(auth), ...(query.status ? { status: query.status as Contract['status'] } : {}) };
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
@@ -118,7 +119,7 @@ export class StaffContractsService {
   }
 
   /** Teams in scope with each doctor's signed (active) and pending contracts and places left. */
-  async teams(auth: AuthContext) {
+  async teams(auth: AuthContext): Promise<StaffTeam[]> {
     const scope = this.scope(auth);
     const teams = 'teamId' in scope
       ? await this.reference.teams({ teamIds: [scope.teamId] })
@@ -146,7 +147,7 @@ export class StaffContractsService {
   }
 
   /** 知情告知书: records that a resident was informed and declined to sign. */
-  async recordRefusal(auth: AuthContext, dto: SigningRefusalDto) {
+  async recordRefusal(auth: AuthContext, dto: SigningRefusalDto): Promise<SigningRefusalView> {
     const today = todayInChina(new Date());
     const parsed = parseIdNumber(dto.idNumber, today);
     if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' });
@@ -165,7 +166,7 @@ export class StaffContractsService {
     return this.refusalView(refusal, team);
   }
 
-  async refusals(auth: AuthContext) {
+  async refusals(auth: AuthContext): Promise<SigningRefusalView[]> {
     const rows = await this.dataSource.getRepository(SigningRefusal).find({ where: this.scope(auth), order: { createdAt: 'DESC', id: 'ASC' }, take: 500 });
     const teams = rows.length ? await this.dataSource.getRepository(Team).findBy({ id: In([...new Set(rows.map((r) => r.teamId))]) }) : [];
     const linked = rows.flatMap((r) => (r.personId ? [r.personId] : []));
@@ -177,7 +178,7 @@ export class StaffContractsService {
    * Residents with a contract in scope, found by part of the name or the full ID number; masked,
    * with their latest contract. Used to pick the resident a phone survey answer belongs to.
    */
-  async residents(auth: AuthContext, query: ResidentsQueryDto) {
+  async residents(auth: AuthContext, query: ResidentsQueryDto): Promise<StaffResident[]> {
     const scope = this.scope(auth);
     const [column, value] = Object.entries(scope)[0];
     const q = query.q?.trim() ?? '';
@@ -207,11 +208,11 @@ export class StaffContractsService {
     });
   }
 
-  private refusalView(r: SigningRefusal, team: Team | undefined) {
+  private refusalView(r: SigningRefusal, team: Team | undefined): SigningRefusalView {
     return {
       id: r.id, name: r.name, idNumberMasked: r.idNumberMasked, phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
       personId: r.personId, teamId: r.teamId, teamName: team?.name ?? '', institutionId: r.institutionId, reason: r.reason,
-      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt,
+      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt.toISOString(),
     };
   }
 

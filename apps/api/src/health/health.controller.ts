@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth-context';
+import { HealthSchema, type Health } from '@jiayi/contract';
+import { ApiResult } from '../common/api-result';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,8 +13,8 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** 200 with the database's status, 503 when it does not answer. */
-  @Public() @Get()
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+  @Public() @Get() @ApiResult(HealthSchema, { errors: [503] })
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
     const started = Date.now();
     try {
       await this.dataSource.query('SELECT 1');

@@ -10,6 +10,8 @@ import { Region } from '../reference/region.entity';
 import { CatalogService } from './catalog.service';
 import { PackageDto, RegionPolicyDto } from './dto/staff-catalog.dto';
 import { ServicePackageRecord } from './service-package.entity';
+import { OfferedPackageSchema, RegionPolicySchema, Type } from '@jiayi/contract';
+import { ApiResult } from '../common/api-result';
 
 /** The region's catalog and policy: every staff member reads them, the region admin changes them. */
 @ApiTags('staff')
@@ -21,12 +23,12 @@ export class StaffCatalogController {
     private readonly catalog: CatalogService,
   ) {}
 
-  @Get('policies') @Roles(...STAFF_ROLES)
+  @Get('policies') @Roles(...STAFF_ROLES) @ApiResult(RegionPolicySchema, { errors: [404] })
   async policy(@Auth() auth: AuthContext) {
     return (await this.region(auth)).policy;
   }
 
-  @Put('policies') @Roles('regionAdmin')
+  @Put('policies') @Roles('regionAdmin') @ApiResult(RegionPolicySchema)
   async updatePolicy(@Auth() auth: AuthContext, @Body() dto: RegionPolicyDto) {
     const checked = validateRegionPolicy(dto as RegionPolicy);
     if (!checked.ok) throw refusalError(checked);
@@ -34,13 +36,13 @@ export class StaffCatalogController {
     return checked.value;
   }
 
-  @Get('packages') @Roles(...STAFF_ROLES)
+  @Get('packages') @Roles(...STAFF_ROLES) @ApiResult(Type.Array(OfferedPackageSchema), { errors: [404] })
   async packages(@Auth() auth: AuthContext) {
     const catalog = await this.catalog.catalog((await this.region(auth)).id);
     return catalog.map((pkg) => ({ ...pkg, totals: packageYearTotals(pkg, catalog) }));
   }
 
-  @Post('packages') @Roles('regionAdmin')
+  @Post('packages') @Roles('regionAdmin') @ApiResult(OfferedPackageSchema, { status: 201, errors: [409] })
   async createPackage(@Auth() auth: AuthContext, @Body() dto: PackageDto) {
     const region = await this.region(auth);
     const exists = await this.dataSource.getRepository(ServicePackageRecord).findOneBy({ regionId: region.id, code: dto.code });
@@ -48,7 +50,7 @@ export class StaffCatalogController {
     return this.save(region.id, dto, randomUUID());
   }
 
-  @Put('packages/:code') @Roles('regionAdmin')
+  @Put('packages/:code') @Roles('regionAdmin') @ApiResult(OfferedPackageSchema, { errors: [404, 409] })
   async updatePackage(@Auth() auth: AuthContext, @Param('code') code: string, @Body() dto: PackageDto) {
     const region = await this.region(auth);
     const existing = await this.dataSource.getRepository(ServicePackageRecord).findOneBy({ regionId: region.id, code });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { effectivePolicy } from '@jiayi/domain';
+import type { Community as CommunityView, Hospital as HospitalView, Team as TeamShape } from '@jiayi/contract';
 import { Community } from './community.entity';
 import { Doctor } from './doctor.entity';
 import { Hospital } from './hospital.entity';
@@ -9,33 +10,14 @@ import { Institution } from './institution.entity';
 import { Region } from './region.entity';
 import { Team, TeamCommunity } from './team.entity';
 
-export interface DoctorView {
-  id: string;
-  name: string;
-  title: string;
-  phone: string;
-  isFamilyDoctor: boolean;
-  signed: number;
-  placesLeft: number;
-}
-
-export interface TeamView {
-  id: string;
-  name: string;
-  phone: string;
-  institutionId: string;
-  institutionName: string;
-  communities: { id: string; name: string }[];
-  placesLeft: number;
-  doctors: DoctorView[];
-}
+export type TeamView = TeamShape;
 
 /** Communities, teams with their places left, hospitals: what a resident chooses from. */
 @Injectable()
 export class ReferenceService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async communities() {
+  async communities(): Promise<CommunityView[]> {
     const [communities, institutions] = await Promise.all([
       this.dataSource.getRepository(Community).find({ order: { name: 'ASC' } }),
       this.dataSource.getRepository(Institution).find(),
@@ -82,7 +64,7 @@ export class ReferenceService {
     });
   }
 
-  async hospitals() {
+  async hospitals(): Promise<HospitalView[]> {
     const hospitals = await this.dataSource.getRepository(Hospital).find({ order: { name: 'ASC' } });
     return hospitals.map(({ id, name, level, address, departments }) => ({ id, name, level, address, departments }));
   }

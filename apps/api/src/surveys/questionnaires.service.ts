@@ -8,13 +8,8 @@ import { refusal, refusalError } from '../common/api-error';
 import { isUniqueViolation } from '../database/transaction';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { QuestionnaireRecord } from './questionnaire.entity';
+import type { QuestionnaireSummary } from '@jiayi/contract';
 
-export interface QuestionnaireSummary {
-  id: string;
-  code: string;
-  version: number;
-  title: string;
-}
 
 /** Questionnaires of the caller's region: written by admins, saved as a new version on every edit. */
 @Injectable()

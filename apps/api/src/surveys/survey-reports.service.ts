@@ -14,9 +14,9 @@ import { readCounters } from './counter-sql';
 import { SurveyRollupService } from './survey-rollup.service';
 import { CrossTabQueryDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
 import { LoadedWave, SurveyWavesService } from './survey-waves.service';
+import type { CrossTabView, TextAnswerPage } from '@jiayi/contract';
 
 export type SurveyReport = SurveyReportBody & { waveId: string; title: string; questionnaireId: string };
-export interface TextAnswerPage { waveId: string; questionId: string; items: string[]; total: number; limit: number; offset: number }
 
 const AGE_BAND_LABELS: Record<string, string> = { '<18': '18岁以下', '18-30': '18-30岁', '31-50': '31-50岁', '51-65': '51-64岁', '65+': '65岁及以上' };
 const DIMENSION_SHEETS: Record<BreakdownDimension, string> = {
@@ -39,7 +39,7 @@ export class SurveyReportsService {
     return this.build(loaded);
   }
 
-  async crossTab(auth: AuthContext, waveId: string, query: CrossTabQueryDto) {
+  async crossTab(auth: AuthContext, waveId: string, query: CrossTabQueryDto): Promise<CrossTabView> {
     const { wave, questionnaire } = await this.waves.forStaff(auth, waveId, 'report');
     const single = (id: string) => questionnaire.questions.find((q) => q.id === id && (q.type === 'single' || q.type === 'rating'));
     const rows = single(query.rowQuestionId);

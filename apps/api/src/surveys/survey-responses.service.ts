@@ -6,6 +6,7 @@ import {
   alreadyAnswered, ageBand, ageOn, checkWaveOpen, AnswerInput, effectiveTags, KeyGroupTag, NormalisedAnswer, RespondentGroups, signingDurationBand, todayInChina,
   validateAnswers,
 } from '@jiayi/domain';
+import type { SurveyResponseReceipt } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { ApiError, notFound, refusalError } from '../common/api-error';
@@ -74,7 +75,7 @@ export class SurveyResponsesService {
     return result;
   }
 
-  private async submit(loaded: LoadedWave, respondent: Respondent, answers: AnswerInput[], channel: ResponseChannel, enteredBy: string | null) {
+  private async submit(loaded: LoadedWave, respondent: Respondent, answers: AnswerInput[], channel: ResponseChannel, enteredBy: string | null): Promise<SurveyResponseReceipt> {
     const { wave, questionnaire } = loaded;
     const now = new Date();
     const open = checkWaveOpen(wave, now);

@@ -20,6 +20,7 @@ import { staffScope } from '../auth/staff-scope';
 import { contractScopeCondition, Placement, waveContains, waveOverlapsStaffScope, waveWithinStaffScope } from './survey-scope';
 import { SurveyWave } from './survey-wave.entity';
 import { inTransaction } from '../database/transaction';
+import type { Fieldwork, ResidentWaveSummary, SampleMember, StaffWave, SurveyCall as SurveyCallView } from '@jiayi/contract';
 
 export interface LoadedWave {
   wave: SurveyWave;
@@ -61,7 +62,7 @@ export class SurveyWavesService {
     return loaded;
   }
 
-  async create(auth: AuthContext, dto: CreateSurveyWaveDto) {
+  async create(auth: AuthContext, dto: CreateSurveyWaveDto): Promise<StaffWave> {
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
     if (!(closesAt > opensAt)) throw badRequest('closesAt', '结束时间须晚于开始时间');
@@ -98,7 +99,7 @@ export class SurveyWavesService {
     });
   }
 
-  async list(auth: AuthContext) {
+  async list(auth: AuthContext): Promise<StaffWave[]> {
     const scope = staffScope(auth);
     if (!scope) return [];
     const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: scope.regionId }, order: { opensAt: 'DESC' } }))
@@ -109,7 +110,7 @@ export class SurveyWavesService {
   }
 
   /** Open waves whose scope contains the resident, and whether the resident has answered each. */
-  async openFor(placement: Placement, now = new Date()) {
+  async openFor(placement: Placement, now = new Date()): Promise<ResidentWaveSummary[]> {
     if (!placement.regionId) return [];
     const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: placement.regionId }, order: { closesAt: 'ASC' } }))
       .filter((w) => w.opensAt <= now && now < w.closesAt && waveContains(w, placement));
@@ -133,7 +134,7 @@ export class SurveyWavesService {
   }
 
   /** The sample members the caller phones (within the caller's scope), with phone numbers: audited. */
-  async sample(auth: AuthContext, waveId: string) {
+  async sample(auth: AuthContext, waveId: string): Promise<SampleMember[]> {
     const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
     const members = await this.visibleMembers(auth, wave.id);
     const people = await this.people(members.map((m) => m.personId));
@@ -149,7 +150,7 @@ export class SurveyWavesService {
     });
   }
 
-  async recordCall(auth: AuthContext, waveId: string, dto: RecordCallDto) {
+  async recordCall(auth: AuthContext, waveId: string, dto: RecordCallDto): Promise<SurveyCallView> {
     const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
     const member = (await this.visibleMembers(auth, wave.id, dto.personId))[0];
     if (!member) throw notFound('这位居民不在本次调查的抽样名单中');
@@ -172,7 +173,7 @@ export class SurveyWavesService {
   }
 
   /** Reach, response rate and the numbers to correct (空号/错号), over the sample members in the caller's scope. */
-  async fieldwork(auth: AuthContext, waveId: string) {
+  async fieldwork(auth: AuthContext, waveId: string): Promise<Fieldwork> {
     const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
     const members = await this.visibleMembers(auth, wave.id);
     const responded = await this.respondedAmong(wave.id, members.map((m) => m.personId));
@@ -223,7 +224,7 @@ export class SurveyWavesService {
     return totals;
   }
 
-  private view(wave: SurveyWave, respondents: number, questionnaireTitle: string) {
+  private view(wave: SurveyWave, respondents: number, questionnaireTitle: string): StaffWave {
     return {
       id: wave.id, title: wave.title, questionnaireId: wave.questionnaireId, questionnaireTitle,
       scope: { type: wave.scopeType, id: wave.scopeId, institutionId: wave.institutionId, teamId: wave.teamId },

@@ -84,3 +84,11 @@ export const RegionPolicySchema = Type.Object({
   ),
 });
 export type RegionPolicyShape = Assert<Same<Static<typeof RegionPolicySchema>, RegionPolicy>>;
+
+/** GET /api/policy?personId=: the rules of that person's region a resident sees while signing. */
+export const SigningPolicySchema = Type.Object({
+  maxPersonalisedPackages: Type.Integer(),
+  renewalWindowDays: Type.Integer(),
+  doctorCapacity: Type.Integer(),
+});
+export type SigningPolicy = Static<typeof SigningPolicySchema>;

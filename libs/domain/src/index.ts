@@ -13,6 +13,7 @@ export * from './money/allocate';
 export * from './packages/service-package';
 export * from './packages/reference-catalog';
 export * from './packages/eligibility';
+export * from './packages/package-selection';
 export * from './policy/region-policy';
 export * from './price/quote';
 export * from './stats/wilson';

@@ -5,7 +5,7 @@ import { refusalError } from '../common/api-error';
 import { PeopleService } from '../people/people.service';
 import { CatalogService } from './catalog.service';
 import { PackagesQueryDto, QuoteRequestDto } from './dto/quote.dto';
-import { OfferedPackageSchema, QuoteSchema, Type } from '@jiayi/contract';
+import { OfferedPackageSchema, QuoteSchema, SigningPolicySchema, Type, type SigningPolicy } from '@jiayi/contract';
 import { ApiResult } from '../common/api-result';
 
 @ApiTags('resident')
@@ -21,6 +21,12 @@ export class PackagesController {
   @Get('packages') @ApiResult(Type.Array(OfferedPackageSchema), { errors: [404, 409] })
   async packages(@Auth() auth: AuthContext, @Query() query: PackagesQueryDto) {
     return this.catalog.offeredTo(await this.people.findOwned(auth, query.personId));
+  }
+
+  @Get('policy') @ApiResult(SigningPolicySchema, { errors: [404, 409] })
+  async policy(@Auth() auth: AuthContext, @Query() query: PackagesQueryDto): Promise<SigningPolicy> {
+    const { maxPersonalisedPackages, renewalWindowDays, doctorCapacity } = (await this.catalog.regionOf(await this.people.findOwned(auth, query.personId))).policy;
+    return { maxPersonalisedPackages, renewalWindowDays, doctorCapacity };
   }
 
   @Post('quotes') @HttpCode(200) @ApiResult(QuoteSchema, { errors: [404, 409] })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { addDays, effectivePolicy, KeyGroupTag, Quote } from '@jiayi/domain';
+import { addDays, effectivePolicy, KeyGroupTag } from '@jiayi/domain';
 import { PiiCipher } from '../common/pii-cipher';
 import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';

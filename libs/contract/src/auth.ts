@@ -1,6 +1,5 @@
+import { ROLES } from '@jiayi/domain';
 import { StringEnum, Type, type Static } from './schema';
-
-export const ROLE_VALUES = ['resident', 'doctor', 'clinicAdmin', 'regionAdmin', 'hospitalCoordinator'] as const;
 
 /** POST /api/auth/wechat-login and /api/auth/staff-login */
 export const LoginResultSchema = Type.Object({
@@ -8,7 +7,7 @@ export const LoginResultSchema = Type.Object({
   expiresIn: Type.Integer({ description: 'seconds' }),
   user: Type.Object({
     id: Type.String(),
-    role: StringEnum(ROLE_VALUES),
+    role: StringEnum(ROLES),
     name: Type.String(),
     institutionId: Type.Optional(Type.String()),
     teamId: Type.Optional(Type.String()),

@@ -1,5 +1,6 @@
 export * from './result';
 export * from './refusals';
+export * from './roles';
 export * from './dates/calendar-date';
 export * from './person/id-number';
 export * from './person/age';
@@ -18,6 +19,7 @@ export * from './policy/region-policy';
 export * from './price/quote';
 export * from './stats/wilson';
 export * from './contracts/contract-rules';
+export * from './contracts/signing-rules';
 export * from './surveys/questionnaire';
 export * from './surveys/standard-questionnaire';
 export * from './surveys/survey-report';

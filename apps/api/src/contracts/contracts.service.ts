@@ -7,7 +7,7 @@ import {
 } from '@jiayi/domain';
 import {
   checkGuardianConsent, checkInsuranceAuthorization, checkTerminationBy, familyDoctorsWithPlaces, signingRefusal,
-} from '@jiayi/domain/contracts/signing-rules';
+} from '@jiayi/domain';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import type { AuthContext } from '../auth/auth-context';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { contractRefusal, KeyGroupTag, maskIdNumber, parseIdNumber, todayInChina } from '@jiayi/domain';
-import { sameTotals, signingRefusal } from '@jiayi/domain/contracts/signing-rules';
+import { sameTotals, signingRefusal } from '@jiayi/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { scopeWhere, staffScope } from '../auth/staff-scope';

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CALL_OUTCOMES, WAVE_SCOPE_TYPES, type CallOutcome, type WaveScopeType } from '@jiayi/domain';
+import type { CreateWaveInput, RecordCallInput } from '@jiayi/contract';
 
-export class CreateSurveyWaveDto {
+export class CreateSurveyWaveDto implements CreateWaveInput {
   @ApiProperty() @IsString({ message: '请选择问卷' }) @IsNotEmpty({ message: '请选择问卷' }) @MaxLength(36, { message: '问卷不正确' })
   questionnaireId: string;
   @ApiProperty() @IsString({ message: '请填写调查名称' }) @IsNotEmpty({ message: '请填写调查名称' }) @MaxLength(200, { message: '调查名称最多200个字' })
@@ -22,7 +23,7 @@ export class CreateSurveyWaveDto {
 }
 
 
-export class RecordCallDto {
+export class RecordCallDto implements RecordCallInput {
   @ApiProperty() @IsString({ message: '请选择居民' }) @IsNotEmpty({ message: '请选择居民' }) @MaxLength(36, { message: '居民不正确' })
   personId: string;
   @ApiProperty({ enum: CALL_OUTCOMES, description: '接通 / 无人接听 / 空号 / 错号 / 拒访' })

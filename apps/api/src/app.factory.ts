@@ -7,7 +7,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ApiError, errorBody } from './common/api-error';
@@ -49,7 +51,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors({ origin: edge.corsOrigins, exposedHeaders: ['Content-Disposition'] });
-  await protectEdge(app, edge);
+  await protectEdge(app, edge, inlineScriptHashes(config.h5Dir));
 
   const fastify = app.getHttpAdapter().getInstance();
   // WeChat's wx.request sends `Content-Type: application/json` on every request, also a DELETE
@@ -84,6 +86,19 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   return app;
 }
 
+/**
+ * The inline scripts of the H5 build's index.html (Taro's viewport script), as CSP hashes: the page
+ * runs them and no other inline script.
+ */
+function inlineScriptHashes(h5Dir: string): string[] {
+  const index = join(h5Dir, 'index.html');
+  if (!existsSync(index)) return [];
+  const html = readFileSync(index, 'utf8');
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter(([, body]) => body.trim() !== '')
+    .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+}
+
 /** The H5 build (served by the API) loads its scripts, styles and fonts from here and calls only this origin. */
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -100,9 +115,12 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 /** Security headers, and rate limits on sign-ins and on every request that carries no token. */
-async function protectEdge(app: NestFastifyApplication, edge: EdgeConfig): Promise<void> {
+async function protectEdge(app: NestFastifyApplication, edge: EdgeConfig, scriptHashes: string[]): Promise<void> {
   await app.register(fastifyHelmet as never, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...CONTENT_SECURITY_POLICY, scriptSrc: [...CONTENT_SECURITY_POLICY.scriptSrc, ...scriptHashes] },
+    },
     // The H5 build is same-origin; API answers may be read by the configured H5 origin (CORS).
     crossOriginResourcePolicy: { policy: 'same-site' },
     crossOriginEmbedderPolicy: false,

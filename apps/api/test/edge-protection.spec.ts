@@ -1,4 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { loadEdgeConfig } from '../src/config/configuration';
@@ -20,17 +24,21 @@ function withEnv<T>(values: Record<string, string>, run: () => Promise<T>): Prom
   });
 }
 
+const VIEWPORT_SCRIPT = '!function(){document.documentElement.style.fontSize="20px"}()';
+
 describe('edge protection: rate limits across instances, security headers, CORS, request size (MariaDB)', () => {
   let t: TestApp;
   let second: NestFastifyApplication;
   let production: NestFastifyApplication;
+  const h5Dir = mkdtempSync(join(tmpdir(), 'jiayi-h5-'));
 
   beforeAll(async () => {
+    writeFileSync(join(h5Dir, 'index.html'), `<html><head><script>${VIEWPORT_SCRIPT}</script><script defer src="/js/app.js"></script></head><body></body></html>`);
     await withEnv(LIMITS, async () => {
       t = await createTestApp('mariadb');
       second = await t.startSecondInstance();
     });
-    await withEnv({ ...PRODUCTION, DATABASE_URL: t.database.url, WECHAT_API_BASE: t.wechat.url }, async () => {
+    await withEnv({ ...PRODUCTION, DATABASE_URL: t.database.url, WECHAT_API_BASE: t.wechat.url, H5_DIR: h5Dir }, async () => {
       production = await createApp({ logLevels: ['error'] });
       await production.init();
       await production.getHttpAdapter().getInstance().ready();
@@ -39,6 +47,7 @@ describe('edge protection: rate limits across instances, security headers, CORS,
   afterAll(async () => {
     await production?.close();
     await t?.close();
+    rmSync(h5Dir, { recursive: true, force: true });
   });
 
   it('limits sign-ins per client address across two API instances, in Chinese, and counts another address apart', async () => {
@@ -85,6 +94,12 @@ describe('edge protection: rate limits across instances, security headers, CORS,
       'referrer-policy': 'no-referrer',
     });
     expect(response.headers['x-powered-by']).toBeUndefined();
+
+    // The H5 build's one inline script (Taro's viewport script) is allowed by its hash, nothing else inline.
+    const h5 = await request(production.getHttpServer()).get('/api/health');
+    const hash = createHash('sha256').update(VIEWPORT_SCRIPT, 'utf8').digest('base64');
+    expect(h5.headers['content-security-policy']).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(h5.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
   it('answers CORS only for the configured H5 origin outside demo mode (any origin in demo mode)', async () => {

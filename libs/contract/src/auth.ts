@@ -32,6 +32,7 @@ export interface StaffLoginInput {
 /** GET /api/health */
 export const HealthSchema = Type.Object({
   status: StringEnum(['ok', 'error'] as const),
+  message: Type.Optional(Type.String({ description: 'what is wrong, in Chinese' })),
   database: Type.Object({ status: StringEnum(['up', 'down'] as const), type: Type.String(), latencyMs: Type.Optional(Type.Integer()) }),
 });
 export type Health = Static<typeof HealthSchema>;

@@ -16,7 +16,7 @@ import { Institution } from '../reference/institution.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
-import { inTransaction } from '../database/transaction';
+import { inTransaction, writeOnce } from '../database/transaction';
 import { closeContract, lockContract, releasePlace } from './contract-ledger';
 import { maskPhone, StaffContractView, ContractViews } from './contract-views';
 import { ContractsService } from './contracts.service';
@@ -161,7 +161,7 @@ export class StaffContractsService {
       personId: person?.id ?? null, teamId: team.id, institutionId: institution.id, regionId: institution.regionId,
       reason: dto.reason.trim(), recordedByStaffId: auth.accountId, createdAt: new Date(),
     };
-    await this.dataSource.getRepository(SigningRefusal).insert(refusal);
+    await writeOnce(this.dataSource, (manager) => manager.insert(SigningRefusal, refusal));
     if (refusal.personId) await this.audit.record(auth, 'refusal.record', [refusal.personId], 'signingRefusal', refusal.id);
     return this.refusalView(refusal, team);
   }

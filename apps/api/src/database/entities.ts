@@ -22,6 +22,9 @@ import { SurveyResponse } from '../surveys/survey-response.entity';
 import { SurveySampleMember } from '../surveys/survey-sample-member.entity';
 import { SurveyWave } from '../surveys/survey-wave.entity';
 
+import { JobLease } from '../coordination/job-lease.entity';
+import { RateLimitHit } from '../coordination/rate-limit-hit.entity';
+
 /** Every entity, listed explicitly. */
 export const entities = [
   Region, Institution, Community, Team, TeamCommunity, Doctor, Hospital,
@@ -29,4 +32,5 @@ export const entities = [
   Contract, SigningRefusal,
   QuestionnaireRecord, SurveyWave, SurveySampleMember, SurveyCall, SurveyResponse, SurveyAnswer, SurveyCounter,
   ResidentNotice,
+  JobLease, RateLimitHit,
 ];

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { inTransaction, writeOnce } from '../database/transaction';
 import { KeyGroupTag, packageYearTotals, RegionPolicy, ServicePackage, validatePackage, validateRegionPolicy } from '@jiayi/domain';
 import { Auth, AuthContext, Roles, STAFF_ROLES } from '../auth/auth-context';
 import { refusal, notFound, refusalError } from '../common/api-error';
@@ -32,7 +33,7 @@ export class StaffCatalogController {
   async updatePolicy(@Auth() auth: AuthContext, @Body() dto: RegionPolicyDto) {
     const checked = validateRegionPolicy(dto as RegionPolicy);
     if (!checked.ok) throw refusalError(checked);
-    await this.dataSource.getRepository(Region).update({ id: auth.regionId }, { policy: checked.value });
+    await writeOnce(this.dataSource, (manager) => manager.update(Region, { id: auth.regionId }, { policy: checked.value }));
     return checked.value;
   }
 
@@ -64,9 +65,9 @@ export class StaffCatalogController {
     const pkg: ServicePackage = { ...dto, targetTags: dto.targetTags as KeyGroupTag[], items: dto.items.map((i) => ({ ...i })) };
     const checked = validatePackage(pkg, [...catalog, pkg]);
     if (!checked.ok) throw refusalError(checked);
-    await this.dataSource.getRepository(ServicePackageRecord).save({
+    await inTransaction(this.dataSource, (manager) => manager.save(ServicePackageRecord, {
       id, regionId, ...checked.value, referenceCode: checked.value.referenceCode ?? null, active: true,
-    });
+    }));
     return { ...checked.value, totals: packageYearTotals(checked.value, [...catalog, checked.value]) };
   }
 

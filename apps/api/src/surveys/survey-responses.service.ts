@@ -11,7 +11,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { ApiError, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
-import { isUniqueViolation } from '../database/transaction';
+import { isUniqueViolation, writeOnce } from '../database/transaction';
 import { Person } from '../people/person.entity';
 import { Dialect, dialectOf, timeParam } from './counter-sql';
 import { StaffResponseDto } from './dto/survey-response.dto';
@@ -111,13 +111,13 @@ export class SurveyResponsesService {
     waveId: string, respondent: Respondent, channel: ResponseChannel, enteredBy: string | null, at: Date,
     groups: RespondentGroups, answers: NormalisedAnswer[], responseId: string,
   ): Promise<void> {
-    await this.dataSource.query(
+    await writeOnce(this.dataSource, (manager) => manager.query(
       `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers, rolledUp)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       [
         responseId, waveId, respondent.person.id, channel, enteredBy, timeParam(this.dialect, at), respondent.placement.institutionId,
         respondent.placement.teamId, this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, JSON.stringify(answers),
       ],
-    );
+    ));
   }
 }

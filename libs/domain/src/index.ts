@@ -23,3 +23,7 @@ export * from './surveys/survey-report';
 export * from './surveys/survey-tally';
 export * from './surveys/signing-duration';
 export * from './notices/notice-kinds';
+export * from './referrals/referral-status';
+export * from './referrals/slot-period';
+export * from './referrals/referral-rules';
+export * from './referrals/what-to-bring';

@@ -233,9 +233,9 @@ describe('referrals (MariaDB)', () => {
     });
 
     it('refuses a second open referral in one department (another pool), allows another department, and again after the first ends', async () => {
-      const first = await publishPool(t, coordinator, { department: '儿科', date: addDays(today(), 40), period: 'am' });
-      const sameDepartment = await publishPool(t, coordinator, { department: '儿科', date: addDays(today(), 41), period: 'pm' });
-      const otherDepartment = await publishPool(t, coordinator, { department: '妇产科', date: addDays(today(), 41), period: 'pm' });
+      const first = await publishPool(t, coordinator, { department: '儿科' });
+      const sameDepartment = await publishPool(t, coordinator, { department: '儿科' });
+      const otherDepartment = await publishPool(t, coordinator, { department: '妇产科' });
       const resident = await referable(t);
       const referral = await requested(t, resident, first.id);
       const second = await requestReferral(t, resident, sameDepartment.id).expect(409);

@@ -11,23 +11,23 @@ type Auth = Record<string, string>;
 
 /** Departments of the demo hospital without demo pools, so tests own every pool they touch. */
 const TEST_DEPARTMENTS = ['中医科', '妇产科', '儿科'];
-let slotSequence = 0;
+const slotsTaken = new Map<string, number>();
+let rotation = 0;
 
-/** A slot no other test of this file uses: a department without demo pools, 15–59 days ahead. */
-export function freshSlot(): { department: string; date: string; period: 'am' | 'pm' } {
-  const n = slotSequence++;
-  const period = n % 2 === 0 ? 'am' : 'pm';
-  const department = TEST_DEPARTMENTS[Math.floor(n / 2) % TEST_DEPARTMENTS.length];
-  const daysAhead = 15 + Math.floor(n / (2 * TEST_DEPARTMENTS.length));
-  if (daysAhead > 59) throw new Error('out of fresh slots');
-  return { department, date: addDays(todayInChina(new Date()), daysAhead), period };
+/** A slot no other test of this file uses: a department without demo pools (or the one named), 15–59 days ahead. */
+export function freshSlot(department = TEST_DEPARTMENTS[rotation++ % TEST_DEPARTMENTS.length]): { department: string; date: string; period: 'am' | 'pm' } {
+  const n = slotsTaken.get(department) ?? 0;
+  slotsTaken.set(department, n + 1);
+  const daysAhead = 15 + Math.floor(n / 2);
+  if (daysAhead > 59) throw new Error(`out of fresh slots in ${department}`);
+  return { department, date: addDays(todayInChina(new Date()), daysAhead), period: n % 2 === 0 ? 'am' : 'pm' };
 }
 
 export const coordinatorLogin = (t: TestApp) => staffLogin(t, 'hospital1.coordinator');
 
 /** Publishes a pool (201 expected) and returns it. */
 export async function publishPool(t: TestApp, coordinator: Auth, overrides: { capacity?: number; department?: string; date?: string; period?: 'am' | 'pm' } = {}) {
-  const response = await t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...freshSlot(), capacity: 3, ...overrides });
+  const response = await t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...freshSlot(overrides.department), capacity: 3, ...overrides });
   if (response.status !== 201) throw new Error(`publish failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: string; department: string; date: string; period: 'am' | 'pm'; capacity: number; booked: number; left: number };
 }

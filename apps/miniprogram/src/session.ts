@@ -10,6 +10,8 @@ export interface SessionUser {
   teamId?: string
   doctorId?: string
   regionId?: string
+  /** A hospital's referral coordinator: the hospital. */
+  hospitalId?: string
 }
 
 const TOKEN_KEY = 'jiayi.token'

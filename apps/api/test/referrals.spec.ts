@@ -316,7 +316,7 @@ describe('referrals (MariaDB)', () => {
         const response = await send();
         expect([name, response.status]).toEqual([name, 400]);
         expect([name, response.body.details.map((d: { field: string }) => d.field)]).toEqual([name, expect.arrayContaining([field])]);
-        expect(response.body.details.every((d: { message: string }) => /[\u4e00-\u9fa5]/.test(d.message) || d.field === 'status')).toBe(true);
+        expect(response.body.details.every((d: { field: string; message: string }) => /[\u4e00-\u9fa5]/.test(d.message) || d.field === 'status')).toBe(true);
       }
       expect({ pools: await count('referral_slot_pools'), referrals: await count('referrals'), downs: await count('down_referrals') }).toEqual(before);
       expect(await poolHeld(t, pool.id)).toEqual({ held: 1, capacity: 3, occupying: 1 });

@@ -30,8 +30,9 @@ describe('configuration', () => {
   });
 
   it('reads the referral timings with their defaults and bounds', () => {
-    expect(loadReferralsConfig({})).toEqual({ holdHours: 24, noShowGraceDays: 3 });
-    expect(loadReferralsConfig({ REFERRAL_HOLD_HOURS: '48', REFERRAL_NO_SHOW_GRACE_DAYS: '0' })).toEqual({ holdHours: 48, noShowGraceDays: 0 });
+    expect(loadReferralsConfig({})).toEqual({ holdHours: 24, noShowGraceDays: 3, sweepSeconds: 300 });
+    expect(loadReferralsConfig({ REFERRAL_HOLD_HOURS: '48', REFERRAL_NO_SHOW_GRACE_DAYS: '0', REFERRAL_SWEEP_SECONDS: '2' })).toEqual({ holdHours: 48, noShowGraceDays: 0, sweepSeconds: 2 });
+    expect(() => loadReferralsConfig({ REFERRAL_SWEEP_SECONDS: '0' })).toThrow(/REFERRAL_SWEEP_SECONDS/);
     expect(() => loadReferralsConfig({ REFERRAL_HOLD_HOURS: '0' })).toThrow(/REFERRAL_HOLD_HOURS/);
     expect(() => loadReferralsConfig({ REFERRAL_NO_SHOW_GRACE_DAYS: 'soon' })).toThrow(/REFERRAL_NO_SHOW_GRACE_DAYS/);
   });

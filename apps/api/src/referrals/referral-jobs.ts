@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { noShowCutoff, todayInChina } from '@jiayi/domain';
@@ -13,37 +13,48 @@ const BATCH = 200;
 
 /**
  * Expires holds the family doctor did not approve in time (their places return) and marks past
- * bookings without an outcome as no-shows after the grace period. Every few minutes and once at
- * boot. Safe with several API processes at once: each referral moves only by a conditional update
+ * bookings without an outcome as no-shows after the grace period. At boot and then every
+ * REFERRAL_SWEEP_SECONDS (5 minutes by default); a run still going skips the next tick. Safe with several API processes at once: each referral moves only by a conditional update
  * from its current status, so it is expired — and its place returned — exactly once.
  */
 @Injectable()
 export class ReferralJobs implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReferralJobs.name);
   private running: Promise<unknown> = Promise.resolve();
+  private busy = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(referralsConfig.KEY) private readonly config: ReferralsConfig,
     private readonly referrals: ReferralsService,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
     this.running = this.scheduled();
+    this.scheduler.addInterval('referral-sweep', setInterval(() => this.tick(), this.config.sweepSeconds * 1000));
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.scheduler.deleteInterval('referral-sweep');
     await this.running;
   }
 
-  @Cron(CronExpression.EVERY_5_MINUTES, { name: 'referral-expiry' })
+  private tick(): void {
+    if (this.busy) return;
+    this.running = this.scheduled();
+  }
+
   async scheduled(): Promise<void> {
+    this.busy = true;
     try {
       const expired = await this.expireHolds();
       const noShows = await this.markNoShows();
       if (expired + noShows > 0) this.logger.log(`${expired} referral holds expired, ${noShows} bookings marked no-show`);
     } catch (error) {
       this.logger.error(`referral jobs failed: ${(error as Error).message}`);
+    } finally {
+      this.busy = false;
     }
   }
 

@@ -114,7 +114,7 @@ it('1. the resident books, the doctor approves, the hospital records the visit a
   await open(doctor, stack.baseUrl, '/staff/home/index');
   await tap(doctor, 'staff-menu-referrals');
   const card = visible(doctor, 'referral-queue').locator('.card').filter({ hasText: patient.name });
-  await shows(card, '基本公共卫生');
+  await shows(card, '基本公卫服务包');
   await snap(doctor, flow, '05-doctor-queue');
   await tap(card, 'queue-approve');
   await card.waitFor({ state: 'detached' });
@@ -135,6 +135,7 @@ it('1. the resident books, the doctor approves, the hospital records the visit a
   await shows(arrival, '王建国');
   await snap(coordinator, flow, '07-arrivals');
   await tap(arrival, 'arrival-visit');
+  await arrival.waitFor({ state: 'detached' });
   await tap(coordinator, 'arrivals-tab-visited');
   const visited = visible(coordinator, 'referral-arrivals').locator('.card').filter({ hasText: patient.name });
   await tap(visited, 'arrival-write-feedback');

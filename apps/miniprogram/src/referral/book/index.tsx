@@ -221,7 +221,7 @@ export default function BookReferralPage() {
             <View>{slotLabel(pool!.date, pool!.period)}（{SLOT_PERIOD_HOURS[pool!.period].arrive}前到）</View>
           </View>
           <View className='card__row'><View className='muted'>转诊原因</View><View>{reason.trim()}</View></View>
-          {!staff && <View className='note'>提交后号源为您保留，家庭医生审核通过后预约成功；24小时内未审核，号源将自动释放。</View>}
+          {!staff && <View className='note'>提交后号源为您保留，家庭医生审核通过后预约成功；医生逾期未审核，号源会自动释放，“我的转诊”里写着截止时间。</View>}
           <ErrorMessage error={submit.error} />
           <BigButton testId='referral-submit' loading={submit.busy} onClick={() => submit.run()}>
             确认预约

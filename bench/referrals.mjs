@@ -3,6 +3,8 @@
 // residents with active contracts, at a few pools of a few places (one pool per department, so a
 // resident's second open referral never blurs the count). Measures throughput and latency, and
 // counts overbookings: a pool whose `held` or whose live referrals exceed its capacity (must be 0).
+// Each round first fires as many concurrent POST /api/bench/insert-one (one INSERT, same app, guard
+// and pipe) as a baseline: on a shared machine only the ratio of one round means something.
 // Writes bench/results/referrals-<time>.json; BENCHMARKS.md explains the figures.
 import { execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -43,7 +45,7 @@ try {
   child = fork(join(root, 'bench/server.mjs'), {
     env: {
       ...process.env, NODE_ENV: 'development', DEMO_SEED: '0', DATABASE_URL: `${server}/${dbName}`,
-      WECHAT_API_BASE: 'http://127.0.0.1:9', BENCH_RESIDENTS: String(CONCURRENT * ROUNDS),
+      WECHAT_API_BASE: 'http://127.0.0.1:9', BENCH_ROUTES: '1', BENCH_RESIDENTS: String(CONCURRENT * ROUNDS),
     },
   });
   const ready = await new Promise((resolve, reject) => {
@@ -81,7 +83,11 @@ try {
       pools.push(published.body);
     }
     const offset = round * CONCURRENT;
-    log(`round ${round + 1}: ${CONCURRENT} concurrent bookings for ${pools.length} pools × ${PLACES} places`);
+    log(`round ${round + 1}: ${CONCURRENT} concurrent bare inserts, then bookings for ${pools.length} pools × ${PLACES} places`);
+    const baselineStarted = performance.now();
+    const baseline = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => call(ready.tokens[offset + i], 'POST', '/bench/insert-one', { note: 'bench' })));
+    const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+    if (baseline.some((r) => r.status !== 201)) throw new Error(`baseline: ${JSON.stringify(baseline.find((r) => r.status !== 201))}`);
     const started = performance.now();
     const responses = await Promise.all(
       Array.from({ length: CONCURRENT }, (_, i) =>
@@ -106,7 +112,12 @@ try {
       requests: CONCURRENT, places: pools.length * PLACES, statuses, reqPerSec: Math.round(CONCURRENT / seconds), wallMs: Math.round(seconds * 1000),
       latencyP50: Math.round(percentile(latencies, 50)), latencyP99: Math.round(percentile(latencies, 99)), latencyMax: Math.round(Math.max(...latencies)),
       held: rows.reduce((sum, p) => sum + Number(p.held), 0), overbookedPools: overbooked, heldDriftPools: drift,
+      baseline: {
+        reqPerSec: Math.round(CONCURRENT / baselineSeconds), latencyP50: Math.round(percentile(baseline.map((r) => r.ms), 50)),
+        latencyP99: Math.round(percentile(baseline.map((r) => r.ms), 99)),
+      },
     };
+    summary.ratio = +(summary.reqPerSec / summary.baseline.reqPerSec).toFixed(2);
     results.rounds.push(summary);
     log(JSON.stringify(summary));
   }
@@ -119,6 +130,8 @@ try {
     places: all.reduce((s, r) => s + r.places, 0),
     medianReqPerSec: percentile(all.map((r) => r.reqPerSec), 50),
     medianP99: percentile(all.map((r) => r.latencyP99), 50),
+    medianBaselineReqPerSec: percentile(all.map((r) => r.baseline.reqPerSec), 50),
+    medianRatio: percentile(all.map((r) => r.ratio), 50),
   };
   log(JSON.stringify(results.summary));
   if (results.summary.overbookedPools > 0 || results.summary.heldDriftPools > 0) process.exitCode = 1;

@@ -91,6 +91,9 @@ export class ReferralsService {
     const now = new Date();
     const bookable = checkBookable(pool, now);
     if (!bookable.ok) throw refusalError(bookable);
+    // A pool already seen full is refused without a transaction (a refusal at most a moment stale);
+    // while places remain, only the conditional UPDATE below decides.
+    if (Number(pool.held) >= Number(pool.capacity)) throw refusalError(referralRefusal('REFERRAL.SLOT_FULL', 'slotId'));
     const hospital = await this.dataSource.getRepository(Hospital).findOneByOrFail({ id: pool.hospitalId });
     const direct = by === 'doctor';
     const row: ReferralRecord = {
@@ -110,7 +113,10 @@ export class ReferralsService {
         }
         await manager.insert(ReferralRecord, row);
         if (direct) await this.notify(manager, row, 'referralBooked', hospital);
-      });
+        // READ COMMITTED: an UPDATE whose condition fails on the latest committed pool row does not
+        // queue for that row's lock (semi-consistent read), so refusals of a full pool return at once;
+        // one that may succeed still waits for the lock and re-checks `held < capacity` on the locked row.
+      }, 'READ COMMITTED');
     } catch (error) {
       if (isUniqueViolation(error)) throw refusalError(referralRefusal('REFERRAL.ALREADY_OPEN', 'slotId'));
       throw error;

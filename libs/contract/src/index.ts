@@ -10,3 +10,4 @@ export * from './packages';
 export * from './contracts';
 export * from './surveys';
 export * from './notices';
+export * from './referrals';

@@ -28,3 +28,7 @@ export * from './surveys/signing-duration';
 export * from './surveys/survey-wave-rules';
 export * from './surveys/survey-vocabulary';
 export * from './notices/notice-kinds';
+export * from './referrals/referral-status';
+export * from './referrals/slot-period';
+export * from './referrals/referral-rules';
+export * from './referrals/what-to-bring';

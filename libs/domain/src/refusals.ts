@@ -99,6 +99,25 @@ export const REFUSAL_KINDS = {
   'SURVEY.NOT_OPEN': 'rule',
   'SURVEY.CLOSED': 'rule',
   'SURVEY.ALREADY_ANSWERED': 'rule',
+  // Referrals (issue 9): slot pools, holds, bookings, outcomes, feedback, down-referrals
+  'REFERRAL.NO_ACTIVE_CONTRACT': 'rule',
+  'REFERRAL.SLOT_PAST': 'rule',
+  'REFERRAL.POOL_CLOSED': 'rule',
+  'REFERRAL.SLOT_FULL': 'rule',
+  'REFERRAL.ALREADY_OPEN': 'rule',
+  'REFERRAL.INVALID_TRANSITION': 'rule',
+  'REFERRAL.HOLD_EXPIRED': 'rule',
+  'REFERRAL.CAPACITY_BELOW_HELD': 'rule',
+  'REFERRAL.POOL_EXISTS': 'rule',
+  'REFERRAL.CANCEL_TOO_LATE': 'rule',
+  'REFERRAL.OUTCOME_TOO_EARLY': 'rule',
+  'REFERRAL.NOT_VISITED': 'rule',
+  'REFERRAL.DOWN_ALREADY_SENT': 'rule',
+  'REFERRAL.DOWN_ALREADY_ACKNOWLEDGED': 'rule',
+  'REFERRAL.UNKNOWN_DEPARTMENT': 'badInput',
+  'REFERRAL.POOL_DATE': 'badInput',
+  'REFERRAL.DATE_RANGE': 'badInput',
+  'REFERRAL.CAPACITY': 'badInput',
 } as const satisfies Record<string, RefusalKind>;
 
 /** Whether a refusal is about what was sent (400) or a rule of the domain saying no (409). */

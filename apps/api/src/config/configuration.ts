@@ -98,9 +98,24 @@ export function loadWechatConfig(env: Env = process.env) {
   };
 }
 
+/**
+ * Referral timing: how long a hold waits for the family doctor, how long after the day a booking
+ * without an outcome becomes a no-show, how often the job that applies both runs.
+ */
+export function loadReferralsConfig(env: Env = process.env) {
+  const holdHours = positiveInt(env, 'REFERRAL_HOLD_HOURS', 24);
+  if (holdHours < 1 || holdHours > 24 * 14) throw new ConfigError('REFERRAL_HOLD_HOURS must be between 1 and 336');
+  const noShowGraceDays = positiveInt(env, 'REFERRAL_NO_SHOW_GRACE_DAYS', 3);
+  if (noShowGraceDays > 60) throw new ConfigError('REFERRAL_NO_SHOW_GRACE_DAYS must be at most 60');
+  const sweepSeconds = positiveInt(env, 'REFERRAL_SWEEP_SECONDS', 300);
+  if (sweepSeconds < 1) throw new ConfigError('REFERRAL_SWEEP_SECONDS must be at least 1');
+  return { holdHours, noShowGraceDays, sweepSeconds };
+}
+
 export const appConfig = registerAs('app', () => loadAppConfig());
 export const authConfig = registerAs('auth', () => loadAuthConfig());
 export const wechatConfig = registerAs('wechat', () => loadWechatConfig());
+export const referralsConfig = registerAs('referrals', () => loadReferralsConfig());
 export const databaseConfig = registerAs('database', () => parseDatabaseUrl(process.env.DATABASE_URL));
 
 export type AppConfig = ReturnType<typeof loadAppConfig>;
@@ -131,3 +146,4 @@ export function loadEdgeConfig(env: Env = process.env) {
 }
 
 export type EdgeConfig = ReturnType<typeof loadEdgeConfig>;
+export type ReferralsConfig = ReturnType<typeof loadReferralsConfig>;

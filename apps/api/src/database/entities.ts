@@ -8,6 +8,9 @@ import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
 import { ResidentNotice } from '../notices/resident-notice.entity';
 import { Person } from '../people/person.entity';
+import { DownReferralRecord } from '../referrals/down-referral.entity';
+import { ReferralRecord } from '../referrals/referral.entity';
+import { SlotPoolRecord } from '../referrals/slot-pool.entity';
 import { Community } from '../reference/community.entity';
 import { Doctor } from '../reference/doctor.entity';
 import { Hospital } from '../reference/hospital.entity';
@@ -33,4 +36,5 @@ export const entities = [
   QuestionnaireRecord, SurveyWave, SurveySampleMember, SurveyCall, SurveyResponse, SurveyAnswer, SurveyCounter,
   ResidentNotice,
   JobLease, RateLimitHit,
+  SlotPoolRecord, ReferralRecord, DownReferralRecord,
 ];

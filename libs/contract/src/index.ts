@@ -5,3 +5,5 @@
 export * from './schema';
 export * from './people';
 export * from './notices';
+export * from './pushes';
+export * from './feedback';

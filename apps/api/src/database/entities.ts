@@ -21,6 +21,11 @@ import { SurveyCounter } from '../surveys/survey-counter.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { SurveySampleMember } from '../surveys/survey-sample-member.entity';
 import { SurveyWave } from '../surveys/survey-wave.entity';
+import { FeedbackRecord } from '../feedback/feedback.entity';
+import { OutboxMessage } from '../pushes/outbox-message.entity';
+import { Push, PushTarget } from '../pushes/push.entity';
+import { SubscriptionLedger } from '../pushes/subscription.entity';
+import { WechatToken } from '../pushes/wechat-token.entity';
 
 /** Every entity, listed explicitly. */
 export const entities = [
@@ -29,4 +34,5 @@ export const entities = [
   Contract, SigningRefusal,
   QuestionnaireRecord, SurveyWave, SurveySampleMember, SurveyCall, SurveyResponse, SurveyAnswer, SurveyCounter,
   ResidentNotice,
+  Push, PushTarget, OutboxMessage, SubscriptionLedger, WechatToken, FeedbackRecord,
 ];

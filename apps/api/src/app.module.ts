@@ -12,6 +12,8 @@ import { HealthController } from './health/health.controller';
 import { NoticesModule } from './notices/notices.module';
 import { PackagesModule } from './packages/packages.module';
 import { PeopleModule } from './people/people.module';
+import { PushesModule } from './pushes/pushes.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SeedModule } from './seed/seed.module';
 import { SurveysModule } from './surveys/surveys.module';
@@ -34,6 +36,8 @@ import { SurveysModule } from './surveys/surveys.module';
     ScheduleModule.forRoot(),
     ContractsModule,
     SurveysModule,
+    PushesModule,
+    FeedbackModule,
     SeedModule,
   ],
   controllers: [HealthController],

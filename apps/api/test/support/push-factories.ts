@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestApp } from './test-app';
 
-/** Outbox settings for tests: no timer (tests dispatch explicitly), retries due at once, three attempts, uploads in a temp dir. */
+/** Outbox settings for tests: no timer (tests dispatch explicitly), small batches (instances interleave), retries due at once, three attempts, uploads in a temp dir. */
 export function usePushTestSettings(): void {
   Object.assign(process.env, {
-    OUTBOX_POLL_MS: '0', OUTBOX_RETRY_BASE_MS: '0', OUTBOX_MAX_ATTEMPTS: '3', UPLOADS_DIR: mkdtempSync(join(tmpdir(), 'jiayi-uploads-')),
+    OUTBOX_POLL_MS: '0', OUTBOX_BATCH: '5', OUTBOX_RETRY_BASE_MS: '0', OUTBOX_MAX_ATTEMPTS: '3', UPLOADS_DIR: mkdtempSync(join(tmpdir(), 'jiayi-uploads-')),
   });
 }
 

@@ -38,6 +38,14 @@ export default defineAppConfig({
         'report/index',
       ],
     },
+    {
+      root: 'news',
+      pages: ['detail/index', 'notices/index', 'feedback/index'],
+    },
+    {
+      root: 'outreach',
+      pages: ['pushes/index', 'compose/index', 'stats/index', 'feedback/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -15,6 +15,10 @@ export interface LoginResponse {
 }
 
 export type { Me, Person, ProfileInput, FamilyMemberInput } from '@jiayi/contract'
+export type {
+  AudienceInput, AudiencePreview, Feedback, FeedbackInput, FeedItem, FeedItemDetail, Notice, NotificationTemplate, PushInput, PushStats,
+  StaffFeedback, StaffPush, Subscription, SubscriptionsInput, Upload,
+} from '@jiayi/contract'
 
 export interface Community {
   id: string
@@ -113,15 +117,6 @@ export interface Answer {
   questionId: string
   optionIds?: string[]
   text?: string
-}
-
-export interface FeedItem {
-  id: string
-  title: string
-  summary: string
-  category: string
-  publishedAt: string
-  read: boolean
 }
 
 /** A paged list: one page of `items` out of `total`. */

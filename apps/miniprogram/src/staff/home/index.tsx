@@ -12,6 +12,8 @@ const MENU: { area: Area; testId: string; title: string; text: string; url: stri
   { area: 'teams', testId: 'staff-menu-teams', title: '团队与名额', text: '每位医生已签约、待确认和剩余名额', url: ROUTES.staffTeams },
   { area: 'refusal', testId: 'staff-menu-refusal', title: '知情拒签登记', text: '居民明确不签约时登记知情告知', url: ROUTES.staffRefusal },
   { area: 'waves', testId: 'staff-menu-waves', title: '满意度调查', text: '调查批次、电话回访录入、报告', url: ROUTES.staffWaves },
+  { area: 'pushes', testId: 'staff-menu-pushes', title: '健康资讯推送', text: '按人群推送健康知识，查看阅读情况', url: ROUTES.outreachPushes },
+  { area: 'feedback', testId: 'staff-menu-feedback', title: '居民反馈与投诉', text: '待处理的意见和投诉，答复居民', url: ROUTES.outreachFeedback },
 ]
 
 export default function StaffHomePage() {

@@ -11,7 +11,7 @@ import { useAction, useRequest } from '../../hooks/useRequest'
 import { formatDateTime } from '../../format'
 import { pickAndUploadImage } from '../../image-upload'
 import { ROUTES } from '../../routes'
-import { replace, toast } from '../../navigation'
+import { backTo, toast } from '../../navigation'
 import { StaffGate } from '../../staff/StaffGate'
 import { markupToHtml } from '../body-markup'
 
@@ -64,7 +64,7 @@ function Compose({ isDoctor }: { isDoctor: boolean }) {
     }
     await outreachApi.publish({ title, summary, body, category, ...(coverUrl ? { coverUrl } : {}), audience: audience(), ...(publishAt ? { publishAt } : {}) })
     toast(scheduled ? '已定时，到时自动发布' : '已发布')
-    replace(ROUTES.outreachPushes)
+    backTo(ROUTES.outreachPushes)
   })
   const toggleTag = (tag: KeyGroupTag) => {
     setCount(undefined)

@@ -122,6 +122,31 @@ describe('outbox and dispatcher (MariaDB, two API instances)', () => {
     expect(await outbox(push.id)).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
   });
 
+  it('takes one subscription per message: two items for an account with one left send one message', async () => {
+    const resident = await residentWithProfile(t, { declaredTags: ['maternal'], community: '西关村' });
+    await subscribe(t, resident.auth);
+    const first = await publish(t, admin, { title: '孕期营养', audience: { tags: ['maternal'], maxAge: 60 } });
+    const second = await publish(t, admin, { title: '产后访视', audience: { tags: ['maternal'], maxAge: 60 } });
+    await drainBoth();
+    expect(t.wechat.messages).toHaveLength(1);
+    const statuses = [...(await outbox(first.id)), ...(await outbox(second.id))].map((r) => r.status).sort();
+    expect(statuses).toEqual(['noQuota', 'sent']);
+    expect(await remaining(resident.auth)).toBe(0);
+  });
+
+  it('takes over a row whose claim lapsed (its instance died after claiming)', async () => {
+    const resident = await residentWithProfile(t, { birthDate: '2022-05-01' });
+    await subscribe(t, resident.auth);
+    const push = await publish(t, admin, { audience: { tags: ['child0to6'] } });
+    await t.dataSource.query('UPDATE outbox_messages SET claimedBy = ?, claimUntil = ? WHERE sourceId = ?', ['dead-instance', new Date(Date.now() + 3600_000), push.id]);
+    await drainBoth();
+    expect(t.wechat.messages).toHaveLength(0);
+    await t.dataSource.query('UPDATE outbox_messages SET claimUntil = ? WHERE sourceId = ?', [new Date(Date.now() - 1000), push.id]);
+    await drainBoth();
+    expect(t.wechat.messages).toHaveLength(1);
+    expect(await outbox(push.id)).toEqual([expect.objectContaining({ status: 'sent' })]);
+  });
+
   it('sends nothing for an item withdrawn before dispatch', async () => {
     const resident = await residentWithProfile(t, { declaredTags: ['severeMental'] });
     await subscribe(t, resident.auth);

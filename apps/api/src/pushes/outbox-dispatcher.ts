@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { retryDelayMs, sendOutcome, type OutboxStatus } from '@jiayi/domain';
 import { wechatConfig, WechatConfig } from '../config/configuration';
 import { inTransaction, isTransient } from '../database/transaction';
@@ -17,7 +17,7 @@ interface ClaimedRow {
   templateId: string;
   page: string;
   data: string;
-  consumed: number | boolean;
+  consumed: boolean;
   attempts: number;
   openid: string;
 }
@@ -26,8 +26,8 @@ interface ClaimedRow {
  * Sends the outbox's due messages; every API instance runs one. A row is ours only after a
  * COMMITTED conditional update set its claim (`claimedBy = <fresh id>` where it was unclaimed or
  * the claim lapsed) — a row lock would be invisible to the other nodes of a multi-primary
- * cluster, a committed claim is not. Then: take one subscription off the ledger (a conditional
- * update of the account's row), send, and record the outcome on the row, releasing the claim.
+ * cluster, a committed claim is not. Then, per batch: take one subscription per row off the
+ * accounts' ledger rows (one transaction), send, and record the outcomes, releasing the claim.
  */
 @Injectable()
 export class OutboxDispatcher {
@@ -57,18 +57,24 @@ export class OutboxDispatcher {
     if (due.length === 0) return { due: 0, claimed: 0 };
     const token = await this.tokens.token();
     const claimed = await this.claim(due);
-    const queue = [...claimed];
+    if (claimed.length === 0) return { due: due.length, claimed: 0 };
+    const queue = await this.takeSubscriptions(claimed);
+    const sent: ClaimedRow[] = [];
     const worker = async () => {
       for (let row = queue.shift(); row; row = queue.shift()) {
         try {
-          await this.deliver(row, token);
+          let answer = await this.send(row, token);
+          if (answer !== undefined && sendOutcome(answer) === 'refreshToken') answer = await this.send(row, await this.tokens.replace(token));
+          if (answer === 0) sent.push(row);
+          else await this.settleFailure(row, answer);
         } catch (error) {
           // The claim lapses and another round takes the row again.
           this.logger.error(`outbox row ${row.id} not handled: ${(error as Error).message}`);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.config.concurrency, claimed.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.config.concurrency, queue.length) }, worker));
+    await this.settleSent(sent);
     return { due: due.length, claimed: claimed.length };
   }
 
@@ -112,34 +118,86 @@ export class OutboxDispatcher {
         'o.attempts AS attempts, a.openid AS openid FROM outbox_messages o JOIN resident_accounts a ON a.id = o.accountId WHERE o.claimedBy = ?',
       [claim],
     );
-    return rows.map((row) => ({ ...row, claim }));
+    return rows.map((row) => ({ ...row, consumed: Boolean(row.consumed), claim }));
   }
 
-  private async deliver(row: ClaimedRow, token: string): Promise<void> {
-    const { claim } = row;
-    const longTerm = this.config.templates.find((t) => t.templateId === row.templateId)?.kind === 'longTerm';
-    let consumed = Boolean(row.consumed);
-    if (!consumed && !longTerm) {
-      if (!(await this.consume(row))) return;
-      consumed = true;
-    } else {
-      const current = await this.dataSource.getRepository(OutboxMessage).findOne({ where: { id: row.id }, select: { id: true, status: true } });
-      // Withdrawn after the claim: nothing to send.
-      if (current?.status !== 'pending') return;
-    }
-    let answer = await this.send(row, token);
-    if (answer !== undefined && sendOutcome(answer) === 'refreshToken') answer = await this.send(row, await this.tokens.replace(token));
+  /**
+   * In one transaction, with the claimed rows and the accounts' ledger rows locked: drops rows
+   * withdrawn since the claim, takes one one-time subscription off the ledger for each row that
+   * has not taken one yet, and closes as `noQuota` the rows whose account has none left. Returns
+   * the rows to send. (A lock is only held inside this transaction; the claim itself was committed
+   * before, so another node never sends these rows.)
+   */
+  private async takeSubscriptions(rows: ClaimedRow[]): Promise<ClaimedRow[]> {
+    const claim = rows[0].claim;
+    const lockable = this.dataSource.options.type !== 'better-sqlite3';
+    return inTransaction(this.dataSource, async (manager) => {
+      const current = manager
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('o')
+        .select(['o.id', 'o.status', 'o.consumed'])
+        .where('o.id IN (:...ids) AND o.claimedBy = :claim', { ids: rows.map((r) => r.id), claim });
+      if (lockable) current.setLock('pessimistic_write');
+      const pending = new Map((await current.getMany()).filter((o) => o.status === 'pending').map((o) => [o.id, o.consumed]));
+      const live = rows.filter((r) => pending.has(r.id)).map((r) => ({ ...r, consumed: pending.get(r.id)! }));
+      const toTake = live.filter((r) => !r.consumed && this.kind(r.templateId) === 'oneTime');
+      const taken = new Set<string>();
+      for (const templateId of new Set(toTake.map((r) => r.templateId))) {
+        const wanting = toTake.filter((r) => r.templateId === templateId);
+        const ledger = manager
+          .getRepository(SubscriptionLedger)
+          .createQueryBuilder('s')
+          .select(['s.accountId', 's.remaining'])
+          .where('s.templateId = :templateId AND s.accountId IN (:...accountIds)', { templateId, accountIds: [...new Set(wanting.map((r) => r.accountId))] });
+        if (lockable) ledger.setLock('pessimistic_write');
+        const left = new Map((await ledger.getMany()).map((l) => [l.accountId, l.remaining]));
+        const takenPerAccount = new Map<string, number>();
+        for (const row of wanting) {
+          const remaining = left.get(row.accountId) ?? 0;
+          if (remaining <= 0) continue;
+          left.set(row.accountId, remaining - 1);
+          takenPerAccount.set(row.accountId, (takenPerAccount.get(row.accountId) ?? 0) + 1);
+          taken.add(row.id);
+        }
+        for (const count of new Set(takenPerAccount.values())) {
+          const accountIds = [...takenPerAccount].filter(([, n]) => n === count).map(([accountId]) => accountId);
+          await manager
+            .createQueryBuilder()
+            .update(SubscriptionLedger)
+            .set({ remaining: () => `remaining - ${count}` })
+            .where('templateId = :templateId AND accountId IN (:...accountIds)', { templateId, accountIds })
+            .execute();
+        }
+      }
+      const noQuota = toTake.filter((r) => !taken.has(r.id)).map((r) => r.id);
+      if (taken.size > 0) await manager.update(OutboxMessage, { id: In([...taken]) }, { consumed: true });
+      if (noQuota.length > 0) await manager.update(OutboxMessage, { id: In(noQuota) }, { status: 'noQuota', claimedBy: null, claimUntil: null });
+      return live.filter((r) => !noQuota.includes(r.id)).map((r) => ({ ...r, consumed: r.consumed || taken.has(r.id) }));
+    });
+  }
+
+  /** The accepted messages of a batch, recorded in one statement. */
+  private async settleSent(rows: ClaimedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'sent', attempts: () => 'attempts + 1', lastErrcode: 0, sentAt: new Date(), claimedBy: null, claimUntil: null })
+      .where('id IN (:...ids) AND claimedBy = :claim', { ids: rows.map((r) => r.id), claim: rows[0].claim })
+      .execute();
+  }
+
+  /** A message WeChat did not accept: no quota left, retry later, or give up (and give the subscription back). */
+  private async settleFailure(row: ClaimedRow, answer: number | undefined): Promise<void> {
     const outcome = sendOutcome(answer);
-    const now = new Date();
     const attempts = row.attempts + 1;
+    const now = new Date();
     const finish = (status: OutboxStatus, extra: Partial<OutboxMessage> = {}) =>
       this.dataSource.getRepository(OutboxMessage).update(
-        { id: row.id, claimedBy: claim },
+        { id: row.id, claimedBy: row.claim },
         { status, attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, ...extra },
       );
-    if (outcome === 'sent') {
-      await finish('sent', { sentAt: now });
-    } else if (outcome === 'noQuota') {
+    if (outcome === 'noQuota') {
       // WeChat knows better than the ledger: nothing is left for this template.
       await this.dataSource.getRepository(SubscriptionLedger).update({ accountId: row.accountId, templateId: row.templateId }, { remaining: 0 });
       await finish('noQuota');
@@ -148,32 +206,15 @@ export class OutboxDispatcher {
     } else {
       // Not delivered: the subscription was not used, give it back.
       await inTransaction(this.dataSource, async (manager) => {
-        if (consumed && !longTerm) await manager.getRepository(SubscriptionLedger).increment({ accountId: row.accountId, templateId: row.templateId }, 'remaining', 1);
-        await manager.getRepository(OutboxMessage).update({ id: row.id, claimedBy: claim }, { status: 'failed', attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, consumed: false });
+        if (row.consumed) await manager.getRepository(SubscriptionLedger).increment({ accountId: row.accountId, templateId: row.templateId }, 'remaining', 1);
+        await manager.getRepository(OutboxMessage).update({ id: row.id, claimedBy: row.claim }, { status: 'failed', attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, consumed: false });
       });
       this.logger.warn(`outbox row ${row.id} failed after ${attempts} attempts: errcode ${answer ?? 'network'}`);
     }
   }
 
-  /**
-   * Takes one one-time subscription off the account's ledger and marks the row as having taken
-   * it, in one transaction; false when the row is done instead (no subscription left, or withdrawn
-   * meanwhile).
-   */
-  private async consume(row: ClaimedRow): Promise<boolean> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const marked = await manager.getRepository(OutboxMessage).update({ id: row.id, claimedBy: row.claim, status: 'pending', consumed: false }, { consumed: true });
-      if (marked.affected !== 1) return false;
-      const taken = await manager
-        .createQueryBuilder()
-        .update(SubscriptionLedger)
-        .set({ remaining: () => 'remaining - 1' })
-        .where('accountId = :accountId AND templateId = :templateId AND remaining > 0', { accountId: row.accountId, templateId: row.templateId })
-        .execute();
-      if (taken.affected === 1) return true;
-      await manager.getRepository(OutboxMessage).update({ id: row.id }, { status: 'noQuota', consumed: false, claimedBy: null, claimUntil: null });
-      return false;
-    });
+  private kind(templateId: string) {
+    return this.config.templates.find((t) => t.templateId === templateId)?.kind;
   }
 
   /** WeChat's errcode, or undefined when no answer came (network, timeout). */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { addDays, DEFAULT_REGION_POLICY, formatChineseDate, todayInChina } from '@jiayi/domain';
 import { inTransaction } from '../database/transaction';
 import { NoticesService } from '../notices/notices.service';

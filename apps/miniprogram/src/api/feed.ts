@@ -1,4 +1,4 @@
-import type { PushCategory, TemplatePurpose } from '@jiayi/domain'
+import type { PushCategory } from '@jiayi/domain'
 import { http } from './client'
 import type { Feedback, FeedbackInput, FeedItem, FeedItemDetail, Notice, NotificationTemplate, Subscription, SubscriptionsInput, Upload } from './types'
 
@@ -26,5 +26,3 @@ export const feedbackApi = {
 export const uploadsApi = {
   image: (contentType: 'image/png' | 'image/jpeg' | 'image/webp', data: string) => http.create<Upload>('/uploads', { contentType, data }),
 }
-
-export type { TemplatePurpose }

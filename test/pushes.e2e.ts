@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 /** A resident registered through the API (the signing screens have their own tests), then signed in in the browser. */
-async function residentInBrowser(openid: string, name: string, declaredTags: string[], seq: number): Promise<Page> {
+async function residentInBrowser(openid: string, name: string, declaredTags: string[], seq: number, signs = false): Promise<Page> {
   const login = await (await fetch(`${stack.baseUrl}/api/auth/wechat-login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `dev:${openid}` }),
   })).json();
@@ -39,6 +39,16 @@ async function residentInBrowser(openid: string, name: string, declaredTags: str
     }),
   });
   expect(profile.status).toBe(200);
+  if (signs) {
+    const person = await profile.json();
+    const [team] = await (await fetch(`${stack.baseUrl}/api/teams?communityId=${person.communityId}`, { headers: auth })).json();
+    const agreement = await (await fetch(`${stack.baseUrl}/api/agreements/current`, { headers: auth })).json();
+    const signed = await fetch(`${stack.baseUrl}/api/contracts`, {
+      method: 'POST', headers: auth,
+      body: JSON.stringify({ personIds: [person.id], teamId: team.id, packageCodes: ['basicPublicHealth', 'basicMedical'], years: 1, agreementVersion: agreement.version, insuranceAuthorized: true }),
+    });
+    expect(signed.status).toBe(201);
+  }
   const page = await openPage(browser, 'phone');
   await open(page, stack.baseUrl, '/account/login/index');
   await fill(page, 'login-openid', openid);
@@ -95,4 +105,45 @@ it('an admin publishes for hypertension patients; only they see it, and opening 
   await shows(visible(admin, 'stats-read'), '100');
   await shows(visible(admin, 'stats-by-group'), '高血压患者');
   await snap(admin, flow, '07-stats-one-read');
+});
+
+it('a signed resident complains about follow-up; the clinic takes it on and closes it with a reply the resident reads', async () => {
+  const flow = 'feedback';
+  const resident = await residentInBrowser(`e2e-fb-${run}`, '钱桂兰', [], 103, true);
+  await open(resident, stack.baseUrl, '/pages/mine/index');
+  await tap(resident, 'mine-feedback');
+  await visible(resident, 'feedback').waitFor();
+  await tap(resident, 'feedback-kind-complaint');
+  await tap(resident, 'feedback-category-followUp');
+  await fill(resident, 'feedback-text', '签约时说每季度随访一次，已经半年没有医生联系我了。');
+  await snap(resident, flow, '01-resident-writes');
+  await tap(resident, 'feedback-send');
+  await shows(item(resident, 'feedback-card', '半年没有医生联系我'), '待处理');
+
+  const admin = await openPage(browser, 'pc');
+  await signInStaff(admin, stack.baseUrl, 'clinic1.admin');
+  await tap(admin, 'staff-menu-feedback');
+  const card = item(admin, 'staff-feedback-card', '半年没有医生联系我');
+  await shows(card, '钱桂兰');
+  await shows(card, '已等待 0 天');
+  await tap(card, 'staff-feedback-take');
+  await tap(admin, 'staff-feedback-filter-inProgress');
+  const taken = item(admin, 'staff-feedback-card', '半年没有医生联系我');
+  await shows(taken, '处理中');
+  await fill(taken, 'staff-feedback-reply', '已安排王建国医生本周上门随访，之后每季度电话提醒您。');
+  await snap(admin, flow, '02-staff-replies');
+  await tap(taken, 'staff-feedback-close');
+  // Closed, it leaves the 处理中 list.
+  await shows(visible(admin, 'state-empty'), '没有这类反馈');
+  await tap(admin, 'staff-feedback-filter-closed');
+  await shows(item(admin, 'staff-feedback-card', '半年没有医生联系我'), '0 天办结');
+  await snap(admin, flow, '03-staff-closed');
+
+  await open(resident, stack.baseUrl, '/news/notices/index');
+  await shows(item(resident, 'notice-card', '您的反馈有了回复'), '已安排王建国医生本周上门随访');
+  await snap(resident, flow, '04-resident-notice');
+  await open(resident, stack.baseUrl, '/news/feedback/index');
+  await shows(item(resident, 'feedback-card', '半年没有医生联系我'), '已办结');
+  await shows(item(resident, 'feedback-card', '半年没有医生联系我'), '答复：已安排王建国医生');
+  await snap(resident, flow, '05-resident-reads-answer');
 });

@@ -10,6 +10,7 @@ const { createApp } = dist('app.factory.js');
 const { DemoSeedService } = dist('seed/demo-seed.service.js');
 const { PushesService } = dist('pushes/pushes.service.js');
 const { OutboxDispatcher } = dist('pushes/outbox-dispatcher.js');
+const { AudienceResolver } = dist('pushes/audience-resolver.js');
 const { DataSource } = require('typeorm');
 
 const app = await createApp({ logLevels: ['error'] });
@@ -24,6 +25,9 @@ process.on('message', async (message) => {
     const auth = { accountId: staff.id, role: 'clinicAdmin', regionId: staff.regionId, institutionId: staff.institutionId };
     const push = await app.get(PushesService).create(auth, message.push);
     process.send({ cmd: 'publish', ms: performance.now() - started, push });
+  } else if (message.cmd === 'resolve') {
+    const recipients = await app.get(AudienceResolver).resolve(app.get(DataSource).manager, message.audience, new Date().toISOString().slice(0, 10));
+    process.send({ cmd: 'resolve', ms: performance.now() - started, count: recipients.length });
   } else if (message.cmd === 'drain') {
     const handled = await app.get(OutboxDispatcher).drain();
     process.send({ cmd: 'drain', ms: performance.now() - started, handled });

@@ -1,5 +1,5 @@
 // `node bench/pushes.mjs`: one health push to 100,000 targeted residents against MariaDB (not part of npm test).
-//  1. Publish: the audience resolved (100,000 persons read, their key groups decrypted and matched),
+//  1. Publish (and, separately, the audience resolution alone): the audience resolved (100,000 persons read, their key groups decrypted and matched),
 //     100,000 target rows and 100,000 outbox rows written in one transaction — against the same
 //     run's baseline of plain 1,000-row INSERTs of the same 200,000 rows with mysql2.
 //  2. Dispatch: two API processes drain the outbox at once against the WeChat stand-in — against
@@ -94,6 +94,11 @@ try {
   results.publish.baselineSeconds = seconds(performance.now() - started);
   await db.query('DELETE FROM push_targets WHERE pushId = ?', [basePush]);
   await db.query('DELETE FROM outbox_messages WHERE sourceId = ?', [basePush]);
+
+  log('resolving the audience alone (read, decrypt, match; nothing written)');
+  const [[institution]] = await db.query("SELECT id FROM institutions WHERE name = '城关镇卫生院'");
+  const resolved = await first.ask({ cmd: 'resolve', audience: { institutionId: institution.id, tags: ['hypertension'] } });
+  results.publish.resolveOnlySeconds = seconds(resolved.ms);
 
   log('publishing one push to the hypertension group of clinic 1');
   const published = await first.ask({

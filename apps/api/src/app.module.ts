@@ -12,6 +12,8 @@ import { HealthController } from './health/health.controller';
 import { NoticesModule } from './notices/notices.module';
 import { PackagesModule } from './packages/packages.module';
 import { PeopleModule } from './people/people.module';
+import { PushesModule } from './pushes/pushes.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SeedModule } from './seed/seed.module';
@@ -36,6 +38,8 @@ import { SurveysModule } from './surveys/surveys.module';
     ContractsModule,
     SurveysModule,
     ReferralsModule,
+    PushesModule,
+    FeedbackModule,
     SeedModule,
   ],
   controllers: [HealthController],

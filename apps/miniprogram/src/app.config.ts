@@ -42,6 +42,14 @@ export default defineAppConfig({
       root: 'referral',
       pages: ['book/index', 'mine/index', 'queue/index', 'pools/index', 'arrivals/index'],
     },
+    {
+      root: 'news',
+      pages: ['detail/index', 'notices/index', 'feedback/index'],
+    },
+    {
+      root: 'outreach',
+      pages: ['pushes/index', 'compose/index', 'stats/index', 'feedback/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -38,6 +38,15 @@ export const ROUTES = {
   referralQueue: '/referral/queue/index',
   referralPools: '/referral/pools/index',
   referralArrivals: '/referral/arrivals/index',
+
+  newsDetail: '/news/detail/index',
+  notices: '/news/notices/index',
+  feedback: '/news/feedback/index',
+
+  outreachPushes: '/outreach/pushes/index',
+  outreachCompose: '/outreach/compose/index',
+  outreachStats: '/outreach/stats/index',
+  outreachFeedback: '/outreach/feedback/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

@@ -11,3 +11,5 @@ export * from './contracts';
 export * from './surveys';
 export * from './notices';
 export * from './referrals';
+export * from './pushes';
+export * from './feedback';

@@ -118,6 +118,28 @@ export const REFUSAL_KINDS = {
   'REFERRAL.POOL_DATE': 'badInput',
   'REFERRAL.DATE_RANGE': 'badInput',
   'REFERRAL.CAPACITY': 'badInput',
+
+  // Health information pushes, subscribe messages, uploads, resident feedback (issue 10)
+  'PUSH.TITLE': 'badInput',
+  'PUSH.SUMMARY': 'badInput',
+  'PUSH.BODY_EMPTY': 'badInput',
+  'PUSH.BODY_TOO_LONG': 'badInput',
+  'PUSH.COVER_URL': 'badInput',
+  'PUSH.AUDIENCE_AGE': 'badInput',
+  'PUSH.AUDIENCE_TAG': 'badInput',
+  'PUSH.AUDIENCE_AREA': 'badInput',
+  'PUSH.PUBLISH_AT_PAST': 'badInput',
+  'PUSH.ALREADY_WITHDRAWN': 'rule',
+  'SUBSCRIPTION.UNKNOWN_TEMPLATE': 'badInput',
+  'SUBSCRIPTION.TOO_MANY': 'badInput',
+  'SUBSCRIPTION.MIXED_KINDS': 'badInput',
+  'UPLOAD.TYPE': 'badInput',
+  'UPLOAD.TOO_LARGE': 'badInput',
+  'FEEDBACK.TEXT': 'badInput',
+  'FEEDBACK.PHOTO_URL': 'badInput',
+  'FEEDBACK.NO_TEAM': 'rule',
+  'FEEDBACK.INVALID_TRANSITION': 'rule',
+  'FEEDBACK.REPLY_REQUIRED': 'rule',
 } as const satisfies Record<string, RefusalKind>;
 
 /** Whether a refusal is about what was sent (400) or a rule of the domain saying no (409). */

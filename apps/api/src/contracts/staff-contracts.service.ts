@@ -10,6 +10,7 @@ import { scopeWhere, staffScope } from '../auth/staff-scope';
 import type { SigningRefusal as SigningRefusalView, StaffContractPage, StaffResident, StaffTeam } from '@jiayi/contract';
 import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
+import { NoticesService } from '../notices/notices.service';
 import { CatalogService } from '../packages/catalog.service';
 import { Person } from '../people/person.entity';
 import { Institution } from '../reference/institution.entity';
@@ -43,6 +44,7 @@ export class StaffContractsService {
     private readonly views: ContractViews,
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
+    private readonly notices: NoticesService,
   ) {}
 
   scope(auth: AuthContext): Scope {
@@ -92,6 +94,10 @@ export class StaffContractsService {
         .execute();
       if (result.affected !== 1) throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
       await this.audit.record(auth, 'contract.confirm', [contract.personId], 'contract', contract.id, manager);
+      await this.notices.raise(manager, {
+        personId: contract.personId, kind: 'contractConfirmed', body: '家庭医生已确认您的签约，签约已生效', refType: 'contract', refId: contract.id,
+        page: `/signing/contract/index?id=${contract.id}`,
+      });
     });
     return this.get(auth, contract.id);
   }
@@ -106,6 +112,10 @@ export class StaffContractsService {
       }
       await releasePlace(manager, locked);
       await this.audit.record(auth, 'contract.reject', [contract.personId], 'contract', contract.id, manager);
+      await this.notices.raise(manager, {
+        personId: contract.personId, kind: 'contractRejected', body: `签约未通过：${dto.reason.trim()}`, refType: 'contract', refId: contract.id,
+        page: `/signing/contract/index?id=${contract.id}`,
+      });
     });
     return this.get(auth, contract.id);
   }

@@ -24,6 +24,11 @@ import { SurveyCounter } from '../surveys/survey-counter.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { SurveySampleMember } from '../surveys/survey-sample-member.entity';
 import { SurveyWave } from '../surveys/survey-wave.entity';
+import { FeedbackRecord } from '../feedback/feedback.entity';
+import { OutboxMessage } from '../pushes/outbox-message.entity';
+import { Push, PushTarget } from '../pushes/push.entity';
+import { SubscriptionLedger } from '../pushes/subscription.entity';
+import { WechatToken } from '../pushes/wechat-token.entity';
 
 import { JobLease } from '../coordination/job-lease.entity';
 import { RateLimitHit } from '../coordination/rate-limit-hit.entity';
@@ -37,4 +42,5 @@ export const entities = [
   ResidentNotice,
   JobLease, RateLimitHit,
   SlotPoolRecord, ReferralRecord, DownReferralRecord,
+  Push, PushTarget, OutboxMessage, SubscriptionLedger, WechatToken, FeedbackRecord,
 ];

@@ -21,6 +21,8 @@ export const AREA_ROLES = {
   referralQueue: ['doctor', 'clinicAdmin'],
   referralPools: ['hospitalCoordinator'],
   referralArrivals: ['hospitalCoordinator'],
+  pushes: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  feedback: ['doctor', 'clinicAdmin', 'regionAdmin'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

@@ -4,6 +4,7 @@ import { Surveys1764000002000 } from './1764000002000-surveys';
 import { Notices1765000000000 } from './1765000000000-notices';
 import { SharedCoordination1765000600000 } from './1765000600000-shared-coordination';
 import { Referrals1765000100000 } from './1765000100000-referrals';
+import { Pushes1765000200000 } from './1765000200000-pushes';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -12,5 +13,6 @@ export const migrations = [
   Surveys1764000002000,
   Notices1765000000000,
   Referrals1765000100000,
+  Pushes1765000200000,
   SharedCoordination1765000600000,
 ];

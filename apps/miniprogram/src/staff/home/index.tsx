@@ -15,6 +15,8 @@ const MENU: { area: Area; testId: string; title: string; text: string; url: stri
   { area: 'referralQueue', testId: 'staff-menu-referrals', title: '预约转诊', text: '审核转诊申请、为居民预约、医院回执、转回接收', url: ROUTES.referralQueue },
   { area: 'referralArrivals', testId: 'staff-menu-arrivals', title: '今日到诊', text: '登记就诊或未就诊，写回执，转回签约团队', url: ROUTES.referralArrivals },
   { area: 'referralPools', testId: 'staff-menu-pools', title: '转诊号源', text: '未来两周各科室号源，批量放号、修改、停约', url: ROUTES.referralPools },
+  { area: 'pushes', testId: 'staff-menu-pushes', title: '健康资讯推送', text: '按人群推送健康知识，查看阅读情况', url: ROUTES.outreachPushes },
+  { area: 'feedback', testId: 'staff-menu-feedback', title: '居民反馈与投诉', text: '待处理的意见和投诉，答复居民', url: ROUTES.outreachFeedback },
 ]
 
 export default function StaffHomePage() {

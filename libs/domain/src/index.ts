@@ -23,3 +23,5 @@ export * from './surveys/survey-report';
 export * from './surveys/survey-tally';
 export * from './surveys/signing-duration';
 export * from './notices/notice-kinds';
+export * from './services/service-types';
+export * from './contracts/non-signing-category';

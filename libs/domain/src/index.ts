@@ -25,3 +25,6 @@ export * from './surveys/signing-duration';
 export * from './notices/notice-kinds';
 export * from './services/service-types';
 export * from './contracts/non-signing-category';
+export * from './services/measurements';
+export * from './services/service-plan';
+export * from './services/plan-progress';

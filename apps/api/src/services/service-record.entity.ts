@@ -31,6 +31,9 @@ export class ServiceRecord {
   @TextColumn(80, { nullable: true }) planItemId: string | null;
   @LongTextColumn({ nullable: true }) measurementsCipher: string | null;
   @BoolColumn({ nullable: true }) onTarget: boolean | null;
+  /** Each target on its own, for the 血压控制率 and 血糖控制率 (null when not measured). */
+  @BoolColumn({ nullable: true }) bloodPressureOnTarget: boolean | null;
+  @BoolColumn({ nullable: true }) glucoseOnTarget: boolean | null;
   @LongTextColumn({ nullable: true }) noteCipher: string | null;
   /** False once a newer version corrects it. */
   @BoolColumn() current: boolean;

@@ -15,6 +15,7 @@ import { PeopleModule } from './people/people.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SeedModule } from './seed/seed.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { ServicesModule } from './services/services.module';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { SurveysModule } from './surveys/surveys.module';
     ContractsModule,
     SurveysModule,
     SeedModule,
+    ServicesModule,
   ],
   controllers: [HealthController],
 })

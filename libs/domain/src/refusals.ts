@@ -111,6 +111,7 @@ export const REFUSAL_KINDS = {
   'SERVICE.ALREADY_CONFIRMED': 'rule',
   'SERVICE.CONTRACT_NOT_ACTIVE': 'rule',
   'ONSITE.DUPLICATE_PERSON': 'badInput',
+  'POLICY.TEAM_CAPACITY': 'badInput',
   'ONSITE.PERSON_HAS_ACCOUNT': 'rule',
   'REFUSAL.NOTICE_PHOTO_REQUIRED': 'badInput',
 } as const satisfies Record<string, RefusalKind>;

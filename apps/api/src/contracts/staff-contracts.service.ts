@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
-import { contractRefusal, KeyGroupTag, maskIdNumber, parseIdNumber, todayInChina } from '@jiayi/domain';
+import { contractRefusal, KeyGroupTag, maskIdNumber, NON_SIGNING_CATEGORY_LABELS, parseIdNumber, todayInChina } from '@jiayi/domain';
 import { sameTotals, signingRefusal } from '@jiayi/domain/contracts/signing-rules';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -158,7 +158,8 @@ export class StaffContractsService {
       id: randomUUID(), name: dto.name.trim(), idNumberCipher: this.cipher.encrypt(parsed.value.idNumber), idNumberHash,
       idNumberMasked: maskIdNumber(parsed.value.idNumber), phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
       personId: person?.id ?? null, teamId: team.id, institutionId: institution.id, regionId: institution.regionId,
-      reason: dto.reason.trim(), category: 'refused', noticePhotoCipher: null, recordedByStaffId: auth.accountId, createdAt: new Date(),
+      reason: dto.reason.trim(), category: dto.category ?? 'refused', noticePhotoCipher: dto.noticePhoto ? this.cipher.encrypt(dto.noticePhoto) : null,
+      recordedByStaffId: auth.accountId, createdAt: new Date(),
       updatedAt: null, updatedByStaffId: null,
     };
     await this.dataSource.getRepository(SigningRefusal).insert(refusal);
@@ -212,7 +213,8 @@ export class StaffContractsService {
     return {
       id: r.id, name: r.name, idNumberMasked: r.idNumberMasked, phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
       personId: r.personId, teamId: r.teamId, teamName: team?.name ?? '', institutionId: r.institutionId, reason: r.reason,
-      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt,
+      category: r.category, categoryLabel: NON_SIGNING_CATEGORY_LABELS[r.category], hasNoticePhoto: r.noticePhotoCipher !== null,
+      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt, updatedAt: r.updatedAt,
     };
   }
 

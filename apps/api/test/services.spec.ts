@@ -296,6 +296,33 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
     });
   });
 
+  describe('staff lookup and the on-site quote', () => {
+    it('finds a resident of the scope by name, ID suffix or phone, audited; another team finds nothing', async () => {
+      const idNumber = idNumberFor('1958-08-08');
+      const contract = await signedOnSite({ name: '蒋查找', idNumber, phone: '13655556666' });
+      for (const q of ['蒋查找', idNumber.slice(-4), '13655556666']) {
+        const found = await t.http.get('/api/staff/residents').query({ q }).set(doctor1).expect(200);
+        expect(found.body.map((p: { id: string }) => p.id)).toContain(contract.personId);
+        expect(JSON.stringify(found.body)).not.toContain('13655556666');
+        expect((await t.http.get('/api/staff/residents').query({ q }).set(doctor2).expect(200)).body).toEqual([]);
+      }
+      expect(await count("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'resident.search' AND personId = ?", [contract.personId])).toBe(3);
+    });
+
+    it('quotes each member of a household exactly as the resident would be quoted', async () => {
+      const resident = await residentWithProfile(t, { birthDate: '1950-05-05', declaredTags: ['hypertension'] });
+      const codes = ['basicPublicHealth', 'basicMedical', 'hypertension'];
+      const residentQuote = await t.http.post('/api/quotes').set(resident.auth).send({ personId: resident.person.id, packageCodes: codes, years: 2 }).expect(200);
+      const onsite = await t.http.post('/api/staff/onsite-quotes').set(doctor1).send({
+        communityId: resident.communityId, members: [{ idNumber: idNumberFor('1950-05-05'), declaredTags: ['hypertension'] }, { idNumber: idNumberFor('1990-01-01'), declaredTags: [] }],
+        packageCodes: codes, years: 2,
+      }).expect(200);
+      expect(onsite.body.members[0].quote).toEqual(residentQuote.body);
+      expect(onsite.body.members[0].offered.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['elderly', 'hypertension']));
+      expect(onsite.body.members[1]).toMatchObject({ quote: null, refusal: { code: 'QUOTE.NOT_ELIGIBLE' } });
+    });
+  });
+
   describe('non-signing categories', () => {
     it('records a refusal with the notice photo, lets the team change its category, and reports per team', async () => {
       const team = await demoTeam(t);
@@ -326,6 +353,8 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
         .send(await onsiteBody(t, doctor1, [member({ phone: '13600000011' })], { signature: 'data:image/gif;base64,R0lGOD' })), 'signature'],
       ['onsite: an unknown field', async () => t.http.post('/api/staff/onsite-signings').set(doctor1)
         .send({ ...(await onsiteBody(t, doctor1, [member({ phone: '13600000012' })])), accountId: 'x' }), 'accountId'],
+      ['onsite quote: a wrong ID number', async () => t.http.post('/api/staff/onsite-quotes').set(doctor1)
+        .send({ communityId: (await onsiteBody(t, doctor1, [])).communityId, members: [{ idNumber: '123', declaredTags: [] }], packageCodes: ['basicPublicHealth'], years: 1 }), 'members[0].idNumber'],
       ['signature: not an image', async ({ contractId }) => t.http.post(`/api/staff/contracts/${contractId}/signature`).set(doctor1).send({ signature: 'hello' }), 'signature'],
       ['service: systolic out of range', async ({ contractId }) => t.http.post('/api/staff/services').set(doctor1)
         .send({ contractId, type: 'followUp', date: today(), channel: 'home', measurements: { systolic: 1500, diastolic: 90 } }), 'measurements.systolic'],

@@ -1,6 +1,6 @@
 import {
   CONTRACT_STATUSES, DECLARABLE_TAGS, FAMILY_RELATIONS, KEY_GROUPS, NON_SIGNING_CATEGORIES, PLAN_ITEM_STATE_LABELS, RELATIONS,
-  SERVICE_CHANNELS, SERVICE_TYPES,
+  SERVICE_CHANNELS, SERVICE_TYPES, type Quote,
 } from '@jiayi/domain';
 import { DateString, DateTimeString, Dictionary, Nullable, StringEnum, Type, type Static } from './schema';
 
@@ -130,6 +130,24 @@ export const OnsiteSigningSchema = Type.Object({
   })),
 });
 export type OnsiteSigning = Static<typeof OnsiteSigningSchema>;
+
+/** POST /api/staff/onsite-quotes: per member, the packages they may choose and the split of the selection (the resident's quote). */
+export const OnsiteQuoteSchema = Type.Object({
+  members: Type.Array(Type.Object({
+    offered: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: StringEnum(['basic', 'personalised'] as const) })),
+    quote: Nullable(Type.Unsafe<Quote>({ type: 'object', description: 'the Quote shape of api.md, as POST /api/quotes answers it' })),
+    refusal: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  })),
+});
+export type OnsiteQuote = Static<typeof OnsiteQuoteSchema>;
+
+/** POST /api/staff/onsite-quotes body. */
+export interface OnsiteQuoteInput {
+  communityId: string;
+  members: { idNumber: string; declaredTags: (typeof DECLARABLE_TAGS)[number][]; packageCodes?: string[] }[];
+  packageCodes: string[];
+  years: number;
+}
 
 /** A captured signature image (PNG data URL), shown only to the team and the resident. */
 export const SignatureSchema = Type.Object({ contractId: Type.String(), image: Type.String({ description: 'data:image/png;base64,…' }) });

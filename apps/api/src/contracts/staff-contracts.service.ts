@@ -176,8 +176,11 @@ export class StaffContractsService {
   }
 
   /**
-   * Residents with a contract in scope, found by part of the name or the full ID number; masked,
-   * with their latest contract. Used to pick the resident a phone survey answer belongs to.
+   * Residents with a contract in scope, found by part of the name, the full ID number, the last 4–6
+   * characters of the ID number (as the masked number shows them) or the full mobile number; masked,
+   * with their latest contract. Used to pick the resident a phone survey answer belongs to and to
+   * open a resident's record. Phones are encrypted with a random IV, so a phone search decrypts the
+   * phones of the scope's residents (a team's few thousand) rather than using an index.
    */
   async residents(auth: AuthContext, query: ResidentsQueryDto) {
     const scope = this.scope(auth);
@@ -189,11 +192,20 @@ export class StaffContractsService {
       .where(`EXISTS (SELECT 1 FROM contracts c WHERE c.personId = p.id AND c.${column} = :value)`, { value })
       .orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC')
       .take(50);
-    if (q) {
-      const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
-      search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash)`, { name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()) });
+    let persons: Person[];
+    if (/^1\d{10}$/.test(q)) {
+      const candidates = await search.andWhere('p.phoneCipher IS NOT NULL').take(20_000).getMany();
+      persons = candidates.filter((p) => this.cipher.decrypt(p.phoneCipher!) === q).slice(0, 50);
+    } else {
+      if (q) {
+        const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
+        const suffix = /^[0-9Xx]{4,6}$/.test(q) ? `%${q.toUpperCase()}` : null;
+        search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash${suffix ? ' OR p.idNumberMasked LIKE :suffix' : ''})`, {
+          name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()), ...(suffix ? { suffix } : {}),
+        });
+      }
+      persons = await search.getMany();
     }
-    const persons = await search.getMany();
     if (persons.length === 0) return [];
     const contracts = await this.dataSource.getRepository(Contract).find({
       where: { personId: In(persons.map((p) => p.id)), ...scope }, order: { createdAt: 'DESC', id: 'ASC' },

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { KeyGroupTag, maskIdNumber, needsGuardianConsent, parseIdNumber, todayInChina } from '@jiayi/domain';
-import type { OnsiteSigning, Signature } from '@jiayi/contract';
+import type { OnsiteQuote, OnsiteSigning, Signature } from '@jiayi/contract';
+import { CatalogService } from '../packages/catalog.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { badRequest, notFound, refusal, refusalError } from '../common/api-error';
@@ -12,9 +13,9 @@ import { Contract } from '../contracts/contract.entity';
 import { ContractsService } from '../contracts/contracts.service';
 import { Person } from '../people/person.entity';
 import { Community } from '../reference/community.entity';
-import { OnsiteSigningDto, SignatureDto } from './dto/services.dto';
+import { OnsiteQuoteDto, OnsiteSigningDto, SignatureDto } from './dto/services.dto';
 import { checkSignatureImage } from './signature-image';
-import { contractInScope, teamInScope } from './staff-scope';
+import { contractInScope, staffScope, teamInScope } from './staff-scope';
 
 /**
  * 上门签约 / 医生代签: a team member registers a household that has no WeChat and signs it on
@@ -29,6 +30,7 @@ export class OnsiteSigningService {
     private readonly contracts: ContractsService,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditService,
+    private readonly catalog: CatalogService,
   ) {}
 
   async sign(auth: AuthContext, dto: OnsiteSigningDto): Promise<OnsiteSigning> {
@@ -66,6 +68,32 @@ export class OnsiteSigningService {
         };
       }),
     };
+  }
+
+  /**
+   * The quote each member of a household would see in the mini-program, before anyone is
+   * registered: the packages offered to their age and declared groups, and the split priced by the
+   * same catalog and policy (one person at a time, as the resident's quote is).
+   */
+  async quote(auth: AuthContext, dto: OnsiteQuoteDto): Promise<OnsiteQuote> {
+    staffScope(auth);
+    const community = await this.dataSource.getRepository(Community).findOneBy({ id: dto.communityId });
+    if (!community) throw badRequest('communityId', '请选择居民所在的村/社区');
+    const today = todayInChina(new Date());
+    const members = [];
+    for (const [i, member] of dto.members.entries()) {
+      const id = parseIdNumber(member.idNumber, today);
+      if (!id.ok) throw refusalError({ ...id, field: `members[${i}].idNumber` });
+      const person = {
+        id: '', accountId: null, relation: 'self', name: '', idNumberCipher: '', idNumberHash: '', idNumberMasked: '', birthDate: id.value.birthDate,
+        gender: id.value.gender, phoneCipher: null, communityId: community.id, declaredTagsCipher: this.cipher.encryptJson(member.declaredTags),
+        guardianConsentAt: null, createdAt: new Date(), updatedAt: new Date(),
+      } satisfies Person;
+      const offered = (await this.catalog.offeredTo(person)).map((p) => ({ code: p.code, name: p.name, kind: p.kind }));
+      const { result } = await this.catalog.quoteFor(person, member.packageCodes ?? dto.packageCodes, dto.years);
+      members.push({ offered, quote: result.ok ? result.value : null, refusal: result.ok ? null : { code: result.code, message: result.message } });
+    }
+    return { members };
   }
 
   /** Adds the resident's signature to a contract of the scope that has none yet (a paper contract signed later on a device). */

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  NonSigningReportSchema, NonSigningSchema, OnsiteSigningSchema, ResidentRecordSchema, ServiceRecordSchema, SignatureSchema, TodoSchema, Type,
+  NonSigningReportSchema, NonSigningSchema, OnsiteQuoteSchema, OnsiteSigningSchema, ResidentRecordSchema, ServiceRecordSchema, SignatureSchema, TodoSchema, Type,
 } from '@jiayi/contract';
 import { Auth, AuthContext, Roles } from '../auth/auth-context';
 import { ApiResult } from '../common/api-result';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import {
-  CorrectServiceDto, NonSigningUpdateDto, OnsiteSigningDto, RecordServiceDto, SignatureDto, StaffServicesQueryDto, TodoQueryDto,
+  CorrectServiceDto, NonSigningUpdateDto, OnsiteQuoteDto, OnsiteSigningDto, RecordServiceDto, SignatureDto, StaffServicesQueryDto, TodoQueryDto,
 } from './dto/services.dto';
 import { NonSigningService } from './non-signing.service';
 import { OnsiteSigningService } from './onsite-signing.service';
@@ -32,6 +32,12 @@ export class StaffServicesController {
   @ApiResult(OnsiteSigningSchema, { status: 201, errors: [404, 409] })
   signOnSite(@Auth() auth: AuthContext, @Body() dto: OnsiteSigningDto) {
     return this.onsite.sign(auth, dto);
+  }
+
+  /** The resident's quote for each member of a household about to be signed on site. */
+  @Post('onsite-quotes') @Roles('doctor', 'clinicAdmin') @HttpCode(200) @ApiResult(OnsiteQuoteSchema)
+  quoteOnSite(@Auth() auth: AuthContext, @Body() dto: OnsiteQuoteDto) {
+    return this.onsite.quote(auth, dto);
   }
 
   @Post('contracts/:id/signature') @Roles('doctor', 'clinicAdmin') @HttpCode(200)

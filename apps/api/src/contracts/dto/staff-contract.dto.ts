@@ -56,6 +56,6 @@ export class SigningRefusalDto {
 }
 
 export class ResidentsQueryDto {
-  @ApiPropertyOptional({ description: 'part of the name, or the full ID number' }) @IsOptional() @IsString({ message: '查询内容不正确' }) @MaxLength(30, { message: '查询内容过长' })
+  @ApiPropertyOptional({ description: 'part of the name, the full ID number, its last 4–6 characters, or the full mobile number' }) @IsOptional() @IsString({ message: '查询内容不正确' }) @MaxLength(30, { message: '查询内容过长' })
   q?: string;
 }

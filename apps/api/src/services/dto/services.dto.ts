@@ -8,7 +8,9 @@ import {
   DECLARABLE_TAGS, FAMILY_RELATIONS, NON_SIGNING_CATEGORIES, SERVICE_CHANNELS, SERVICE_TYPES, type KeyGroupTag, type NonSigningCategory,
   type ServiceChannel, type ServiceType,
 } from '@jiayi/domain';
-import type { MeasurementsShape, OnsiteMemberInput, OnsiteSigningInput, ServiceCorrectionInput, ServiceInput } from '@jiayi/contract';
+import type {
+  MeasurementsShape, OnsiteMemberInput, OnsiteQuoteInput, OnsiteSigningInput, ServiceCorrectionInput, ServiceInput,
+} from '@jiayi/contract';
 import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
 /** A PNG data URL of at most ~300 KB (a signature pad's image is 10–60 KB). */
@@ -93,6 +95,35 @@ export class OnsiteSigningDto implements OnsiteSigningInput {
 
   @ImageField('居民签名')
   signature: string;
+}
+
+export class OnsiteQuoteMemberDto {
+  @ApiProperty({ description: '18-digit resident ID number' }) @IsString({ message: '请填写身份证号' }) @MaxLength(30, { message: '身份证号过长' })
+  idNumber: string;
+
+  @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })
+  @IsArray({ message: '重点人群标签格式不正确' }) @ArrayMaxSize(12, { message: '重点人群标签过多' })
+  @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
+  declaredTags: KeyGroupTag[];
+
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @packageCodes
+  packageCodes?: string[];
+}
+
+export class OnsiteQuoteDto implements OnsiteQuoteInput {
+  @IdField('所在村/社区')
+  communityId: string;
+
+  @ApiProperty({ type: [OnsiteQuoteMemberDto] })
+  @IsArray({ message: '请登记签约居民' }) @ArrayMinSize(1, { message: '请至少登记一位居民' }) @ArrayMaxSize(20, { message: '一次最多为20人签约' })
+  @ValidateNested({ each: true }) @Type(() => OnsiteQuoteMemberDto)
+  members: OnsiteQuoteMemberDto[];
+
+  @ApiProperty({ type: [String] }) @packageCodes
+  packageCodes: string[];
+
+  @ApiProperty({ minimum: 1, maximum: 3 }) @IsInt(YEARS) @Min(1, YEARS) @Max(3, YEARS)
+  years: number;
 }
 
 export class SignatureDto {

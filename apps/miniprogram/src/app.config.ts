@@ -38,6 +38,10 @@ export default defineAppConfig({
         'report/index',
       ],
     },
+    {
+      root: 'fieldwork',
+      pages: ['onsite/index', 'todo/index', 'resident/index', 'record/index', 'lookup/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

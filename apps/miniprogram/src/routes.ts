@@ -32,6 +32,12 @@ export const ROUTES = {
   staffWaveNew: '/staff/wave-new/index',
   staffPhoneEntry: '/staff/phone-entry/index',
   staffReport: '/staff/report/index',
+
+  fieldworkOnsite: '/fieldwork/onsite/index',
+  fieldworkTodo: '/fieldwork/todo/index',
+  fieldworkResident: '/fieldwork/resident/index',
+  fieldworkRecord: '/fieldwork/record/index',
+  fieldworkLookup: '/fieldwork/lookup/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

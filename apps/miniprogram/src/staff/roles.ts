@@ -18,6 +18,8 @@ export const AREA_ROLES = {
   createWave: ['clinicAdmin', 'regionAdmin'],
   phoneEntry: ['doctor', 'clinicAdmin'],
   report: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  fieldwork: ['doctor', 'clinicAdmin'],
+  todo: ['doctor', 'clinicAdmin', 'regionAdmin'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

@@ -57,14 +57,14 @@ export const PlanItemSchema = Type.Object({
 });
 export type PlanItemView = Static<typeof PlanItemSchema>;
 
-/** A contract's service plan and 履约进度 (done of what has been due so far). */
+/** A contract's service plan and 履约进度 (done, open, overdue and upcoming items; they add up to total). */
 export const ContractPlanSchema = Type.Object({
   contractId: Type.String(),
   status: StringEnum(CONTRACT_STATUSES),
   startDate: DateString(),
   endDate: DateString(),
   items: Type.Array(PlanItemSchema),
-  summary: Type.Object({ dueSoFar: Type.Integer(), done: Type.Integer(), overdue: Type.Integer(), total: Type.Integer() }),
+  summary: Type.Object({ done: Type.Integer(), open: Type.Integer(), overdue: Type.Integer(), upcoming: Type.Integer(), total: Type.Integer() }),
 });
 export type ContractPlan = Static<typeof ContractPlanSchema>;
 

@@ -138,7 +138,8 @@ export class ServiceRecordsService {
 
   /** 我的服务: for the account's persons, the current services (with readings) and their contracts' plans. */
   async residentServices(auth: AuthContext): Promise<ResidentServices> {
-    const persons = await this.dataSource.getRepository(Person).find({ where: { accountId: auth.accountId }, order: { createdAt: 'ASC' } });
+    const persons = (await this.dataSource.getRepository(Person).find({ where: { accountId: auth.accountId }, order: { createdAt: 'ASC', id: 'ASC' } }))
+      .sort((a, b) => Number(b.relation === 'self') - Number(a.relation === 'self'));
     const ids = persons.map((p) => p.id);
     const [contracts, rows] = ids.length === 0 ? [[], []] : await Promise.all([
       this.dataSource.getRepository(Contract).find({ where: { personId: In(ids), status: In(['active']) }, order: { startDate: 'ASC' } }),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, FindOptionsWhere, In, IsNull, MoreThanOrEqual } from 'typeorm';
-import { addDays, dueThisWeek, todayInChina } from '@jiayi/domain';
+import { addDays, dueThisWeek, SERVICE_TYPE_LABELS, todayInChina } from '@jiayi/domain';
 import type { Todo, TodoKind } from '@jiayi/contract';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -70,7 +70,7 @@ export class TodoService {
     for (const c of lapsed) if (!hasOpen(c.personId)) push('contractLapsed', c, c.personId, '签约已到期未续约', c.endDate);
     for (const c of rejected) if (!hasOpen(c.personId)) push('contractRejected', c, c.personId, `签约被退回：${c.rejectionReason ?? ''}`, todayInChina(c.createdAt));
     for (const s of unconfirmed) {
-      push('serviceUnconfirmed', null, s.personId, '居民尚未确认的服务', s.serviceDate, { contractId: s.contractId, serviceId: s.id });
+      push('serviceUnconfirmed', null, s.personId, `${SERVICE_TYPE_LABELS[s.type]}，居民尚未确认`, s.serviceDate, { contractId: s.contractId, serviceId: s.id });
     }
     items.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.personName.localeCompare(b.personName));
     const counts: Record<string, number> = {};

@@ -16,7 +16,7 @@ describe('planProgress', () => {
     expect(state('c1:chronic:3')).toMatchObject({ state: 'due' });
     expect(state('c1:chronic:4')).toMatchObject({ state: 'upcoming' });
     expect(state('c1:elderlyCheck:1')).toMatchObject({ state: 'done', serviceId: 's2' });
-    expect(summarisePlan(progress)).toEqual({ dueSoFar: 4, done: 2, overdue: 1, total: 5 });
+    expect(summarisePlan(progress)).toEqual({ done: 2, open: 1, overdue: 1, upcoming: 1, total: 5 });
   });
 
   it('one service fulfils one item only, and a service naming another contract\'s item fulfils nothing here', () => {

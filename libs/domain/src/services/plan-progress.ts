@@ -26,11 +26,15 @@ export interface PlanItemProgress extends PlanItem {
   serviceId: string | null;
 }
 
-/** 履约进度: of the items due by today, how many are done. */
+/**
+ * 履约进度 in four counts that add up to `total`: done, open (window open, not yet done — not late),
+ * overdue (window passed without a service) and upcoming.
+ */
 export interface PlanSummary {
-  dueSoFar: number;
   done: number;
+  open: number;
   overdue: number;
+  upcoming: number;
   total: number;
 }
 
@@ -69,15 +73,11 @@ export function planProgress(plan: readonly PlanItem[], services: readonly Deliv
 
 /**
  * Counts for 履约进度.
- * @example summarisePlan(progress) // → { dueSoFar: 3, done: 2, overdue: 1, total: 8 }
+ * @example summarisePlan(progress) // → { done: 2, open: 1, overdue: 1, upcoming: 4, total: 8 }
  */
 export function summarisePlan(progress: readonly PlanItemProgress[]): PlanSummary {
-  return {
-    dueSoFar: progress.filter((i) => i.state !== 'upcoming').length,
-    done: progress.filter((i) => i.state === 'done').length,
-    overdue: progress.filter((i) => i.state === 'overdue').length,
-    total: progress.length,
-  };
+  const count = (state: PlanItemState) => progress.filter((i) => i.state === state).length;
+  return { done: count('done'), open: count('due'), overdue: count('overdue'), upcoming: count('upcoming'), total: progress.length };
 }
 
 /**

@@ -114,8 +114,13 @@ function ServiceForm({ personId, contractId, planItemId, initialType, previous }
   )
 }
 
+/** Route parameters arrive still percent-encoded in H5 (a plan item id holds ':'). */
+function decoded(params: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === undefined ? v : decodeURIComponent(v)]))
+}
+
 export default function RecordServicePage() {
-  const { params } = useRouter()
+  const params = decoded(useRouter().params)
   const personId = params.personId ?? ''
   const record = useRequest(() => fieldworkApi.residentRecord(personId), [personId], { enabled: !!personId && !!params.correct })
   const [title, setTitle] = useState('记录服务')

@@ -18,17 +18,15 @@ function Plan({ plan, personId }: { plan: ContractPlan; personId: string }) {
   const next = plan.items.filter((i) => i.state === 'upcoming').slice(0, 3)
   return (
     <View className='card' data-testid='resident-plan'>
-      <View className='card__row'>
-        <View className='card__title'>服务计划</View>
-        <View data-testid='plan-progress'>已完成 {plan.summary.done} / 应完成 {plan.summary.dueSoFar}</View>
-      </View>
+      <View className='card__title'>服务计划</View>
+      <View data-testid='plan-progress'>已完成 {plan.summary.done} · 进行中 {plan.summary.open} · 逾期 {plan.summary.overdue} · 共 {plan.summary.total} 项</View>
       {[...open, ...next].map((item) => (
         <View className='plan-item' key={item.id} data-testid='plan-item' data-state={item.state}>
-          <View>
+          <View className='plan-item__what'>
             <View>{item.title}</View>
-            <View className='muted'>{formatDate(item.windowStart)} – {formatDate(item.windowEnd)}</View>
+            <View className='muted'>{item.state === 'upcoming' ? `${formatDate(item.windowStart)}起` : `截止 ${formatDate(item.windowEnd)}`}</View>
           </View>
-          <View style={{ textAlign: 'right' }}>
+          <View className='plan-item__state'>
             <View className={`state-${item.state}`}>{PLAN_STATE_LABELS[item.state]}</View>
             {(item.state === 'due' || item.state === 'overdue') && plan.status === 'active' && (
               <View

@@ -57,19 +57,23 @@ function MyServices() {
       {(data) =>
         data.people.filter((p) => p.plans.length > 0 || p.services.length > 0).map((person) => {
           const year = data.today.slice(0, 4)
-          const stillDue = person.plans.flatMap((plan) => plan.items).filter((i) => i.state !== 'done' && i.windowStart.slice(0, 4) <= year && i.windowEnd >= data.today && i.windowStart.slice(0, 4) === year)
+          // Still owed: open or late items, and those whose window starts later this year.
+          const stillDue = person.plans
+            .flatMap((plan) => plan.items)
+            .filter((i) => i.state === 'due' || i.state === 'overdue' || (i.state === 'upcoming' && i.windowStart.slice(0, 4) === year))
+            .sort((a, b) => a.windowEnd.localeCompare(b.windowEnd))
           return (
             <View key={person.personId} data-testid='my-services-person'>
               <View className='section-title'>{person.name}的服务</View>
               {person.plans.map((plan) => (
                 <View className='note' key={plan.contractId} data-testid='my-progress'>
-                  履约进度：应提供 {plan.summary.dueSoFar} 次，已提供 {plan.summary.done} 次
-                  {plan.summary.overdue > 0 ? `，${plan.summary.overdue} 次未按时提供` : ''}
+                  履约进度：本签约期共 {plan.summary.total} 项服务，已提供 {plan.summary.done} 项
+                  {plan.summary.overdue > 0 ? `，${plan.summary.overdue} 项未按时提供` : ''}
                 </View>
               ))}
               {stillDue.length > 0 && (
                 <View className='card'>
-                  <View className='card__title'>今年还将为您提供</View>
+                  <View className='card__title'>接下来将为您提供</View>
                   {stillDue.map((item) => (
                     <View className='plan-item' key={item.id}>
                       <View>{item.title}</View>
@@ -92,18 +96,19 @@ export default function ServicesPage() {
   return (
     <Page title='服务' testId='services'>
       {!signedIn && <LoginPrompt />}
+      {signedIn && (
+        <View data-testid='my-services'>
+          <View className='section-title'>我的服务</View>
+          <MyServices />
+        </View>
+      )}
+      {signedIn && <View className='section-title'>办理业务</View>}
       {SERVICES.map((s) => (
         <View className='card card--tap' key={s.testId} data-testid={s.testId} onClick={() => go(signedIn ? s.url : ROUTES.login)}>
           <View className='card__title'>{s.title} ›</View>
           <View className='muted'>{s.text}</View>
         </View>
       ))}
-      {signedIn && (
-        <View data-testid='my-services'>
-          <View className='page__title'>我的服务</View>
-          <MyServices />
-        </View>
-      )}
     </Page>
   )
 }

@@ -116,8 +116,8 @@ function DeliveryProgress({ contractId }: { contractId: string }) {
     <View className='card' data-testid='contract-progress'>
       <View className='card__title'>履约进度</View>
       <View>
-        到今天应提供 {plan.summary.dueSoFar} 次服务，已提供 {plan.summary.done} 次
-        {plan.summary.overdue > 0 ? `，${plan.summary.overdue} 次未按时提供` : ''}；整个签约期共 {plan.summary.total} 次。
+        整个签约期共 {plan.summary.total} 项服务：已提供 {plan.summary.done} 项，正在安排 {plan.summary.open} 项
+        {plan.summary.overdue > 0 ? `，${plan.summary.overdue} 项未按时提供` : ''}。
       </View>
       {services.length > 0 && <View className='muted'>最近一次：{formatDate(services[0].serviceDate)} {services[0].typeLabel}</View>}
       <View className='link' onClick={() => go(ROUTES.services)}>查看我的服务 ›</View>

@@ -89,7 +89,7 @@ export const TodoSchema = Type.Object({
   today: DateString(),
   teamIds: Type.Array(Type.String()),
   doctorId: Nullable(Type.String({ description: 'set when the list is one member\'s (`mine=true`)' })),
-  counts: Dictionary(Type.Integer()),
+  counts: Dictionary(Type.Integer(), { description: 'items per kind, all of them' }),
   items: Type.Array(Type.Object({
     kind: StringEnum(TODO_KINDS),
     personId: Type.String(),
@@ -100,7 +100,7 @@ export const TodoSchema = Type.Object({
     planItemId: Nullable(Type.String()),
     title: Type.String(),
     date: DateString('the due date, the contract end date, or the service date'),
-  })),
+  }), { description: 'the 500 most urgent, earliest date first' }),
 });
 export type Todo = Static<typeof TodoSchema>;
 

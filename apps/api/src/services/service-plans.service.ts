@@ -36,10 +36,13 @@ export class ServicePlansService {
         where: { contractId: In(planned.map((c) => c.id)), current: true },
       }),
     ]);
+    const personById = new Map(persons.map((p) => [p.id, p]));
+    const servicesByContract = new Map<string, typeof services>();
+    for (const s of services) servicesByContract.set(s.contractId!, [...(servicesByContract.get(s.contractId!) ?? []), s]);
     const catalogs = new Map<string, ServicePackage[]>();
     for (const regionId of new Set(planned.map((c) => c.regionId))) catalogs.set(regionId, await this.catalog.catalog(regionId));
     return planned.map((contract) => {
-      const person = persons.find((p) => p.id === contract.personId);
+      const person = personById.get(contract.personId);
       const tagsCipher = contract.confirmedTagsCipher ?? person?.declaredTagsCipher;
       const tags = tagsCipher ? this.cipher.decryptJson<KeyGroupTag[]>(tagsCipher) : [];
       const packages = (catalogs.get(contract.regionId) ?? []).filter((p) => contract.packageCodes.includes(p.code));
@@ -47,7 +50,7 @@ export class ServicePlansService {
         id: contract.id, startDate: contract.startDate, endDate: contract.endDate, birthDate: person?.birthDate ?? contract.startDate, tags, packages,
         terminatedOn: contract.status === 'terminated' && contract.terminatedAt ? todayInChina(contract.terminatedAt) : null,
       });
-      const items = planProgress(plan, services.filter((s) => s.contractId === contract.id), today);
+      const items = planProgress(plan, servicesByContract.get(contract.id) ?? [], today);
       return {
         contractId: contract.id, status: contract.status, startDate: contract.startDate, endDate: contract.endDate, items, summary: summarisePlan(items),
       };

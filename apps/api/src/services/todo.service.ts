@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, FindOptionsWhere, In, IsNull, MoreThanOrEqual } from 'typeorm';
-import { addDays, dueThisWeek, SERVICE_TYPE_LABELS, todayInChina } from '@jiayi/domain';
+import { addDays, byCodeUnits, dueThisWeek, SERVICE_TYPE_LABELS, todayInChina } from '@jiayi/domain';
 import type { Todo, TodoKind } from '@jiayi/contract';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -13,6 +13,8 @@ import { ServicePlansService } from './service-plans.service';
 import { ServiceRecord } from './service-record.entity';
 import { staffScope } from './staff-scope';
 
+/** The most urgent items listed; `counts` always count them all. */
+const MAX_ITEMS = 500;
 /** How far back the list looks for lapsed and rejected contracts and unconfirmed services. */
 const LOOK_BACK_DAYS = 90;
 const ENDING_WITHIN_DAYS = 30;
@@ -51,32 +53,36 @@ export class TodoService {
       this.dataSource.getRepository(Person).find({ select: { id: true, name: true }, where: { id: In(personIds) } }),
       contracts.find({ select: { id: true, personId: true, renewalOf: true, status: true }, where: { personId: In(personIds), status: In(['pending', 'active']) } }),
     ]);
-    const name = (personId: string) => persons.find((p) => p.id === personId)?.name ?? '';
-    const hasOpen = (personId: string, except?: string) => open.some((c) => c.personId === personId && c.id !== except);
+    const names = new Map(persons.map((p) => [p.id, p.name]));
+    const name = (personId: string) => names.get(personId) ?? '';
+    const withOpen = new Set(open.map((c) => c.personId));
+    const renewed = new Set(open.flatMap((c) => (c.renewalOf ? [c.renewalOf] : [])));
+    const activeById = new Map(active.map((c) => [c.id, c]));
     const items: TodoItem[] = [];
     const push = (kind: TodoKind, c: Pick<Contract, 'id' | 'personId' | 'doctorId'> | null, personId: string, title: string, date: string, extra: Partial<TodoItem> = {}) =>
       items.push({ kind, personId, personName: name(personId), contractId: c?.id ?? null, doctorId: c?.doctorId ?? null, serviceId: null, planItemId: null, title, date, ...extra });
 
     for (const plan of await this.plans.plans(active, today)) {
-      const contract = active.find((c) => c.id === plan.contractId)!;
+      const contract = activeById.get(plan.contractId)!;
       for (const item of plan.items) {
         if (item.state === 'overdue') push('serviceOverdue', contract, contract.personId, item.title, item.windowEnd, { planItemId: item.id });
         else if (dueThisWeek(item, today)) push('serviceDueThisWeek', contract, contract.personId, item.title, item.windowEnd, { planItemId: item.id });
       }
     }
     for (const c of active) {
-      if (c.endDate <= addDays(today, ENDING_WITHIN_DAYS) && !open.some((o) => o.renewalOf === c.id)) push('contractEnding', c, c.personId, '签约即将到期，请提醒续约', c.endDate);
+      if (c.endDate <= addDays(today, ENDING_WITHIN_DAYS) && !renewed.has(c.id)) push('contractEnding', c, c.personId, '签约即将到期，请提醒续约', c.endDate);
     }
-    for (const c of lapsed) if (!hasOpen(c.personId)) push('contractLapsed', c, c.personId, '签约已到期未续约', c.endDate);
-    for (const c of rejected) if (!hasOpen(c.personId)) push('contractRejected', c, c.personId, `签约被退回：${c.rejectionReason ?? ''}`, todayInChina(c.createdAt));
+    for (const c of lapsed) if (!withOpen.has(c.personId)) push('contractLapsed', c, c.personId, '签约已到期未续约', c.endDate);
+    for (const c of rejected) if (!withOpen.has(c.personId)) push('contractRejected', c, c.personId, `签约被退回：${c.rejectionReason ?? ''}`, todayInChina(c.createdAt));
     for (const s of unconfirmed) {
       push('serviceUnconfirmed', null, s.personId, `${SERVICE_TYPE_LABELS[s.type]}，居民尚未确认`, s.serviceDate, { contractId: s.contractId, serviceId: s.id });
     }
-    items.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.personName.localeCompare(b.personName));
+    items.sort((a, b) => byCodeUnits(a.date, b.date) || byCodeUnits(a.kind, b.kind) || byCodeUnits(a.personId, b.personId));
     const counts: Record<string, number> = {};
     for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
-    await this.audit.record(auth, 'todo.list', [...new Set(items.map((i) => i.personId))], 'todo');
-    return { today, teamIds: await this.teamIds(scope), doctorId, counts, items };
+    const listed = items.slice(0, MAX_ITEMS);
+    await this.audit.record(auth, 'todo.list', [...new Set(listed.map((i) => i.personId))], 'todo');
+    return { today, teamIds: await this.teamIds(scope), doctorId, counts, items: listed };
   }
 
   private async teamIds(scope: ReturnType<typeof staffScope>): Promise<string[]> {

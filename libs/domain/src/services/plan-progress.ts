@@ -1,6 +1,6 @@
 import { addDays } from '../dates/calendar-date';
 import type { ServiceType } from './service-types';
-import type { PlanItem } from './service-plan';
+import { byCodeUnits, type PlanItem } from './service-plan';
 
 /** What the plan needs to know of a recorded service (current versions only). */
 export interface DeliveredService {
@@ -55,7 +55,7 @@ export function planProgress(plan: readonly PlanItem[], services: readonly Deliv
       used.add(service.id);
     }
   }
-  const loose = [...services].filter((s) => !used.has(s.id) && !s.planItemId).sort((a, b) => a.serviceDate.localeCompare(b.serviceDate));
+  const loose = [...services].filter((s) => !used.has(s.id) && !s.planItemId).sort((a, b) => byCodeUnits(a.serviceDate, b.serviceDate));
   for (const item of plan) {
     if (fulfilledBy.has(item.id)) continue;
     const match = loose.find((s) => !used.has(s.id) && s.type === item.type && s.serviceDate >= item.windowStart && s.serviceDate <= item.windowEnd);

@@ -8,6 +8,7 @@ import { makeIdNumber, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
 import { ARTIFACTS, fill, openPage, snap, startStackAndBrowser } from './support/browser';
 import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { signaturePng } from '../apps/api/test/support/service-factories';
 
 jest.setTimeout(240_000);
 
@@ -164,4 +165,32 @@ it('3. the resident logs in with WeChat, claims his record, sees the contract an
   await mine.getByTestId('my-service-confirm').click();
   await shows(visible(page, 'my-service-confirmed'), '您已确认');
   await snap(page, flow, '05-confirmed');
+});
+
+it('4. the doctor records a refusal with the photographed 知情告知书 and later changes its category', async () => {
+  const flow = 'services-4-non-signing';
+  const page = await openPage(browser, 'pc');
+  await signInStaff(page, stack.baseUrl, 'clinic1.doctor1');
+  await tap(page, 'staff-menu-refusal');
+  await visible(page, 'staff-refusal').waitFor();
+  const refuser = { name: '孔拒签', idNumber: makeIdNumber(yearsAgo(45, '07-07'), 'male', seq) };
+  await fill(page, 'refusal-name', refuser.name);
+  await fill(page, 'refusal-id', refuser.idNumber);
+  await item(page, 'refusal-team-option', '城关镇第一家庭医生团队').click();
+  await tap(page, 'refusal-category-refused');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'refusal-photo')]);
+  await chooser.setFiles({ name: 'notice.png', mimeType: 'image/png', buffer: Buffer.from(signaturePng(9).split(',')[1], 'base64') });
+  await visible(page, 'refusal-photo-preview').waitFor();
+  await fill(page, 'refusal-reason', '本人表示暂不需要，已签知情告知书');
+  await snap(page, flow, '01-form-with-photo');
+  await tap(page, 'refusal-submit');
+  const listed = item(page, 'refusal-card', refuser.name);
+  await shows(listed, '拒签：本人表示暂不需要');
+  await listed.getByTestId('refusal-edit').click();
+  await listed.getByTestId('refusal-edit-category-movedAway').click();
+  await fill(page, 'refusal-edit-reason', '已举家迁往外省');
+  await listed.getByTestId('refusal-edit-save').click();
+  await shows(item(page, 'refusal-card', refuser.name), '外出/迁出：已举家迁往外省');
+  await snap(page, flow, '02-category-changed');
+  await page.context().close();
 });

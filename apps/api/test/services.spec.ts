@@ -62,6 +62,12 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
       const signature = await t.http.get(`/api/staff/contracts/${rows[0].id}/signature`).set(doctor1).expect(200);
       expect(signature.body.image).toBe(body.signature);
       await t.http.get(`/api/staff/contracts/${rows[0].id}/signature`).set(doctor2).expect(404);
+
+      // ending a contract gives the team's place back with the doctor's
+      const grandchild = response.body.contracts[2];
+      await t.http.post(`/api/staff/contracts/${grandchild.id}/terminate`).set(doctor1).send({ reason: 'movedAway' }).expect(200);
+      expect(Number((await t.dataSource.query('SELECT heldPlaces FROM teams WHERE id = ?', [team.id]))[0].heldPlaces)).toBe(Number(before) + 2);
+      expect(await teamPlacesAgree()).toBe(true);
     });
 
     it('is refused at capacity exactly like online signing, also when both race for the last places', async () => {

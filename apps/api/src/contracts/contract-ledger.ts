@@ -74,15 +74,15 @@ export async function releasePlace(manager: EntityManager, contract: Pick<Contra
   if (flag.affected !== 1) return;
   await manager
     .createQueryBuilder()
-    .update(Doctor)
-    .set({ heldPlaces: () => 'heldPlaces - 1' })
-    .where('id = :doctorId AND heldPlaces > 0', { doctorId: contract.doctorId })
-    .execute();
-  await manager
-    .createQueryBuilder()
     .update(Team)
     .set({ heldPlaces: () => 'heldPlaces - 1' })
     .where('id = :teamId AND heldPlaces > 0', { teamId: contract.teamId })
+    .execute();
+  await manager
+    .createQueryBuilder()
+    .update(Doctor)
+    .set({ heldPlaces: () => 'heldPlaces - 1' })
+    .where('id = :doctorId AND heldPlaces > 0', { doctorId: contract.doctorId })
     .execute();
 }
 

@@ -1,6 +1,6 @@
 // Response shapes of the HTTP contract (shared/spec/api.md) that the domain library does not model.
 // Money is always integer 分; dates are 'YYYY-MM-DD' or ISO 8601.
-import type { KeyGroupTag, PackageTotals, Quote, Questionnaire, ServicePackage } from '@jiayi/domain'
+import type { KeyGroupTag, NonSigningCategory, PackageTotals, Quote, Questionnaire, ServicePackage } from '@jiayi/domain'
 import type { SessionUser } from '../session'
 
 export type { KeyGroupTag, Quote, Questionnaire, ServicePackage }
@@ -167,6 +167,9 @@ export interface RefusalInput {
   phone?: string
   teamId: string
   reason: string
+  category?: NonSigningCategory
+  /** The signed 知情告知书 of a refusal, as a data URL. */
+  noticePhoto?: string
 }
 
 /** One informed refusal (知情拒签) as GET /api/staff/refusals lists it, newest first. */
@@ -178,6 +181,9 @@ export interface SigningRefusal {
   teamId: string
   teamName: string
   reason: string
+  category?: NonSigningCategory
+  categoryLabel?: string
+  hasNoticePhoto?: boolean
   createdAt: string
 }
 

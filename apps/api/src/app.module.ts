@@ -18,6 +18,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SeedModule } from './seed/seed.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { ServicesModule } from './services/services.module';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { SurveysModule } from './surveys/surveys.module';
     PushesModule,
     FeedbackModule,
     SeedModule,
+    ServicesModule,
   ],
   controllers: [HealthController],
 })

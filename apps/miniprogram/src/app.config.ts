@@ -50,6 +50,10 @@ export default defineAppConfig({
       root: 'outreach',
       pages: ['pushes/index', 'compose/index', 'stats/index', 'feedback/index'],
     },
+    {
+      root: 'fieldwork',
+      pages: ['onsite/index', 'todo/index', 'resident/index', 'record/index', 'lookup/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -47,6 +47,11 @@ export const ROUTES = {
   outreachCompose: '/outreach/compose/index',
   outreachStats: '/outreach/stats/index',
   outreachFeedback: '/outreach/feedback/index',
+  fieldworkOnsite: '/fieldwork/onsite/index',
+  fieldworkTodo: '/fieldwork/todo/index',
+  fieldworkResident: '/fieldwork/resident/index',
+  fieldworkRecord: '/fieldwork/record/index',
+  fieldworkLookup: '/fieldwork/lookup/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

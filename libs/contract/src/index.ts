@@ -13,3 +13,4 @@ export * from './notices';
 export * from './referrals';
 export * from './pushes';
 export * from './feedback';
+export * from './services';

@@ -39,3 +39,8 @@ export * from './pushes/template-purposes';
 export * from './pushes/subscribe-keywords';
 export * from './pushes/outbox-outcome';
 export * from './feedback/feedback-status';
+export * from './services/service-types';
+export * from './contracts/non-signing-category';
+export * from './services/measurements';
+export * from './services/service-plan';
+export * from './services/plan-progress';

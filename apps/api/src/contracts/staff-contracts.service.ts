@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
-import { contractRefusal, KeyGroupTag, maskIdNumber, parseIdNumber, todayInChina } from '@jiayi/domain';
+import { contractRefusal, KeyGroupTag, maskIdNumber, NON_SIGNING_CATEGORY_LABELS, parseIdNumber, todayInChina } from '@jiayi/domain';
 import { sameTotals, signingRefusal } from '@jiayi/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -169,7 +169,9 @@ export class StaffContractsService {
       id: randomUUID(), name: dto.name.trim(), idNumberCipher: this.cipher.encrypt(parsed.value.idNumber), idNumberHash,
       idNumberMasked: maskIdNumber(parsed.value.idNumber), phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
       personId: person?.id ?? null, teamId: team.id, institutionId: institution.id, regionId: institution.regionId,
-      reason: dto.reason.trim(), recordedByStaffId: auth.accountId, createdAt: new Date(),
+      reason: dto.reason.trim(), category: dto.category ?? 'refused', noticePhotoCipher: dto.noticePhoto ? this.cipher.encrypt(dto.noticePhoto) : null,
+      recordedByStaffId: auth.accountId, createdAt: new Date(),
+      updatedAt: null, updatedByStaffId: null,
     };
     await writeOnce(this.dataSource, (manager) => manager.insert(SigningRefusal, refusal));
     if (refusal.personId) await this.audit.record(auth, 'refusal.record', [refusal.personId], 'signingRefusal', refusal.id);
@@ -185,8 +187,11 @@ export class StaffContractsService {
   }
 
   /**
-   * Residents with a contract in scope, found by part of the name or the full ID number; masked,
-   * with their latest contract. Used to pick the resident a phone survey answer belongs to.
+   * Residents with a contract in scope, found by part of the name, the full ID number, the last 4–6
+   * characters of the ID number (as the masked number shows them) or the full mobile number; masked,
+   * with their latest contract. Used to pick the resident a phone survey answer belongs to and to
+   * open a resident's record. Phones are encrypted with a random IV, so a phone search decrypts the
+   * phones of the scope's residents (a team's few thousand) rather than using an index.
    */
   async residents(auth: AuthContext, query: ResidentsQueryDto): Promise<StaffResident[]> {
     const scope = this.scope(auth);
@@ -198,11 +203,20 @@ export class StaffContractsService {
       .where(`EXISTS (SELECT 1 FROM contracts c WHERE c.personId = p.id AND c.${column} = :value)`, { value })
       .orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC')
       .take(50);
-    if (q) {
-      const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
-      search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash)`, { name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()) });
+    let persons: Person[];
+    if (/^1\d{10}$/.test(q)) {
+      const candidates = await search.andWhere('p.phoneCipher IS NOT NULL').take(20_000).getMany();
+      persons = candidates.filter((p) => this.cipher.decrypt(p.phoneCipher!) === q).slice(0, 50);
+    } else {
+      if (q) {
+        const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
+        const suffix = /^[0-9Xx]{4,6}$/.test(q) ? `%${q.toUpperCase()}` : null;
+        search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash${suffix ? ' OR p.idNumberMasked LIKE :suffix' : ''})`, {
+          name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()), ...(suffix ? { suffix } : {}),
+        });
+      }
+      persons = await search.getMany();
     }
-    const persons = await search.getMany();
     if (persons.length === 0) return [];
     const contracts = await this.dataSource.getRepository(Contract).find({
       where: { personId: In(persons.map((p) => p.id)), ...scope }, order: { createdAt: 'DESC', id: 'ASC' },
@@ -222,7 +236,8 @@ export class StaffContractsService {
     return {
       id: r.id, name: r.name, idNumberMasked: r.idNumberMasked, phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
       personId: r.personId, teamId: r.teamId, teamName: team?.name ?? '', institutionId: r.institutionId, reason: r.reason,
-      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt.toISOString(),
+      category: r.category, categoryLabel: NON_SIGNING_CATEGORY_LABELS[r.category], hasNoticePhoto: r.noticePhotoCipher !== null,
+      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
     };
   }
 

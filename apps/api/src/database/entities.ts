@@ -32,6 +32,7 @@ import { WechatToken } from '../pushes/wechat-token.entity';
 
 import { JobLease } from '../coordination/job-lease.entity';
 import { RateLimitHit } from '../coordination/rate-limit-hit.entity';
+import { ServiceRecord } from '../services/service-record.entity';
 
 /** Every entity, listed explicitly. */
 export const entities = [
@@ -43,4 +44,5 @@ export const entities = [
   JobLease, RateLimitHit,
   SlotPoolRecord, ReferralRecord, DownReferralRecord,
   Push, PushTarget, OutboxMessage, SubscriptionLedger, WechatToken, FeedbackRecord,
+  ServiceRecord,
 ];

@@ -23,6 +23,8 @@ export const AREA_ROLES = {
   referralArrivals: ['hospitalCoordinator'],
   pushes: ['doctor', 'clinicAdmin', 'regionAdmin'],
   feedback: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  fieldwork: ['doctor', 'clinicAdmin'],
+  todo: ['doctor', 'clinicAdmin', 'regionAdmin'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

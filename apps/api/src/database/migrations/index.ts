@@ -5,6 +5,7 @@ import { Notices1765000000000 } from './1765000000000-notices';
 import { SharedCoordination1765000600000 } from './1765000600000-shared-coordination';
 import { Referrals1765000100000 } from './1765000100000-referrals';
 import { Pushes1765000200000 } from './1765000200000-pushes';
+import { Services1765000300000 } from './1765000300000-services';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -14,5 +15,6 @@ export const migrations = [
   Notices1765000000000,
   Referrals1765000100000,
   Pushes1765000200000,
+  Services1765000300000,
   SharedCoordination1765000600000,
 ];

@@ -99,6 +99,18 @@ export const REFUSAL_KINDS = {
   'SURVEY.NOT_OPEN': 'rule',
   'SURVEY.CLOSED': 'rule',
   'SURVEY.ALREADY_ANSWERED': 'rule',
+
+  // Performance-evaluation dashboard: population figures and the region's indicator targets.
+  'POPULATION.COUNT': 'badInput',
+  'POPULATION.GROUP': 'badInput',
+  'POPULATION.GROUP_EXCEEDS': 'badInput',
+  'POPULATION.COMMUNITY': 'badInput',
+  'POPULATION.YEAR': 'badInput',
+  'POPULATION.IMPORT': 'badInput',
+  'INDICATOR.UNKNOWN': 'badInput',
+  'INDICATOR.TARGET': 'badInput',
+  'INDICATOR.POINTS': 'badInput',
+  'INDICATOR.SCORING': 'badInput',
 } as const satisfies Record<string, RefusalKind>;
 
 /** Whether a refusal is about what was sent (400) or a rule of the domain saying no (409). */

@@ -3,6 +3,9 @@ import { AuditLog } from '../audit/audit-log.entity';
 import { ResidentAccount } from '../auth/resident-account.entity';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { IdempotencyRecord } from '../common/idempotency-record.entity';
+import { ContractFact } from '../indicators/contract-fact.entity';
+import { IndicatorSettings } from '../indicators/indicator-settings.entity';
+import { Population } from '../indicators/population.entity';
 import { Contract } from '../contracts/contract.entity';
 import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
@@ -29,4 +32,5 @@ export const entities = [
   Contract, SigningRefusal,
   QuestionnaireRecord, SurveyWave, SurveySampleMember, SurveyCall, SurveyResponse, SurveyAnswer, SurveyCounter,
   ResidentNotice,
+  Population, IndicatorSettings, ContractFact,
 ];

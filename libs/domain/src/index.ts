@@ -29,3 +29,8 @@ export * from './indicators/indicator-evaluation';
 export * from './indicators/indicator-targets';
 export * from './indicators/indicator-period';
 export * from './indicators/population-figures';
+export * from './services/service-types';
+export * from './contracts/non-signing-category';
+export * from './services/measurements';
+export * from './services/service-plan';
+export * from './services/plan-progress';

@@ -111,6 +111,20 @@ export const REFUSAL_KINDS = {
   'INDICATOR.TARGET': 'badInput',
   'INDICATOR.POINTS': 'badInput',
   'INDICATOR.SCORING': 'badInput',
+
+  // Service delivery (履约): on-site signing, service records, non-signing categories
+  'SERVICE.MEASUREMENT_RANGE': 'badInput',
+  'SERVICE.BLOOD_PRESSURE_PAIR': 'badInput',
+  'SERVICE.DATE_IN_FUTURE': 'badInput',
+  'SERVICE.DATE_OUTSIDE_CONTRACT': 'badInput',
+  'SERVICE.UNKNOWN_PLAN_ITEM': 'badInput',
+  'SERVICE.SIGNATURE_IMAGE': 'badInput',
+  'SERVICE.NOT_CURRENT': 'rule',
+  'SERVICE.ALREADY_CONFIRMED': 'rule',
+  'SERVICE.CONTRACT_NOT_ACTIVE': 'rule',
+  'ONSITE.DUPLICATE_PERSON': 'badInput',
+  'ONSITE.PERSON_HAS_ACCOUNT': 'rule',
+  'REFUSAL.NOTICE_PHOTO_REQUIRED': 'badInput',
 } as const satisfies Record<string, RefusalKind>;
 
 /** Whether a refusal is about what was sent (400) or a rule of the domain saying no (409). */

@@ -264,7 +264,7 @@ export class ContractsService {
       householdSigningId: input.householdSigningId, channel: 'miniProgram', insuranceAuthorized: input.insuranceAuthorized,
       insuranceAuthorizedAt: input.insuranceAuthorized ? now : null, guardianConsentAt: person.guardianConsentAt,
       residentConfirmedAt: now, doctorConfirmedAt: null, confirmedByStaffId: null, confirmedTagsCipher: null,
-      rejectionReason: null, terminationReason: null, terminatedAt: null, createdAt: now, openSlot: input.openSlot, holdsPlace: true,
+      rejectionReason: null, terminationReason: null, terminatedAt: null, createdAt: now, openSlot: input.openSlot, holdsPlace: true, signatureCipher: null,
     };
   }
 

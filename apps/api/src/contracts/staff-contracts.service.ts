@@ -162,7 +162,8 @@ export class StaffContractsService {
       id: randomUUID(), name: dto.name.trim(), idNumberCipher: this.cipher.encrypt(parsed.value.idNumber), idNumberHash,
       idNumberMasked: maskIdNumber(parsed.value.idNumber), phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
       personId: person?.id ?? null, teamId: team.id, institutionId: institution.id, regionId: institution.regionId,
-      reason: dto.reason.trim(), recordedByStaffId: auth.accountId, createdAt: new Date(),
+      reason: dto.reason.trim(), category: 'refused', noticePhotoCipher: null, recordedByStaffId: auth.accountId, createdAt: new Date(),
+      updatedAt: null, updatedByStaffId: null,
     };
     await this.dataSource.getRepository(SigningRefusal).insert(refusal);
     if (refusal.personId) await this.audit.record(auth, 'refusal.record', [refusal.personId], 'signingRefusal', refusal.id);

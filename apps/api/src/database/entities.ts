@@ -24,6 +24,7 @@ import { SurveyCounter } from '../surveys/survey-counter.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { SurveySampleMember } from '../surveys/survey-sample-member.entity';
 import { SurveyWave } from '../surveys/survey-wave.entity';
+import { ServiceRecord } from '../services/service-record.entity';
 
 /** Every entity, listed explicitly. */
 export const entities = [
@@ -33,4 +34,5 @@ export const entities = [
   QuestionnaireRecord, SurveyWave, SurveySampleMember, SurveyCall, SurveyResponse, SurveyAnswer, SurveyCounter,
   ResidentNotice,
   Population, IndicatorSettings, ContractFact,
+  ServiceRecord,
 ];

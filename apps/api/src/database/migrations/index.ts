@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Contracts1764000001000 } from './1764000001000-contracts';
 import { Surveys1764000002000 } from './1764000002000-surveys';
 import { Notices1765000000000 } from './1765000000000-notices';
+import { Services1765000300000 } from './1765000300000-services';
 import { Indicators1765000400000 } from './1765000400000-indicators';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
@@ -10,5 +11,6 @@ export const migrations = [
   Contracts1764000001000,
   Surveys1764000002000,
   Notices1765000000000,
+  Services1765000300000,
   Indicators1765000400000,
 ];

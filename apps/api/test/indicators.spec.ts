@@ -92,6 +92,20 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     const east = await residentWithPendingContract(t, { teamId: clinic2Team }, { name: '吴东城', community: '东城社区' });
     await t.http.post(`/api/staff/contracts/${east.contract.id}/confirm`).set(admin2).send({ confirmedTags: [] }).expect(200);
     people.clinic2 = east.resident.person.id;
+    // Services of the elder (hypertensive, 76): a health check and four follow-ups, the latest on target;
+    // an older version of one follow-up was corrected (not current) and does not count.
+    const record = (type: string, serviceDate: string, bloodPressureOnTarget: number | null, current = 1) => t.dataSource.query(
+      `INSERT INTO service_records (id, personId, contractId, teamId, institutionId, regionId, type, serviceDate, channel, onTarget, bloodPressureOnTarget,
+         current, version, lineageId, recordedByStaffId, createdAt)
+       VALUES (UUID(), ?, NULL, ?, ?, ?, ?, ?, 'clinic', ?, ?, ?, 1, UUID(), 'staff', NOW())`,
+      [people.elder, team1, t.demo.institutions.clinic1.id, t.demo.regionId, type, serviceDate, bloodPressureOnTarget, bloodPressureOnTarget, current],
+    );
+    await record('healthCheck', addDays(today, -30), null);
+    await record('followUp', addDays(today, -90), 0);
+    await record('followUp', addDays(today, -60), 0);
+    await record('followUp', addDays(today, -30), 0);
+    await record('followUp', addDays(today, -29), 0, 0);
+    await record('followUp', addDays(today, -1), 1);
     // The dates above were moved in SQL, as an import would: the facts are rebuilt from the contracts.
     await t.app.get(ContractFacts).rebuild();
 
@@ -128,6 +142,11 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     expect(counts(byCode, 'paidShare')).toEqual([4, 5]);
     expect(counts(byCode, 'awareness')).toEqual([1, 2]);
     expect(counts(byCode, 'satisfaction')).toEqual([1, 2]);
+    expect(counts(byCode, 'healthCheck')).toEqual([1, 1]);
+    expect(counts(byCode, 'managed.hypertension')).toEqual([1, 1]);
+    expect(counts(byCode, 'control.hypertension')).toEqual([1, 1]);
+    expect(byCode.get('control.diabetes2')).toMatchObject({ status: 'notApplicable', denominator: 0 });
+    expect(byCode.get('fulfilment')).toMatchObject({ status: 'noData' });
     expect(byCode.get('keyGroupSigning.diabetes2')).toMatchObject({ status: 'notApplicable', numerator: 0, denominator: 0, points: null });
     expect(byCode.get('referralFeedback')).toMatchObject({ status: 'noData', numerator: null });
     // Proportional scoring: 续约率 50 % against 95 % on 10 points.

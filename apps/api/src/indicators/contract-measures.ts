@@ -34,6 +34,22 @@ export const facts = {
   newInPrevious: (w: CountWindow): Predicate => ({
     sql: 'f.firstSigning = 1 AND f.signedFrom >= ? AND f.signedFrom <= ?', params: [w.previous.from, w.previous.to],
   }),
+  /** A current service record of the person of one type inside the period (up to the counting day). */
+  served: (w: CountWindow, type: 'healthCheck' | 'followUp', extra = ''): Predicate => ({
+    sql: `EXISTS (SELECT 1 FROM service_records s WHERE s.personId = f.personId AND s.type = '${type}' AND s.serviceDate >= ? AND s.serviceDate <= ? AND s.current = 1${extra})`,
+    params: [w.period.from, w.day],
+  }),
+  /** At least four current follow-ups in the period (规范管理). */
+  followedUpFourTimes: (w: CountWindow): Predicate => ({
+    sql: "(SELECT COUNT(*) FROM service_records s WHERE s.personId = f.personId AND s.type = 'followUp' AND s.serviceDate >= ? AND s.serviceDate <= ? AND s.current = 1) >= 4",
+    params: [w.period.from, w.day],
+  }),
+  /** The latest follow-up of the period with a reading of this kind met the control target. */
+  latestOnTarget: (w: CountWindow, column: 'bloodPressureOnTarget' | 'glucoseOnTarget'): Predicate => ({
+    sql: `(SELECT s.${column} FROM service_records s WHERE s.personId = f.personId AND s.type = 'followUp' AND s.serviceDate >= ? AND s.serviceDate <= ?
+      AND s.current = 1 AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC LIMIT 1) = 1`,
+    params: [w.period.from, w.day],
+  }),
   /** The person holds some contract on the counting day. */
   stillSigned: (w: CountWindow): Predicate => ({
     sql: 'EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = f.personId AND g.signedFrom <= ? AND g.signedUntil > ?)', params: [w.day, w.day],
@@ -55,6 +71,17 @@ const groupMeasures = Object.fromEntries(POPULATION_GROUPS.map((g) => [`keyGroup
   numeratorLabel: `签约的${g.label}`,
 } satisfies ContractMeasure]));
 
+const signedIn = (code: PopulationGroup) => (w: CountWindow) => and(facts.inForce(w), facts.inGroup(code));
+const controlled = (code: PopulationGroup, column: 'bloodPressureOnTarget' | 'glucoseOnTarget', label: string): ContractMeasure => {
+  const followedUp = (w: CountWindow) => and(signedIn(code)(w), facts.served(w, 'followUp', ` AND s.${column} IS NOT NULL`));
+  return {
+    numerator: (w) => and(followedUp(w), facts.latestOnTarget(w, column)),
+    denominator: followedUp,
+    numeratorLabel: `最近一次随访${label}达标的患者`,
+    gapLabel: `最近一次随访${label}未达标的患者`,
+  };
+};
+
 export const CONTRACT_MEASURES: Record<string, ContractMeasure> = {
   signing: { numerator: facts.inForce, numeratorLabel: '签约居民' },
   keyGroupSigning: {
@@ -72,7 +99,31 @@ export const CONTRACT_MEASURES: Record<string, ContractMeasure> = {
   saturation: { numerator: facts.inForce, numeratorLabel: '签约居民' },
   paidShare: { numerator: (w) => and(facts.inForce(w), facts.paid()), denominator: facts.inForce, numeratorLabel: '付费签约的居民', gapLabel: '未付费的签约居民' },
   renewal: { numerator: (w) => and(facts.ended(w), facts.renewed()), denominator: facts.ended, numeratorLabel: '已续约的到期协议', gapLabel: '到期未续约的协议' },
+  healthCheck: {
+    numerator: (w) => and(signedIn('elderly65')(w), facts.served(w, 'healthCheck')),
+    denominator: signedIn('elderly65'),
+    numeratorLabel: '已体检的签约老年人',
+    gapLabel: '尚未体检的签约老年人',
+  },
+  'managed.hypertension': {
+    numerator: (w) => and(signedIn('hypertension')(w), facts.followedUpFourTimes(w)),
+    denominator: signedIn('hypertension'),
+    numeratorLabel: '随访满4次的高血压患者',
+    gapLabel: '随访不足4次的高血压患者',
+  },
+  'managed.diabetes2': {
+    numerator: (w) => and(signedIn('diabetes2')(w), facts.followedUpFourTimes(w)),
+    denominator: signedIn('diabetes2'),
+    numeratorLabel: '随访满4次的糖尿病患者',
+    gapLabel: '随访不足4次的糖尿病患者',
+  },
+  'control.hypertension': controlled('hypertension', 'bloodPressureOnTarget', '血压'),
+  'control.diabetes2': controlled('diabetes2', 'glucoseOnTarget', '血糖'),
 };
+
+/** The measures whose numerator and denominator both come from one scan of the facts (service indicators). */
+export const SERVICE_MEASURE_CODES = ['healthCheck', 'managed.hypertension', 'managed.diabetes2', 'control.hypertension', 'control.diabetes2'] as const;
+export type ServiceMeasureCode = (typeof SERVICE_MEASURE_CODES)[number];
 
 /** The predicate of the gap: in the denominator and not in the numerator. */
 export function gapPredicate(measure: ContractMeasure, w: CountWindow): Predicate | null {
@@ -91,12 +142,14 @@ export interface ContractTally {
   newPrevious: number;
   continued: number;
   groups: Record<PopulationGroup, number>;
+  services: Record<ServiceMeasureCode, { numerator: number; denominator: number }>;
 }
 
 export function emptyTally(): ContractTally {
   return {
     signed: 0, paid: 0, ended: 0, renewed: 0, newPrevious: 0, continued: 0,
     groups: Object.fromEntries(POPULATION_GROUPS.map((g) => [g.code, 0])) as Record<PopulationGroup, number>,
+    services: Object.fromEntries(SERVICE_MEASURE_CODES.map((c) => [c, { numerator: 0, denominator: 0 }])) as ContractTally['services'],
   };
 }
 
@@ -104,6 +157,9 @@ export function addTallies(into: ContractTally, more: ContractTally): ContractTa
   const sum = emptyTally();
   for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) sum[key] = into[key] + more[key];
   for (const g of POPULATION_GROUPS) sum.groups[g.code] = into.groups[g.code] + more.groups[g.code];
+  for (const c of SERVICE_MEASURE_CODES) {
+    sum.services[c] = { numerator: into.services[c].numerator + more.services[c].numerator, denominator: into.services[c].denominator + more.services[c].denominator };
+  }
   return sum;
 }
 
@@ -122,9 +178,11 @@ function areaWhere(filter: AreaFilter): Predicate {
 const sumOf = (p: Predicate, weight = '1'): Predicate => ({ sql: `SUM(CASE WHEN ${p.sql} THEN ${weight} ELSE 0 END)`, params: p.params });
 
 /**
- * Every contract count of the indicators, per team, in one pass over the area's facts (an index
- * range: the team, institution or region prefix). The EXISTS of 新增接续率 runs only for the few
- * rows that are a first contract of the previous period.
+ * Every contract and service count of the indicators, per team, in one pass over the area's facts
+ * (an index range: the team, institution or region prefix). The correlated lookups (新增接续率, and
+ * the service records of 查体率 / 规范管理率 / 控制率 through their person+type+date index) run only
+ * for the rows whose cheaper conditions hold: first contracts of the previous period, signed people
+ * of the group concerned.
  */
 export async function contractTalliesByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, ContractTally>> {
   const columns: [string, Predicate][] = [
@@ -135,6 +193,10 @@ export async function contractTalliesByTeam(dataSource: DataSource, filter: Area
     ['newPrevious', facts.newInPrevious(w)],
     ['continued', and(facts.newInPrevious(w), facts.stillSigned(w))],
     ...POPULATION_GROUPS.map((g): [string, Predicate] => [`g_${g.code}`, and(facts.inForce(w), facts.inGroup(g.code))]),
+    ...SERVICE_MEASURE_CODES.flatMap((code, i): [string, Predicate][] => [
+      [`s${i}n`, CONTRACT_MEASURES[code].numerator(w)],
+      [`s${i}d`, CONTRACT_MEASURES[code].denominator!(w)],
+    ]),
   ];
   const where = areaWhere(filter);
   const select = columns.map(([alias, p]) => ({ sql: `${sumOf(p).sql} AS ${alias}`, params: p.params }));
@@ -147,6 +209,7 @@ export async function contractTalliesByTeam(dataSource: DataSource, filter: Area
     const tally = emptyTally();
     for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) tally[key] = Number(row[key] ?? 0);
     for (const g of POPULATION_GROUPS) tally.groups[g.code] = Number(row[`g_${g.code}`] ?? 0);
+    SERVICE_MEASURE_CODES.forEach((code, i) => { tally.services[code] = { numerator: Number(row[`s${i}n`] ?? 0), denominator: Number(row[`s${i}d`] ?? 0) }; });
     result.set(String(row.teamId), tally);
   }
   return result;

@@ -24,6 +24,7 @@ export function indicatorCounts({ contracts, surveys, familyDoctors, doctorCapac
     renewal: { numerator: contracts.renewed, denominator: contracts.ended },
     awareness: surveys.awareness,
     satisfaction: surveys.satisfaction,
+    ...contracts.services,
   };
   if (population) {
     counts.signing = { numerator: contracts.signed, denominator: population.residents };

@@ -90,7 +90,7 @@ export class IndicatorsService {
     const windows = months.map((m) => this.windowOf(m, today));
     const measure = CONTRACT_MEASURES[definition.code];
     const points: IndicatorTrend['points'] = [];
-    if (definition.source === 'contracts' && measure) {
+    if (measure) {
       const values = await measureOverWindows(this.dataSource, this.filterOf(area), measure, windows);
       const doctors = definition.code === 'saturation' ? [...(await this.familyDoctors(area.teams)).values()].reduce((a, b) => a + b, 0) : 0;
       const years = [...new Set(windows.map((w) => Number(w.day.slice(0, 4))))];

@@ -96,6 +96,7 @@ export const INDICATORS: readonly EvaluationIndicator[] = [
   { code: 'managed.diabetes2', name: '糖尿病规范管理率', group: 'delivery', source: 'services', numerator: '年内随访≥4次的签约糖尿病患者', denominator: '签约的2型糖尿病患者', direction: 'atLeast', target: 0.8, points: 5, scoring: 'proportional' },
   { code: 'control.hypertension', name: '血压控制率', group: 'delivery', source: 'services', numerator: '最近一次随访血压达标的患者', denominator: '有随访的签约高血压患者', direction: 'atLeast', target: 0.6, points: 3, scoring: 'proportional' },
   { code: 'control.diabetes2', name: '血糖控制率', group: 'delivery', source: 'services', numerator: '最近一次随访血糖达标的患者', denominator: '有随访的签约糖尿病患者', direction: 'atLeast', target: 0.6, points: 3, scoring: 'proportional' },
+  { code: 'followUpTimeliness', name: '慢病随访及时率', group: 'delivery', source: 'services', numerator: '在应随访时段内完成的随访', denominator: '应随访次数', direction: 'atLeast', target: 0.9, points: 0, scoring: 'proportional' },
   { code: 'fulfilment', name: '履约率', group: 'delivery', source: 'services', numerator: '到期服务项目全部完成的协议', denominator: '有到期服务项目的协议', direction: 'atLeast', target: 1, points: 5, scoring: 'proportional' },
   { code: 'pushCoverage', name: '健康信息推送覆盖率', group: 'delivery', source: 'pushes', numerator: '本季度收到推送的重点人群', denominator: '签约的重点人群', direction: 'atLeast', target: 1, points: 2, scoring: 'proportional' },
   { code: 'referralFeedback', name: '转诊反馈率', group: 'delivery', source: 'referrals', numerator: '有反馈的转诊', denominator: '已就诊的转诊', direction: 'atLeast', target: 1, points: 0, scoring: 'proportional' },

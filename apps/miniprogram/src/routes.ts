@@ -32,6 +32,10 @@ export const ROUTES = {
   staffWaveNew: '/staff/wave-new/index',
   staffPhoneEntry: '/staff/phone-entry/index',
   staffReport: '/staff/report/index',
+  staffDashboard: '/staff/dashboard/index',
+  staffIndicator: '/staff/indicator/index',
+  staffPopulations: '/staff/populations/index',
+  staffTargets: '/staff/targets/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

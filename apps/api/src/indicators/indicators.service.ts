@@ -87,7 +87,10 @@ export class IndicatorsService {
     const targets = await this.targets.effective(area.region.id);
     const today = todayInChina(new Date());
     const months = trendMonths(today, query.months ?? 12);
-    const windows = months.map((m) => this.windowOf(m, today));
+    // Each month counts its year so far (查体率 and 规范管理率 are yearly), against the year before.
+    const windows = months.map((m): CountWindow => ({
+      period: { from: `${m.month.slice(0, 4)}-01-01`, to: m.to }, day: countingDay(m, today), today, previous: previousPeriod(yearOf(m.from)),
+    }));
     const measure = CONTRACT_MEASURES[definition.code];
     const points: IndicatorTrend['points'] = [];
     if (measure) {

@@ -18,6 +18,8 @@ export const AREA_ROLES = {
   createWave: ['clinicAdmin', 'regionAdmin'],
   phoneEntry: ['doctor', 'clinicAdmin'],
   report: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  dashboard: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  targets: ['regionAdmin'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

@@ -12,6 +12,7 @@ const MENU: { area: Area; testId: string; title: string; text: string; url: stri
   { area: 'teams', testId: 'staff-menu-teams', title: '团队与名额', text: '每位医生已签约、待确认和剩余名额', url: ROUTES.staffTeams },
   { area: 'refusal', testId: 'staff-menu-refusal', title: '知情拒签登记', text: '居民明确不签约时登记知情告知', url: ROUTES.staffRefusal },
   { area: 'waves', testId: 'staff-menu-waves', title: '满意度调查', text: '调查批次、电话回访录入、报告', url: ROUTES.staffWaves },
+  { area: 'dashboard', testId: 'staff-menu-dashboard', title: '绩效考核', text: '考核指标、得分、趋势和待跟进名单', url: ROUTES.staffDashboard },
 ]
 
 export default function StaffHomePage() {

@@ -74,9 +74,11 @@ const keyGroupRate = (code: PopulationGroup, label: string, target: number, poin
  * Every indicator in the order of the evaluation table. Default points add up to 100
  * (乌审旗方案: 服务覆盖 25, 履约服务 40, 满意度 15 and 组织管理 20, which is not data; the
  * organisational points are spread over the data indicators in the same proportions).
+ * 签约饱和度 is shown, not scored, by default: ≤ 1 alone would reward a team with nobody signed, and
+ * the rule's other half (≥ 1 where coverage misses its target) is for the reviewer to read.
  */
 export const INDICATORS: readonly EvaluationIndicator[] = [
-  { code: 'signing', name: '全人群签约率', group: 'coverage', source: 'contracts', numerator: '签约居民', denominator: '常住人口', direction: 'atLeast', target: 0.75, points: 12, scoring: 'proportional' },
+  { code: 'signing', name: '全人群签约率', group: 'coverage', source: 'contracts', numerator: '签约居民', denominator: '常住人口', direction: 'atLeast', target: 0.75, points: 14, scoring: 'proportional' },
   { code: 'keyGroupSigning', name: '重点人群签约率', group: 'coverage', source: 'contracts', numerator: '签约的重点人群', denominator: '重点人群人数', direction: 'atLeast', target: 0.9, points: 6, scoring: 'proportional' },
   keyGroupRate('elderly65', '65岁及以上老年人', 0.9, 2),
   keyGroupRate('hypertension', '高血压患者', 0.9, 2),
@@ -88,7 +90,7 @@ export const INDICATORS: readonly EvaluationIndicator[] = [
   keyGroupRate('maternal', '孕产妇', 0.9, 1),
   keyGroupRate('child0to6', '0-6岁儿童', 0.9, 1),
   { code: 'continuation', name: '新增签约接续率', group: 'coverage', source: 'contracts', numerator: '上期新签且本期仍签约的居民', denominator: '上期新签居民', direction: 'atLeast', target: 1, points: 6, scoring: 'proportional' },
-  { code: 'saturation', name: '签约饱和度', group: 'coverage', source: 'contracts', numerator: '签约居民', denominator: '家庭医生数×每人签约上限', direction: 'atMost', target: 1, points: 2, scoring: 'threshold' },
+  { code: 'saturation', name: '签约饱和度', group: 'coverage', source: 'contracts', numerator: '签约居民', denominator: '家庭医生数×每人签约上限', direction: 'atMost', target: 1, points: 0, scoring: 'threshold' },
   { code: 'paidShare', name: '付费签约占比', group: 'coverage', source: 'contracts', numerator: '付费签约的居民', denominator: '签约居民', direction: 'atLeast', target: 0.4, points: 5, scoring: 'proportional' },
   { code: 'renewal', name: '续约率', group: 'delivery', source: 'contracts', numerator: '已续约的到期协议', denominator: '本期到期或终止的协议', direction: 'atLeast', target: 0.95, points: 10, scoring: 'proportional' },
   { code: 'healthCheck', name: '65岁签约老年人查体率', group: 'delivery', source: 'services', numerator: '年内已体检的签约老年人', denominator: '签约的65岁及以上老年人', direction: 'atLeast', target: 1, points: 5, scoring: 'proportional' },

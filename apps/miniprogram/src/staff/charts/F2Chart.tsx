@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas as TaroCanvas, View } from '@tarojs/components'
-import { Axis, Canvas, Chart, createElement, Interval, Line, Point } from '@antv/f2'
+import { Axis, Canvas, Chart, createElement, Interval, Line, LineGuide, Point } from '@antv/f2'
 
 export interface ChartDatum {
   x: string
@@ -30,7 +30,6 @@ const RED = '#c0392b'
 function chartElement(kind: Props['kind'], data: ChartDatum[], target: number | undefined) {
   const top = Math.max(1, target ?? 0, ...data.map((d) => d.y))
   const scale = { y: { min: 0, max: top, tickCount: 5, formatter: (v: number) => `${Math.round(v * 100)}%` }, x: { range: kind === 'bar' ? undefined : [0.05, 0.95] } }
-  const targetLine = target === undefined ? [] : data.map((d) => ({ x: d.x, y: target }))
   return h(Chart, { data, scale }, [
     h(Axis, { field: 'x', style: { label: { fontSize: 18 } } }),
     h(Axis, { field: 'y', style: { label: { fontSize: 18 } } }),
@@ -38,7 +37,9 @@ function chartElement(kind: Props['kind'], data: ChartDatum[], target: number | 
       ? h(Interval, { x: 'x', y: 'y', color: { field: 'missed', callback: (missed: boolean) => (missed ? RED : GREEN) } })
       : h(Line, { x: 'x', y: 'y', color: GREEN, style: { lineWidth: 3 } }),
     kind === 'line' ? h(Point, { x: 'x', y: 'y', color: GREEN }) : null,
-    targetLine.length ? h(Line, { data: targetLine, x: 'x', y: 'y', color: '#999999', style: { lineDash: [6, 6], lineWidth: 2 } }) : null,
+    target === undefined
+      ? null
+      : h(LineGuide, { records: [{ x: 'min', y: target }, { x: 'max', y: target }], style: { stroke: '#777777', lineDash: [6, 6], lineWidth: 2 } }),
   ])
 }
 

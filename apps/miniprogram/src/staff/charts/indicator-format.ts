@@ -17,4 +17,8 @@ export function formatPoints(points: number | null): string {
   return points === null ? '—' : String(Number(points.toFixed(2)))
 }
 
-export const STATUS_TEXT = { notApplicable: '辖区该人群为零，不计分（已标化）', noData: '暂无数据（相关业务尚未上线）' } as const
+/** Why an indicator is not scored: its denominator is zero here (标化), or Jiayi has no records for it yet. */
+export function statusText(indicator: Pick<Indicator, 'status' | 'denominatorLabel'>): string {
+  if (indicator.status === 'noData') return '暂无数据（人口未填写或相关业务尚未上线）'
+  return `${indicator.denominatorLabel}为零，不计分（已标化）`
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { type AreaQuery, type Indicator, type IndicatorReport, type IndicatorUnit, indicatorsApi } from '../../api/indicators'
 import { downloadXlsx } from '../../api/staff'
 import { BigButton } from '../../components/Form'
@@ -10,7 +10,7 @@ import { go } from '../../navigation'
 import { ROUTES, withQuery } from '../../routes'
 import type { SessionUser } from '../../session'
 import { F2Chart } from '../charts/F2Chart'
-import { formatPoints, formatRate, formatTarget, STATUS_TEXT } from '../charts/indicator-format'
+import { formatPoints, formatRate, formatTarget, statusText } from '../charts/indicator-format'
 import { StaffGate } from '../StaffGate'
 import '../charts/dashboard.css'
 
@@ -36,7 +36,7 @@ function IndicatorCard({ indicator, onOpen }: { indicator: Indicator; onOpen: ()
         {formatRate(indicator)}
       </View>
       {off ? (
-        <View className='muted'>{STATUS_TEXT[indicator.status as keyof typeof STATUS_TEXT]}</View>
+        <View className='muted'>{statusText(indicator)}</View>
       ) : (
         <View className='muted'>
           {indicator.numeratorLabel} {indicator.numerator} / {indicator.denominatorLabel} {indicator.denominator}
@@ -121,9 +121,9 @@ function Dashboard({ user, area }: { user: SessionUser; area: AreaQuery }) {
             </View>
             <View className='card'>
               <View className='score'>
-                <View>
-                  标化得分 <View className='score__value' data-testid='dashboard-score'>{formatPoints(r.standardised)}</View> / {r.fullMark}
-                </View>
+                <Text>
+                  标化得分 <Text className='score__value' data-testid='dashboard-score'>{formatPoints(r.standardised)}</Text> / {r.fullMark}
+                </Text>
                 <View className={`score__grade grade--${r.grade ?? 'none'}`} data-testid='dashboard-grade'>
                   等级：{r.gradeLabel ?? '—'}
                 </View>

@@ -5,7 +5,7 @@ import {
   demoTeam, familyMember, moveEndDate, residentWithActiveContract, residentWithPendingContract, sign,
 } from './support/contract-factories';
 import { communityNamed, residentWithProfile, staffLogin } from './support/factories';
-import { createWave, standardAnswers, submit } from './support/survey-factories';
+import { createWave, insertActiveContract, standardAnswers, submit } from './support/survey-factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Headers = Record<string, string>;
@@ -316,5 +316,14 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     expect(Boolean(fact.firstSigning) && Boolean(fact.paid)).toBe(true);
     await t.http.post(`/api/staff/contracts/${contract.id}/terminate`).set(admin1).send({ reason: 'death' }).expect(200);
     expect(await signedInTeam2()).toBe(0);
+  });
+
+  it('a contract made active without the confirm path (on-site, import) is caught up by the facts job', async () => {
+    const resident = await residentWithProfile(t, { name: '冯上门', community: '南街社区' });
+    await insertActiveContract(t, resident.person.id, team2, today);
+    expect((await indicators(admin1, `&teamId=${team2}`)).byCode.get('signing')!.numerator).toBe(0);
+    expect(await t.app.get(ContractFacts).catchUp()).toBe(1);
+    expect((await indicators(admin1, `&teamId=${team2}`)).byCode.get('signing')!.numerator).toBe(1);
+    expect(await t.app.get(ContractFacts).catchUp()).toBe(0);
   });
 });

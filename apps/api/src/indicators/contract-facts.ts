@@ -37,7 +37,8 @@ export function factOf(contract: FactSource, confirmedTags: readonly string[], b
     groupMask: populationGroupMask([...derivedTags(birthDate, contract.startDate), ...confirmedTags]),
     renewalOf: contract.renewalOf,
     firstSigning,
-    paid: contract.fees.totals.selfPay > 0,
+    // A contract written without its priced split (an import) counts as not fee-paying.
+    paid: (contract.fees?.totals?.selfPay ?? 0) > 0,
   };
 }
 
@@ -74,6 +75,27 @@ export class ContractFacts {
       .orUpdate(['signedFrom', 'signedUntil', 'endDate', 'groupMask', 'paid'], ['contractId'])
       .execute();
     if (contract.renewalOf) await manager.update(ContractFact, { contractId: contract.renewalOf }, { renewed: true });
+  }
+
+  /**
+   * Writes the facts of confirmed contracts that have none — contracts made active by a path that
+   * does not call `record` (an on-site signing, an import). Each is written in its own transaction;
+   * a concurrent `record` of the same contract ends in the same row (insert-or-update).
+   */
+  async catchUp(limit = 1000): Promise<number> {
+    const missing: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id AS id FROM contracts c LEFT JOIN contract_facts f ON f.contractId = c.id
+       WHERE c.doctorConfirmedAt IS NOT NULL AND f.contractId IS NULL ORDER BY c.startDate, c.createdAt LIMIT ${Number(limit)}`,
+    );
+    for (const { id } of missing) {
+      await this.dataSource.transaction(async (manager) => {
+        const contract = await manager.getRepository(Contract).findOneByOrFail({ id });
+        const person = await manager.getRepository(Person).findOneByOrFail({ id: contract.personId });
+        const tags = contract.confirmedTagsCipher ? this.cipher.decryptJson<string[]>(contract.confirmedTagsCipher) : [];
+        await this.record(manager, contract, tags, person.birthDate);
+      });
+    }
+    return missing.length;
   }
 
   /**

@@ -9,6 +9,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { appConfig, authConfig, databaseConfig, DatabaseSettings, referralsConfig, wechatConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { NoticesModule } from './notices/notices.module';
 import { PackagesModule } from './packages/packages.module';
 import { PeopleModule } from './people/people.module';
@@ -43,6 +44,7 @@ import { ServicesModule } from './services/services.module';
     FeedbackModule,
     SeedModule,
     ServicesModule,
+    IndicatorsModule,
   ],
   controllers: [HealthController],
 })

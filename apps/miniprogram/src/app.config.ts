@@ -36,6 +36,10 @@ export default defineAppConfig({
         'wave-new/index',
         'phone-entry/index',
         'report/index',
+        'dashboard/index',
+        'indicator/index',
+        'populations/index',
+        'targets/index',
       ],
     },
     {

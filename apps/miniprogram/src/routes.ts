@@ -52,6 +52,10 @@ export const ROUTES = {
   fieldworkResident: '/fieldwork/resident/index',
   fieldworkRecord: '/fieldwork/record/index',
   fieldworkLookup: '/fieldwork/lookup/index',
+  staffDashboard: '/staff/dashboard/index',
+  staffIndicator: '/staff/indicator/index',
+  staffPopulations: '/staff/populations/index',
+  staffTargets: '/staff/targets/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

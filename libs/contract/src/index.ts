@@ -14,3 +14,4 @@ export * from './referrals';
 export * from './pushes';
 export * from './feedback';
 export * from './services';
+export * from './indicators';

@@ -141,6 +141,18 @@ export const REFUSAL_KINDS = {
   'FEEDBACK.INVALID_TRANSITION': 'rule',
   'FEEDBACK.REPLY_REQUIRED': 'rule',
 
+  // Performance-evaluation dashboard: population figures and the region's indicator targets.
+  'POPULATION.COUNT': 'badInput',
+  'POPULATION.GROUP': 'badInput',
+  'POPULATION.GROUP_EXCEEDS': 'badInput',
+  'POPULATION.COMMUNITY': 'badInput',
+  'POPULATION.YEAR': 'badInput',
+  'POPULATION.IMPORT': 'badInput',
+  'INDICATOR.UNKNOWN': 'badInput',
+  'INDICATOR.TARGET': 'badInput',
+  'INDICATOR.POINTS': 'badInput',
+  'INDICATOR.SCORING': 'badInput',
+
   // Service delivery (履约): on-site signing, service records, non-signing categories
   'SERVICE.MEASUREMENT_RANGE': 'badInput',
   'SERVICE.BLOOD_PRESSURE_PAIR': 'badInput',

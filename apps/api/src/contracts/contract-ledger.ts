@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { ContractStatus, TerminationReason } from '@jiayi/domain';
+import { endContractFacts } from '../indicators/contract-facts';
 import { Doctor } from '../reference/doctor.entity';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
@@ -116,5 +117,6 @@ export async function terminateWithRenewal(manager: EntityManager, contract: Con
   const renewalClosed = renewal && (await closeContract(manager, renewal.id, renewal.status, 'terminated', { terminationReason: reason, terminatedAt: at }));
   await releasePlace(manager, contract);
   if (renewal && renewalClosed) await releasePlace(manager, renewal);
+  await endContractFacts(manager, renewal && renewalClosed ? [contract.id, renewal.id] : [contract.id], at);
   return true;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContractFacts } from '../indicators/contract-facts';
 import { PeopleModule } from '../people/people.module';
 import { ContractExpiryJob } from './contract-expiry.job';
 import { ContractViews } from './contract-views';
@@ -11,7 +12,7 @@ import { StaffContractsService } from './staff-contracts.service';
 @Module({
   imports: [PeopleModule],
   controllers: [ContractsController, StaffContractsController],
-  providers: [ContractsService, StaffContractsService, ContractViews, ContractExpiryJob, RenewalNoticeJob],
-  exports: [ContractsService, ContractExpiryJob],
+  providers: [ContractsService, StaffContractsService, ContractViews, ContractExpiryJob, RenewalNoticeJob, ContractFacts],
+  exports: [ContractsService, ContractExpiryJob, ContractFacts],
 })
 export class ContractsModule {}

@@ -12,6 +12,7 @@ import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { NoticesService } from '../notices/notices.service';
 import { CatalogService } from '../packages/catalog.service';
+import { ContractFacts } from '../indicators/contract-facts';
 import { Person } from '../people/person.entity';
 import { Institution } from '../reference/institution.entity';
 import { ReferenceService } from '../reference/reference.service';
@@ -45,6 +46,7 @@ export class StaffContractsService {
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
     private readonly notices: NoticesService,
+    private readonly facts: ContractFacts,
   ) {}
 
   scope(auth: AuthContext): Scope {
@@ -86,13 +88,15 @@ export class StaffContractsService {
     if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });
     if (!sameTotals(result.value.totals, contract.fees.totals)) throw refusalError(signingRefusal('CONTRACT.FEES_CHANGED', 'confirmedTags'));
     await inTransaction(this.dataSource, async (manager) => {
+      const doctorConfirmedAt = new Date();
       const result = await manager
         .createQueryBuilder()
         .update(Contract)
-        .set({ status: 'active', doctorConfirmedAt: new Date(), confirmedByStaffId: auth.accountId, confirmedTagsCipher: this.cipher.encryptJson(confirmedTags) })
+        .set({ status: 'active', doctorConfirmedAt, confirmedByStaffId: auth.accountId, confirmedTagsCipher: this.cipher.encryptJson(confirmedTags) })
         .where('id = :id AND status = :pending', { id: contract.id, pending: 'pending' })
         .execute();
       if (result.affected !== 1) throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
+      await this.facts.record(manager, { ...contract, doctorConfirmedAt }, confirmedTags, person.birthDate);
       await this.audit.record(auth, 'contract.confirm', [contract.personId], 'contract', contract.id, manager);
       await this.notices.raise(manager, {
         personId: contract.personId, kind: 'contractConfirmed', body: '家庭医生已确认您的签约，签约已生效', refType: 'contract', refId: contract.id,

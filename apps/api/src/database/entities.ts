@@ -3,6 +3,9 @@ import { AuditLog } from '../audit/audit-log.entity';
 import { ResidentAccount } from '../auth/resident-account.entity';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { IdempotencyRecord } from '../common/idempotency-record.entity';
+import { ContractFact } from '../indicators/contract-fact.entity';
+import { IndicatorSettings } from '../indicators/indicator-settings.entity';
+import { Population } from '../indicators/population.entity';
 import { Contract } from '../contracts/contract.entity';
 import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
@@ -44,5 +47,6 @@ export const entities = [
   JobLease, RateLimitHit,
   SlotPoolRecord, ReferralRecord, DownReferralRecord,
   Push, PushTarget, OutboxMessage, SubscriptionLedger, WechatToken, FeedbackRecord,
+  Population, IndicatorSettings, ContractFact,
   ServiceRecord,
 ];

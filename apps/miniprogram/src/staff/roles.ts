@@ -25,6 +25,8 @@ export const AREA_ROLES = {
   feedback: ['doctor', 'clinicAdmin', 'regionAdmin'],
   fieldwork: ['doctor', 'clinicAdmin'],
   todo: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  dashboard: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  targets: ['regionAdmin'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

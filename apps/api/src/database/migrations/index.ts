@@ -6,6 +6,7 @@ import { SharedCoordination1765000600000 } from './1765000600000-shared-coordina
 import { Referrals1765000100000 } from './1765000100000-referrals';
 import { Pushes1765000200000 } from './1765000200000-pushes';
 import { Services1765000300000 } from './1765000300000-services';
+import { Indicators1765000400000 } from './1765000400000-indicators';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -16,5 +17,6 @@ export const migrations = [
   Referrals1765000100000,
   Pushes1765000200000,
   Services1765000300000,
+  Indicators1765000400000,
   SharedCoordination1765000600000,
 ];

@@ -20,6 +20,7 @@ const MENU: { area: Area; testId: string; title: string; text: string; url: stri
   { area: 'referralPools', testId: 'staff-menu-pools', title: '转诊号源', text: '未来两周各科室号源，批量放号、修改、停约', url: ROUTES.referralPools },
   { area: 'pushes', testId: 'staff-menu-pushes', title: '健康资讯推送', text: '按人群推送健康知识，查看阅读情况', url: ROUTES.outreachPushes },
   { area: 'feedback', testId: 'staff-menu-feedback', title: '居民反馈与投诉', text: '待处理的意见和投诉，答复居民', url: ROUTES.outreachFeedback },
+  { area: 'dashboard', testId: 'staff-menu-dashboard', title: '绩效考核', text: '考核指标、得分、趋势和待跟进名单', url: ROUTES.staffDashboard },
 ]
 
 export default function StaffHomePage() {

@@ -5,7 +5,7 @@ import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { todayInChina } from '@jiayi/domain';
 import { Contract } from './contract.entity';
 import { inTransaction } from '../database/transaction';
-import { closeContract, lockContract, mainSlot, releasePlace, renewalSlot } from './contract-ledger';
+import { closeContract, lockContract, mainSlot, promotePendingChange, releasePlace, renewalSlot } from './contract-ledger';
 
 /**
  * Marks active contracts whose end date has passed as expired, hourly and once at boot.
@@ -56,7 +56,8 @@ export class ContractExpiryJob implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * Expires one contract. A renewal waiting to continue it moves into the person's main slot, and
-   * when it is with the same doctor it takes over the place instead of the place being released.
+   * when it is with the same doctor it takes over the place instead of the place being released;
+   * without a renewal, a change of team waiting for its new team takes the main slot.
    */
   async expireOne(id: string, today: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
@@ -71,6 +72,8 @@ export class ContractExpiryJob implements OnApplicationBootstrap, OnModuleDestro
           await manager.update(Contract, { id: renewal.id }, { holdsPlace: true });
           return true;
         }
+      } else {
+        await promotePendingChange(manager, contract.personId);
       }
       await releasePlace(manager, contract);
       return true;

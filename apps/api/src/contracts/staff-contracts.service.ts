@@ -15,7 +15,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
 import { inTransaction } from '../database/transaction';
-import { closeContract, lockContract, releasePlace } from './contract-ledger';
+import { changeSlot, closeContract, handOverToChange, lockContract, releasePlace } from './contract-ledger';
 import { maskPhone, StaffContractView, ContractViews } from './contract-views';
 import { ContractsService } from './contracts.service';
 import {
@@ -83,6 +83,10 @@ export class StaffContractsService {
     if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });
     if (!sameTotals(result.value.totals, contract.fees.totals)) throw refusalError(signingRefusal('CONTRACT.FEES_CHANGED', 'confirmedTags'));
     await inTransaction(this.dataSource, async (manager) => {
+      // 改签: the old contract ends only now, in this transaction; until here the resident kept it.
+      if (contract.openSlot === changeSlot(contract.personId) && !(await handOverToChange(manager, contract, new Date()))) {
+        throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
+      }
       const result = await manager
         .createQueryBuilder()
         .update(Contract)
@@ -95,7 +99,7 @@ export class StaffContractsService {
     return this.get(auth, contract.id);
   }
 
-  /** The doctor declines with a reason; the place is given back. */
+  /** The doctor declines with a reason; the place is given back (a change of team leaves the old contract running). */
   async reject(auth: AuthContext, id: string, dto: RejectContractDto): Promise<StaffContractView> {
     const contract = await this.inScope(auth, id);
     await inTransaction(this.dataSource, async (manager) => {

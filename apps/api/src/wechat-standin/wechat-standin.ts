@@ -7,7 +7,10 @@ import { AddressInfo } from 'node:net';
  * - `GET /sns/jscode2session` (code2Session): a code `dev:<openid>` signs in as that openid;
  *   any other code answers `errcode 40029 invalid code`, as WeChat does;
  * - `POST /cgi-bin/message/subscribe/send`: records subscribe messages, readable at
- *   `GET /__standin/messages` (tests), cleared by `DELETE /__standin/messages`.
+ *   `GET /__standin/messages` (tests), cleared by `DELETE /__standin/messages`;
+ * - `POST /cgi-bin/stable_token`: an access token for the app id and secret;
+ * - `POST /wxa/business/getuserphonenumber?access_token=…` (phonenumber.getPhoneNumber): a code
+ *   `phone:<11 digits>` answers that number; an unknown token answers 40001, any other code 40029.
  */
 export interface WechatStandin {
   url: string;
@@ -29,6 +32,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startWechatStandin(port = 0, host = '127.0.0.1'): Promise<WechatStandin> {
   const messages: unknown[] = [];
+  const accessTokens = new Set<string>();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://standin');
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') {
@@ -48,6 +52,28 @@ export async function startWechatStandin(port = 0, host = '127.0.0.1'): Promise<
       } catch {
         return json(res, 200, { errcode: 47001, errmsg: 'data format error' });
       }
+    }
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
+      const body = JSON.parse((await readBody(req)) || '{}') as { grant_type?: string; appid?: string; secret?: string };
+      if (body.grant_type !== 'client_credential' || !body.appid || !body.secret) return json(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
+      const token = `standin-${randomBytes(12).toString('hex')}`;
+      accessTokens.add(token);
+      return json(res, 200, { access_token: token, expires_in: 7200 });
+    }
+    if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
+      if (!accessTokens.has(url.searchParams.get('access_token') ?? '')) return json(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      let code = '';
+      try {
+        code = String((JSON.parse(await readBody(req)) as { code?: unknown }).code ?? '');
+      } catch {
+        return json(res, 200, { errcode: 47001, errmsg: 'data format error' });
+      }
+      const match = /^phone:(1\d{10})$/.exec(code);
+      if (!match) return json(res, 200, { errcode: 40029, errmsg: 'invalid code' });
+      return json(res, 200, {
+        errcode: 0, errmsg: 'ok',
+        phone_info: { phoneNumber: match[1], purePhoneNumber: match[1], countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'standin' } },
+      });
     }
     if (url.pathname === '/__standin/messages') {
       if (req.method === 'DELETE') messages.length = 0;

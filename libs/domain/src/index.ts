@@ -4,6 +4,7 @@ export * from './dates/calendar-date';
 export * from './person/id-number';
 export * from './person/age';
 export * from './person/key-groups';
+export * from './person/declarable-groups';
 export * from './person/consent';
 export * from './person/person-name';
 export * from './person/phone-number';

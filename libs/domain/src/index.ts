@@ -19,6 +19,7 @@ export * from './price/quote';
 export * from './stats/wilson';
 export * from './contracts/contract-rules';
 export * from './surveys/questionnaire';
+export * from './surveys/age-prefill';
 export * from './surveys/standard-questionnaire';
 export * from './surveys/survey-report';
 export * from './surveys/survey-tally';

@@ -51,7 +51,7 @@ export interface ContractView {
 }
 
 /** What staff see of the resident: masked ID, age and tags (reads are audited by the caller). */
-export type StaffPersonView = Pick<PersonView, 'id' | 'name' | 'idNumberMasked' | 'gender' | 'age' | 'tags' | 'declaredTags'>;
+export type StaffPersonView = Pick<PersonView, 'id' | 'name' | 'idNumberMasked' | 'gender' | 'age' | 'tags' | 'declaredTags' | 'communityId'>;
 export type StaffContractView = Omit<ContractView, 'person'> & { person: StaffPersonView & { phone?: string | null } };
 
 /** `13800138000` → `138****8000`. */
@@ -79,13 +79,13 @@ export class ContractViews {
     const { persons, build } = await this.load(contracts);
     return contracts.map((c) => {
       const person = persons.get(c.personId);
-      return build(c, person ? this.staffPerson(person, options.withPhone) : { id: c.personId, name: '', idNumberMasked: '', gender: 'female', age: 0, tags: [], declaredTags: [] });
+      return build(c, person ? this.staffPerson(person, options.withPhone) : { id: c.personId, name: '', idNumberMasked: '', gender: 'female', age: 0, tags: [], declaredTags: [], communityId: null });
     });
   }
 
   staffPerson(person: Person, withPhone = false): StaffPersonView & { phone?: string | null } {
-    const { id, name, idNumberMasked, gender, age, tags, declaredTags } = this.people.toView(person);
-    return { id, name, idNumberMasked, gender, age, tags, declaredTags, ...(withPhone ? { phone: this.people.phone(person) } : {}) };
+    const { id, name, idNumberMasked, gender, age, tags, declaredTags, communityId } = this.people.toView(person);
+    return { id, name, idNumberMasked, gender, age, tags, declaredTags, communityId, ...(withPhone ? { phone: this.people.phone(person) } : {}) };
   }
 
   private async load(contracts: Contract[]) {

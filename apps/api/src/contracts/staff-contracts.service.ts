@@ -57,7 +57,8 @@ export class StaffContractsService {
     const [contracts, total] = await this.dataSource.getRepository(Contract).findAndCount({
       where, order: { createdAt: query.status === 'pending' ? 'ASC' : 'DESC', id: 'ASC' }, take: limit, skip: offset,
     });
-    const items = await this.views.staffViews(contracts);
+    // The phone too: the doctor calls the resident before confirming (the read is audited below).
+    const items = await this.views.staffViews(contracts, { withPhone: true });
     await this.audit.record(auth, 'contract.list', contracts.map((c) => c.personId), 'contract');
     return { items, total, limit, offset };
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Auth, AuthContext, Roles } from '../auth/auth-context';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { StaffResponseDto } from './dto/survey-response.dto';
-import { CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto } from './dto/survey-wave.dto';
+import { CorrectPhoneDto, CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto } from './dto/survey-wave.dto';
 import { QuestionnairesService } from './questionnaires.service';
 import { SurveyReportsService } from './survey-reports.service';
 import { SurveyResponsesService } from './survey-responses.service';
@@ -59,6 +59,11 @@ export class StaffSurveysController {
   @Post('survey-waves/:id/calls') @Roles(...SURVEY_STAFF) @UseInterceptors(IdempotencyInterceptor)
   recordCall(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: RecordCallDto) {
     return this.waves.recordCall(auth, id, dto);
+  }
+
+  @Put('survey-waves/:id/sample/:personId/phone') @Roles(...SURVEY_STAFF)
+  correctPhone(@Auth() auth: AuthContext, @Param('id') id: string, @Param('personId') personId: string, @Body() dto: CorrectPhoneDto) {
+    return this.waves.correctPhone(auth, id, personId, dto);
   }
 
   @Get('survey-waves/:id/fieldwork') @Roles(...SURVEY_STAFF)

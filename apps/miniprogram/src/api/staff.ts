@@ -1,7 +1,14 @@
 import Taro from '@tarojs/taro'
 import { ApiError, apiUrl, authHeaders, handleUnauthorized, http } from './client'
+import type { RegionPolicy } from '@jiayi/domain'
 import type {
   Answer,
+  CallOutcome,
+  CrossTab,
+  Fieldwork,
+  SampleMember,
+  ServicePackage,
+  StaffPackage,
   Page,
   CreateWaveInput,
   PendingContract,
@@ -37,6 +44,21 @@ export const staffApi = {
   enterResponse: (waveId: string, personId: string, channel: 'phone' | 'onsite', answers: Answer[]) =>
     http.create<unknown>(`/staff/survey-waves/${waveId}/responses`, { personId, channel, answers }),
   report: (waveId: string) => http.get<SurveyReport>(`/staff/survey-waves/${waveId}/report`),
+  crossTab: (waveId: string, rowQuestionId: string, columnQuestionId: string) =>
+    http.get<CrossTab>(`/staff/survey-waves/${waveId}/crosstab`, { rowQuestionId, columnQuestionId }),
+  sample: (waveId: string) => http.get<SampleMember[]>(`/staff/survey-waves/${waveId}/sample`),
+  recordCall: (waveId: string, personId: string, outcome: CallOutcome) => http.create<unknown>(`/staff/survey-waves/${waveId}/calls`, { personId, outcome }),
+  /** After 空号/错号: the corrected number becomes the person's phone (audited by the API). */
+  correctPhone: (waveId: string, personId: string, phone: string) =>
+    http.put<{ personId: string; phone: string }>(`/staff/survey-waves/${waveId}/sample/${personId}/phone`, { phone }),
+  fieldwork: (waveId: string) => http.get<Fieldwork>(`/staff/survey-waves/${waveId}/fieldwork`),
+  /** How many contracts of a status are in scope (one row fetched, the total read). */
+  contractCount: (status: string) => http.get<Page<PendingContract>>('/staff/contracts', { status, limit: 1 }).then((page) => page.total),
+  packages: () => http.get<StaffPackage[]>('/staff/packages'),
+  createPackage: (pkg: ServicePackage) => http.create<StaffPackage>('/staff/packages', pkg),
+  updatePackage: (pkg: ServicePackage) => http.put<StaffPackage>(`/staff/packages/${pkg.code}`, pkg),
+  policy: () => http.get<RegionPolicy>('/staff/policies'),
+  updatePolicy: (policy: RegionPolicy) => http.put<RegionPolicy>('/staff/policies', policy),
   reportXlsxUrl: (waveId: string) => apiUrl(`/staff/survey-waves/${waveId}/report.xlsx`),
 }
 

@@ -141,7 +141,10 @@ export interface PendingContract extends Omit<Contract, 'person'> {
     age: number
     tags: string[]
     declaredTags: string[]
+    communityId: string | null
+    phone?: string | null
   }
+  householdSigningId: string
 }
 
 export interface StaffDoctor {
@@ -242,5 +245,56 @@ export interface SurveyReport {
   respondents: number
   questions: ReportQuestion[]
   indicators: Indicator[]
-  breakdowns: Record<string, { key: string; label: string; indicators: Indicator[] }[]>
+  breakdowns: Record<string, BreakdownRow[]>
 }
+
+export type CallOutcome = 'connected' | 'noAnswer' | 'emptyNumber' | 'wrongNumber' | 'refused'
+
+/** One sampled resident of a wave's phone follow-up (GET /api/staff/survey-waves/:id/sample). */
+export interface SampleMember {
+  personId: string
+  name: string
+  idNumberMasked: string
+  age: number | null
+  phone: string | null
+  teamId: string
+  calls: number
+  lastOutcome: CallOutcome | null
+  lastCalledAt: string | null
+  responded: boolean
+}
+
+export interface RateValue {
+  numerator: number
+  denominator: number
+  rate: number | null
+}
+
+export interface Fieldwork {
+  waveId: string
+  sampled: number
+  called: number
+  contacted: number
+  responded: number
+  reach: RateValue
+  responseRate: RateValue
+  lastOutcomes: Record<CallOutcome | 'notCalled', number>
+}
+
+export interface CrossTab {
+  waveId: string
+  respondents: number
+  rows: { optionId: string; label: string }[]
+  columns: { optionId: string; label: string }[]
+  cells: Record<string, Record<string, number>>
+}
+
+export interface BreakdownRow {
+  key: string
+  label: string
+  respondents: number
+  indicators: Indicator[]
+}
+
+/** A package as the region admin manages it (GET /api/staff/packages), with its yearly totals. */
+export type StaffPackage = ServicePackage & { totals: { total: number; insurance: number; publicHealth: number; selfPay: number; fiscal: number } }

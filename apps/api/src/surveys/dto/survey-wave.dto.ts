@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PhoneField } from '../../common/dto-fields';
 import type { CallOutcome } from '../survey-sample-member.entity';
 
 export class CreateSurveyWaveDto {
@@ -21,6 +22,11 @@ export class CreateSurveyWaveDto {
 }
 
 export const CALL_OUTCOMES: CallOutcome[] = ['connected', 'noAnswer', 'emptyNumber', 'wrongNumber', 'refused'];
+
+/** A corrected phone number for a sampled resident (after 空号 or 错号): it becomes the person's phone. */
+export class CorrectPhoneDto {
+  @PhoneField() phone: string;
+}
 
 export class RecordCallDto {
   @ApiProperty() @IsString({ message: '请选择居民' }) @IsNotEmpty({ message: '请选择居民' }) @MaxLength(36, { message: '居民不正确' })

@@ -32,6 +32,9 @@ export const ROUTES = {
   staffWaveNew: '/staff/wave-new/index',
   staffPhoneEntry: '/staff/phone-entry/index',
   staffReport: '/staff/report/index',
+  staffFieldwork: '/staff/fieldwork/index',
+  staffPackages: '/staff/packages/index',
+  staffPolicy: '/staff/policy/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

@@ -5,7 +5,7 @@ import { Auth, AuthContext, Roles } from '../auth/auth-context';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { StaffResponseDto } from './dto/survey-response.dto';
-import { CorrectPhoneDto, CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto } from './dto/survey-wave.dto';
+import { CorrectPhoneDto, CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
 import { QuestionnairesService } from './questionnaires.service';
 import { SurveyReportsService } from './survey-reports.service';
 import { SurveyResponsesService } from './survey-responses.service';
@@ -79,6 +79,16 @@ export class StaffSurveysController {
   @Get('survey-waves/:id/report') @Roles(...SURVEY_STAFF)
   report(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.reports.report(auth, id);
+  }
+
+  @Get('survey-waves/:id/text-answers') @Roles(...SURVEY_STAFF)
+  textAnswers(@Auth() auth: AuthContext, @Param('id') id: string, @Query() query: TextAnswersQueryDto) {
+    return this.reports.textAnswers(auth, id, query);
+  }
+
+  @Get('survey-waves/:id/channels') @Roles(...SURVEY_STAFF)
+  channels(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.reports.channels(auth, id);
   }
 
   @Get('survey-waves/:id/crosstab') @Roles(...SURVEY_STAFF)

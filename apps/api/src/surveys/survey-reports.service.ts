@@ -12,7 +12,8 @@ import { Institution } from '../reference/institution.entity';
 import { Team } from '../reference/team.entity';
 import { readCounters } from './counter-sql';
 import { SurveyRollupService } from './survey-rollup.service';
-import { CrossTabQueryDto } from './dto/survey-wave.dto';
+import { CrossTabQueryDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
+import { SurveyResponse } from './survey-response.entity';
 import { LoadedWave, SurveyWavesService } from './survey-waves.service';
 
 export type SurveyReport = SurveyReportBody & { waveId: string; title: string; questionnaireId: string };
@@ -36,6 +37,35 @@ export class SurveyReportsService {
   async report(auth: AuthContext, waveId: string): Promise<SurveyReport> {
     const loaded = await this.waves.forStaff(auth, waveId, 'report');
     return this.build(loaded);
+  }
+
+  /**
+   * The answers to a text question, newest first, a page at a time (no names: the report is
+   * anonymous). Answers live in each response's JSON, so the wave's responses are read in order and
+   * the texts picked out: fine for a clinic's wave (hundreds to a few thousand responses).
+   */
+  async textAnswers(auth: AuthContext, waveId: string, query: TextAnswersQueryDto) {
+    const { wave, questionnaire } = await this.waves.forStaff(auth, waveId, 'report');
+    if (!questionnaire.questions.some((q) => q.id === query.questionId && q.type === 'text')) throw badRequest('questionId', '请选择问卷中的一道填空题');
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const responses = await this.dataSource.getRepository(SurveyResponse).find({
+      select: { id: true, submittedAt: true, channel: true, answers: true }, where: { waveId: wave.id }, order: { submittedAt: 'DESC', id: 'ASC' },
+    });
+    const texts = responses.flatMap((r) => {
+      const text = r.answers.find((a) => a.questionId === query.questionId)?.text?.trim();
+      return text ? [{ text, channel: r.channel, submittedAt: r.submittedAt.toISOString() }] : [];
+    });
+    return { items: texts.slice(offset, offset + limit), total: texts.length, limit, offset };
+  }
+
+  /** How the wave's responses came in: the resident in the mini-program, a phone interview, on site. */
+  async channels(auth: AuthContext, waveId: string) {
+    const { wave } = await this.waves.forStaff(auth, waveId, 'report');
+    const rows: { channel: string; n: string | number }[] = await this.dataSource.getRepository(SurveyResponse).createQueryBuilder('r')
+      .select('r.channel', 'channel').addSelect('COUNT(*)', 'n').where('r.waveId = :waveId', { waveId: wave.id }).groupBy('r.channel').getRawMany();
+    const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
+    return { waveId: wave.id, total: Object.values(counts).reduce((a, b) => a + b, 0), counts };
   }
 
   async crossTab(auth: AuthContext, waveId: string, query: CrossTabQueryDto) {

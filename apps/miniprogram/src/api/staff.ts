@@ -46,6 +46,9 @@ export const staffApi = {
   report: (waveId: string) => http.get<SurveyReport>(`/staff/survey-waves/${waveId}/report`),
   crossTab: (waveId: string, rowQuestionId: string, columnQuestionId: string) =>
     http.get<CrossTab>(`/staff/survey-waves/${waveId}/crosstab`, { rowQuestionId, columnQuestionId }),
+  textAnswers: (waveId: string, questionId: string, offset: number, limit = 10) =>
+    http.get<Page<{ text: string; channel: string; submittedAt: string }>>(`/staff/survey-waves/${waveId}/text-answers`, { questionId, offset, limit }),
+  channels: (waveId: string) => http.get<{ waveId: string; total: number; counts: Record<string, number> }>(`/staff/survey-waves/${waveId}/channels`),
   sample: (waveId: string) => http.get<SampleMember[]>(`/staff/survey-waves/${waveId}/sample`),
   recordCall: (waveId: string, personId: string, outcome: CallOutcome) => http.create<unknown>(`/staff/survey-waves/${waveId}/calls`, { personId, outcome }),
   /** After 空号/错号: the corrected number becomes the person's phone (audited by the API). */

@@ -18,6 +18,9 @@ export const AREA_ROLES = {
   createWave: ['clinicAdmin', 'regionAdmin'],
   phoneEntry: ['doctor', 'clinicAdmin'],
   report: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  fieldwork: ['doctor', 'clinicAdmin'],
+  packages: ['regionAdmin'],
+  policy: ['regionAdmin'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

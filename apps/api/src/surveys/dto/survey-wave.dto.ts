@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PhoneField } from '../../common/dto-fields';
 import type { CallOutcome } from '../survey-sample-member.entity';
@@ -36,6 +37,18 @@ export class RecordCallDto {
   outcome: CallOutcome;
   @ApiPropertyOptional() @IsOptional() @IsString({ message: '备注须为文字' }) @MaxLength(200, { message: '备注最多200个字' })
   note?: string;
+}
+
+/** One page of a text question's answers. */
+export class TextAnswersQueryDto {
+  @ApiProperty() @IsString({ message: '请选择题目' }) @IsNotEmpty({ message: '请选择题目' }) @MaxLength(40, { message: '题目不正确' })
+  questionId: string;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number)
+  @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页条数须为1到100' }) @Max(100, { message: '每页条数须为1到100' })
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number)
+  @IsInt({ message: '起始位置须为整数' }) @Min(0, { message: '起始位置不能小于0' })
+  offset?: number;
 }
 
 export class CrossTabQueryDto {

@@ -58,9 +58,38 @@ export class StaffContractsService {
       where, order: { createdAt: query.status === 'pending' ? 'ASC' : 'DESC', id: 'ASC' }, take: limit, skip: offset,
     });
     // The phone too: the doctor calls the resident before confirming (the read is audited below).
-    const items = await this.views.staffViews(contracts, { withPhone: true });
-    await this.audit.record(auth, 'contract.list', contracts.map((c) => c.personId), 'contract');
-    return { items, total, limit, offset };
+    const views = await this.views.staffViews(contracts, { withPhone: true });
+    const { byContract, personIds } = await this.households(contracts);
+    await this.audit.record(auth, 'contract.list', [...new Set([...contracts.map((c) => c.personId), ...personIds])], 'contract');
+    return { items: views.map((view) => ({ ...view, ...byContract.get(view.id)! })), total, limit, offset };
+  }
+
+  /**
+   * Who else signed in the same household signing (with their contract's status now) and who
+   * submitted it: the account holder, who signs for the family members.
+   */
+  private async households(contracts: Contract[]) {
+    const byContract = new Map<string, { household: { name: string; status: Contract['status'] }[]; submittedBy: string | null }>();
+    if (contracts.length === 0) return { byContract, personIds: [] as string[] };
+    const siblings = await this.dataSource.getRepository(Contract).find({
+      select: { id: true, personId: true, householdSigningId: true, status: true },
+      where: { householdSigningId: In([...new Set(contracts.map((c) => c.householdSigningId))]) },
+    });
+    const persons = await this.dataSource.getRepository(Person).find({
+      select: { id: true, name: true, accountId: true, relation: true }, where: { id: In([...new Set(siblings.map((c) => c.personId))]) },
+    });
+    const holders = await this.dataSource.getRepository(Person).find({
+      select: { id: true, name: true, accountId: true }, where: { accountId: In([...new Set(persons.map((p) => p.accountId))]), relation: 'self' },
+    });
+    const person = (id: string) => persons.find((p) => p.id === id);
+    for (const contract of contracts) {
+      const household = siblings
+        .filter((c) => c.householdSigningId === contract.householdSigningId && c.id !== contract.id)
+        .map((c) => ({ name: person(c.personId)?.name ?? '', status: c.status }));
+      const accountId = person(contract.personId)?.accountId;
+      byContract.set(contract.id, { household, submittedBy: holders.find((h) => h.accountId === accountId)?.name ?? null });
+    }
+    return { byContract, personIds: siblings.map((c) => c.personId) };
   }
 
   async get(auth: AuthContext, id: string): Promise<StaffContractView> {

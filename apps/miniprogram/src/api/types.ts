@@ -145,6 +145,10 @@ export interface PendingContract extends Omit<Contract, 'person'> {
     phone?: string | null
   }
   householdSigningId: string
+  /** The others signed in the same household signing, with their contract's status now. */
+  household: { name: string; status: ContractStatus }[]
+  /** The account holder who submitted it (the resident, or the one signing for the family). */
+  submittedBy: string | null
 }
 
 export interface StaffDoctor {

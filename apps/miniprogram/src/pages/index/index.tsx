@@ -145,7 +145,7 @@ const ENTRIES = (renewUrl: string | undefined) => [
   { testId: 'entry-referral', icon: '⇄', label: '预约转诊', url: undefined },
   { testId: 'entry-survey', icon: '☑', label: '问卷', url: ROUTES.waves },
   { testId: 'entry-feed', icon: '☰', label: '资讯', url: ROUTES.feed },
-  { testId: 'entry-family', icon: '👪', label: '家庭成员', url: ROUTES.family },
+  { testId: 'entry-family', icon: '⌂', label: '家庭成员', url: ROUTES.family },
 ]
 
 function Entries({ renewUrl }: { renewUrl?: string }) {

@@ -9,6 +9,7 @@ import { ErrorMessage, StateView } from '../../components/StateView'
 import { PhoneCall } from '../../components/PhoneCall'
 import { useAction, useRequest } from '../../hooks/useRequest'
 import { formatDate, formatDateTime } from '../../format'
+import { contractStatusLabel } from '../../labels'
 import { toast } from '../../navigation'
 import { StaffGate } from '../StaffGate'
 
@@ -32,16 +33,14 @@ function mismatchedPackages(contract: PendingContract, confirmedTags: string[], 
   return packages.filter((p) => contract.packageCodes.includes(p.code) && !isOfferedTo(p, tags))
 }
 
-/** Who submitted: the resident, or the account holder for a family member (same household signing). */
-function submittedBy(contract: PendingContract, all: PendingContract[]): string {
+/** Who submitted: the resident, or the account holder for a family member. */
+function submittedBy(contract: PendingContract): string {
   if (contract.signedBy === 'self') return '本人提交'
-  const holder = all.find((c) => c.householdSigningId === contract.householdSigningId && c.signedBy === 'self')
-  return holder ? `${holder.person.name}代为提交（家人代签）` : '家人代为提交'
+  return contract.submittedBy ? `${contract.submittedBy}代为提交（家人代签）` : '家人代为提交'
 }
 
 interface CardProps {
   contract: PendingContract
-  all: PendingContract[]
   packages: StaffPackage[]
   communityName: string
   confirmedTags: string[]
@@ -51,7 +50,7 @@ interface CardProps {
   onDone: () => void
 }
 
-function PendingCard({ contract, all, packages, communityName, confirmedTags, onTags, selected, onSelect, onDone }: CardProps) {
+function PendingCard({ contract, packages, communityName, confirmedTags, onTags, selected, onSelect, onDone }: CardProps) {
   const { person } = contract
   const [showAllTags, setShowAllTags] = useState(false)
   const [rejecting, setRejecting] = useState(false)
@@ -71,7 +70,6 @@ function PendingCard({ contract, all, packages, communityName, confirmedTags, on
   const derived = person.tags.filter(isDerived)
   const offered = showAllTags ? DECLARABLE : DECLARABLE.filter((g) => person.declaredTags.includes(g.code))
   const toggle = (code: string, on: boolean) => onTags(on ? [...confirmedTags, code] : confirmedTags.filter((t) => t !== code))
-  const household = all.filter((c) => c.householdSigningId === contract.householdSigningId && c.id !== contract.id)
   const mismatch = mismatchedPackages(contract, confirmedTags, packages)
   const chosen = packages.filter((p) => contract.packageCodes.includes(p.code))
 
@@ -92,11 +90,11 @@ function PendingCard({ contract, all, packages, communityName, confirmedTags, on
       </View>
       {person.phone ? <PhoneCall testId='pending-phone' label='电话' phone={person.phone} /> : <View className='muted'>没有留电话</View>}
       <View className='muted' data-testid='pending-submitted-by'>
-        {submittedBy(contract, all)} · {formatDateTime(contract.createdAt)}
+        {submittedBy(contract)} · {formatDateTime(contract.createdAt)}
       </View>
-      {household.length > 0 && (
+      {contract.household.length > 0 && (
         <View className='muted' data-testid='pending-household'>
-          同户一起签约：{household.map((c) => c.person.name).join('、')}
+          同户一起签约：{contract.household.map((h) => `${h.name}（${contractStatusLabel(h.status)}）`).join('、')}
         </View>
       )}
       <View className='muted'>
@@ -263,7 +261,6 @@ function PendingList() {
               <PendingCard
                 key={c.id}
                 contract={c}
-                all={items}
                 packages={packages}
                 communityName={communityName(c.person.communityId)}
                 confirmedTags={tagsOf(c)}

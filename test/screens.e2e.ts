@@ -68,7 +68,7 @@ async function signInResident(page: Page, openid: string) {
   await page.waitForFunction(() => !location.hash.includes('/account/login'));
 }
 
-/** Nothing sticks out sideways: every screen still fits the phone's width. */
+/** Nothing sticks out sideways: every screen still fits the phone's width (measure after `snap`, which waits for a page to finish sliding in). */
 async function expectFitsWidth(page: Page) {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -204,47 +204,47 @@ it('4. 长辈模式 is switched under 我的, remembered, and the main screens s
   await signInResident(page, signed.openid);
   await open(page, stack.baseUrl, '/pages/mine/index');
   await visible(page, 'elder-mode').waitFor();
-  const normal = await fontSize(page, '.page');
+  const normal = await fontSize(page, '[data-testid="mine"]');
   await visible(page, 'elder-mode-switch').click();
   await page.waitForFunction(() => document.querySelector('.taro_page_show .page')?.getAttribute('data-elder') === 'true');
-  expect(await fontSize(page, '.page')).toBeGreaterThan(normal);
+  expect(await fontSize(page, '[data-testid="mine"]')).toBeGreaterThan(normal);
   await snap(page, flow, '01-mine-elder');
 
   await page.reload();
   await open(page, stack.baseUrl, '/pages/index/index');
   await visible(page, 'home-team').waitFor();
   expect(await visible(page, 'home').getAttribute('data-elder')).toBe('true');
-  await expectFitsWidth(page);
   await snap(page, flow, '02-home-elder-360');
+  await expectFitsWidth(page);
 
   await open(page, stack.baseUrl, '/signing/contracts/index');
   await item(page, 'contract-card', signed.name).waitFor();
-  await expectFitsWidth(page);
   await snap(page, flow, '03-contracts-elder-360');
+  await expectFitsWidth(page);
   await tap(item(page, 'contract-card', signed.name), 'contract-open');
   await visible(page, 'fee-table').waitFor();
   await shows(visible(page, 'fee-explained'), '不用您掏');
-  await expectFitsWidth(page);
   await snap(page, flow, '04-contract-elder-360');
+  await expectFitsWidth(page);
 
   await open(page, stack.baseUrl, '/signing/people/index');
   await visible(page, 'steps').waitFor();
   await shows(visible(page, 'steps'), '第1步/共5步');
-  await expectFitsWidth(page);
   await snap(page, flow, '05-people-elder-360');
+  await expectFitsWidth(page);
 
   await open(page, stack.baseUrl, '/signing/profile/index');
   await visible(page, 'profile-name').waitFor();
-  const body = await fontSize(page, '.page');
+  const body = await fontSize(page, '[data-testid="profile"]');
   expect(await fontSize(page, '[data-testid="profile-name"] input')).toBeGreaterThanOrEqual(body);
-  await expectFitsWidth(page);
   await snap(page, flow, '06-profile-elder-360');
+  await expectFitsWidth(page);
 
   await open(page, stack.baseUrl, '/survey/waves/index');
   await visible(page, 'wave-card').first().click();
   await visible(page, 'question-form').waitFor();
-  await expectFitsWidth(page);
   await snap(page, flow, '07-survey-elder-360');
+  await expectFitsWidth(page);
 
   await open(page, stack.baseUrl, '/pages/mine/index');
   await visible(page, 'elder-mode-switch').click();
@@ -327,9 +327,13 @@ it('6. the survey report as clinics know it, and the phone fieldwork: call list,
   await snap(doctor, flow, '03-interview-age-prefilled');
   for (let n = 1; n <= 13; n++) {
     await shows(visible(doctor, 'survey-progress'), `第${n}题/共13题`);
-    if (n === 13) await fill(doctor, 'survey-text', '希望周末也能看病');
-    else if (n === 5 || n === 12) await tap(doctor, 'option-A');
-    else if (n !== 1) await tap(doctor, 'option-A');
+    if (n === 13) {
+      // A textarea types at body size at least (it used to render at the browser's ~13 px).
+      expect(await fontSize(doctor, '[data-testid="survey-text"] textarea')).toBeGreaterThanOrEqual(17);
+      await fill(doctor, 'survey-text', '希望周末也能看病');
+    } else if (n !== 1) {
+      await tap(doctor, 'option-A');
+    }
     await tap(doctor, n === 13 ? 'survey-submit' : 'next');
   }
   await shows(item(doctor, 'call-row', signed.name), '已完成回访');

@@ -30,6 +30,7 @@ export const PAYER_EXPLANATIONS: Record<Payer, string> = {
 
 /** Where the own share is paid: nothing is charged in the mini-program. */
 export const HOW_TO_PAY = '现在不用付钱。医生确认签约后，个人自付部分到签约的卫生院（社区卫生服务中心）收费处缴纳；线上不收费。'
+const HOW_TO_PAY_ACTIVE = '个人自付部分到签约的卫生院（社区卫生服务中心）收费处缴纳，已缴过的不用再缴；线上不收费。'
 
 interface Props {
   quote: Quote
@@ -149,7 +150,7 @@ function SelfPay({ quote, personName, status }: { quote: Quote; personName?: str
       </View>
       {quote.totals.selfPay > 0 && (
         <View className='muted' data-testid='fee-how-to-pay'>
-          {HOW_TO_PAY}
+          {status === 'active' ? HOW_TO_PAY_ACTIVE : HOW_TO_PAY}
         </View>
       )}
     </View>

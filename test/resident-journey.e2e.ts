@@ -138,15 +138,18 @@ it('2. the doctor confirms both pending contracts in the workspace, with the tag
   await snap(page, flow, '01-staff-home');
   await tap(page, 'staff-menu-pending');
   await page.getByTestId('staff-pending').waitFor();
-  const parentCard = item(page, 'pending-card', parent.name);
+  // A card names the household too: pick each by its own name.
+  const card = (name: string) => visible(page, 'pending-card').filter({ has: page.locator('.card__title', { hasText: name }) });
+  const parentCard = card(parent.name);
   await shows(parentCard, '70岁');
-  await shows(item(page, 'pending-card', self.name), '40岁');
+  await shows(card(self.name), '40岁');
+  await shows(parentCard.getByTestId('pending-household'), self.name);
   expect(await parentCard.getByTestId('confirm-tag-hypertension').getAttribute('data-checked')).toBe('true');
   await snap(page, flow, '02-pending');
 
   await tap(parentCard, 'confirm');
   await parentCard.waitFor({ state: 'detached' });
-  const selfCard = item(page, 'pending-card', self.name);
+  const selfCard = card(self.name);
   await tap(selfCard, 'confirm');
   await selfCard.waitFor({ state: 'detached' });
   await snap(page, flow, '03-confirmed');

@@ -7,7 +7,7 @@ import { formatDate } from '../format'
 /** The own share in words that fit the status: nothing is due on a contract that did not start or has ended. */
 function selfPayText(contract: Contract): string {
   const amount = `${formatYuan(contract.fees.totals.selfPay)} 元`
-  if (contract.status === 'rejected') return '未通过，无需支付'
+  if (contract.status === 'rejected') return '未通过，不收费'
   if (contract.status === 'terminated') return `${amount}（已解约，不再收费）`
   if (contract.status === 'expired') return `${amount}（已到期）`
   if (contract.status === 'pending') return `${amount}（医生确认后到机构缴纳）`

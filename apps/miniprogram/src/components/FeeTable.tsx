@@ -131,7 +131,7 @@ function SelfPay({ quote, personName, status }: { quote: Quote; personName?: str
   if (status === 'rejected') {
     return (
       <View className='note' data-testid='fee-selfpay'>
-        这份签约没有通过，不需要支付任何费用。
+        这份签约没有通过，不收任何费用。
       </View>
     )
   }

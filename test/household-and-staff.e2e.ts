@@ -97,6 +97,13 @@ async function signInResident(page: Page, openid: string) {
   await page.waitForFunction(() => !location.hash.includes('/account/login'));
 }
 
+/** A contract that did not start or has ended asks for no payment anywhere on its screen. */
+async function expectNoPaymentAsked(page: Page) {
+  await visible(page, 'fee-selfpay').waitFor();
+  const text = (await visible(page, 'contract').first().textContent()) ?? '';
+  expect(text).not.toContain('需支付');
+}
+
 /** Taro's H5 showModal dialog, and its 确定 button. */
 const modal = (page: Page) => page.locator('.taro-modal__content').filter({ visible: true });
 /** Waits for the dialog to finish fading in, so its screenshot is readable. */
@@ -163,19 +170,42 @@ it('1. the resident changes her own contract to another team (改签)', async ()
   await shows(visible(page, 'submit-success'), '等待医生确认');
   await tap(page, 'success-contracts');
 
+  // Until the new team confirms, she keeps her present contract (domain.md §5).
   await visible(page, 'contracts').waitFor();
-  const ended = item(page, 'contract-card', household.self.name).filter({ hasText: '已解约' });
-  await shows(ended, '城关镇第一家庭医生团队');
-  await shows(ended, '改签');
+  const current = item(page, 'contract-card', household.self.name).filter({ hasText: '已生效' });
+  await shows(current, '城关镇第一家庭医生团队');
   const waiting = item(page, 'contract-card', household.self.name).filter({ hasText: '待医生确认' });
   await shows(waiting, '城关镇第二家庭医生团队');
   await shows(waiting, '陈立华');
-  await snap(page, flow, '07-contracts-after');
+  await snap(page, flow, '07-contracts-while-waiting');
+  await tap(current, 'contract-open');
+  await shows(visible(page, 'change-pending'), '确认前这份签约照常有效');
+  expect(await visible(page, 'change-team').count()).toBe(0);
+  await snap(page, flow, '08-old-contract-still-active');
+
+  // The new team confirms: only now the old contract ends, as 改签.
+  const admin = await openPage(browser, 'pc');
+  await signInStaff(admin, stack.baseUrl, 'clinic1.admin');
+  await tap(admin, 'staff-menu-pending');
+  const change = item(admin, 'pending-card', household.self.name);
+  await shows(change, '本人提交');
+  await tap(change, 'confirm');
+  await change.waitFor({ state: 'detached' });
+  await admin.context().close();
+
+  await open(page, stack.baseUrl, '/signing/contracts/index');
+  await page.reload();
+  const ended = item(page, 'contract-card', household.self.name).filter({ hasText: '已解约' });
+  await shows(ended, '城关镇第一家庭医生团队');
+  await shows(ended, '改签');
+  await shows(item(page, 'contract-card', household.self.name).filter({ hasText: '城关镇第二家庭医生团队' }).getByTestId('contract-status'), '已生效');
+  await snap(page, flow, '09-contracts-after-confirmation');
 
   await tap(ended, 'contract-open');
   await shows(visible(page, 'contract-detail'), '解约原因：改签（已换到新的医生团队）');
   await shows(visible(page, 'team-contact'), '这份签约的医生团队');
-  await snap(page, flow, '08-old-contract');
+  await expectNoPaymentAsked(page);
+  await snap(page, flow, '10-old-contract');
 });
 
 it('2. the resident ends her husband\'s contract (解约) with a reason', async () => {
@@ -195,6 +225,7 @@ it('2. the resident ends her husband\'s contract (解约) with a reason', async 
   await confirmModal(page);
   await shows(visible(page, 'contract-status'), '已解约');
   await shows(visible(page, 'contract-detail'), '解约原因：迁出');
+  await expectNoPaymentAsked(page);
   await snap(page, flow, '03-terminated');
 
   await open(page, stack.baseUrl, '/signing/contracts/index');
@@ -340,6 +371,7 @@ it('5. the doctor returns a pending contract with a reason; the resident sees �
   await snap(page, flow, '03-resident-contracts');
   await tap(own, 'contract-open');
   await shows(visible(page, 'contract-detail'), rejectReason);
+  await expectNoPaymentAsked(page);
   await snap(page, flow, '04-resident-detail');
   // The way on: sign again, with the team the doctor named.
   await tap(page, 'contract-resign');

@@ -91,7 +91,7 @@ afterAll(async () => {
 it('1. the resident books, the doctor approves, the hospital records the visit and writes feedback, the resident reads it', async () => {
   const flow = 'referral-1-book-to-feedback';
   await open(resident, stack.baseUrl, '/pages/index/index');
-  await tap(resident, 'home-referral');
+  await tap(resident, 'entry-referral');
   await visible(resident, 'referral-mine').waitFor();
   await snap(resident, flow, '01-my-referrals-empty');
   await tap(resident, 'referral-new');

@@ -1,5 +1,5 @@
 import { makeIdNumber } from '@jiayi/domain';
-import { demoTeam, residentWithActiveContract, residentWithPendingContract } from './support/contract-factories';
+import { demoTeam, familyMember, residentWithActiveContract, residentWithPendingContract, sign } from './support/contract-factories';
 import { idNumberFor, residentWithProfile, staffLogin } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -33,7 +33,9 @@ describe("the doctor's confirmation workspace (MariaDB)", () => {
     expect(item.person).toEqual({
       id: resident.person.id, name: '待确认居民', idNumberMasked: resident.person.idNumberMasked, gender: 'female',
       age: resident.person.age, tags: ['elderly65', 'hypertension'], declaredTags: ['hypertension'],
+      communityId: resident.person.communityId, phone: '13800138000',
     });
+    expect(item).toMatchObject({ household: [], submittedBy: '待确认居民' });
     expect(JSON.stringify(response.body)).not.toContain(resident.idNumber);
     expect(response.body.total).toBeGreaterThanOrEqual(1);
     expect(response.body.items.every((c: { status: string }) => c.status === 'pending')).toBe(true);
@@ -43,6 +45,19 @@ describe("the doctor's confirmation workspace (MariaDB)", () => {
     expect(one.body.person).toMatchObject({ name: '待确认居民', phone: '13800138000' });
     expect(await auditRows('clinic1.doctor1', 'contract.read', resident.person.id)).toHaveLength(1);
     await t.http.get('/api/staff/contracts?status=nonsense').set(doctor1).expect(400);
+  });
+
+  it('tells who else signed in the household and who submitted a family member\'s contract', async () => {
+    const holder = await residentWithProfile(t, { name: '户主' });
+    const spouse = await familyMember(t, holder, { name: '配偶' });
+    const signed = await sign(t, holder, { personIds: [holder.person.id, spouse.id] });
+    expect(signed.status).toBe(201);
+    const [own, family] = signed.body as { id: string; personId: string }[];
+    await t.http.post(`/api/staff/contracts/${own.id}/confirm`).set(doctor1).send({ confirmedTags: [] }).expect(200);
+    const response = await t.http.get('/api/staff/contracts?status=pending').set(doctor1).expect(200);
+    const item = response.body.items.find((c: { id: string }) => c.id === family.id);
+    expect(item).toMatchObject({ household: [{ name: '户主', status: 'active' }], submittedBy: '户主', signedBy: 'family' });
+    expect(await auditRows('clinic1.doctor1', 'contract.list', holder.person.id)).not.toHaveLength(0);
   });
 
   it('keeps staff inside their scope: clinic 2 cannot see, confirm or reject a contract of clinic 1 (404)', async () => {

@@ -238,29 +238,6 @@ describe('contracts: signing, renewal, termination and change of team (MariaDB)'
     expect(Number(n)).toBe(2);
   });
 
-  it('changes team in one step: the old contract ends as 改签, a new pending one is re-priced with the new team', async () => {
-    const { resident, contract } = await residentWithActiveContract(t, {}, { community: '西关村' });
-    const team2 = await demoTeam(t, '城关镇第二家庭医生团队');
-    const oldBefore = await heldPlaces(t, contract.doctorId);
-    const newBefore = await heldPlaces(t, team2.doctor('吴春生'));
-    const response = await t.http.post(`/api/contracts/${contract.id}/change-team`).set(resident.auth)
-      .send({ teamId: team2.id, doctorId: team2.doctor('吴春生') }).expect(201);
-    expect(response.body).toMatchObject({ status: 'pending', teamId: team2.id, doctorId: team2.doctor('吴春生'), packageCodes: contract.packageCodes });
-    expect(response.body.fees.totals).toEqual(contract.fees.totals);
-    const old = await t.http.get(`/api/contracts/${contract.id}`).set(resident.auth).expect(200);
-    expect(old.body).toMatchObject({ status: 'terminated', terminationReason: 'changedTeam' });
-    expect(await heldPlaces(t, contract.doctorId)).toBe(oldBefore - 1);
-    expect(await heldPlaces(t, team2.doctor('吴春生'))).toBe(newBefore + 1);
-
-    const same = await t.http.post(`/api/contracts/${response.body.id}/change-team`).set(resident.auth).send({ teamId: team2.id }).expect(409);
-    expect(same.body.code).toBe('CONTRACT.SAME_TEAM');
-    const notServing = await t.http.post(`/api/contracts/${response.body.id}/change-team`).set(resident.auth)
-      .send({ teamId: (await demoTeam(t, '东城第一家庭医生团队')).id }).expect(409);
-    expect(notServing.body.code).toBe('CONTRACT.TEAM_NOT_SERVING');
-    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM contracts WHERE personId = ? AND status IN ('pending', 'active')`, [resident.person.id]);
-    expect(Number(n)).toBe(1);
-  });
-
   it('renews inside the window (re-priced from the day after the end), refuses outside it and refuses a second renewal', async () => {
     // The resident turns 65 between today and the start of the renewal.
     const { resident, contract } = await residentWithActiveContract(t, {}, { birthDate: addYears(addDays(today(), 15), -65) });

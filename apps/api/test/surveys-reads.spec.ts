@@ -37,7 +37,8 @@ describe('survey reads: lists never write, text answers paged from the normalise
     const first = await t.http.get(`/api/staff/survey-waves/${wave.id}/text-answers?questionId=q13&limit=2`).set(staff.clinic1).expect(200);
     expect(first.body).toMatchObject({ questionId: 'q13', total: 3, limit: 2, offset: 0 });
     const second = await t.http.get(`/api/staff/survey-waves/${wave.id}/text-answers?questionId=q13&limit=2&offset=2`).set(staff.clinic1).expect(200);
-    expect([...first.body.items, ...second.body.items].sort()).toEqual([...texts].sort());
+    expect([...first.body.items, ...second.body.items].map((item: { text: string }) => item.text).sort()).toEqual([...texts].sort());
+    expect(first.body.items[0]).toMatchObject({ channel: 'miniProgram', submittedAt: expect.any(String) });
 
     const notText = await t.http.get(`/api/staff/survey-waves/${wave.id}/text-answers?questionId=q11`).set(staff.clinic1).expect(400);
     expect(notText.body.details[0]).toMatchObject({ field: 'questionId', message: '请选择问卷中的一道填空题' });

@@ -455,6 +455,40 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       expect(row.enteredBy).toEqual(expect.any(String));
     });
 
+    it('corrects a wrong number: it becomes the person\'s phone, audited; the sample shows it with the age for the interview', async () => {
+      const correct = (personId: string, phone: unknown, who = staff.doctor1) =>
+        t.http.put(`/api/staff/survey-waves/${waveId}/sample/${personId}/phone`).set(who).send({ phone });
+      const corrected = await correct(people[2].id, '13712345678').expect(200);
+      expect(corrected.body).toEqual({ personId: people[2].id, phone: '13712345678' });
+      const bad = await correct(people[2].id, '12345').expect(400);
+      expect(bad.body.details[0].field).toBe('phone');
+      await correct('not-in-sample', '13712345678').expect(404);
+      await correct(people[2].id, '13712345678', staff.clinic2).expect(404);
+
+      const sample = await t.http.get(`/api/staff/survey-waves/${waveId}/sample`).set(staff.doctor1).expect(200);
+      const member = sample.body.find((m: { personId: string }) => m.personId === people[2].id);
+      expect(member).toMatchObject({ phone: '13712345678', age: expect.any(Number) });
+      const [audit] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'person.phone.correct' AND personId = ?", [people[2].id]);
+      expect(Number(audit.n)).toBe(1);
+    });
+
+    it('lists the text answers a page at a time and counts the responses by channel', async () => {
+      await submit(t, people[1].auth, waveId, standardAnswers({ q13: { text: '医生很负责' } })).expect(201);
+      await submit(t, people[3].auth, waveId, standardAnswers({ q13: null })).expect(201);
+      const page = (query: string) => t.http.get(`/api/staff/survey-waves/${waveId}/text-answers?${query}`).set(staff.doctor1);
+      const first = await page('questionId=q13&limit=1').expect(200);
+      expect(first.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
+      expect(first.body.items).toEqual([{ text: '医生很负责', channel: 'miniProgram', submittedAt: expect.any(String) }]);
+      const second = await page('questionId=q13&limit=1&offset=1').expect(200);
+      expect(second.body.items).toEqual([{ text: '希望多来村里巡诊', channel: 'phone', submittedAt: expect.any(String) }]);
+      expect((await page('questionId=q1').expect(400)).body.details[0].field).toBe('questionId');
+      await page('questionId=q13&limit=500').expect(400);
+      await t.http.get(`/api/staff/survey-waves/${waveId}/text-answers?questionId=q13`).set(staff.clinic2).expect(404);
+
+      const channels = await t.http.get(`/api/staff/survey-waves/${waveId}/channels`).set(staff.doctor1).expect(200);
+      expect(channels.body).toEqual({ waveId, total: 3, counts: { phone: 1, miniProgram: 2 } });
+    });
+
     it('refuses staff-entered responses for residents outside the caller’s scope', async () => {
       const other = await surveyResident(t, { teamId: t.demo.institutions.clinic2.teamIds[0], community: '东城社区' });
       const { id: regionWave } = await createWave(t, staff.region, { scopeType: 'region', scopeId: t.demo.regionId });

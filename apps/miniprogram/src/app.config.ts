@@ -40,6 +40,9 @@ export default defineAppConfig({
         'indicator/index',
         'populations/index',
         'targets/index',
+        'fieldwork/index',
+        'packages/index',
+        'policy/index',
       ],
     },
     {
@@ -64,6 +67,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#0b5d3b',
     navigationBarTitleText: '家医',
     navigationBarTextStyle: 'white',
+    // H5 draws the same bar, with a back button, only when asked for.
+    navigationStyle: 'default',
     backgroundColor: '#f3f5f4',
   },
   tabBar: {
@@ -72,10 +77,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/services/index', text: '服务' },
-      { pagePath: 'pages/feed/index', text: '资讯' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/services/index', text: '服务', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-active.png' },
+      { pagePath: 'pages/feed/index', text: '资讯', iconPath: 'assets/tab/feed.png', selectedIconPath: 'assets/tab/feed-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
 })

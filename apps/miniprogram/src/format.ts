@@ -31,3 +31,11 @@ export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return '—'
   return `${(fraction * 100).toFixed(1)}%`
 }
+
+/** A typed amount in 元 ('12', '12.5', '12.50') as fen; undefined when it is not one. */
+export function parseYuanText(text: string): number | undefined {
+  const trimmed = text.trim()
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(trimmed)) return undefined
+  const [whole, fraction = ''] = trimmed.split('.')
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+}

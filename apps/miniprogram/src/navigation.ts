@@ -35,6 +35,10 @@ export function back(): void {
   else Taro.switchTab({ url: TAB_ROUTES[0] })
 }
 
-export function toast(title: string): void {
-  Taro.showToast({ title, icon: 'none', duration: 2500 })
+/**
+ * A short message with an icon (WeChat shows at most 7 characters beside an icon): a tick for what
+ * was done, a mark for what failed. Errors that need reading stay on the page, not in a toast.
+ */
+export function toast(title: string, kind: 'success' | 'error' = 'success'): void {
+  Taro.showToast({ title, icon: kind, duration: 2000 })
 }

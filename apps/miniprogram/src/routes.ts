@@ -56,6 +56,9 @@ export const ROUTES = {
   staffIndicator: '/staff/indicator/index',
   staffPopulations: '/staff/populations/index',
   staffTargets: '/staff/targets/index',
+  staffFieldwork: '/staff/fieldwork/index',
+  staffPackages: '/staff/packages/index',
+  staffPolicy: '/staff/policy/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

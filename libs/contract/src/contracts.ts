@@ -46,7 +46,7 @@ export type Contract = Static<typeof ContractSchema>;
 
 /** What staff see of the resident: masked ID, age and tags; the phone where the screen needs it (reads are audited). */
 export const StaffPersonSchema = Type.Object({
-  ...Type.Pick(PersonSchema, ['id', 'name', 'idNumberMasked', 'gender', 'age', 'tags', 'declaredTags']).properties,
+  ...Type.Pick(PersonSchema, ['id', 'name', 'idNumberMasked', 'gender', 'age', 'tags', 'declaredTags', 'communityId']).properties,
   phone: Type.Optional(Nullable(Type.String())),
 });
 export type StaffPerson = Static<typeof StaffPersonSchema>;
@@ -55,7 +55,15 @@ export type StaffPerson = Static<typeof StaffPersonSchema>;
 export const StaffContractSchema = Type.Object({ ...contractFields, person: StaffPersonSchema });
 export type StaffContract = Static<typeof StaffContractSchema>;
 
-export const StaffContractPageSchema = Type.Object({ items: Type.Array(StaffContractSchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+/** A contract in the confirmation list: with the rest of its household signing and who submitted it. */
+export const StaffContractListItemSchema = Type.Object({
+  ...StaffContractSchema.properties,
+  household: Type.Array(Type.Object({ name: Type.String(), status: StringEnum(CONTRACT_STATUSES) }), { description: 'the others signed in the same household signing' }),
+  submittedBy: Nullable(Type.String({ description: 'the account holder who submitted the household signing' })),
+});
+export type StaffContractListItem = Static<typeof StaffContractListItemSchema>;
+
+export const StaffContractPageSchema = Type.Object({ items: Type.Array(StaffContractListItemSchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 export type StaffContractPage = Static<typeof StaffContractPageSchema>;
 
 /** POST /api/contracts */

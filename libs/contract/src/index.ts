@@ -15,3 +15,4 @@ export * from './pushes';
 export * from './feedback';
 export * from './services';
 export * from './indicators';
+export * from './wechat';

@@ -120,6 +120,7 @@ export const SampleMemberSchema = Type.Object({
   personId: Type.String(),
   name: Type.String(),
   idNumberMasked: Type.String(),
+  age: Nullable(Type.Integer({ description: 'prefills the age question of the interview' })),
   phone: Nullable(Type.String({ description: 'to dial; the read is audited' })),
   teamId: Nullable(Type.String()),
   calls: Type.Integer(),
@@ -235,11 +236,18 @@ export const CrossTabSchema = Type.Object({
 export type CrossTabView = Static<typeof CrossTabSchema>;
 export type CrossTabShape = Assert<Same<Omit<CrossTabView, 'waveId' | 'rows' | 'columns'>, CrossTab>>;
 
-/** GET /api/staff/survey-waves/:id/text-answers */
+/** PUT /api/staff/survey-waves/:id/sample/:personId/phone: the corrected number, now the person's phone. */
+export const CorrectedPhoneSchema = Type.Object({ personId: Type.String(), phone: Type.String() });
+
+/** GET /api/staff/survey-waves/:id/channels: how the responses came in. */
+export const ResponseChannelsSchema = Type.Object({ waveId: Type.String(), total: Type.Integer(), counts: Dictionary(Type.Integer()) });
+export type ResponseChannels = Static<typeof ResponseChannelsSchema>;
+
+/** GET /api/staff/survey-waves/:id/text-answers: newest first, no names (the report is anonymous). */
 export const TextAnswerPageSchema = Type.Object({
   waveId: Type.String(),
   questionId: Type.String(),
-  items: Type.Array(Type.String()),
+  items: Type.Array(Type.Object({ text: Type.String(), channel: StringEnum(RESPONSE_CHANNELS), submittedAt: DateTimeString() })),
   total: Type.Integer(),
   limit: Type.Integer(),
   offset: Type.Integer(),

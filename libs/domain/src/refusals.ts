@@ -75,6 +75,9 @@ export const REFUSAL_KINDS = {
   'CONTRACT.SAME_TEAM': 'rule',
   'CONTRACT.REASON_NOT_ALLOWED': 'rule',
 
+  // Change of team waits for the new team (issue 13)
+  'CONTRACT.CHANGE_PENDING': 'rule',
+
   'QUESTIONNAIRE.TITLE': 'badInput',
   'QUESTIONNAIRE.CODE': 'badInput',
   'QUESTIONNAIRE.VERSION': 'badInput',

@@ -6,7 +6,7 @@ import { todayInChina } from '@jiayi/domain';
 import { Contract } from './contract.entity';
 import { runWithLease } from '../coordination/job-lease';
 import { inTransaction } from '../database/transaction';
-import { closeContract, lockContract, mainSlot, releasePlace, renewalSlot } from './contract-ledger';
+import { closeContract, lockContract, mainSlot, promotePendingChange, releasePlace, renewalSlot } from './contract-ledger';
 
 /** The scheduled run's lease: one instance expires contracts per hour (the lease outlasts a run by design). */
 export const CONTRACT_EXPIRY_LEASE = { name: 'contract-expiry', ttlMs: 50 * 60_000 } as const;
@@ -61,7 +61,8 @@ export class ContractExpiryJob implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * Expires one contract. A renewal waiting to continue it moves into the person's main slot, and
-   * when it is with the same doctor it takes over the place instead of the place being released.
+   * when it is with the same doctor it takes over the place instead of the place being released;
+   * without a renewal, a change of team waiting for its new team takes the main slot.
    */
   async expireOne(id: string, today: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
@@ -76,6 +77,8 @@ export class ContractExpiryJob implements OnApplicationBootstrap, OnModuleDestro
           await manager.update(Contract, { id: renewal.id }, { holdsPlace: true });
           return true;
         }
+      } else {
+        await promotePendingChange(manager, contract.personId);
       }
       await releasePlace(manager, contract);
       return true;

@@ -15,9 +15,14 @@ import { Contract } from './contract.entity';
  * (database/transaction.ts).
  */
 
-/** The unique open slot of a contract: the person's id, or `<personId>:renewal` for a renewal. */
+/**
+ * The unique open slot of a contract: the person's id, `<personId>:renewal` for a renewal, or
+ * `<personId>:change` for a change of team (改签) waiting for the new team while the old contract
+ * still holds the main slot.
+ */
 export const mainSlot = (personId: string) => personId;
 export const renewalSlot = (personId: string) => `${personId}:renewal`;
+export const changeSlot = (personId: string) => `${personId}:change`;
 
 /**
  * Reads a contract and, on MariaDB/MySQL, locks its row until the transaction ends
@@ -118,5 +123,30 @@ export async function terminateWithRenewal(manager: EntityManager, contract: Con
   await releasePlace(manager, contract);
   if (renewal && renewalClosed) await releasePlace(manager, renewal);
   await endContractFacts(manager, renewal && renewalClosed ? [contract.id, renewal.id] : [contract.id], at);
+  return true;
+}
+
+/**
+ * After the contract in a person's main slot has closed: a change of team still waiting for its
+ * new team takes the main slot, so the person keeps exactly one contract that counts as theirs.
+ * Call it with the closed contract's row lock held (lock order: closed contract → change).
+ */
+export async function promotePendingChange(manager: EntityManager, personId: string): Promise<void> {
+  const change = await lockContract(manager, { openSlot: changeSlot(personId) });
+  if (change) await manager.update(Contract, { id: change.id }, { openSlot: mainSlot(personId) });
+}
+
+/**
+ * Confirms a change of team (改签) inside the caller's transaction: the contract in the person's
+ * main slot (the old team's, or the renewal that took its place) ends as `changedTeam` with its
+ * renewal, and the change moves into the main slot. The old contract's row is locked first, as
+ * everywhere (closed contract → renewal → the change). False when the change is no longer pending.
+ */
+export async function handOverToChange(manager: EntityManager, change: Pick<Contract, 'id' | 'personId'>, at: Date): Promise<boolean> {
+  const current = await lockContract(manager, { openSlot: mainSlot(change.personId) });
+  if (current && current.id !== change.id) await terminateWithRenewal(manager, current, 'changedTeam', at);
+  const locked = await lockContract(manager, { id: change.id });
+  if (!locked || locked.status !== 'pending') return false;
+  if (locked.openSlot === changeSlot(change.personId)) await manager.update(Contract, { id: locked.id }, { openSlot: mainSlot(change.personId) });
   return true;
 }

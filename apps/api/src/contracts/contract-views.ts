@@ -42,13 +42,13 @@ export class ContractViews {
     const { persons, build } = await this.load(contracts);
     return contracts.map((c) => {
       const person = persons.get(c.personId);
-      return build(c, person ? this.staffPerson(person, options.withPhone) : { id: c.personId, name: '', idNumberMasked: '', gender: 'female', age: 0, tags: [], declaredTags: [] });
+      return build(c, person ? this.staffPerson(person, options.withPhone) : { id: c.personId, name: '', idNumberMasked: '', gender: 'female', age: 0, tags: [], declaredTags: [], communityId: null });
     });
   }
 
   staffPerson(person: Person, withPhone = false): StaffPersonView & { phone?: string | null } {
-    const { id, name, idNumberMasked, gender, age, tags, declaredTags } = this.people.toView(person);
-    return { id, name, idNumberMasked, gender, age, tags, declaredTags, ...(withPhone ? { phone: this.people.phone(person) } : {}) };
+    const { id, name, idNumberMasked, gender, age, tags, declaredTags, communityId } = this.people.toView(person);
+    return { id, name, idNumberMasked, gender, age, tags, declaredTags, communityId, ...(withPhone ? { phone: this.people.phone(person) } : {}) };
   }
 
   private async load(contracts: Contract[]) {

@@ -20,7 +20,9 @@ import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
 import { Contract } from './contract.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
-import { lockContract, mainSlot, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal } from './contract-ledger';
+import {
+  changeSlot, lockContract, mainSlot, promotePendingChange, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal,
+} from './contract-ledger';
 import { ContractView, ContractViews } from './contract-views';
 import { ChangeTeamDto, CreateContractsDto, RenewContractDto, TerminateContractDto } from './dto/contract.dto';
 
@@ -203,14 +205,19 @@ export class ContractsService {
       const checked = checkTerminationBy(party, contract.status, reason);
       if (!checked.ok) throw refusalError(checked);
       await terminateWithRenewal(manager, contract, checked.value, new Date());
+      if (contract.openSlot === mainSlot(contract.personId)) await promotePendingChange(manager, contract.personId);
       return manager.findOneByOrFail(Contract, { id: contract.id });
     });
   }
 
-  /** 改签: the old contract ends with `changedTeam` and a new pending one starts with the new team, in one transaction. */
+  /**
+   * 改签: a new pending contract with the new team, in its own open slot, while the old one stays
+   * active. The new team's confirmation ends the old one as `changedTeam` (staff-contracts.service);
+   * a rejection leaves it running. One change may wait at a time (the unique slot).
+   */
   async changeTeam(auth: AuthContext, id: string, dto: ChangeTeamDto): Promise<ContractView> {
     const previous = await this.owned(auth, id);
-    if (!canTransition(previous.status, 'terminated')) throw refusalError(contractRefusal('CONTRACT.NOT_TERMINABLE'));
+    if (previous.status !== 'active') throw refusalError(contractRefusal('CONTRACT.NOT_ACTIVE'));
     if (dto.teamId === previous.teamId) throw refusalError(signingRefusal('CONTRACT.SAME_TEAM', 'teamId'));
     const context = await this.teamContext(dto.teamId);
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: previous.personId });
@@ -218,24 +225,22 @@ export class ContractsService {
     const fees = await this.checkEligibility(person, context, previous.packageCodes, previous.years, startDate, previous.insuranceAuthorized, false);
     const agreement = await this.agreements.current();
     const candidates = await this.doctorCandidates(context, dto.doctorId, 1);
-    const now = new Date();
     const row = this.newContract({
       person, context, agreement, packageCodes: previous.packageCodes, fees, period: contractPeriod(startDate, previous.years),
-      years: previous.years, householdSigningId: randomUUID(), now, insuranceAuthorized: previous.insuranceAuthorized,
-      openSlot: mainSlot(person.id), renewalOf: null,
+      years: previous.years, householdSigningId: randomUUID(), now: new Date(), insuranceAuthorized: previous.insuranceAuthorized,
+      openSlot: changeSlot(person.id), renewalOf: null,
     });
     try {
       await inTransaction(this.dataSource, async (manager) => {
         const locked = await lockContract(manager, { id: previous.id });
-        if (!locked || !canTransition(locked.status, 'terminated')) throw refusalError(contractRefusal('CONTRACT.NOT_TERMINABLE'));
+        if (!locked || locked.status !== 'active') throw refusalError(contractRefusal('CONTRACT.NOT_ACTIVE'));
         // A renewal waiting for its predecessor to end is not the contract to change: the current one is.
         if (locked.openSlot !== mainSlot(locked.personId)) throw refusalError({ ...contractRefusal('CONTRACT.INVALID_TRANSITION'), message: '请对当前生效的签约办理改签，续约会一并取消' });
-        await terminateWithRenewal(manager, locked, 'changedTeam', now);
         row.doctorId = await this.takeFirstWithPlaces(manager, context, candidates, 1, !!dto.doctorId);
         await manager.insert(Contract, row);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw this.alreadySigned(null, false);
+      if (isUniqueViolation(error)) throw refusalError(signingRefusal('CONTRACT.CHANGE_PENDING'));
       throw error;
     }
     return this.views.residentView(row);

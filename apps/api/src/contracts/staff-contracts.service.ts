@@ -19,7 +19,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
 import { inTransaction, writeOnce } from '../database/transaction';
-import { closeContract, lockContract, releasePlace } from './contract-ledger';
+import { changeSlot, closeContract, handOverToChange, lockContract, releasePlace } from './contract-ledger';
 import { maskPhone, StaffContractView, ContractViews } from './contract-views';
 import { ContractsService } from './contracts.service';
 import {
@@ -62,9 +62,39 @@ export class StaffContractsService {
     const [contracts, total] = await this.dataSource.getRepository(Contract).findAndCount({
       where, order: { createdAt: query.status === 'pending' ? 'ASC' : 'DESC', id: 'ASC' }, take: limit, skip: offset,
     });
-    const items = await this.views.staffViews(contracts);
-    await this.audit.record(auth, 'contract.list', contracts.map((c) => c.personId), 'contract');
-    return { items, total, limit, offset };
+    // The phone too: the doctor calls the resident before confirming (the read is audited below).
+    const views = await this.views.staffViews(contracts, { withPhone: true });
+    const { byContract, personIds } = await this.households(contracts);
+    await this.audit.record(auth, 'contract.list', [...new Set([...contracts.map((c) => c.personId), ...personIds])], 'contract');
+    return { items: views.map((view) => ({ ...view, ...byContract.get(view.id)! })), total, limit, offset };
+  }
+
+  /**
+   * Who else signed in the same household signing (with their contract's status now) and who
+   * submitted it: the account holder, who signs for the family members.
+   */
+  private async households(contracts: Contract[]) {
+    const byContract = new Map<string, { household: { name: string; status: Contract['status'] }[]; submittedBy: string | null }>();
+    if (contracts.length === 0) return { byContract, personIds: [] as string[] };
+    const siblings = await this.dataSource.getRepository(Contract).find({
+      select: { id: true, personId: true, householdSigningId: true, status: true },
+      where: { householdSigningId: In([...new Set(contracts.map((c) => c.householdSigningId))]) },
+    });
+    const persons = await this.dataSource.getRepository(Person).find({
+      select: { id: true, name: true, accountId: true, relation: true }, where: { id: In([...new Set(siblings.map((c) => c.personId))]) },
+    });
+    const holders = await this.dataSource.getRepository(Person).find({
+      select: { id: true, name: true, accountId: true }, where: { accountId: In([...new Set(persons.map((p) => p.accountId))]), relation: 'self' },
+    });
+    const person = (id: string) => persons.find((p) => p.id === id);
+    for (const contract of contracts) {
+      const household = siblings
+        .filter((c) => c.householdSigningId === contract.householdSigningId && c.id !== contract.id)
+        .map((c) => ({ name: person(c.personId)?.name ?? '', status: c.status }));
+      const accountId = person(contract.personId)?.accountId;
+      byContract.set(contract.id, { household, submittedBy: holders.find((h) => h.accountId === accountId)?.name ?? null });
+    }
+    return { byContract, personIds: siblings.map((c) => c.personId) };
   }
 
   async get(auth: AuthContext, id: string): Promise<StaffContractView> {
@@ -88,6 +118,10 @@ export class StaffContractsService {
     if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });
     if (!sameTotals(result.value.totals, contract.fees.totals)) throw refusalError(signingRefusal('CONTRACT.FEES_CHANGED', 'confirmedTags'));
     await inTransaction(this.dataSource, async (manager) => {
+      // 改签: the old contract ends only now, in this transaction; until here the resident kept it.
+      if (contract.openSlot === changeSlot(contract.personId) && !(await handOverToChange(manager, contract, new Date()))) {
+        throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
+      }
       const doctorConfirmedAt = new Date();
       const result = await manager
         .createQueryBuilder()
@@ -106,7 +140,7 @@ export class StaffContractsService {
     return this.get(auth, contract.id);
   }
 
-  /** The doctor declines with a reason; the place is given back. */
+  /** The doctor declines with a reason; the place is given back (a change of team leaves the old contract running). */
   async reject(auth: AuthContext, id: string, dto: RejectContractDto): Promise<StaffContractView> {
     const contract = await this.inScope(auth, id);
     await inTransaction(this.dataSource, async (manager) => {

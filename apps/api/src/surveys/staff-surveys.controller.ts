@@ -1,17 +1,17 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Auth, AuthContext, Roles } from '../auth/auth-context';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { StaffResponseDto } from './dto/survey-response.dto';
-import { CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
+import { CorrectPhoneDto, CreateSurveyWaveDto, CrossTabQueryDto, RecordCallDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
 import { QuestionnairesService } from './questionnaires.service';
 import { SurveyReportsService } from './survey-reports.service';
 import { SurveyResponsesService } from './survey-responses.service';
 import { SurveyWavesService } from './survey-waves.service';
 import {
-  BinaryFile, CreatedQuestionnaireSchema, CrossTabSchema, FieldworkSchema, QuestionnaireSummarySchema, SampleMemberSchema, StaffWaveDetailSchema, StaffWaveSchema,
+  BinaryFile, CorrectedPhoneSchema, CreatedQuestionnaireSchema, CrossTabSchema, ResponseChannelsSchema, FieldworkSchema, QuestionnaireSummarySchema, SampleMemberSchema, StaffWaveDetailSchema, StaffWaveSchema,
   SurveyCallSchema, SurveyReportSchema, SurveyResponseReceiptSchema, TextAnswerPageSchema, Type, type StaffWaveDetail,
 } from '@jiayi/contract';
 import { ApiResult } from '../common/api-result';
@@ -68,6 +68,11 @@ export class StaffSurveysController {
     return this.waves.recordCall(auth, id, dto);
   }
 
+  @Put('survey-waves/:id/sample/:personId/phone') @Roles(...SURVEY_STAFF) @ApiResult(CorrectedPhoneSchema, { errors: [404] })
+  correctPhone(@Auth() auth: AuthContext, @Param('id') id: string, @Param('personId') personId: string, @Body() dto: CorrectPhoneDto) {
+    return this.waves.correctPhone(auth, id, personId, dto);
+  }
+
   @Get('survey-waves/:id/fieldwork') @Roles(...SURVEY_STAFF) @ApiResult(FieldworkSchema, { errors: [404] })
   fieldwork(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.waves.fieldwork(auth, id);
@@ -81,6 +86,11 @@ export class StaffSurveysController {
   @Get('survey-waves/:id/report') @Roles(...SURVEY_STAFF) @ApiResult(SurveyReportSchema, { errors: [404] })
   report(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.reports.report(auth, id);
+  }
+
+  @Get('survey-waves/:id/channels') @Roles(...SURVEY_STAFF) @ApiResult(ResponseChannelsSchema, { errors: [404] })
+  channels(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.reports.channels(auth, id);
   }
 
   @Get('survey-waves/:id/crosstab') @Roles(...SURVEY_STAFF) @ApiResult(CrossTabSchema, { errors: [404] })

@@ -13,8 +13,9 @@ import { Team } from '../reference/team.entity';
 import { readCounters } from './counter-sql';
 import { SurveyRollupService } from './survey-rollup.service';
 import { CrossTabQueryDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
+import { SurveyResponse } from './survey-response.entity';
 import { LoadedWave, SurveyWavesService } from './survey-waves.service';
-import type { CrossTabView, TextAnswerPage } from '@jiayi/contract';
+import type { CrossTabView, ResponseChannels, TextAnswerPage } from '@jiayi/contract';
 
 export type SurveyReport = SurveyReportBody & { waveId: string; title: string; questionnaireId: string };
 
@@ -37,6 +38,15 @@ export class SurveyReportsService {
   async report(auth: AuthContext, waveId: string): Promise<SurveyReport> {
     const loaded = await this.waves.forStaff(auth, waveId, 'report');
     return this.build(loaded);
+  }
+
+  /** How the wave's responses came in: the resident in the mini-program, a phone interview, on site. */
+  async channels(auth: AuthContext, waveId: string): Promise<ResponseChannels> {
+    const { wave } = await this.waves.forStaff(auth, waveId, 'report');
+    const rows: { channel: string; n: string | number }[] = await this.dataSource.getRepository(SurveyResponse).createQueryBuilder('r')
+      .select('r.channel', 'channel').addSelect('COUNT(*)', 'n').where('r.waveId = :waveId', { waveId: wave.id }).groupBy('r.channel').getRawMany();
+    const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
+    return { waveId: wave.id, total: Object.values(counts).reduce((a, b) => a + b, 0), counts };
   }
 
   async crossTab(auth: AuthContext, waveId: string, query: CrossTabQueryDto): Promise<CrossTabView> {
@@ -67,12 +77,15 @@ export class SurveyReportsService {
     await this.rollup.rollUp(wave.id, questionnaire);
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const condition = `waveId = ? AND questionId = ? AND text IS NOT NULL AND text <> ''`;
-    const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM survey_answers WHERE ${condition}`, [wave.id, question.id]);
-    const rows: { text: string }[] = await this.dataSource.query(
-      `SELECT text FROM survey_answers WHERE ${condition} ORDER BY responseId LIMIT ? OFFSET ?`, [wave.id, question.id, limit, offset],
+    const condition = `a.waveId = ? AND a.questionId = ? AND a.text IS NOT NULL AND a.text <> ''`;
+    const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM survey_answers a WHERE ${condition}`, [wave.id, question.id]);
+    const rows: { text: string; channel: TextAnswerPage['items'][number]['channel']; submittedAt: Date | string }[] = await this.dataSource.query(
+      `SELECT a.text, r.channel, r.submittedAt FROM survey_answers a JOIN survey_responses r ON r.id = a.responseId
+        WHERE ${condition} ORDER BY r.submittedAt DESC, a.responseId LIMIT ? OFFSET ?`,
+      [wave.id, question.id, limit, offset],
     );
-    return { waveId: wave.id, questionId: question.id, items: rows.map((r) => r.text), total: Number(n), limit, offset };
+    const items = rows.map((r) => ({ text: r.text, channel: r.channel, submittedAt: new Date(r.submittedAt).toISOString() }));
+    return { waveId: wave.id, questionId: question.id, items, total: Number(n), limit, offset };
   }
 
   async workbook(auth: AuthContext, waveId: string): Promise<{ filename: string; content: Buffer }> {

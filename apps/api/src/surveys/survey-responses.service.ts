@@ -76,7 +76,7 @@ export class SurveyResponsesService {
     try {
       personId = await this.storePlaced(loaded.wave, auth.accountId, now, checked.value, responseId);
     } catch (error) {
-      if (isUniqueViolation(error)) throw refusal('SURVEY.ALREADY_ANSWERED', '您已经填写过本次调查，感谢参与');
+      if (isUniqueViolation(error)) throw refusalError(alreadyAnswered());
       throw error;
     }
     if (!personId) throw notFound('没有找到这个调查');

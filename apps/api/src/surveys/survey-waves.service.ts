@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
-import { Questionnaire, rate } from '@jiayi/domain';
+import { ageOn, Questionnaire, rate, todayInChina } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, forbidden, notFound } from '../common/api-error';
@@ -11,7 +11,7 @@ import { Person } from '../people/person.entity';
 import { Institution } from '../reference/institution.entity';
 import { Region } from '../reference/region.entity';
 import { Team } from '../reference/team.entity';
-import { CreateSurveyWaveDto, RecordCallDto } from './dto/survey-wave.dto';
+import { CorrectPhoneDto, CreateSurveyWaveDto, RecordCallDto } from './dto/survey-wave.dto';
 import { QuestionnaireRecord } from './questionnaire.entity';
 import { SurveyCall } from './survey-call.entity';
 import { SurveyResponse } from './survey-response.entity';
@@ -140,10 +140,12 @@ export class SurveyWavesService {
     const people = await this.people(members.map((m) => m.personId));
     const responded = await this.respondedAmong(wave.id, members.map((m) => m.personId));
     await this.audit.record(auth, 'survey.sample.read', members.map((m) => m.personId), 'survey_wave', wave.id);
+    const today = todayInChina(new Date());
     return members.map((m) => {
       const person = people.get(m.personId);
       return {
         personId: m.personId, name: person?.name ?? '', idNumberMasked: person?.idNumberMasked ?? '',
+        age: person ? ageOn(person.birthDate, today) : null,
         phone: person?.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null, teamId: m.teamId, calls: m.calls,
         lastOutcome: m.lastOutcome, lastCalledAt: m.lastCalledAt?.toISOString() ?? null, responded: responded.has(m.personId),
       };
@@ -170,6 +172,21 @@ export class SurveyWavesService {
       await this.audit.record(auth, 'survey.call', [member.personId], 'survey_wave', wave.id, manager);
     });
     return { id: call.id, waveId: call.waveId, personId: call.personId, outcome: call.outcome, note: call.note, calledAt: call.calledAt.toISOString() };
+  }
+
+  /**
+   * Corrects the phone of a sampled resident after 空号 or 错号: the number becomes the person's
+   * phone (for their team too), recorded in the audit log with the wave.
+   */
+  async correctPhone(auth: AuthContext, waveId: string, personId: string, dto: CorrectPhoneDto) {
+    const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
+    const member = (await this.visibleMembers(auth, wave.id, personId))[0];
+    if (!member) throw notFound('这位居民不在本次调查的抽样名单中');
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.update(Person, { id: member.personId }, { phoneCipher: this.cipher.encrypt(dto.phone) });
+      await this.audit.record(auth, 'person.phone.correct', [member.personId], 'survey_wave', wave.id, manager);
+    });
+    return { personId: member.personId, phone: dto.phone };
   }
 
   /** Reach, response rate and the numbers to correct (空号/错号), over the sample members in the caller's scope. */

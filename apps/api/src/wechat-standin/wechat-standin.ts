@@ -14,6 +14,8 @@ import { AddressInfo } from 'node:net';
  * - test controls: `POST /__standin/fail-next` `{ errcode, count }` makes the next `count` sends
  *   answer `errcode` (`"network"` drops the connection instead); `POST /__standin/expire-tokens`
  *   invalidates every token issued so far.
+ * - `POST /wxa/business/getuserphonenumber?access_token=…` (phonenumber.getPhoneNumber): a code
+ *   `phone:<11 digits>` answers that number; an unknown token answers 40001, any other code 40029.
  */
 export interface WechatStandin {
   url: string;
@@ -95,6 +97,21 @@ export async function startWechatStandin(port = 0, host = '127.0.0.1'): Promise<
       } catch {
         return json(res, 200, { errcode: 47001, errmsg: 'data format error' });
       }
+    }
+    if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
+      if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return json(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      let code = '';
+      try {
+        code = String((JSON.parse(await readBody(req)) as { code?: unknown }).code ?? '');
+      } catch {
+        return json(res, 200, { errcode: 47001, errmsg: 'data format error' });
+      }
+      const match = /^phone:(1\d{10})$/.exec(code);
+      if (!match) return json(res, 200, { errcode: 40029, errmsg: 'invalid code' });
+      return json(res, 200, {
+        errcode: 0, errmsg: 'ok',
+        phone_info: { phoneNumber: match[1], purePhoneNumber: match[1], countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'standin' } },
+      });
     }
     if (url.pathname === '/__standin/messages') {
       if (req.method === 'DELETE') messages.length = 0;

@@ -1,7 +1,14 @@
 import Taro from '@tarojs/taro'
 import { ApiError, apiUrl, authHeaders, handleUnauthorized, http } from './client'
+import type { CallOutcome, RegionPolicy, ServicePackage } from '@jiayi/domain'
 import type {
   AnswerInput as Answer,
+  CrossTabView as CrossTab,
+  Fieldwork,
+  OfferedPackage as StaffPackage,
+  ResponseChannels,
+  SampleMember,
+  TextAnswerPage,
   CreateWaveInput,
   QuestionnaireSummary,
   SigningRefusalInput as RefusalInput,
@@ -13,6 +20,7 @@ import type {
   StaffWave,
   StaffWaveDetail,
   SurveyReport,
+  SurveyCall,
   SurveyResponseReceipt,
 } from '@jiayi/contract'
 
@@ -34,6 +42,24 @@ export const staffApi = {
   enterResponse: (waveId: string, personId: string, channel: 'phone' | 'onsite', answers: Answer[]) =>
     http.create<SurveyResponseReceipt>(`/staff/survey-waves/${waveId}/responses`, { personId, channel, answers }),
   report: (waveId: string) => http.get<SurveyReport>(`/staff/survey-waves/${waveId}/report`),
+  crossTab: (waveId: string, rowQuestionId: string, columnQuestionId: string) =>
+    http.get<CrossTab>(`/staff/survey-waves/${waveId}/crosstab`, { rowQuestionId, columnQuestionId }),
+  textAnswers: (waveId: string, questionId: string, offset: number, limit = 10) =>
+    http.get<TextAnswerPage>(`/staff/survey-waves/${waveId}/text-answers`, { questionId, offset, limit }),
+  channels: (waveId: string) => http.get<ResponseChannels>(`/staff/survey-waves/${waveId}/channels`),
+  sample: (waveId: string) => http.get<SampleMember[]>(`/staff/survey-waves/${waveId}/sample`),
+  recordCall: (waveId: string, personId: string, outcome: CallOutcome) => http.create<SurveyCall>(`/staff/survey-waves/${waveId}/calls`, { personId, outcome }),
+  /** After 空号/错号: the corrected number becomes the person's phone (audited by the API). */
+  correctPhone: (waveId: string, personId: string, phone: string) =>
+    http.put<{ personId: string; phone: string }>(`/staff/survey-waves/${waveId}/sample/${personId}/phone`, { phone }),
+  fieldwork: (waveId: string) => http.get<Fieldwork>(`/staff/survey-waves/${waveId}/fieldwork`),
+  /** How many contracts of a status are in scope (one row fetched, the total read). */
+  contractCount: (status: string) => http.get<StaffContractPage>('/staff/contracts', { status, limit: 1 }).then((page) => page.total),
+  packages: () => http.get<StaffPackage[]>('/staff/packages'),
+  createPackage: (pkg: ServicePackage) => http.create<StaffPackage>('/staff/packages', pkg),
+  updatePackage: (pkg: ServicePackage) => http.put<StaffPackage>(`/staff/packages/${pkg.code}`, pkg),
+  policy: () => http.get<RegionPolicy>('/staff/policies'),
+  updatePolicy: (policy: RegionPolicy) => http.put<RegionPolicy>('/staff/policies', policy),
   reportXlsxUrl: (waveId: string) => apiUrl(`/staff/survey-waves/${waveId}/report.xlsx`),
 }
 

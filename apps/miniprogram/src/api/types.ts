@@ -19,7 +19,7 @@ export type {
   ResidentWaveSummary as SurveyWaveSummary,
   SigningRefusal,
   SigningRefusalInput as RefusalInput,
-  StaffContract as PendingContract,
+  StaffContractListItem as PendingContract,
   StaffContractPage,
   StaffResident,
   StaffTeam,
@@ -37,3 +37,7 @@ export type {
   AudienceInput, AudiencePreview, Feedback, FeedbackInput, FeedItem, FeedItemDetail, NotificationTemplate, PushInput, PushStats,
   StaffFeedback, StaffPush, Subscription, SubscriptionsInput, Upload,
 } from '@jiayi/contract'
+export type {
+  CrossTabView as CrossTab, Fieldwork, OfferedPackage as StaffPackage, RateShape as RateValue, ResponseChannels, SampleMember, TextAnswerPage,
+} from '@jiayi/contract'
+export type { BreakdownRow, CallOutcome } from '@jiayi/domain'

@@ -4,6 +4,16 @@ import type { Contract } from '../api/types'
 import { contractStatusLabel } from '../labels'
 import { formatDate } from '../format'
 
+/** The own share in words that fit the status: nothing is due on a contract that did not start or has ended. */
+function selfPayText(contract: Contract): string {
+  const amount = `${formatYuan(contract.fees.totals.selfPay)} 元`
+  if (contract.status === 'rejected') return '未通过，不收费'
+  if (contract.status === 'terminated') return `${amount}（已解约，不再收费）`
+  if (contract.status === 'expired') return `${amount}（已到期）`
+  if (contract.status === 'pending') return `${amount}（医生确认后到机构缴纳）`
+  return amount
+}
+
 /** Who, status, period, team and own share of one contract (list card and detail header). */
 export function ContractSummary({ contract }: { contract: Contract }) {
   return (
@@ -31,9 +41,9 @@ export function ContractSummary({ contract }: { contract: Contract }) {
           <View>{contract.doctor.name}</View>
         </View>
       )}
-      <View className='card__row'>
-        <View className='muted'>个人支付</View>
-        <View>{formatYuan(contract.fees.totals.selfPay)} 元</View>
+      <View className='card__row' data-testid='contract-selfpay'>
+        <View className='muted'>个人自付</View>
+        <View>{selfPayText(contract)}</View>
       </View>
     </View>
   )

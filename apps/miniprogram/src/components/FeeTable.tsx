@@ -20,9 +20,23 @@ function packageRows(quote: Quote): { code: string; name: string; amount: number
   return [...rows.values()]
 }
 
+/** Plain words for each payer, for a resident who has never heard the office names. */
+export const PAYER_EXPLANATIONS: Record<Payer, string> = {
+  insurance: '您参加的城乡居民医保里的钱，由医保和卫生院直接结算，不用您掏。',
+  publicHealth: '国家按人头拨给卫生院的基本公共卫生服务经费，基础服务就是它付的，不用您掏。',
+  fiscal: '政府对低保、脱贫等人员的额外补助，替您付掉一部分，不用您掏。',
+  selfPay: '需要您自己付的部分。',
+}
+
+/** Where the own share is paid: nothing is charged in the mini-program. */
+export const HOW_TO_PAY = '现在不用付钱。医生确认签约后，个人自付部分到签约的卫生院（社区卫生服务中心）收费处缴纳；线上不收费。'
+const HOW_TO_PAY_ACTIVE = '个人自付部分到签约的卫生院（社区卫生服务中心）收费处缴纳，已缴过的不用再缴；线上不收费。'
+
 interface Props {
   quote: Quote
   testId?: string
+  /** The contract's status, when the quote belongs to one: a closed contract asks for no payment. */
+  status?: string
   /** Whose share it is, when not the reader's own (a family member's card): "李秀英个人需支付". */
   personName?: string
   /** What the chosen packages cost before a package contained in another was taken out (分, whole period). */
@@ -34,7 +48,7 @@ interface Props {
  * resident's own share in large type. All amounts come from the quote, in 分. A one-year quote has
  * one amount column; 财政补助 shows only when a policy moves money to it.
  */
-export function FeeTable({ quote, testId = 'fee-table', personName, listPrice }: Props) {
+export function FeeTable({ quote, testId = 'fee-table', personName, listPrice, status }: Props) {
   const years = quote.years || 1
   const perYear = (fen: number) => Math.round(fen / years)
   const payers = PAYERS.filter((payer) => payer !== 'fiscal' || quote.totals.fiscal !== 0)
@@ -79,8 +93,9 @@ export function FeeTable({ quote, testId = 'fee-table', personName, listPrice }:
         </View>
       ))}
       {listPrice !== undefined && listPrice > quote.totals.total && (
-        <View className='muted' data-testid='fee-overlap'>
-          个性包里已含基本公卫服务包，重复的部分只收一次，已减去 {formatYuan(listPrice - quote.totals.total)} 元。
+        <View className='note' data-testid='fee-overlap'>
+          为什么比各包标价加起来便宜：个性化服务包里已经包含了每人都有的基本公卫服务，这部分只算一次，已减去{' '}
+          {formatYuan(listPrice - quote.totals.total)} 元。
         </View>
       )}
 
@@ -94,10 +109,50 @@ export function FeeTable({ quote, testId = 'fee-table', personName, listPrice }:
         </View>
       ))}
 
-      <View className='fees__self' data-testid='fee-selfpay'>
-        {personName ? `${personName}个人需支付` : '您个人需支付'} <Text className='fees__self-amount'>{formatYuan(quote.totals.selfPay)}</Text> 元
-        {years > 1 && <View className='fees__self-note'>（{years}年合计，每年 {formatYuan(perYear(quote.totals.selfPay))} 元）</View>}
+      <View className='fees__section'>这些钱是谁出的？</View>
+      <View data-testid='fee-explained'>
+        {payers.map((payer) => (
+          <View className='muted' key={payer}>
+            <Text style={{ fontWeight: 700 }}>{payerLabel(payer)}：</Text>
+            {PAYER_EXPLANATIONS[payer]}
+          </View>
+        ))}
       </View>
+
+      <SelfPay quote={quote} personName={personName} status={status} />
+    </View>
+  )
+}
+
+/** The own share in large type, or, for a contract that did not start or has ended, that nothing is due. */
+function SelfPay({ quote, personName, status }: { quote: Quote; personName?: string; status?: string }) {
+  const years = quote.years || 1
+  const whose = personName ? `${personName}个人需支付` : '您个人需支付'
+  if (status === 'rejected') {
+    return (
+      <View className='note' data-testid='fee-selfpay'>
+        这份签约没有通过，不收任何费用。
+      </View>
+    )
+  }
+  if (status === 'terminated' || status === 'expired') {
+    return (
+      <View className='note' data-testid='fee-selfpay'>
+        这份签约已{status === 'terminated' ? '解约' : '到期'}，不再收取费用。签约时个人自付 {formatYuan(quote.totals.selfPay)} 元；如已缴费、想问退费，请联系签约机构。
+      </View>
+    )
+  }
+  return (
+    <View>
+      <View className='fees__self' data-testid='fee-selfpay'>
+        {whose} <Text className='fees__self-amount'>{formatYuan(quote.totals.selfPay)}</Text> 元
+        {years > 1 && <View className='fees__self-note'>（{years}年合计，每年 {formatYuan(Math.round(quote.totals.selfPay / years))} 元）</View>}
+      </View>
+      {quote.totals.selfPay > 0 && (
+        <View className='muted' data-testid='fee-how-to-pay'>
+          {status === 'active' ? HOW_TO_PAY_ACTIVE : HOW_TO_PAY}
+        </View>
+      )}
     </View>
   )
 }

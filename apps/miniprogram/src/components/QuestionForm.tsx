@@ -37,11 +37,15 @@ interface Props {
   submitting: boolean
   error: unknown
   submitLabel?: string
+  /** Answers known before asking (the age band from the person's record), still changeable. */
+  initial?: Answer[]
 }
 
 /** One question per screen with progress (第3题/共13题), required checks and display logic. */
-export function QuestionForm({ questionnaire, onSubmit, submitting, error, submitLabel = '提交问卷' }: Props) {
-  const [answers, setAnswers] = useState<Answers>({})
+export function QuestionForm({ questionnaire, onSubmit, submitting, error, submitLabel = '提交问卷', initial = [] }: Props) {
+  const [answers, setAnswers] = useState<Answers>(() =>
+    Object.fromEntries(initial.map((a) => [a.questionId, { optionIds: a.optionIds ?? [], text: a.text ?? '' }])),
+  )
   const [index, setIndex] = useState(0)
   const [missing, setMissing] = useState(false)
   const visible = useMemo(() => visibleQuestions(questionnaire.questions, answers), [questionnaire, answers])

@@ -27,6 +27,8 @@ export const AREA_ROLES = {
   todo: ['doctor', 'clinicAdmin', 'regionAdmin'],
   dashboard: ['doctor', 'clinicAdmin', 'regionAdmin'],
   targets: ['regionAdmin'],
+  packages: ['regionAdmin'],
+  policy: ['regionAdmin'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

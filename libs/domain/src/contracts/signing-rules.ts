@@ -10,6 +10,7 @@ export const SIGNING_REFUSALS = {
   'CONTRACT.FEES_CHANGED': '按确认的重点人群重新计算，费用与居民签约时看到的不一致；请退回并请居民重新签约',
   'CONTRACT.SAME_TEAM': '您已经和这个团队签约，不需要改签',
   'CONTRACT.REASON_NOT_ALLOWED': '这个解约原因不能在这里选择',
+  'CONTRACT.CHANGE_PENDING': '您已申请更换医生团队，正在等待新团队确认；如要换别的团队，请先撤回那份申请',
 } as const;
 export type SigningRefusalCode = keyof typeof SIGNING_REFUSALS;
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CALL_OUTCOMES, WAVE_SCOPE_TYPES, type CallOutcome, type WaveScopeType } from '@jiayi/domain';
 import type { CreateWaveInput, RecordCallInput } from '@jiayi/contract';
+import { PhoneField } from '../../common/dto-fields';
 
 export class CreateSurveyWaveDto implements CreateWaveInput {
   @ApiProperty() @IsString({ message: '请选择问卷' }) @IsNotEmpty({ message: '请选择问卷' }) @MaxLength(36, { message: '问卷不正确' })
@@ -23,6 +24,11 @@ export class CreateSurveyWaveDto implements CreateWaveInput {
 }
 
 
+/** A corrected phone number for a sampled resident (after 空号 or 错号): it becomes the person's phone. */
+export class CorrectPhoneDto {
+  @PhoneField() phone: string;
+}
+
 export class RecordCallDto implements RecordCallInput {
   @ApiProperty() @IsString({ message: '请选择居民' }) @IsNotEmpty({ message: '请选择居民' }) @MaxLength(36, { message: '居民不正确' })
   personId: string;
@@ -33,19 +39,21 @@ export class RecordCallDto implements RecordCallInput {
   note?: string;
 }
 
+/** One page of a text question's answers. */
+export class TextAnswersQueryDto {
+  @ApiProperty() @IsString({ message: '请选择题目' }) @IsNotEmpty({ message: '请选择题目' }) @MaxLength(40, { message: '题目不正确' })
+  questionId: string;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number)
+  @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页条数须为1到100' }) @Max(100, { message: '每页条数须为1到100' })
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number)
+  @IsInt({ message: '起始位置须为整数' }) @Min(0, { message: '起始位置不能小于0' })
+  offset?: number;
+}
+
 export class CrossTabQueryDto {
   @ApiProperty() @IsString({ message: '请选择行题目' }) @IsNotEmpty({ message: '请选择行题目' }) @MaxLength(40, { message: '题目不正确' })
   rowQuestionId: string;
   @ApiProperty() @IsString({ message: '请选择列题目' }) @IsNotEmpty({ message: '请选择列题目' }) @MaxLength(40, { message: '题目不正确' })
   columnQuestionId: string;
-}
-
-export class TextAnswersQueryDto {
-  @ApiProperty() @IsString({ message: '请选择题目' }) @IsNotEmpty({ message: '请选择题目' }) @MaxLength(40, { message: '题目不正确' })
-  questionId: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为1到100的整数' })
-  @Min(1, { message: '每页条数须为1到100的整数' }) @Max(100, { message: '每页条数须为1到100的整数' })
-  limit?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt({ message: '起始位置须为非负整数' }) @Min(0, { message: '起始位置须为非负整数' })
-  offset?: number;
 }

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { useState } from 'react'
+import { Switch, View } from '@tarojs/components'
+import { isElderMode, setElderMode } from '../../elder-mode'
 import { meApi } from '../../api/me'
 import { Page } from '../../components/Page'
 import { LoginPrompt } from '../../components/LoginPrompt'
@@ -25,6 +27,14 @@ export default function MinePage() {
   const { user, signedIn } = useSession()
   const resident = signedIn && !isStaff(user)
   const me = useRequest(() => meApi.get(), [resident], { enabled: resident, refreshOnShow: true })
+
+  const [elder, setElder] = useState(isElderMode)
+  const switchElderMode = (on: boolean) => {
+    setElderMode(on)
+    setElder(on)
+    // Every page reads the mode when it shows; reopening the tab applies it here at once.
+    Taro.reLaunch({ url: ROUTES.mine })
+  }
 
   const logout = () => {
     clearSession()
@@ -76,6 +86,15 @@ export default function MinePage() {
         <View className='card__row'>
           <View className='option__title'>医生/管理员入口</View>
           <View>›</View>
+        </View>
+      </View>
+      <View className='card' data-testid='elder-mode'>
+        <View className='switch-row'>
+          <View>
+            <View className='option__title'>长辈模式</View>
+            <View className='muted'>字更大，按钮更大，看得更清楚</View>
+          </View>
+          <Switch data-testid='elder-mode-switch' checked={elder} color='#0b5d3b' onChange={(e) => switchElderMode(e.detail.value)} />
         </View>
       </View>
       {signedIn && (

@@ -2,20 +2,23 @@ import { useState } from 'react'
 import { ScrollView, View } from '@tarojs/components'
 import { catalogApi } from '../../api/catalog'
 import { Page } from '../../components/Page'
+import { Steps, SIGNING_STEPS, CHANGE_TEAM_STEPS } from '../../components/Steps'
 import { BigButton, CheckItem } from '../../components/Form'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/useRequest'
 import { ROUTES } from '../../routes'
 import { go } from '../../navigation'
-import { updateDraft } from '../draft'
+import { readDraft, updateDraft } from '../draft'
 
 export default function AgreementPage() {
   const agreement = useRequest(() => catalogApi.currentAgreement(), [])
   const [accepted, setAccepted] = useState(false)
   const [readToEnd, setReadToEnd] = useState(false)
+  const changing = !!readDraft().changeTeamOf
 
   return (
     <Page title='签约协议' testId='agreement'>
+      <Steps steps={changing ? CHANGE_TEAM_STEPS : SIGNING_STEPS} current={changing ? 2 : 4} />
       <StateView state={agreement}>
         {(a) => (
           <View>

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client'
 import { Page } from '../../components/Page'
 import { BigButton, CheckItem, Field, OptionRow } from '../../components/Form'
 import { ErrorMessage, StateView, isEmptyList } from '../../components/StateView'
-import { DeclaredTagsPicker, IdNumberField, checkIdNumber, isPhoneNumber, today } from '../../components/PersonFields'
+import { DeclaredTagsPicker, IdNumberField, checkIdNumber, isPhoneNumber, sexAndAge, today } from '../../components/PersonFields'
 import type { Person } from '../../api/types'
 import { useAction, useRequest } from '../../hooks/useRequest'
 import { RELATIONS, relationLabel, type Relation } from '../../labels'
@@ -75,7 +75,7 @@ function MemberForm({ member, onDone, onCancel }: { member?: Person; onDone: () 
           </CheckItem>
         </View>
       )}
-      <DeclaredTagsPicker value={declaredTags} onChange={setDeclaredTags} testIdPrefix='family-tag' />
+      <DeclaredTagsPicker value={declaredTags} onChange={setDeclaredTags} testIdPrefix='family-tag' {...sexAndAge(idNumber, member)} />
       {attempted && problems.length > 0 && <View className='form-error'>{problems.join('；')}</View>}
       <ErrorMessage error={save.error} />
       <BigButton
@@ -113,7 +113,12 @@ export default function FamilyPage() {
   }
 
   const confirmRemove = async (id: string, name: string) => {
-    const { confirm } = await Taro.showModal({ title: '删除家庭成员', content: `确定删除“${name}”吗？` })
+    const { confirm } = await Taro.showModal({
+      title: '删除家庭成员',
+      content: `确定删除“${name}”吗？删除后要签约需重新添加；已有的签约记录不受影响。`,
+      confirmText: '删除',
+      confirmColor: '#b00020',
+    })
     if (confirm) remove.run(id)
   }
 

@@ -4,9 +4,10 @@ import { formatYuan, togglePackage } from '@jiayi/domain'
 import { catalogApi } from '../../api/catalog'
 import type { OfferedPackage } from '../../api/types'
 import { Page } from '../../components/Page'
+import { Steps, SIGNING_STEPS } from '../../components/Steps'
 import { BigButton, CheckItem, OptionRow } from '../../components/Form'
 import { StateView, isEmptyList } from '../../components/StateView'
-import { FeeTable } from '../../components/FeeTable'
+import { FeeTable, HOW_TO_PAY } from '../../components/FeeTable'
 import { useRequest } from '../../hooks/useRequest'
 import { ROUTES } from '../../routes'
 import { go } from '../../navigation'
@@ -113,7 +114,23 @@ export default function PackagesPage() {
   }
 
   return (
-    <Page title='选择服务包' testId='packages'>
+    <Page
+      title='选择服务包'
+      testId='packages'
+      bottom={
+        <View>
+          {allQuoted && (
+            <View className='bottom-bar__note' data-testid='packages-bar-total'>
+              {people.length > 1 ? '全家个人自付合计' : '个人自付'} <Text style={{ fontWeight: 800, fontSize: '22px' }}>{formatYuan(totalSelfPay)}</Text> 元（{years}年）
+            </View>
+          )}
+          <BigButton testId='packages-next' disabled={!allQuoted} onClick={next}>
+            下一步：阅读签约协议
+          </BigButton>
+        </View>
+      }
+    >
+      <Steps steps={SIGNING_STEPS} current={3} />
       <View className='section-title'>签约年限</View>
       <View className='row'>
         {YEARS.map((y) => (
@@ -138,14 +155,21 @@ export default function PackagesPage() {
       ))}
 
       {people.length > 1 && allQuoted && (
-        <View className='fees__self' data-testid='fee-selfpay-total'>
-          全家共需个人支付 <Text className='fees__self-amount'>{formatYuan(totalSelfPay)}</Text> 元
+        <View className='card' data-testid='fee-selfpay-total'>
+          <View className='card__title'>全家个人自付</View>
+          {people.map((p) => (
+            <View className='card__row' key={p.id}>
+              <View>{p.self ? `${p.name}（本人）` : p.name}</View>
+              <View>{formatYuan(selfPay[p.id] ?? 0)} 元</View>
+            </View>
+          ))}
+          <View className='card__row' style={{ fontWeight: 800, borderTop: '1px solid #d9dfdc', paddingTop: '6px' }}>
+            <View>全家合计（{years}年）</View>
+            <View>{formatYuan(totalSelfPay)} 元</View>
+          </View>
+          <View className='muted'>{HOW_TO_PAY}</View>
         </View>
       )}
-
-      <BigButton testId='packages-next' disabled={!allQuoted} onClick={next}>
-        下一步：阅读签约协议
-      </BigButton>
     </Page>
   )
 }

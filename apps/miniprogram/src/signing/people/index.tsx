@@ -4,6 +4,7 @@ import { meApi } from '../../api/me'
 import { contractsApi } from '../../api/contracts'
 import type { Person } from '../../api/types'
 import { Page } from '../../components/Page'
+import { Steps, SIGNING_STEPS } from '../../components/Steps'
 import { BigButton, CheckItem } from '../../components/Form'
 import { StateView } from '../../components/StateView'
 import { useRequest } from '../../hooks/useRequest'
@@ -38,6 +39,7 @@ export default function PeoplePage() {
 
   return (
     <Page title='为谁签约？' testId='people'>
+      <Steps steps={SIGNING_STEPS} current={1} />
       <StateView state={household}>
         {(data) => {
           if (!data.self) {

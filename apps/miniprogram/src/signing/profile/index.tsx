@@ -6,9 +6,10 @@ import { ApiError } from '../../api/client'
 import type { KeyGroupTag } from '@jiayi/domain'
 import type { Me } from '../../api/types'
 import { Page } from '../../components/Page'
+import { PhoneQuickFill } from '../../components/PhoneQuickFill'
 import { BigButton, Field, OptionRow } from '../../components/Form'
 import { ErrorMessage, StateView, isEmptyList } from '../../components/StateView'
-import { DeclaredTagsPicker, IdNumberField, checkIdNumber, isPhoneNumber } from '../../components/PersonFields'
+import { DeclaredTagsPicker, IdNumberField, checkIdNumber, isPhoneNumber, sexAndAge } from '../../components/PersonFields'
 import { useAction, useRequest } from '../../hooks/useRequest'
 import { PRIVACY_POLICY_VERSION, hasCurrentConsent } from '../../consent'
 import { ROUTES } from '../../routes'
@@ -66,13 +67,28 @@ export default function ProfilePage() {
   }
 
   return (
-    <Page title='个人资料' testId='profile'>
+    <Page
+      title='个人资料'
+      testId='profile'
+      bottom={
+        me.data && (
+          <View>
+            {attempted && problems.length > 0 && <View className='form-error'>{problems.join('；')}</View>}
+            <ErrorMessage error={save.error} />
+            <BigButton testId='profile-save' loading={save.busy} onClick={() => submit(me.data!)}>
+              保存
+            </BigButton>
+          </View>
+        )
+      }
+    >
       <StateView state={me}>
         {(current) => (
           <View>
             {current.person && <View className='note'>为保护您的隐私，修改资料时请重新填写身份证号（已保存：{current.person.idNumberMasked}）。</View>}
             <Field label='姓名' testId='profile-name' value={name} onInput={setName} placeholder='您的姓名' error={serverError?.fieldMessage('name') ?? (attempted && !name.trim() ? '请填写姓名' : undefined)} />
             <IdNumberField testId='profile-id' value={idNumber} onInput={setIdNumber} showRequired={attempted} serverError={serverError?.fieldMessage('idNumber')} />
+            <PhoneQuickFill onPhone={setPhone} />
             <Field
               label='手机号'
               testId='profile-phone'
@@ -99,13 +115,8 @@ export default function ProfilePage() {
             </View>
             {attempted && !communityId && <View className='field__error'>请选择您居住的村或社区</View>}
 
-            <DeclaredTagsPicker value={declaredTags} onChange={setDeclaredTags} />
+            <DeclaredTagsPicker value={declaredTags} onChange={setDeclaredTags} {...sexAndAge(idNumber, current.person)} />
 
-            {attempted && problems.length > 0 && <View className='form-error'>{problems.join('；')}</View>}
-            <ErrorMessage error={save.error} />
-            <BigButton testId='profile-save' loading={save.busy} onClick={() => submit(current)}>
-              保存
-            </BigButton>
           </View>
         )}
       </StateView>

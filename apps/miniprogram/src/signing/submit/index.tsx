@@ -4,6 +4,8 @@ import { formatYuan } from '@jiayi/domain'
 import { contractsApi } from '../../api/contracts'
 import type { Contract } from '../../api/types'
 import { Page } from '../../components/Page'
+import { Steps, SIGNING_STEPS, CHANGE_TEAM_STEPS } from '../../components/Steps'
+import { HOW_TO_PAY } from '../../components/FeeTable'
 import { BigButton, CheckItem } from '../../components/Form'
 import { ErrorMessage } from '../../components/StateView'
 import { useAction } from '../../hooks/useRequest'
@@ -55,12 +57,21 @@ export default function SubmitPage() {
   const totalSelfPay = draft.people.reduce((sum, p) => sum + (draft.selfPay[p.id] ?? 0), 0)
 
   return (
-    <Page title='确认签约信息' testId='submit'>
+    <Page
+      title='确认签约信息'
+      testId='submit'
+      bottom={
+        <BigButton testId='contract-submit' loading={submit.busy} disabled={!draft.changeTeamOf && !insuranceAuthorized} onClick={() => submit.run()}>
+          {draft.changeTeamOf ? '提交更换申请' : '提交签约'}
+        </BigButton>
+      }
+    >
+      <Steps steps={draft.changeTeamOf ? CHANGE_TEAM_STEPS : SIGNING_STEPS} current={draft.changeTeamOf ? 3 : 5} />
       <View className='card'>
         {draft.changeTeamOf ? (
           <View className='card__row'>
             <View className='muted'>办理</View>
-            <View>更换医生团队（原签约将解约）</View>
+            <View>更换医生团队（新团队确认后原签约结束，确认前照常有效）</View>
           </View>
         ) : (
           <View className='card__row'>
@@ -84,13 +95,28 @@ export default function SubmitPage() {
         )}
       </View>
       {!draft.changeTeamOf && (
-        <View className='fees__self' data-testid='submit-selfpay'>
-          您个人需支付 <Text className='fees__self-amount'>{formatYuan(totalSelfPay)}</Text> 元
+        <View className='card' data-testid='submit-selfpay'>
+          <View className='card__title'>个人自付（{draft.years}年）</View>
+          {draft.people.map((p) => (
+            <View className='card__row' key={p.id} data-testid='submit-selfpay-person'>
+              <View>{p.self ? `${p.name}（本人）` : p.name}</View>
+              <View>{formatYuan(draft.selfPay[p.id] ?? 0)} 元</View>
+            </View>
+          ))}
+          {draft.people.length > 1 && (
+            <View className='card__row' style={{ fontWeight: 800, borderTop: '1px solid #d9dfdc', paddingTop: '6px' }}>
+              <View>全家合计</View>
+              <View data-testid='submit-selfpay-total'>
+                <Text className='fees__self-amount' style={{ color: '#0b5d3b' }}>{formatYuan(totalSelfPay)}</Text> 元
+              </View>
+            </View>
+          )}
+          <View className='muted'>{HOW_TO_PAY}</View>
         </View>
       )}
 
       {draft.changeTeamOf ? (
-        <View className='note'>服务包、年限和医保支付授权沿用原签约，新团队确认后生效。</View>
+        <View className='note'>服务包、年限和医保支付授权沿用原签约。新团队确认后新签约生效、原签约同时结束；确认前原签约照常有效，新团队不同意则原签约继续。</View>
       ) : (
         <View>
           <View className='section-title'>医保基金支付授权</View>
@@ -102,9 +128,6 @@ export default function SubmitPage() {
       )}
 
       <ErrorMessage error={submit.error} />
-      <BigButton testId='contract-submit' loading={submit.busy} disabled={!draft.changeTeamOf && !insuranceAuthorized} onClick={() => submit.run()}>
-        提交签约
-      </BigButton>
     </Page>
   )
 }

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { catalogApi } from '../../api/catalog'
 import type { Team, TeamDoctor } from '../../api/types'
 import { Page } from '../../components/Page'
+import { Steps, SIGNING_STEPS, CHANGE_TEAM_STEPS } from '../../components/Steps'
 import { BigButton, OptionRow } from '../../components/Form'
 import { StateView, isEmptyList } from '../../components/StateView'
 import { useRequest } from '../../hooks/useRequest'
@@ -38,8 +39,21 @@ export default function TeamPage() {
   }
 
   return (
-    <Page title={draft.changeTeamOf ? '更换医生团队' : '选择医生团队'} testId='team'>
-      {draft.changeTeamOf && <View className='note'>请选择负责您所在村/社区的其他团队。新团队确认后，原签约自动解约（改签）。</View>}
+    <Page
+      title={draft.changeTeamOf ? '更换医生团队' : '选择医生团队'}
+      testId='team'
+      bottom={
+        <BigButton testId='team-next' disabled={!team} onClick={next}>
+          {draft.changeTeamOf ? '下一步：阅读协议' : '下一步：选择服务包'}
+        </BigButton>
+      }
+    >
+      <Steps steps={draft.changeTeamOf ? CHANGE_TEAM_STEPS : SIGNING_STEPS} current={draft.changeTeamOf ? 1 : 2} />
+      {draft.changeTeamOf && (
+        <View className='note'>
+          请选择负责您所在村/社区的其他团队。新团队确认前，您现在的签约照常有效；新团队确认后，原签约自动结束（改签）；新团队不同意，原签约继续有效。
+        </View>
+      )}
       <View className='section-title'>1. 您住在哪个村/社区？</View>
       <StateView state={communities} isEmpty={isEmptyList} emptyText='暂无可选的村或社区'>
         {(list) =>
@@ -100,9 +114,6 @@ export default function TeamPage() {
         </View>
       )}
 
-      <BigButton testId='team-next' disabled={!team} onClick={next}>
-        {draft.changeTeamOf ? '下一步：阅读协议' : '下一步：选择服务包'}
-      </BigButton>
     </Page>
   )
 }

@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { staffApi } from '../../api/staff'
 import { BigButton } from '../../components/Form'
+import { useRequest } from '../../hooks/useRequest'
+import type { Role } from '../../session'
 import { clearSession } from '../../session'
 import { ROUTES } from '../../routes'
 import { go } from '../../navigation'
@@ -21,7 +24,45 @@ const MENU: { area: Area; testId: string; title: string; text: string; url: stri
   { area: 'pushes', testId: 'staff-menu-pushes', title: '健康资讯推送', text: '按人群推送健康知识，查看阅读情况', url: ROUTES.outreachPushes },
   { area: 'feedback', testId: 'staff-menu-feedback', title: '居民反馈与投诉', text: '待处理的意见和投诉，答复居民', url: ROUTES.outreachFeedback },
   { area: 'dashboard', testId: 'staff-menu-dashboard', title: '绩效考核', text: '考核指标、得分、趋势和待跟进名单', url: ROUTES.staffDashboard },
+  { area: 'packages', testId: 'staff-menu-packages', title: '服务包管理', text: '本区域的服务包、项目和费用分担', url: ROUTES.staffPackages },
+  { area: 'policy', testId: 'staff-menu-policy', title: '区域政策', text: '签约上限、续约窗口、减免和补助', url: ROUTES.staffPolicy },
 ]
+
+interface Counts {
+  pending?: number
+  active?: number
+  waves?: number
+}
+
+/** The numbers on the tiles, each from the endpoint the role may call. */
+async function loadCounts(role: Role): Promise<Counts> {
+  const [pending, active, waves] = await Promise.all([
+    canOpen(role, 'pending') ? staffApi.contractCount('pending') : undefined,
+    canOpen(role, 'teams') ? staffApi.contractCount('active') : undefined,
+    canOpen(role, 'waves') ? staffApi.waves().then((list) => list.filter((w) => new Date(w.closesAt).getTime() > Date.now()).length) : undefined,
+  ])
+  return { pending, active, waves }
+}
+
+function Tiles({ role }: { role: Role }) {
+  const counts = useRequest(() => loadCounts(role), [role], { refreshOnShow: true })
+  const tiles = [
+    { key: 'pending', label: '待确认签约', count: counts.data?.pending, url: ROUTES.staffPending },
+    { key: 'active', label: '已生效签约', count: counts.data?.active, url: ROUTES.staffTeams },
+    { key: 'waves', label: '进行中的调查', count: counts.data?.waves, url: ROUTES.staffWaves },
+  ].filter((t) => counts.loading || t.count !== undefined)
+  if (counts.error) return <View className='muted'>统计数字暂时读不到，可以直接进入下面的功能。</View>
+  return (
+    <View className='tiles'>
+      {tiles.map((t) => (
+        <View className='tile card--tap' key={t.key} data-testid={`tile-${t.key}`} onClick={() => go(t.url)}>
+          <View className='muted'>{t.label}</View>
+          <View className='tile__count'>{t.count ?? '…'}</View>
+        </View>
+      ))}
+    </View>
+  )
+}
 
 export default function StaffHomePage() {
   const logout = () => {
@@ -35,6 +76,7 @@ export default function StaffHomePage() {
           <View className='note' data-testid='staff-user'>
             {user.name} · {ROLE_LABELS[user.role]}
           </View>
+          <Tiles role={user.role} />
           <View className='grid'>
             {MENU.filter((m) => canOpen(user.role, m.area)).map((m) => (
               <View className='card card--tap' key={m.testId} data-testid={m.testId} onClick={() => go(m.url)}>

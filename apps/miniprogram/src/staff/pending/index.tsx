@@ -1,20 +1,57 @@
-import { useState } from 'react'
-import { View } from '@tarojs/components'
-import { KEY_GROUPS, formatYuan, keyGroupLabel } from '@jiayi/domain'
+import { useMemo, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { KEY_GROUPS, formatYuan, isOfferedTo, keyGroupLabel, type KeyGroupTag } from '@jiayi/domain'
 import { staffApi } from '../../api/staff'
-import type { PendingContract } from '../../api/types'
+import { catalogApi } from '../../api/catalog'
+import type { Community, PendingContract, StaffPackage } from '../../api/types'
 import { BigButton, CheckItem, Field } from '../../components/Form'
 import { ErrorMessage, StateView } from '../../components/StateView'
+import { PhoneCall } from '../../components/PhoneCall'
 import { useAction, useRequest } from '../../hooks/useRequest'
 import { formatDate, formatDateTime } from '../../format'
+import { contractStatusLabel } from '../../labels'
 import { toast } from '../../navigation'
 import { StaffGate } from '../StaffGate'
 
 const DECLARABLE = KEY_GROUPS.filter((g) => !g.derived)
+const isDerived = (tag: string) => KEY_GROUPS.some((g) => g.code === tag && g.derived)
 
-function PendingCard({ contract, onDone }: { contract: PendingContract; onDone: () => void }) {
+interface Workspace {
+  page: Awaited<ReturnType<typeof staffApi.pendingContracts>>
+  packages: StaffPackage[]
+  communities: Community[]
+}
+
+async function loadWorkspace(): Promise<Workspace> {
+  const [page, packages, communities] = await Promise.all([staffApi.pendingContracts(), staffApi.packages(), catalogApi.communities()])
+  return { page, packages, communities }
+}
+
+/** Chosen packages that the tags about to be confirmed do not allow (the confirmation would be refused). */
+function mismatchedPackages(contract: PendingContract, confirmedTags: string[], packages: StaffPackage[]): StaffPackage[] {
+  const tags = [...contract.person.tags.filter(isDerived), ...confirmedTags] as KeyGroupTag[]
+  return packages.filter((p) => contract.packageCodes.includes(p.code) && !isOfferedTo(p, tags))
+}
+
+/** Who submitted: the resident, or the account holder for a family member. */
+function submittedBy(contract: PendingContract): string {
+  if (contract.signedBy === 'self') return '本人提交'
+  return contract.submittedBy ? `${contract.submittedBy}代为提交（家人代签）` : '家人代为提交'
+}
+
+interface CardProps {
+  contract: PendingContract
+  packages: StaffPackage[]
+  communityName: string
+  confirmedTags: string[]
+  onTags: (tags: string[]) => void
+  selected: boolean
+  onSelect: (on: boolean) => void
+  onDone: () => void
+}
+
+function PendingCard({ contract, packages, communityName, confirmedTags, onTags, selected, onSelect, onDone }: CardProps) {
   const { person } = contract
-  const [confirmedTags, setConfirmedTags] = useState<string[]>(person.declaredTags)
   const [showAllTags, setShowAllTags] = useState(false)
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
@@ -30,34 +67,66 @@ function PendingCard({ contract, onDone }: { contract: PendingContract; onDone: 
     onDone()
   })
 
-  const derived = person.tags.filter((t) => KEY_GROUPS.some((g) => g.code === t && g.derived))
+  const derived = person.tags.filter(isDerived)
   const offered = showAllTags ? DECLARABLE : DECLARABLE.filter((g) => person.declaredTags.includes(g.code))
-  const toggle = (code: string, on: boolean) => setConfirmedTags(on ? [...confirmedTags, code] : confirmedTags.filter((t) => t !== code))
+  const toggle = (code: string, on: boolean) => onTags(on ? [...confirmedTags, code] : confirmedTags.filter((t) => t !== code))
+  const mismatch = mismatchedPackages(contract, confirmedTags, packages)
+  const chosen = packages.filter((p) => contract.packageCodes.includes(p.code))
 
   return (
     <View className='card' data-testid='pending-card'>
       <View className='card__row'>
-        <View className='card__title'>{person.name}</View>
+        <CheckItem testId='pending-select' checked={selected} onChange={onSelect}>
+          <View className='card__title' style={{ marginBottom: 0 }}>
+            {person.name}
+          </View>
+        </CheckItem>
         <View className='muted'>
           {person.gender === 'male' ? '男' : person.gender === 'female' ? '女' : person.gender} · {person.age}岁
         </View>
       </View>
-      <View className='muted'>身份证号：{person.idNumberMasked}</View>
       <View className='muted'>
-        服务期：{formatDate(contract.startDate)} 至 {formatDate(contract.endDate)}（{contract.years}年） · 提交于 {formatDateTime(contract.createdAt)}
+        身份证号：{person.idNumberMasked} · 住址：<Text data-testid='pending-community'>{communityName || '未填写'}</Text>
       </View>
+      {person.phone ? <PhoneCall testId='pending-phone' label='电话' phone={person.phone} /> : <View className='muted'>没有留电话</View>}
+      <View className='muted' data-testid='pending-submitted-by'>
+        {submittedBy(contract)} · {formatDateTime(contract.createdAt)}
+      </View>
+      {contract.household.length > 0 && (
+        <View className='muted' data-testid='pending-household'>
+          同户一起签约：{contract.household.map((h) => `${h.name}（${contractStatusLabel(h.status)}）`).join('、')}
+        </View>
+      )}
       <View className='muted'>
-        服务包：{contract.fees.lines.map((l) => l.packageName).filter((n, i, all) => all.indexOf(n) === i).join('、')} · 个人支付 {formatYuan(contract.fees.totals.selfPay)} 元
+        服务期：{formatDate(contract.startDate)} 至 {formatDate(contract.endDate)}（{contract.years}年）
       </View>
-      {derived.length > 0 && (
-        <View className='tags'>
+
+      <View className='grid' style={{ marginTop: '8px' }}>
+        <View className='card' style={{ flex: '1 1 260px' }}>
+          <View style={{ fontWeight: 700 }}>申报的人群</View>
           {derived.map((t) => (
             <View className='tag' key={t}>
               {keyGroupLabel(t)}（按年龄）
             </View>
           ))}
+          {person.declaredTags.length === 0 && derived.length === 0 && <View className='muted'>没有申报重点人群</View>}
+          {person.declaredTags.map((t) => (
+            <View className='tag' key={t}>
+              {keyGroupLabel(t)}
+            </View>
+          ))}
         </View>
-      )}
+        <View className='card' style={{ flex: '1 1 260px' }}>
+          <View style={{ fontWeight: 700 }}>选择的服务包</View>
+          {chosen.map((p) => (
+            <View key={p.code} className={mismatch.includes(p) ? 'mismatch' : ''} data-testid={mismatch.includes(p) ? 'pending-mismatch' : undefined}>
+              {p.name}
+              {mismatch.includes(p) ? `（需确认：${p.targetTags.map(keyGroupLabel).join('或')}）` : ''}
+            </View>
+          ))}
+          <View className='muted'>个人自付 {formatYuan(contract.fees.totals.selfPay)} 元</View>
+        </View>
+      </View>
 
       <View className='section-title'>核实居民申报的人群标签</View>
       {offered.length === 0 && <View className='muted'>居民没有申报重点人群。</View>}
@@ -72,6 +141,7 @@ function PendingCard({ contract, onDone }: { contract: PendingContract; onDone: 
           添加其他标签
         </BigButton>
       )}
+      {mismatch.length > 0 && <View className='form-error'>所选服务包与确认的人群不符，确认会被拒绝：请核实标签，或退回请居民重新选择。</View>}
 
       <ErrorMessage error={confirm.error ?? reject.error} />
       {!rejecting ? (
@@ -85,7 +155,7 @@ function PendingCard({ contract, onDone }: { contract: PendingContract; onDone: 
         </View>
       ) : (
         <View>
-          <Field label='退回原因' testId='reject-reason' value={reason} onInput={setReason} placeholder='例如：不在本团队服务范围' />
+          <Field label='退回原因（居民会看到）' testId='reject-reason' value={reason} onInput={setReason} placeholder='例如：不在本团队服务范围' />
           <View className='row'>
             <BigButton testId='reject-submit' kind='danger' small disabled={!reason.trim()} loading={reject.busy} onClick={() => reject.run()}>
               确认退回
@@ -101,19 +171,108 @@ function PendingCard({ contract, onDone }: { contract: PendingContract; onDone: 
 }
 
 function PendingList() {
-  const pending = useRequest(() => staffApi.pendingContracts(), [], { refreshOnShow: true })
+  const workspace = useRequest(loadWorkspace, [], { refreshOnShow: true })
+  const [search, setSearch] = useState('')
+  const [community, setCommunity] = useState('')
+  const [packageCode, setPackageCode] = useState('')
+  const [selected, setSelected] = useState<string[]>([])
+  const [tags, setTags] = useState<Record<string, string[]>>({})
+  const [batchResult, setBatchResult] = useState<{ done: string[]; failed: string[] }>()
+
+  const items = workspace.data?.page.items ?? []
+  const tagsOf = (c: PendingContract) => tags[c.id] ?? c.person.declaredTags
+  const shown = useMemo(
+    () =>
+      items.filter(
+        (c) =>
+          (!search.trim() || c.person.name.includes(search.trim())) &&
+          (!community || c.person.communityId === community) &&
+          (!packageCode || c.packageCodes.includes(packageCode)),
+      ),
+    [items, search, community, packageCode],
+  )
+
+  // The API confirms one contract a call; several are confirmed one after another and each result is told.
+  const confirmSelected = useAction(async () => {
+    const done: string[] = []
+    const failed: string[] = []
+    for (const contract of items.filter((c) => selected.includes(c.id))) {
+      try {
+        await staffApi.confirmContract(contract.id, tagsOf(contract))
+        done.push(contract.person.name)
+      } catch {
+        failed.push(contract.person.name)
+      }
+    }
+    setBatchResult({ done, failed })
+    setSelected([])
+    workspace.reload()
+  })
+
   return (
-    <StateView state={pending} isEmpty={(page) => page.items.length === 0} emptyText='没有待确认的签约'>
-      {(page) => (
-        <View>
-          <View className='muted' style={{ marginBottom: '12px' }}>
-            共 {page.total} 份待确认{page.total > page.items.length ? `，先显示最早提交的 ${page.items.length} 份` : ''}
+    <StateView state={workspace} isEmpty={(w) => w.page.items.length === 0} emptyText='没有待确认的签约，居民提交后会出现在这里。'>
+      {({ page, packages, communities }) => {
+        const communityName = (id: string | null) => communities.find((c) => c.id === id)?.name ?? ''
+        const usedCommunities = communities.filter((c) => items.some((i) => i.person.communityId === c.id))
+        const usedPackages = packages.filter((p) => p.kind === 'personalised' && items.some((i) => i.packageCodes.includes(p.code)))
+        return (
+          <View>
+            <View className='muted' style={{ marginBottom: '12px' }}>
+              共 {page.total} 份待确认{page.total > page.items.length ? `，先显示最早提交的 ${page.items.length} 份` : ''}
+            </View>
+            <Field label='按姓名查找' testId='pending-search' value={search} onInput={setSearch} placeholder='输入姓名' />
+            <View className='filters' data-testid='pending-filter-community'>
+              <View className={`chip ${community === '' ? 'chip--on' : ''}`} onClick={() => setCommunity('')}>
+                全部村/社区
+              </View>
+              {usedCommunities.map((c) => (
+                <View key={c.id} className={`chip ${community === c.id ? 'chip--on' : ''}`} data-testid='filter-community' onClick={() => setCommunity(c.id)}>
+                  {c.name}
+                </View>
+              ))}
+            </View>
+            <View className='filters' data-testid='pending-filter-package'>
+              <View className={`chip ${packageCode === '' ? 'chip--on' : ''}`} onClick={() => setPackageCode('')}>
+                全部服务包
+              </View>
+              {usedPackages.map((p) => (
+                <View key={p.code} className={`chip ${packageCode === p.code ? 'chip--on' : ''}`} data-testid='filter-package' onClick={() => setPackageCode(p.code)}>
+                  {p.name}
+                </View>
+              ))}
+            </View>
+            <View className='card row' data-testid='pending-batch'>
+              <BigButton testId='pending-select-all' kind='plain' small onClick={() => setSelected(shown.map((c) => c.id))}>
+                全选当前 {shown.length} 份
+              </BigButton>
+              <BigButton testId='pending-confirm-selected' small disabled={selected.length === 0} loading={confirmSelected.busy} onClick={() => confirmSelected.run()}>
+                确认所选 {selected.length} 份
+              </BigButton>
+              <View className='muted'>按各卡片上勾选的人群标签确认。</View>
+            </View>
+            {batchResult && (
+              <View className={batchResult.failed.length ? 'form-error' : 'note'} data-testid='pending-batch-result'>
+                已确认 {batchResult.done.length} 份{batchResult.done.length ? `（${batchResult.done.join('、')}）` : ''}
+                {batchResult.failed.length > 0 && `；未能确认 ${batchResult.failed.length} 份（${batchResult.failed.join('、')}），请逐份查看原因`}
+              </View>
+            )}
+            {shown.length === 0 && <View className='state__text'>没有符合条件的签约，换个条件试试。</View>}
+            {shown.map((c) => (
+              <PendingCard
+                key={c.id}
+                contract={c}
+                packages={packages}
+                communityName={communityName(c.person.communityId)}
+                confirmedTags={tagsOf(c)}
+                onTags={(next) => setTags((all) => ({ ...all, [c.id]: next }))}
+                selected={selected.includes(c.id)}
+                onSelect={(on) => setSelected((ids) => (on ? [...ids, c.id] : ids.filter((id) => id !== c.id)))}
+                onDone={workspace.reload}
+              />
+            ))}
           </View>
-          {page.items.map((c) => (
-            <PendingCard key={c.id} contract={c} onDone={pending.reload} />
-          ))}
-        </View>
-      )}
+        )
+      }}
     </StateView>
   )
 }

@@ -44,9 +44,14 @@ function WaveList({ role }: { role: Role }) {
                   <BigButton testId='wave-report' small onClick={() => go(withQuery(ROUTES.staffReport, { id: w.id, title: w.title }))}>
                     查看报告
                   </BigButton>
+                  {canOpen(role, 'fieldwork') && !!w.sampleSize && (
+                    <BigButton testId='wave-fieldwork' small onClick={() => go(withQuery(ROUTES.staffFieldwork, { id: w.id, title: w.title }))}>
+                      电话回访名单
+                    </BigButton>
+                  )}
                   {canOpen(role, 'phoneEntry') && (
                     <BigButton testId='wave-phone' kind='plain' small onClick={() => go(withQuery(ROUTES.staffPhoneEntry, { id: w.id, title: w.title }))}>
-                      电话回访录入
+                      按姓名录入回访
                     </BigButton>
                   )}
                 </View>

@@ -17,7 +17,7 @@ npx tsc -p tsconfig.json --noEmit
 npx tsc -p apps/miniprogram/tsconfig.json
 
 echo "[jiayi] lint and format"
-npx eslint --max-warnings 0 .
+npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "[jiayi] run: npx prettier --write ."; exit 1; }
 
 echo "[jiayi] build API, H5 and weapp"

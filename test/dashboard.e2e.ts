@@ -5,8 +5,8 @@ import ExcelJS from 'exceljs';
 import { Browser, Page } from 'playwright-core';
 import { makeIdNumber, PRIVACY_POLICY_VERSION, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
-import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { openPage, snap, startStackAndBrowser } from './support/browser';
+import { item, shows, signInStaff, tap, visible } from './support/ui';
 
 jest.setTimeout(180_000);
 

@@ -1,5 +1,5 @@
 import { addDays, todayInChina } from '@jiayi/domain';
-import { demoTeam, leavePlaces, residentWithActiveContract, signBody } from './support/contract-factories';
+import { demoTeam, leavePlaces, signBody } from './support/contract-factories';
 import { idNumberFor, residentLogin, residentWithProfile, staffLogin } from './support/factories';
 import { backdate, member, onsiteBody, signaturePng } from './support/service-factories';
 import { createTestApp, TestApp } from './support/test-app';

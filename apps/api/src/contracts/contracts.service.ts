@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  canTransition, checkRenewal, contractPeriod, contractRefusal, Quote, Refusal, RegionPolicy, todayInChina,
+  checkRenewal, contractPeriod, contractRefusal, Quote, Refusal, RegionPolicy, todayInChina,
 } from '@jiayi/domain';
 import {
   checkGuardianConsent, checkInsuranceAuthorization, checkTerminationBy, familyDoctorsWithPlaces, signingRefusal,

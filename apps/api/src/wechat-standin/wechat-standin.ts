@@ -100,7 +100,7 @@ export async function startWechatStandin(port = 0, host = '127.0.0.1'): Promise<
     }
     if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
       if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return json(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
-      let code = '';
+      let code: string;
       try {
         code = String((JSON.parse(await readBody(req)) as { code?: unknown }).code ?? '');
       } catch {

@@ -31,6 +31,20 @@ export default tseslint.config(
     },
   },
   {
+    // Shapes use the OpenAPI-3.0-safe helpers of schema.ts, which the response check also knows.
+    files: ['libs/contract/src/**/*.ts'],
+    ignores: ['libs/contract/src/schema.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Type'][callee.property.name=/^(Unsafe|Literal|Null|Record|Tuple|Any|Unknown)$/]",
+          message: 'Use the helpers of libs/contract/src/schema.ts (StringEnum, Nullable, Dictionary, NumberPair, BinaryFile).',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/miniprogram/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

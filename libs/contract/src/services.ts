@@ -1,7 +1,8 @@
 import {
   CONTRACT_STATUSES, DECLARABLE_TAGS, FAMILY_RELATIONS, KEY_GROUPS, NON_SIGNING_CATEGORIES, PLAN_ITEM_STATE_LABELS, RELATIONS,
-  SERVICE_CHANNELS, SERVICE_TYPES, type Quote,
+  SERVICE_CHANNELS, SERVICE_TYPES,
 } from '@jiayi/domain';
+import { QuoteSchema } from './packages';
 import { DateString, DateTimeString, Dictionary, Nullable, StringEnum, Type, type Static } from './schema';
 
 const PlanItemStates = Object.keys(PLAN_ITEM_STATE_LABELS) as (keyof typeof PLAN_ITEM_STATE_LABELS)[];
@@ -135,7 +136,7 @@ export type OnsiteSigning = Static<typeof OnsiteSigningSchema>;
 export const OnsiteQuoteSchema = Type.Object({
   members: Type.Array(Type.Object({
     offered: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: StringEnum(['basic', 'personalised'] as const) })),
-    quote: Nullable(Type.Unsafe<Quote>({ type: 'object', description: 'the Quote shape of api.md, as POST /api/quotes answers it' })),
+    quote: Nullable(QuoteSchema),
     refusal: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
   })),
 });

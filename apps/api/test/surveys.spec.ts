@@ -298,8 +298,8 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
 
     // The raw record of each response is its row, answers included, as the submission wrote it.
-    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroupsCipher: string; ageBand: string; signingDuration: string; answers: string }[] =
-      await t.dataSource.query('SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers FROM survey_responses WHERE waveId = ?', [waveId]);
+    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroupsCipher: string; ageBand: string; signingDuration: string; answersCipher: string }[] =
+      await t.dataSource.query('SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher FROM survey_responses WHERE waveId = ?', [waveId]);
     const cipher = t.app.get(PiiCipher);
     expect(raw.every((row) => row.keyGroupsCipher.startsWith('v1:'))).toBe(true);
     const responses = new Map<string, { groups: Record<string, string[]>; answers: NormalisedAnswer[] }>();
@@ -309,7 +309,7 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
           institution: [row.institutionId ?? 'unknown'], team: [row.teamId ?? 'unsigned'],
           keyGroup: cipher.decrypt(row.keyGroupsCipher) ? cipher.decrypt(row.keyGroupsCipher).split(',') : ['none'], ageBand: [row.ageBand], signingDuration: [row.signingDuration],
         },
-        answers: JSON.parse(row.answers),
+        answers: cipher.decryptJson<NormalisedAnswer[]>(row.answersCipher),
       });
     }
     const order = (a: NormalisedAnswer) => STANDARD_QUESTIONNAIRE.questions.findIndex((q) => q.id === a.questionId);

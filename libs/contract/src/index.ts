@@ -5,3 +5,4 @@
 export * from './schema';
 export * from './people';
 export * from './notices';
+export * from './privacy';

@@ -99,6 +99,10 @@ export const REFUSAL_KINDS = {
   'SURVEY.NOT_OPEN': 'rule',
   'SURVEY.CLOSED': 'rule',
   'SURVEY.ALREADY_ANSWERED': 'rule',
+
+  // PIPL rights of the resident: consent withdrawn (art. 15), account closure (art. 47)
+  'CONSENT.WITHDRAWN': 'rule',
+  'ACCOUNT.OPEN_CONTRACTS': 'rule',
 } as const satisfies Record<string, RefusalKind>;
 
 /** Whether a refusal is about what was sent (400) or a rule of the domain saying no (409). */

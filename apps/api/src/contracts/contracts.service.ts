@@ -14,11 +14,12 @@ import type { AuthContext } from '../auth/auth-context';
 import { ApiError, badRequest, notFound, refusalError } from '../common/api-error';
 import { CatalogService } from '../packages/catalog.service';
 import { Person } from '../people/person.entity';
+import { requireSensitiveConsent } from '../people/privacy-rights.service';
 import { Doctor } from '../reference/doctor.entity';
 import { Institution } from '../reference/institution.entity';
 import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
-import { Contract } from './contract.entity';
+import { Contract, feeTotalColumns } from './contract.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
 import { lockContract, mainSlot, renewalSlot, takePlaces, terminateWithRenewal } from './contract-ledger';
 import { ContractView, ContractViews } from './contract-views';
@@ -56,6 +57,7 @@ export class ContractsService {
 
   async sign(auth: AuthContext, dto: CreateContractsDto): Promise<ContractView[]> {
     const persons = await this.ownedPersons(auth, dto.personIds);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const overrides = new Map((dto.selections ?? []).map((s) => [s.personId, s.packageCodes]));
     for (const personId of overrides.keys()) {
       if (!dto.personIds.includes(personId)) throw badRequest('selections', '分人选择的服务包只能给本次签约的人');
@@ -109,6 +111,7 @@ export class ContractsService {
 
   async renew(auth: AuthContext, id: string, dto: RenewContractDto): Promise<ContractView> {
     const previous = await this.owned(auth, id);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const context = await this.teamContext(previous.teamId);
     const today = todayInChina(new Date());
     const window = checkRenewal(previous, today, context.policy.renewalWindowDays);
@@ -168,6 +171,7 @@ export class ContractsService {
   /** 改签: the old contract ends with `changedTeam` and a new pending one starts with the new team, in one transaction. */
   async changeTeam(auth: AuthContext, id: string, dto: ChangeTeamDto): Promise<ContractView> {
     const previous = await this.owned(auth, id);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     if (!canTransition(previous.status, 'terminated')) throw refusalError(contractRefusal('CONTRACT.NOT_TERMINABLE'));
     if (dto.teamId === previous.teamId) throw refusalError(signingRefusal('CONTRACT.SAME_TEAM', 'teamId'));
     const context = await this.teamContext(dto.teamId);
@@ -259,7 +263,7 @@ export class ContractsService {
     return {
       id: randomUUID(), personId: person.id, teamId: context.team.id, doctorId: '', institutionId: context.institution.id,
       regionId: context.region.id, status: 'pending', startDate: input.period.startDate, endDate: input.period.endDate,
-      years: input.years, packageCodes: input.packageCodes, fees: input.fees, signedBy: person.relation === 'self' ? 'self' : 'family',
+      years: input.years, packageCodes: input.packageCodes, fees: input.fees, ...feeTotalColumns(input.fees), signedBy: person.relation === 'self' ? 'self' : 'family',
       agreementVersion: agreement.version, agreementHash: agreement.hash, renewalOf: input.renewalOf,
       householdSigningId: input.householdSigningId, channel: 'miniProgram', insuranceAuthorized: input.insuranceAuthorized,
       insuranceAuthorizedAt: input.insuranceAuthorized ? now : null, guardianConsentAt: person.guardianConsentAt,

@@ -13,6 +13,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { Community } from '../reference/community.entity';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
+import { requireSensitiveConsent } from './privacy-rights.service';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
 
 /** A person as clients see it (`@jiayi/contract`): the ID number masked, tags derived on today's date. */
@@ -92,6 +93,7 @@ export class PeopleService {
 
   async addFamilyMember(auth: AuthContext, dto: FamilyMemberDto): Promise<PersonView> {
     const self = await this.requireSelf(auth);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const today = todayInChina(new Date());
     const id = this.checkIdNumber(dto.idNumber, today);
     const now = new Date();
@@ -106,6 +108,7 @@ export class PeopleService {
 
   async updateFamilyMember(auth: AuthContext, personId: string, dto: FamilyMemberDto): Promise<PersonView> {
     const member = await this.findFamilyMember(auth, personId);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const today = todayInChina(new Date());
     const id = this.checkIdNumber(dto.idNumber, today);
     const now = new Date();

@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import type { NormalisedAnswer } from '@jiayi/domain';
-import { BoolColumn, IdColumn, JsonColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
+import { BoolColumn, EncryptedJsonColumn, IdColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
 export type ResponseChannel = 'miniProgram' | 'phone' | 'onsite';
 
@@ -24,8 +24,11 @@ export class SurveyResponse {
   @LongTextColumn() keyGroupsCipher: string;
   @TextColumn(10) ageBand: string;
   @TextColumn(10) signingDuration: string;
-  /** The validated answers: the raw record, written in the one INSERT of a submission. */
-  @JsonColumn() answers: NormalisedAnswer[];
+  /**
+   * The validated answers: the raw record, written in the one INSERT of a submission; encrypted
+   * (column `answersCipher`), as "which group are you in" and free text reveal health information.
+   */
+  @EncryptedJsonColumn('answersCipher') answers: NormalisedAnswer[];
   /** Normalised into `survey_answers` and added to the counters by the roll-up (survey-rollup.service.ts)? */
   @BoolColumn({ default: false }) rolledUp: boolean;
 }

@@ -12,6 +12,7 @@ import { ApiError, refusal, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { isUniqueViolation } from '../database/transaction';
 import { Person } from '../people/person.entity';
+import { requireSensitiveConsent } from '../people/privacy-rights.service';
 import { Dialect, dialectOf, timeParam } from './counter-sql';
 import { StaffResponseDto } from './dto/survey-response.dto';
 import { ResponseChannel } from './survey-response.entity';
@@ -57,6 +58,7 @@ export class SurveyResponsesService {
 
   async submitAsResident(auth: AuthContext, waveId: string, answers: AnswerInput[]) {
     const { loaded, respondent } = await this.waveForResident(auth, waveId);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     return this.submit(loaded, respondent, answers, 'miniProgram', null);
   }
 
@@ -111,11 +113,11 @@ export class SurveyResponsesService {
     groups: RespondentGroups, answers: NormalisedAnswer[], responseId: string,
   ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers, rolledUp)
+      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, rolledUp)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       [
         responseId, waveId, respondent.person.id, channel, enteredBy, timeParam(this.dialect, at), respondent.placement.institutionId,
-        respondent.placement.teamId, this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, JSON.stringify(answers),
+        respondent.placement.teamId, this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, this.cipher.encryptJson(answers),
       ],
     );
   }

@@ -15,8 +15,8 @@ interface PendingResponse {
   keyGroupsCipher: string;
   ageBand: string;
   signingDuration: string;
-  /** JSON of NormalisedAnswer[]. */
-  answers: string;
+  /** NormalisedAnswer[], encrypted. */
+  answersCipher: string;
 }
 
 /**
@@ -59,24 +59,28 @@ export class SurveyRollupService {
     // The wave's row lock serialises roll-ups of one wave across instances (SQLite has one writer anyway).
     await manager.query(`SELECT id FROM survey_waves WHERE id = ?${dialect === 'mariadb' ? ' FOR UPDATE' : ''}`, [waveId]);
     const pending: PendingResponse[] = await manager.query(
-      `SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers FROM survey_responses
+      `SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher FROM survey_responses
         WHERE waveId = ? AND rolledUp = 0 ORDER BY id LIMIT ${BATCH}`,
       [waveId],
     );
     if (pending.length === 0) return 0;
     const keys: TallyKey[] = [];
     const answerRows: unknown[][] = [];
+    const sensitive = new Set(questionnaire.questions.filter((q) => q.sensitive).map((q) => q.id));
     for (const response of pending) {
-      const answers: NormalisedAnswer[] = JSON.parse(response.answers);
+      const answers = this.cipher.decryptJson<NormalisedAnswer[]>(response.answersCipher);
       keys.push(...tallyKeys(questionnaire, answers, groupsOf(response, this.cipher)));
+      // Per-respondent rows in clear only for answers that reveal no health information; free text
+      // may say anything, so its row records that the question was answered, not what was written.
       for (const a of answers) {
-        if (a.optionIds.length > 0) for (const optionId of a.optionIds) answerRows.push([response.id, a.questionId, optionId, waveId, null]);
-        else answerRows.push([response.id, a.questionId, '', waveId, a.text ?? null]);
+        if (sensitive.has(a.questionId)) continue;
+        if (a.optionIds.length > 0) for (const optionId of a.optionIds) answerRows.push([response.id, a.questionId, optionId, waveId]);
+        else answerRows.push([response.id, a.questionId, '', waveId]);
       }
     }
     for (let start = 0; start < answerRows.length; start += 1000) {
       const batch = answerRows.slice(start, start + 1000);
-      await manager.query(`INSERT INTO survey_answers (responseId, questionId, optionId, waveId, text) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
+      await manager.query(`INSERT INTO survey_answers (responseId, questionId, optionId, waveId) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`, batch.flat());
     }
     await addToCounters(manager, dialect, waveId, countTallyKeys(keys));
     const ids = pending.map((r) => r.id);
@@ -87,7 +91,7 @@ export class SurveyRollupService {
 }
 
 /** The groups a respondent belonged to when answering, as stored on the response row. */
-export function groupsOf(response: Omit<PendingResponse, 'id' | 'answers'>, cipher: PiiCipher): RespondentGroups {
+export function groupsOf(response: Omit<PendingResponse, 'id' | 'answersCipher'>, cipher: PiiCipher): RespondentGroups {
   return {
     institution: response.institutionId ?? 'unknown',
     team: response.teamId ?? 'unsigned',

@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Contracts1764000001000 } from './1764000001000-contracts';
 import { Surveys1764000002000 } from './1764000002000-surveys';
 import { Notices1765000000000 } from './1765000000000-notices';
+import { Privacy1765000700000 } from './1765000700000-privacy';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Contracts1764000001000,
   Surveys1764000002000,
   Notices1765000000000,
+  Privacy1765000700000,
 ];

@@ -41,16 +41,13 @@ export class Privacy1765000700000 implements MigrationInterface {
       );
     }
     await runner.dropColumns('contracts', ['packageCodes', 'fees']);
-    await this.changeColumns(runner, 'contracts', [
-      ...['packageCodesCipher', 'feesCipher'].map((name) => new TableColumn(col.longText(name))),
-      ...FEE_TOTALS.map((name) => new TableColumn(col.int(name))),
-    ]);
+    await this.requireColumns(runner, 'contracts', ['packageCodesCipher', 'feesCipher', ...FEE_TOTALS]);
 
     await runner.addColumn('survey_responses', new TableColumn(col.longText('answersCipher', { isNullable: true })));
     const responses: { id: string; answers: Json }[] = await runner.query('SELECT id, answers FROM survey_responses');
     for (const r of responses) await runner.query('UPDATE survey_responses SET answersCipher = ? WHERE id = ?', [cipher.encryptJson(parse(r.answers)), r.id]);
     await runner.dropColumn('survey_responses', 'answers');
-    await runner.changeColumn('survey_responses', 'answersCipher', new TableColumn(col.longText('answersCipher')));
+    await this.requireColumns(runner, 'survey_responses', ['answersCipher']);
 
     await runner.addColumn('resident_accounts', new TableColumn(col.time('consentWithdrawnAt', { isNullable: true })));
 
@@ -68,7 +65,7 @@ export class Privacy1765000700000 implements MigrationInterface {
     const responses: { id: string; answersCipher: string }[] = await runner.query('SELECT id, answersCipher FROM survey_responses');
     for (const r of responses) await runner.query('UPDATE survey_responses SET answers = ? WHERE id = ?', [cipher.decrypt(r.answersCipher), r.id]);
     await runner.dropColumn('survey_responses', 'answersCipher');
-    await runner.changeColumn('survey_responses', 'answers', new TableColumn(col.json('answers')));
+    await this.requireColumns(runner, 'survey_responses', ['answers']);
 
     await runner.addColumns('contracts', [
       new TableColumn(col.json('packageCodes', { isNullable: true })),
@@ -79,13 +76,23 @@ export class Privacy1765000700000 implements MigrationInterface {
       await runner.query('UPDATE contracts SET packageCodes = ?, fees = ? WHERE id = ?', [cipher.decrypt(c.packageCodesCipher), cipher.decrypt(c.feesCipher), c.id]);
     }
     await runner.dropColumns('contracts', ['packageCodesCipher', 'feesCipher', ...FEE_TOTALS]);
-    await this.changeColumns(runner, 'contracts', ['packageCodes', 'fees'].map((name) => new TableColumn(col.json(name))));
+    await this.requireColumns(runner, 'contracts', ['packageCodes', 'fees']);
   }
 
-  /** Columns added nullable (or with a default) to be filled, made required once every row has a value. */
-  private async changeColumns(runner: QueryRunner, tableName: string, columns: TableColumn[]): Promise<void> {
+  /**
+   * Columns added nullable (or with a default) to be filled, made required once every row has a
+   * value. Changed from the column as the database reports it: a type spelled differently
+   * ('integer' for 'int') would make TypeORM drop and re-add the column, losing the values.
+   */
+  private async requireColumns(runner: QueryRunner, tableName: string, names: string[]): Promise<void> {
     const table = await runner.getTable(tableName);
-    await runner.changeColumns(tableName, columns.map((newColumn) => ({ oldColumn: table!.findColumnByName(newColumn.name)!, newColumn })));
+    await runner.changeColumns(tableName, names.map((name) => {
+      const oldColumn = table!.findColumnByName(name)!;
+      const newColumn = oldColumn.clone();
+      newColumn.isNullable = false;
+      newColumn.default = undefined;
+      return { oldColumn, newColumn };
+    }));
   }
 
   private async markStandardKeyGroupQuestion(runner: QueryRunner): Promise<void> {

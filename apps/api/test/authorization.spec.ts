@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { probe, ProbeResult, snapshotTables } from './support/http-probe';
-import { badTokens, fillPath, listPathFor, loadRoutes, plausibleValue, Route, valuesOf } from './support/route-table';
-import { Actor, buildScopeWorld, reachableSides, Side } from './support/scope-world';
+import { badTokens, fillPath, listPathFor, loadRoutes, plausibleValue, Route } from './support/route-table';
+import { Actor, buildScopeWorld, reachableSides, readLists, seenIds, Side, VisibleIds } from './support/scope-world';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -18,9 +18,8 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
   let actors: Actor[];
   let sides: Record<'a' | 'b', Side>;
   let bad: Awaited<ReturnType<typeof badTokens>>;
-  /** Per actor: the ids each list route showed it, by list path and field. */
-  const visible = new Map<string, Map<string, Set<string>>>();
-  const reads: { actor: Actor; route: Route; url: string; result: ProbeResult; ownIds: boolean }[] = [];
+  let visible: VisibleIds;
+  const reads: { actor: Actor; route: Route; url: string; result: ProbeResult }[] = [];
   let before: Record<string, string[]>;
 
   const allowed = (route: Route, actor: Actor) => route.roles === null || route.roles.includes(actor.role);
@@ -41,9 +40,8 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     const text = params.toString();
     return text ? `?${text}` : '';
   };
-  const seen = (actor: Actor, listPath: string, field: string) => visible.get(actor.name)?.get(`${listPath}#${field}`) ?? new Set<string>();
-  /** Every id any caller saw in a list: the pool a path parameter's probes draw from. */
-  const everySeen = (listPath: string, field: string) => new Set(actors.flatMap((a) => [...seen(a, listPath, field)]));
+  /** The first id any caller saw for each path parameter (a random one when none did). */
+  const anyPathValues = (route: Route) => Object.fromEntries(route.pathParams.map((p) => [p.name, [...seenIds(visible, route, p.name)][0] ?? randomUUID()]));
   const leaks = (text: string, actor: Actor) => foreignSides(actor).flatMap((s) => privateIds(sides[s]).filter((id) => text.includes(id)));
 
   beforeAll(async () => {
@@ -55,26 +53,16 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     bad = await badTokens(t, actors.find((a) => a.role === 'regionAdmin')!.accountId);
 
     // Lists first, as each caller: what they show is the caller's own view of each kind of record.
-    for (const route of routes.filter((r) => r.method === 'GET' && r.pathParams.length === 0 && !r.isPublic)) {
-      for (const actor of actors.filter((a) => allowed(route, a))) {
-        const url = `${route.path}${queryFor(route)}`;
-        const result = await probe(t, { method: 'GET', url, headers: actor.headers });
-        reads.push({ actor, route, url, result, ownIds: true });
-        const byPath = visible.get(actor.name) ?? new Map<string, Set<string>>();
-        visible.set(actor.name, byPath);
-        if (result.status === 200) {
-          const body = safeJson(result.text);
-          for (const field of ['id', 'code']) byPath.set(`${route.path}#${field}`, new Set(valuesOf(body, field)));
-        }
-      }
-    }
+    const lists = await readLists(t, routes, actors, queryFor);
+    visible = lists.visible;
+    reads.push(...lists.reads);
     // Then each caller reads the records its own lists showed it (this also rolls the surveys up).
     for (const route of routes.filter((r) => r.method === 'GET' && r.pathParams.length > 0 && !r.isPublic)) {
       for (const actor of actors.filter((a) => allowed(route, a))) {
         const values = ownPathValues(route, actor);
         if (!values) continue;
         const url = `${fillPath(route, values)}${queryFor(route)}`;
-        reads.push({ actor, route, url, result: await probe(t, { method: 'GET', url, headers: actor.headers }), ownIds: true });
+        reads.push({ actor, route, url, result: await probe(t, { method: 'GET', url, headers: actor.headers }) });
       }
     }
     before = await snapshotTables(t);
@@ -85,7 +73,7 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
   function ownPathValues(route: Route, actor: Actor): Record<string, string> | null {
     const values: Record<string, string> = {};
     for (const param of route.pathParams) {
-      const own = [...seen(actor, listPathFor(route, param.name), param.name)];
+      const own = [...seenIds(visible, route, param.name, actor)];
       if (own.length === 0) return null;
       values[param.name] = own[0];
     }
@@ -97,7 +85,7 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     expect(routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`).sort()).toEqual(
       expect.arrayContaining(['GET /api/health', 'POST /api/auth/staff-login', 'POST /api/auth/wechat-login']),
     );
-    expect(seen(actors[0], '/api/contracts', 'id').size).toBe(2);
+    expect(visible.get(actors[0].name)?.get('/api/contracts#id')?.size).toBe(2);
   });
 
   it('lists and reads show no caller a record outside its scope, and every record a list shows can be read', () => {
@@ -117,7 +105,7 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
   it('answers 401 on every non-public route without a token, with an expired token and with a forged token', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => !r.isPublic)) {
-      const url = fillPath(route, Object.fromEntries(route.pathParams.map((p) => [p.name, [...everySeen(listPathFor(route, p.name), p.name)][0] ?? randomUUID()])));
+      const url = fillPath(route, anyPathValues(route));
       for (const [name, headers] of Object.entries(bad)) {
         const result = await probe(t, { method: route.method, url, headers, payload: route.method === 'GET' ? undefined : bodyFor(route, sides.a) ?? {} });
         if (result.status !== 401) failures.push(`${route.method} ${url} with ${name} token → ${result.status}`);
@@ -131,7 +119,7 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     let probes = 0;
     for (const route of routes.filter((r) => !r.isPublic && r.roles !== null)) {
       for (const actor of actors.filter((a) => !allowed(route, a))) {
-        const url = fillPath(route, Object.fromEntries(route.pathParams.map((p) => [p.name, [...everySeen(listPathFor(route, p.name), p.name)][0] ?? randomUUID()])));
+        const url = fillPath(route, anyPathValues(route));
         const result = await probe(t, { method: route.method, url, headers: actor.headers, payload: route.method === 'GET' ? undefined : bodyFor(route, sides.a) ?? {} });
         probes += 1;
         if (result.status !== 403) failures.push(`${actor.name} ${route.method} ${url} → ${result.status} (roles: ${route.roles!.join(', ')})`);
@@ -147,9 +135,8 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     for (const route of routes.filter((r) => !r.isPublic && r.pathParams.length > 0)) {
       for (const actor of actors.filter((a) => allowed(route, a))) {
         for (const param of route.pathParams) {
-          const listPath = listPathFor(route, param.name);
-          const own = seen(actor, listPath, param.name);
-          const outside = [...everySeen(listPath, param.name)].filter((id) => !own.has(id));
+          const own = seenIds(visible, route, param.name, actor);
+          const outside = [...seenIds(visible, route, param.name)].filter((id) => !own.has(id));
           for (const id of [...outside, randomUUID()]) {
             const values = { ...(ownPathValues(route, actor) ?? {}), [param.name]: id };
             const url = `${fillPath(route, values)}${route.method === 'GET' ? queryFor(route) : ''}`;
@@ -193,11 +180,3 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     expect(await snapshotTables(t)).toEqual(before);
   });
 });
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}

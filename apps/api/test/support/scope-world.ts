@@ -7,6 +7,8 @@ import { NoticesService } from '../../src/notices/notices.service';
 import { BASIC, demoTeam, familyMember, residentWithActiveContract, sign } from './contract-factories';
 import { residentWithProfile, staffLogin } from './factories';
 import { createWave, standardAnswers, submit } from './survey-factories';
+import { probe, ProbeResult } from './http-probe';
+import { listPathFor, Route, valuesOf } from './route-table';
 import type { TestApp } from './test-app';
 
 export type Headers = Record<string, string>;
@@ -121,4 +123,51 @@ async function doctorOfTeam(t: TestApp, teamName: string): Promise<{ headers: He
     { sub: accountId, role: 'doctor', regionId: region.regionId, institutionId: team.institutionId, teamId: team.id, doctorId: doctor.id },
   );
   return { headers: { Authorization: `Bearer ${token}` }, accountId };
+}
+
+/** Per actor: the ids (and codes) each list route showed it, keyed `<list path>#<field>`. */
+export type VisibleIds = Map<string, Map<string, Set<string>>>;
+
+export interface ListRead {
+  actor: Actor;
+  route: Route;
+  url: string;
+  result: ProbeResult;
+}
+
+/**
+ * Calls every list route (a GET without path parameters) as every actor its roles allow, and
+ * records which ids each actor was shown: the records a path parameter is filled with.
+ */
+export async function readLists(t: TestApp, routes: Route[], actors: Actor[], query: (route: Route) => string): Promise<{ visible: VisibleIds; reads: ListRead[] }> {
+  const visible: VisibleIds = new Map();
+  const reads: ListRead[] = [];
+  for (const route of routes.filter((r) => r.method === 'GET' && r.pathParams.length === 0 && !r.isPublic)) {
+    for (const actor of actors.filter((a) => route.roles === null || route.roles.includes(a.role))) {
+      const url = `${route.path}${query(route)}`;
+      const result = await probe(t, { method: 'GET', url, headers: actor.headers });
+      reads.push({ actor, route, url, result });
+      const byPath = visible.get(actor.name) ?? new Map<string, Set<string>>();
+      visible.set(actor.name, byPath);
+      if (result.status !== 200) continue;
+      const body = parseJson(result.text);
+      for (const field of ['id', 'code']) byPath.set(`${route.path}#${field}`, new Set(valuesOf(body, field)));
+    }
+  }
+  return { visible, reads };
+}
+
+/** The ids of a path parameter's records that `actor` saw (every actor's when none is given). */
+export function seenIds(visible: VisibleIds, route: Route, param: string, actor?: Actor): Set<string> {
+  const key = `${listPathFor(route, param)}#${param}`;
+  const maps = actor ? [visible.get(actor.name)] : [...visible.values()];
+  return new Set(maps.flatMap((m) => [...(m?.get(key) ?? [])]));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { probe, rowCounts } from './support/http-probe';
-import { badTokens, fillPath, loadRoutes, plausibleValue, Route, Schema } from './support/route-table';
+import { badTokens, encodeLoosely, fillPath, loadRoutes, plausibleValue, Route, Schema } from './support/route-table';
 import { Actor, buildScopeWorld, readLists, seenIds, VisibleIds } from './support/scope-world';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -23,7 +23,12 @@ const HOSTILE_STRINGS = [
 ];
 const UNKNOWN_KEYS = ['zzUnknown', 'zz_is_admin', 'zzRole', 'zz$where', 'zz.dotted', 'zz[0]'];
 
-type Defect = 'unknownField' | 'missingRequired' | 'wrongType' | 'notAnObject' | 'invalidJson' | 'wrongContentType' | 'deepNesting' | 'oversized';
+/**
+ * What makes a request one the API must refuse. `bogusReference` is the one that passes validation:
+ * a well-formed body whose ids (and path ids) name nothing, or are SQL and script fragments, so the
+ * request reaches the services and their queries.
+ */
+type Defect = 'unknownField' | 'missingRequired' | 'wrongType' | 'notAnObject' | 'invalidJson' | 'wrongContentType' | 'deepNesting' | 'oversized' | 'bogusReference';
 const PARSER_DEFECTS: Defect[] = ['invalidJson', 'wrongContentType', 'deepNesting', 'oversized'];
 
 interface Fuzzed {
@@ -53,7 +58,10 @@ const fuzzed: fc.Arbitrary<Fuzzed> = fc.record({
   path: fc.constantFrom<Fuzzed['path']>('real', 'real', 'random', 'hostile'),
   pathPick: fc.nat(),
   hostile: fc.constantFrom(...HOSTILE_STRINGS),
-  defect: fc.constantFrom<Defect>('unknownField', 'unknownField', 'missingRequired', 'wrongType', 'wrongType', 'notAnObject', 'invalidJson', 'wrongContentType', 'deepNesting', 'oversized'),
+  defect: fc.constantFrom<Defect>(
+    'unknownField', 'unknownField', 'missingRequired', 'wrongType', 'wrongType', 'notAnObject', 'invalidJson', 'wrongContentType', 'deepNesting', 'oversized',
+    'bogusReference', 'bogusReference', 'bogusReference',
+  ),
   defectPick: fc.nat(),
   noise: fc.array(fc.record({ pick: fc.nat(), value: hostileValue }), { maxLength: 3 }),
   unknownQuery: fc.boolean(),
@@ -114,9 +122,12 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
 
   function buildRequest(route: Route, sample: Fuzzed) {
     const headers = tokenFor(route, sample);
-    const url = fillPath(route, pathValues(route, sample)) + queryString(route, sample);
+    // A hostile id that is itself percent-encoding goes in raw: a malformed escape must be a 400, not a crash.
+    const url = fillPath(route, pathValues(route, sample), (v) => (v.startsWith('%') ? v : encodeLoosely(v))) + queryString(route, sample);
     if (route.method === 'GET') return { method: route.method, url, headers };
-    return { method: route.method, url, headers, ...defectiveBody(route, sample) };
+    const body = defectiveBody(route, sample);
+    if (body.bogusPath) return { method: route.method, url: fillPath(route, bogusPathValues(route, sample), (v) => (v.startsWith('%') ? v : encodeLoosely(v))) + queryString(route, sample), headers, ...body };
+    return { method: route.method, url, headers, ...body };
   }
 
   function tokenFor(route: Route, sample: Fuzzed): Record<string, string> {
@@ -125,6 +136,11 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
     if (sample.token === 'none' || sample.token === 'expired' || sample.token === 'forged') return bad[sample.token];
     const pool = sample.token === 'otherRole' && others.length > 0 ? others : permitted.length > 0 ? permitted : actors;
     return pool[sample.actorPick % pool.length].headers;
+  }
+
+  /** Path values that name no record: a random id or a hostile string. */
+  function bogusPathValues(route: Route, sample: Fuzzed): Record<string, string> {
+    return Object.fromEntries(route.pathParams.map((param) => [param.name, sample.path === 'hostile' ? sample.hostile.slice(0, 300) : randomUUID()]));
   }
 
   function pathValues(route: Route, sample: Fuzzed): Record<string, string> {
@@ -141,17 +157,17 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
     for (const [i, param] of route.queryParams.entries()) {
       const noise = sample.noise[i % Math.max(1, sample.noise.length)];
       const value = noise ? (typeof noise.value === 'string' ? noise.value : JSON.stringify(noise.value)) : String(plausibleValue(param.schema ?? { type: 'string' }, param.name, () => undefined));
-      parts.push(`${encodeURIComponent(param.name)}=${encodeURIComponent(value.slice(0, 2000))}`);
-      if (sample.unknownQuery) parts.push(`${encodeURIComponent(param.name)}=${encodeURIComponent(sample.hostile.slice(0, 100))}`);
+      parts.push(`${encodeLoosely(param.name)}=${encodeLoosely(value.slice(0, 2000))}`);
+      if (sample.unknownQuery) parts.push(`${encodeLoosely(param.name)}=${encodeLoosely(sample.hostile.slice(0, 100))}`);
     }
-    if (sample.unknownQuery) parts.push(`zzUnknown=${encodeURIComponent(sample.hostile.slice(0, 100))}`);
+    if (sample.unknownQuery) parts.push(`zzUnknown=${encodeLoosely(sample.hostile.slice(0, 100))}`);
     return parts.length ? `?${parts.join('&')}` : '';
   }
 
   /** A body with at least one defect the API must refuse; without a documented body only the parser's defects count. */
-  function defectiveBody(route: Route, sample: Fuzzed): { payload: unknown; contentType?: string } {
+  function defectiveBody(route: Route, sample: Fuzzed): { payload: unknown; contentType?: string; bogusPath?: boolean } {
     const schema = route.body;
-    const applicable = schema?.properties ? applicableDefects(schema) : PARSER_DEFECTS;
+    const applicable = [...(schema?.properties ? applicableDefects(schema) : PARSER_DEFECTS), ...(namesRecords(route) ? ['bogusReference' as const] : [])];
     const defect = applicable.includes(sample.defect) ? sample.defect : applicable[sample.defectPick % applicable.length];
     const base = schema ? withNoise(plausibleValue(schema, 'body', () => undefined), schema, sample) : {};
     const text = JSON.stringify(base);
@@ -184,11 +200,28 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
         const [name, fieldSchema] = typed[sample.defectPick % typed.length];
         return { payload: { ...(base as object), [name]: wrongTypeFor(fieldSchema, sample.defectPick) } };
       }
+      case 'bogusReference': {
+        const bogus = () => (sample.path === 'hostile' ? sample.hostile.slice(0, 36) : randomUUID());
+        const body = schema ? plausibleValue(schema, 'body', (field) => (REFERENCE_FIELD.test(field) ? bogus() : undefined)) : undefined;
+        return { payload: schema && body ? withNoise(body, schema, sample, (name) => !REFERENCE_FIELD.test(name)) : {}, bogusPath: route.pathParams.length > 0 };
+      }
       case 'unknownField':
         return { payload: { ...(base as object), [UNKNOWN_KEYS[sample.defectPick % UNKNOWN_KEYS.length]]: sample.noise[0]?.value ?? sample.hostile } };
     }
   }
 });
+
+/** A body field that names a record (`teamId`, `personIds`…). */
+const REFERENCE_FIELD = /Ids?$/;
+
+/**
+ * A request with bogus references is refused only if it names at least one record: a path
+ * parameter, or a required reference field of its body.
+ */
+function namesRecords(route: Route): boolean {
+  if (route.pathParams.length > 0) return true;
+  return (route.body?.required ?? []).some((name) => REFERENCE_FIELD.test(name));
+}
 
 function applicableDefects(schema: Schema): Defect[] {
   const defects: Defect[] = ['unknownField', 'notAnObject', ...PARSER_DEFECTS];
@@ -198,8 +231,8 @@ function applicableDefects(schema: Schema): Defect[] {
 }
 
 /** Hostile values in some documented fields of a plausible body (alone, they may or may not be valid). */
-function withNoise(base: unknown, schema: Schema, sample: Fuzzed): unknown {
-  const names = Object.keys(schema.properties ?? {});
+function withNoise(base: unknown, schema: Schema, sample: Fuzzed, include: (name: string) => boolean = () => true): unknown {
+  const names = Object.keys(schema.properties ?? {}).filter(include);
   if (names.length === 0 || typeof base !== 'object' || base === null) return base;
   const copy = { ...(base as Record<string, unknown>) };
   for (const { pick, value } of sample.noise) copy[names[pick % names.length]] = value;

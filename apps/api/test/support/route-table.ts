@@ -115,8 +115,15 @@ function resolver(components: Record<string, Schema>) {
 }
 
 /** `/api/contracts/{id}/renew` with values for its parameters. */
-export function fillPath(route: Route, values: Record<string, string>): string {
-  return route.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? 'missing'));
+export function fillPath(route: Route, values: Record<string, string>, encode: (value: string) => string = encodeLoosely): string {
+  return route.path.replace(/\{([^}]+)\}/g, (_, name: string) => encode(values[name] ?? 'missing'));
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** encodeURIComponent, except that a lone surrogate becomes the bytes of its invalid UTF-8 instead of an exception. */
+export function encodeLoosely(value: string): string {
+  return value.split(LONE_SURROGATE).map(encodeURIComponent).join('%ED%A0%80');
 }
 
 /** The list a path parameter's records come from: `/api/staff/survey-waves` for `/api/staff/survey-waves/{id}/report`. */

@@ -149,6 +149,13 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     const fresh = await t.http.get('/api/me').set(again.auth).expect(200);
     expect(fresh.body.accountId).not.toBe(accountId);
     expect(fresh.body.person).toBeNull();
+    // Registering again with the same ID number takes over the kept person, with its contracts.
+    const returning = await t.http.put('/api/me/profile').set(again.auth).send({
+      name: '测试居民', idNumber: resident.idNumber, phone: '13900139000', communityId: resident.communityId, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
+    }).expect(200);
+    expect(returning.body.id).toBe(resident.person.id);
+    const contracts = await t.http.get('/api/contracts').set(again.auth).expect(200);
+    expect(contracts.body.map((c: { id: string }) => c.id)).toEqual([contractId]);
   });
 
   async function residentWithProfileFor(login: Awaited<ReturnType<typeof residentLogin>>) {

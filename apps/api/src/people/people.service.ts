@@ -180,10 +180,19 @@ export class PeopleService {
     return [...new Set(tags)].sort() as KeyGroupTag[];
   }
 
-  /** Saves, turning the unique ID-number hash into a clear refusal (also when two registrations race). */
-  private async save(manager: EntityManager, person: Person): Promise<Person> {
+  /**
+   * Saves, turning the unique ID-number hash into a clear refusal (also when two registrations race).
+   * A person kept after their account was closed (contracts are kept five years) is taken over by
+   * the new registration, so the returning resident finds their contracts again.
+   */
+  private async save(manager: EntityManager, candidate: Person): Promise<Person> {
+    let person = candidate;
     const clash = await manager.findOneBy(Person, { idNumberHash: person.idNumberHash });
-    if (clash && clash.id !== person.id) throw this.alreadyRegistered();
+    if (clash && clash.id !== person.id) {
+      const keptAfterClosure = !(await manager.existsBy(ResidentAccount, { id: clash.accountId })) && !(await manager.existsBy(Person, { id: person.id }));
+      if (!keptAfterClosure) throw this.alreadyRegistered();
+      person = { ...person, id: clash.id, createdAt: clash.createdAt, guardianConsentAt: person.guardianConsentAt ?? clash.guardianConsentAt };
+    }
     try {
       return await manager.save(Person, person);
     } catch (error) {

@@ -76,9 +76,12 @@ describe('privacy: health information at rest, consent withdrawal and account cl
   it('withdrawing the separate consent erases declared tags and stops new signing until it is given again; contracts stay', async () => {
     const { resident, contract } = await residentWithActiveContract(t, {}, { declaredTags: ['hypertension'] });
     const spouse = await familyMember(t, resident, { declaredTags: ['diabetes2'] });
+    const pending = await sign(t, resident, { personIds: [spouse.id] });
+    expect(pending.status).toBe(201);
+    const admin = (await staffTokens(t)).clinic1;
 
     const withdrawn = await t.http.post('/api/me/consent/withdraw').set(resident.auth).expect(200);
-    expect(withdrawn.body).toEqual({ sensitiveConsent: false, withdrawnAt: expect.any(String), erasedDeclaredTags: 2, keptContracts: 1 });
+    expect(withdrawn.body).toEqual({ sensitiveConsent: false, withdrawnAt: expect.any(String), erasedDeclaredTags: 2, keptContracts: 2 });
 
     const [account] = await t.dataSource.query('SELECT sensitiveConsent, consentWithdrawnAt FROM resident_accounts WHERE id = ?', [(await t.http.get('/api/me').set(resident.auth)).body.accountId]);
     expect(Number(account.sensitiveConsent)).toBe(0);
@@ -86,9 +89,11 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     const persons: { declaredTagsCipher: string }[] = await t.dataSource.query('SELECT declaredTagsCipher FROM persons WHERE id IN (?, ?)', [resident.person.id, spouse.id]);
     expect(persons.map((p) => cipher.decryptJson(p.declaredTagsCipher))).toEqual([[], []]);
 
-    const refused = await sign(t, resident, { personIds: [spouse.id] });
+    const refused = await sign(t, resident);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('CONSENT.WITHDRAWN');
+    const confirm = await t.http.post(`/api/staff/contracts/${pending.body[0].id}/confirm`).set(admin).send({ confirmedTags: [] }).expect(409);
+    expect(confirm.body.code).toBe('CONSENT.WITHDRAWN');
     const addMember = await t.http.post('/api/me/family-members').set(resident.auth)
       .send({ name: '新家人', idNumber: idNumberFor('1985-01-01'), relation: 'spouse', declaredTags: [] });
     expect(addMember.status).toBe(409);
@@ -101,7 +106,7 @@ describe('privacy: health information at rest, consent withdrawal and account cl
       name: '测试居民', idNumber: resident.idNumber, phone: '13800138000', communityId: resident.communityId, declaredTags: [],
       privacyPolicyVersion: '2026-11', sensitiveConsent: true,
     }).expect(200);
-    expect((await sign(t, resident, { personIds: [spouse.id] })).status).toBe(201);
+    await t.http.post(`/api/staff/contracts/${pending.body[0].id}/confirm`).set(admin).send({ confirmedTags: [] }).expect(200);
   });
 
   it('closing the account keeps contracts and the audit log, erases the rest, and ends the tokens at once', async () => {

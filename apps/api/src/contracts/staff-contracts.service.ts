@@ -10,6 +10,7 @@ import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { CatalogService } from '../packages/catalog.service';
 import { Person } from '../people/person.entity';
+import { requireSensitiveConsent } from '../people/privacy-rights.service';
 import { Institution } from '../reference/institution.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { Team } from '../reference/team.entity';
@@ -78,6 +79,7 @@ export class StaffContractsService {
     const contract = await this.inScope(auth, id);
     if (contract.status !== 'pending') throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: contract.personId });
+    await requireSensitiveConsent(this.dataSource.manager, person.accountId, '居民已撤回处理敏感个人信息（健康信息）的单独同意，暂时不能确认签约；可以驳回，或等居民重新同意后再确认');
     const confirmedTags = [...new Set(dto.confirmedTags)].sort() as KeyGroupTag[];
     const { result } = await this.catalog.quoteFor(person, contract.packageCodes, contract.years, { on: contract.startDate, declaredTags: confirmedTags });
     if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });

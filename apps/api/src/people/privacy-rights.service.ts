@@ -16,8 +16,9 @@ import { Person } from './person.entity';
  *
  * Withdrawing the separate consent (art. 15, 29) stops new processing of sensitive information:
  * the household's declared key-group tags are erased, and signing, renewing, changing team,
- * entering family members and answering surveys are refused (CONSENT.WITHDRAWN) until the consent
- * is given again through PUT /api/me/profile. What was done before stays valid (art. 15: a
+ * entering family members, answering surveys and a doctor confirming a pending contract (which
+ * records health tags) are refused (CONSENT.WITHDRAWN) until the consent is given again through
+ * PUT /api/me/profile; the doctor may still reject the pending contract. What was done before stays valid (art. 15: a
  * withdrawal does not affect processing already carried out): contracts run on, with the tags the
  * doctor confirmed on them.
  *
@@ -103,10 +104,13 @@ export class PrivacyRightsService {
 
 const marks = (values: unknown[]) => values.map(() => '?').join(', ');
 
-/** Refuses processing that needs the separate consent (signing, family data, surveys) once it was withdrawn. */
-export async function requireSensitiveConsent(manager: EntityManager, accountId: string): Promise<void> {
+const WITHDRAWN_MESSAGE = '您已撤回处理敏感个人信息的单独同意。如需继续，请在“我的”中重新阅读并同意后再办理';
+
+/**
+ * Refuses processing that needs the separate consent (signing, family data, surveys, a doctor
+ * confirming health tags) once the account holder withdrew it; `message` for a staff caller.
+ */
+export async function requireSensitiveConsent(manager: EntityManager, accountId: string, message = WITHDRAWN_MESSAGE): Promise<void> {
   const account = await manager.findOne(ResidentAccount, { select: { id: true, sensitiveConsent: true, consentWithdrawnAt: true }, where: { id: accountId } });
-  if (account?.consentWithdrawnAt && !account.sensitiveConsent) {
-    throw refusal('CONSENT.WITHDRAWN', '您已撤回处理敏感个人信息的单独同意。如需继续，请在“我的信息”中重新阅读并同意后再办理');
-  }
+  if (account?.consentWithdrawnAt && !account.sensitiveConsent) throw refusal('CONSENT.WITHDRAWN', message);
 }

@@ -14,7 +14,7 @@ export interface LoginResponse {
   user: SessionUser
 }
 
-export type { Me, Person, ProfileInput, FamilyMemberInput } from '@jiayi/contract'
+export type { Me, Person, ProfileInput, FamilyMemberInput, ConsentWithdrawal, AccountClosure } from '@jiayi/contract'
 
 export interface Community {
   id: string

@@ -17,6 +17,7 @@ const LINKS = [
   { testId: 'mine-contracts', title: '我的签约', url: ROUTES.contracts },
   { testId: 'mine-survey', title: '满意度问卷', url: ROUTES.waves },
   { testId: 'mine-privacy', title: '隐私保护指引', url: ROUTES.privacy },
+  { testId: 'mine-rights', title: '撤回同意 / 注销账号', url: ROUTES.rights },
 ]
 
 export default function MinePage() {

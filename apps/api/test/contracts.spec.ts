@@ -1,8 +1,8 @@
-import { PiiCipher } from '../src/common/pii-cipher';
 import { addDays, addYears, contractPeriod, formatChineseDate, todayInChina } from '@jiayi/domain';
 import {
   BASIC, demoTeam, familyMember, heldPlaces, moveEndDate, residentWithActiveContract, residentWithPendingContract, sign, signBody,
 } from './support/contract-factories';
+import { PiiCipher } from '../src/common/pii-cipher';
 import { residentLogin, residentWithProfile, staffLogin } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 

@@ -48,8 +48,6 @@ export interface Route {
   body: Schema | null;
 }
 
-export const ALL_ROLES: Role[] = ['resident', 'doctor', 'clinicAdmin', 'regionAdmin', 'hospitalCoordinator'];
-
 /**
  * Every operation of /api/docs-json, joined to its Nest handler through the operationId
  * (`<Controller>_<method>`) to read its @Roles and @Public metadata. Fails on an operation whose

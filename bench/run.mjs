@@ -199,7 +199,7 @@ async function bulkLoad(db, d, ready, total) {
     };
     const sensitive = new Set(d.STANDARD_QUESTIONNAIRE.questions.filter((q) => q.sensitive).map((q) => q.id));
     const lines = checked.value.filter((a) => !sensitive.has(a.questionId))
-      .flatMap((a) => (a.optionIds.length ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\n`) : [`\t${a.questionId}\t\t${waveId}\n`]));
+      .flatMap((a) => (a.optionIds.length ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\t\\N\n`) : [`\t${a.questionId}\t\t${waveId}\t${cipher.encrypt(a.text)}\n`]));
     const responseTail = `\t${waveId}\t`;
     const answersCipher = cipher.encryptJson(checked.value);
     const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${cipher.encrypt(groups.keyGroup.join(','))}\t${groups.ageBand}\t${signingDuration}\t${answersCipher}\t`;
@@ -235,7 +235,7 @@ async function bulkLoad(db, d, ready, total) {
       }, from, to),
     });
     await db.query({
-      sql: `LOAD DATA LOCAL INFILE 'answers' INTO TABLE survey_answers (responseId, questionId, optionId, waveId)`,
+      sql: `LOAD DATA LOCAL INFILE 'answers' INTO TABLE survey_answers (responseId, questionId, optionId, waveId, textCipher)`,
       infileStreamFactory: () => streamOf((i) => {
         const p = profiles[drawn[i]];
         answerRows += p.lines.length;

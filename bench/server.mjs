@@ -1,6 +1,8 @@
 // The API under benchmark, in its own process: boots the built app (apps/api/dist) on the throwaway
 // database, seeds the demo data, prepares signed residents with tokens and an open region-wide wave,
-// then tells the parent (bench/run.mjs) where to send requests.
+// then tells the parent (bench/run.mjs, bench/signing.mjs) where to send requests.
+// BENCH_UNSIGNED=1: the residents have no contract yet and live in a community their team serves
+// (the signing benchmark). bench/attach-server.mjs starts further instances on the same database.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 
@@ -13,6 +15,7 @@ const { JwtService } = require('@nestjs/jwt');
 const { DataSource } = require('typeorm');
 
 const residentCount = Number(process.env.BENCH_RESIDENTS ?? 20000);
+const unsigned = process.env.BENCH_UNSIGNED === '1';
 const app = await createApp({ logLevels: ['error'] });
 await app.init();
 const ids = await app.get(DemoSeedService).seed();
@@ -24,6 +27,8 @@ const [questionnaire] = await dataSource.query("SELECT id FROM questionnaires WH
 const teams = Object.values(ids.institutions).flatMap((i) => i.teamIds.map((teamId) => ({ teamId, institutionId: i.id })));
 const [doctors] = [await dataSource.query('SELECT teamId, MIN(id) AS id FROM doctors GROUP BY teamId')];
 const doctorOf = new Map(doctors.map((d) => [d.teamId, d.id]));
+const served = await dataSource.query('SELECT teamId, MIN(communityId) AS communityId FROM team_communities GROUP BY teamId');
+const communityOf = new Map(served.map((r) => [r.teamId, r.communityId]));
 
 const waveId = randomUUID();
 const now = new Date();
@@ -34,6 +39,8 @@ await dataSource.query(
 );
 
 const tokens = [];
+const personIds = [];
+const teamIds = [];
 const tags = cipher.encryptJson([]);
 const phone = cipher.encrypt('13800000000');
 for (let start = 0; start < residentCount; start += 1000) {
@@ -47,7 +54,9 @@ for (let start = 0; start < residentCount; start += 1000) {
     const birthYear = 1940 + (i % 70);
     accounts.push([accountId, `bench-${accountId}`, 1, '2026-11', now, now]);
     persons.push([personId, accountId, 'self', `居民${i}`, 'v1:x', randomBytes(32).toString('hex'), '110105********1234', `${birthYear}-03-0${1 + (i % 9)}`,
-      i % 2 ? 'male' : 'female', phone, null, tags, null, now, now]);
+      i % 2 ? 'male' : 'female', phone, unsigned ? communityOf.get(team.teamId) : null, tags, null, now, now]);
+    personIds.push(personId);
+    teamIds.push(team.teamId);
     contracts.push([randomUUID(), personId, team.teamId, doctorOf.get(team.teamId), team.institutionId, ids.regionId, 'active', `${2019 + (i % 7)}-01-01`,
       `${2026 + (i % 7)}-01-01`, 1, '["basic"]', '{}', 'self', '2026-01', '0'.repeat(64), randomUUID(), 'onsite', 0, now, now, now, personId, 0]);
     tokens.push(jwt.sign({ sub: accountId, role: 'resident' }, { expiresIn: 3600 }));
@@ -56,14 +65,14 @@ for (let start = 0; start < residentCount; start += 1000) {
     dataSource.query(`INSERT INTO ${table} (${columns}) VALUES ${rows.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ')}`, rows.flat());
   await insert('resident_accounts', 'id, openid, sensitiveConsent, privacyPolicyVersion, consentAt, createdAt', accounts);
   await insert('persons', 'id, accountId, relation, name, idNumberCipher, idNumberHash, idNumberMasked, birthDate, gender, phoneCipher, communityId, declaredTagsCipher, guardianConsentAt, createdAt, updatedAt', persons);
-  await insert('contracts', `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy,
+  if (!unsigned) await insert('contracts', `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy,
     agreementVersion, agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt, doctorConfirmedAt, createdAt, openSlot, holdsPlace`,
     contracts.map((c) => [...c.slice(0, 15), null, ...c.slice(15)]));
 }
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const port = app.getHttpServer().address().port;
-process.send({ port, waveId, regionId: ids.regionId, questionnaireId: questionnaire.id, tokens });
+process.send({ port, waveId, regionId: ids.regionId, questionnaireId: questionnaire.id, tokens, personIds, teamIds });
 process.on('message', async (message) => {
   if (message === 'stop') {
     await app.close();

@@ -16,6 +16,10 @@ echo "[jiayi] type-check (API, libraries, tests; mini-program)"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p apps/miniprogram/tsconfig.json
 
+echo "[jiayi] lint and format"
+npx eslint --max-warnings 0 .
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "[jiayi] run: npx prettier --write ."; exit 1; }
+
 echo "[jiayi] build API, H5 and weapp"
 npm run build --workspace @jiayi/api
 npm run build:h5 --workspace @jiayi/miniprogram

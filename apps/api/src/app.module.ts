@@ -6,19 +6,20 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { ContractsModule } from './contracts/contracts.module';
-import { appConfig, authConfig, databaseConfig, DatabaseSettings, wechatConfig } from './config/configuration';
+import { appConfig, authConfig, databaseConfig, DatabaseSettings, referralsConfig, wechatConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { NoticesModule } from './notices/notices.module';
 import { PackagesModule } from './packages/packages.module';
 import { PeopleModule } from './people/people.module';
 import { ReferenceModule } from './reference/reference.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { SeedModule } from './seed/seed.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, authConfig, wechatConfig, databaseConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, authConfig, wechatConfig, databaseConfig, referralsConfig] }),
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       // Pending migrations are applied at boot (never `synchronize`); MIGRATIONS_RUN=0 leaves them to the CLI.
@@ -34,6 +35,7 @@ import { SurveysModule } from './surveys/surveys.module';
     ScheduleModule.forRoot(),
     ContractsModule,
     SurveysModule,
+    ReferralsModule,
     SeedModule,
   ],
   controllers: [HealthController],

@@ -67,10 +67,12 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     expect(clearText(response)).not.toContain('q4');
     expect(clearText(response)).not.toContain('糖尿病');
     expect(cipher.decryptJson(response.answersCipher)).toEqual(expect.arrayContaining([expect.objectContaining({ questionId: 'q4', optionIds: ['C'] })]));
-    const rows: object[] = await t.dataSource.query('SELECT * FROM survey_answers WHERE responseId = ?', [submitted.body.id]);
+    const rows: Record<string, unknown>[] = await t.dataSource.query('SELECT * FROM survey_answers WHERE responseId = ?', [submitted.body.id]);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.filter((r) => rowText(r).includes('"q4"'))).toEqual([]);
+    expect(rows.filter((r) => r.questionId === 'q4')).toEqual([]);
     expect(rows.map(rowText).join()).not.toContain('糖尿病');
+    const text = await t.http.get(`/api/staff/survey-waves/${wave.id}/text-answers?questionId=q13`).set(staff.clinic1).expect(200);
+    expect(text.body.items).toEqual(['我有糖尿病，希望多随访']);
   });
 
   it('withdrawing the separate consent erases declared tags and stops new signing until it is given again; contracts stay', async () => {
@@ -213,9 +215,10 @@ describe.each<Dialect>(['mariadb', 'sqlite'])('privacy migration converts existi
       const [response] = await dataSource.query('SELECT * FROM survey_responses WHERE id = ?', [responseId]);
       expect(clearText(response)).not.toContain('糖尿病');
       expect(cipher.decryptJson(response.answersCipher)).toEqual(answers);
-      const rows: { questionId: string }[] = await dataSource.query('SELECT * FROM survey_answers WHERE responseId = ? ORDER BY questionId', [responseId]);
+      const rows: { questionId: string; textCipher: string | null }[] = await dataSource.query('SELECT * FROM survey_answers WHERE responseId = ? ORDER BY questionId', [responseId]);
       expect(rows).toEqual([expect.objectContaining({ questionId: 'q11', optionId: 'C' }), expect.objectContaining({ questionId: 'q13', optionId: '' })]);
       expect(rowText(rows)).not.toContain('糖尿病');
+      expect(cipher.decrypt(rows[1].textCipher!)).toBe('糖尿病随访');
       const [questionnaire] = await dataSource.query('SELECT definition FROM questionnaires WHERE id = ?', [questionnaireId]);
       expect(JSON.parse(questionnaire.definition).questions.find((q: { id: string }) => q.id === 'q4').sensitive).toBe(true);
 

@@ -88,4 +88,15 @@ describe('POST /api/quotes — the reference scenarios to the fen (MariaDB)', ()
     const other = await residentWithProfile(t, { idNumber: idNumberFor('1960-01-01') });
     await quote(r.auth, other.person.id, ['basicPublicHealth', 'basicMedical'], 1).expect(404);
   });
+
+  it("tells a resident the signing rules of their region, the region admin's changes included, and nobody else's", async () => {
+    const r = await residentWithProfile(t);
+    const before = await t.http.get(`/api/policy?personId=${r.person.id}`).set(r.auth).expect(200);
+    expect(before.body).toEqual({ maxPersonalisedPackages: 1, renewalWindowDays: 30, doctorCapacity: 2000 });
+    await t.dataSource.query('UPDATE regions SET policy = ? WHERE id = ?', [JSON.stringify({ maxPersonalisedPackages: 2 }), t.demo.regionId]);
+    const after = await t.http.get(`/api/policy?personId=${r.person.id}`).set(r.auth).expect(200);
+    expect(after.body).toEqual({ maxPersonalisedPackages: 2, renewalWindowDays: 30, doctorCapacity: 2000 });
+    const other = await residentWithProfile(t);
+    await t.http.get(`/api/policy?personId=${r.person.id}`).set(other.auth).expect(404);
+  });
 });

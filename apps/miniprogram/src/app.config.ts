@@ -38,6 +38,10 @@ export default defineAppConfig({
         'report/index',
       ],
     },
+    {
+      root: 'referral',
+      pages: ['book/index', 'mine/index', 'queue/index', 'pools/index', 'arrivals/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

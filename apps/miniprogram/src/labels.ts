@@ -20,7 +20,7 @@ export function terminationReasonLabel(reason: string): string {
 }
 
 /** What a resident may give as a reason; death and unreachability are recorded by staff. */
-export const RESIDENT_TERMINATION_REASONS: TerminationReason[] = ['movedAway', 'residentRequest', 'other']
+export { RESIDENT_TERMINATION_REASONS } from '@jiayi/domain'
 
 /** The codes the API takes for a family member's relation to the account holder. */
 export { FAMILY_RELATIONS as RELATIONS, type FamilyRelation as Relation } from '@jiayi/domain'

@@ -33,6 +33,12 @@ export const ROUTES = {
   staffWaveNew: '/staff/wave-new/index',
   staffPhoneEntry: '/staff/phone-entry/index',
   staffReport: '/staff/report/index',
+
+  referralBook: '/referral/book/index',
+  referralMine: '/referral/mine/index',
+  referralQueue: '/referral/queue/index',
+  referralPools: '/referral/pools/index',
+  referralArrivals: '/referral/arrivals/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

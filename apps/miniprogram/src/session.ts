@@ -1,16 +1,7 @@
 import Taro from '@tarojs/taro'
 
-export type Role = 'resident' | 'doctor' | 'clinicAdmin' | 'regionAdmin' | 'hospitalCoordinator'
-
-export interface SessionUser {
-  id: string
-  role: Role
-  name: string
-  institutionId?: string
-  teamId?: string
-  doctorId?: string
-  regionId?: string
-}
+export type { Role, SessionUser } from '@jiayi/contract'
+import type { SessionUser } from '@jiayi/contract'
 
 const TOKEN_KEY = 'jiayi.token'
 const USER_KEY = 'jiayi.user'

@@ -3,6 +3,12 @@
 // return their `Static` types; the mini-program imports the types only (`import type`).
 // Request bodies are interfaces that the API's DTO classes `implements`.
 export * from './schema';
+export * from './auth';
 export * from './people';
+export * from './reference';
+export * from './packages';
+export * from './contracts';
+export * from './surveys';
 export * from './notices';
+export * from './referrals';
 export * from './privacy';

@@ -1,8 +1,7 @@
-import { DECLARABLE_TAGS, KEY_GROUPS, RELATIONS, FAMILY_RELATIONS } from '@jiayi/domain';
+import { KEY_GROUPS, RELATIONS, type FamilyRelation, type KeyGroupTag } from '@jiayi/domain';
 import { DateString, DateTimeString, Nullable, StringEnum, Type, type Static } from './schema';
 
 const KeyGroupTagSchema = StringEnum(KEY_GROUPS.map((group) => group.code));
-const DeclaredTagSchema = StringEnum(DECLARABLE_TAGS);
 
 /** Person (self or family member): the ID number masked, tags derived on today's date. */
 export const PersonSchema = Type.Object({
@@ -33,7 +32,7 @@ export interface ProfileInput {
   idNumber: string;
   phone: string;
   communityId: string;
-  declaredTags: Static<typeof DeclaredTagSchema>[];
+  declaredTags: KeyGroupTag[];
   privacyPolicyVersion: string;
   sensitiveConsent: boolean;
 }
@@ -43,7 +42,7 @@ export interface FamilyMemberInput {
   name: string;
   idNumber: string;
   phone?: string;
-  relation: (typeof FAMILY_RELATIONS)[number];
-  declaredTags: Static<typeof DeclaredTagSchema>[];
+  relation: FamilyRelation;
+  declaredTags: KeyGroupTag[];
   guardianConsent?: boolean;
 }

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AgreementsService } from './agreements.service';
+import { AgreementSchema, type Agreement } from '@jiayi/contract';
+import { ApiResult } from '../common/api-result';
 
 @ApiTags('resident')
 @ApiBearerAuth()
@@ -8,9 +10,9 @@ import { AgreementsService } from './agreements.service';
 export class AgreementsController {
   constructor(private readonly agreements: AgreementsService) {}
 
-  @Get('current')
-  async current() {
+  @Get('current') @ApiResult(AgreementSchema, { errors: [404] })
+  async current(): Promise<Agreement> {
     const { version, title, text, hash, effectiveFrom } = await this.agreements.current();
-    return { version, title, text, hash, effectiveFrom };
+    return { version, title, text, hash, effectiveFrom: effectiveFrom.toISOString() };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
+import { writeOnce } from '../database/transaction';
 import { AuditLog } from './audit-log.entity';
 
 /** Writes who among the staff read or changed which resident's record. */
@@ -16,13 +17,15 @@ export class AuditService {
     personIds: string[],
     resource: string,
     resourceId: string | null = null,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<void> {
     if (auth.role === 'resident' || personIds.length === 0) return;
     const at = new Date();
     const rows = [...new Set(personIds)].map((personId) => ({
       id: randomUUID(), actorId: auth.accountId, actorRole: auth.role, action, personId, resource, resourceId, at,
     }));
-    await manager.insert(AuditLog, rows);
+    // Inside the caller's transaction when given one, else a statement of its own.
+    if (manager) await manager.insert(AuditLog, rows);
+    else await writeOnce(this.dataSource, (own) => own.insert(AuditLog, rows));
   }
 }

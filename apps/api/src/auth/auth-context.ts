@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { StaffRole } from './staff-account.entity';
+import { STAFF_ROLES as STAFF_ROLE_CODES, type Role } from '@jiayi/domain';
 
-export type Role = 'resident' | StaffRole;
+export type { Role };
 
 /** Who is calling, from the access token; services take it first and scope every query by it. */
 export interface AuthContext {
@@ -22,7 +22,7 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only these roles may call the route. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 /** Staff of any kind. */
-export const STAFF_ROLES: Role[] = ['doctor', 'clinicAdmin', 'regionAdmin', 'hospitalCoordinator'];
+export const STAFF_ROLES: Role[] = [...STAFF_ROLE_CODES];
 
 export const Auth = createParamDecorator((_: unknown, context: ExecutionContext): AuthContext => {
   return context.switchToHttp().getRequest().auth;

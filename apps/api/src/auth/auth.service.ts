@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { inTransaction, writeOnce } from '../database/transaction';
 import { ApiError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { appConfig, AppConfig, authConfig, AuthConfig } from '../config/configuration';
@@ -12,12 +13,8 @@ import { hashPassword, verifyPassword } from './password';
 import { ResidentAccount } from './resident-account.entity';
 import { StaffAccount } from './staff-account.entity';
 import { WechatClient } from './wechat.client';
+import type { LoginResult } from '@jiayi/contract';
 
-export interface LoginResult {
-  accessToken: string;
-  expiresIn: number;
-  user: { id: string; role: AuthContext['role']; name: string; institutionId?: string; teamId?: string; doctorId?: string; regionId?: string };
-}
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
@@ -39,13 +36,16 @@ export class AuthService {
     const session = await this.wechat.code2Session(code);
     const accounts = this.dataSource.getRepository(ResidentAccount);
     const sessionKeyCipher = this.cipher.encrypt(session.sessionKey);
-    await accounts
-      .createQueryBuilder()
-      .insert()
-      .values({ id: randomUUID(), openid: session.openid, sessionKeyCipher, sensitiveConsent: false, createdAt: new Date() })
-      .orIgnore()
-      .execute();
-    await accounts.update({ openid: session.openid }, { sessionKeyCipher });
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ResidentAccount)
+        .values({ id: randomUUID(), openid: session.openid, sessionKeyCipher, sensitiveConsent: false, createdAt: new Date() })
+        .orIgnore()
+        .execute();
+      await manager.update(ResidentAccount, { openid: session.openid }, { sessionKeyCipher });
+    });
     const account = await accounts.findOneByOrFail({ openid: session.openid });
     const self = await this.dataSource.getRepository(Person).findOneBy({ accountId: account.id, relation: 'self' });
     return this.issue({ accountId: account.id, role: 'resident' }, self?.name ?? '居民');
@@ -66,7 +66,7 @@ export class AuthService {
       await this.recordFailure(account.id);
       throw new ApiError(401, WRONG_CREDENTIALS);
     }
-    await staff.update({ id: account.id }, { failedLogins: 0, lockedUntil: null });
+    await writeOnce(this.dataSource, (manager) => manager.update(StaffAccount, { id: account.id }, { failedLogins: 0, lockedUntil: null }));
     return this.issue(
       {
         accountId: account.id, role: account.role, regionId: account.regionId,
@@ -79,14 +79,15 @@ export class AuthService {
 
   /** Counts a failure with one conditional update; the one that reaches the limit locks the account. */
   private async recordFailure(accountId: string): Promise<void> {
-    const staff = this.dataSource.getRepository(StaffAccount);
-    await staff.increment({ id: accountId }, 'failedLogins', 1);
-    await staff
-      .createQueryBuilder()
-      .update()
-      .set({ lockedUntil: new Date(Date.now() + this.config.lockoutMinutes * 60_000), failedLogins: 0 })
-      .where('id = :id AND failedLogins >= :max', { id: accountId, max: this.config.maxFailedLogins })
-      .execute();
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.increment(StaffAccount, { id: accountId }, 'failedLogins', 1);
+      await manager
+        .createQueryBuilder()
+        .update(StaffAccount)
+        .set({ lockedUntil: new Date(Date.now() + this.config.lockoutMinutes * 60_000), failedLogins: 0 })
+        .where('id = :id AND failedLogins >= :max', { id: accountId, max: this.config.maxFailedLogins })
+        .execute();
+    });
   }
 
   private async issue(auth: AuthContext, name: string): Promise<LoginResult> {

@@ -1,7 +1,8 @@
 import { Entity, Index } from 'typeorm';
 import { BoolColumn, IdColumn, IntColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
-export type StaffRole = 'doctor' | 'clinicAdmin' | 'regionAdmin' | 'hospitalCoordinator';
+export type { StaffRole } from '@jiayi/domain';
+import type { StaffRole } from '@jiayi/domain';
 
 /** A staff sign-in, scoped to its region, institution, team or hospital. */
 @Entity('staff_accounts')

@@ -1,6 +1,9 @@
-import { applyDecorators, HttpStatus } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, HttpStatus, SetMetadata } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import { ApiErrorSchema, type TSchema } from '@jiayi/contract';
+
+/** Metadata key under which `@ApiResult` keeps the success schema (read by the response check). */
+export const RESPONSE_SCHEMA = 'jiayi:response-schema';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 503;
 
@@ -22,14 +25,22 @@ const DEFAULT_ERRORS: ErrorStatus[] = [400, 401, 403];
  * document carries it) and the error responses in the api.md shape.
  * @example @ApiResult(PersonSchema, { status: 201, errors: [404, 409] })
  */
-export function ApiResult(schema: TSchema | null, options: { status?: number; description?: string; errors?: ErrorStatus[] } = {}) {
+export function ApiResult(
+  schema: TSchema | null,
+  options: { status?: number; description?: string; errors?: ErrorStatus[]; contentType?: string } = {},
+) {
   const status = options.status ?? HttpStatus.OK;
   const errors = [...new Set([...DEFAULT_ERRORS, ...(options.errors ?? [])])];
+  const json = (body: TSchema) => ({ 'application/json': { schema: body as Record<string, unknown> } });
   return applyDecorators(
-    ApiExtraModels(),
+    SetMetadata(RESPONSE_SCHEMA, schema),
     schema === null
       ? ApiResponse({ status, description: options.description ?? 'no content' })
-      : ApiResponse({ status, description: options.description ?? 'success', schema: schema as Record<string, unknown> }),
-    ...errors.map((code) => ApiResponse({ status: code, description: ERROR_DESCRIPTIONS[code], schema: ApiErrorSchema as Record<string, unknown> })),
+      : ApiResponse({
+          status,
+          description: options.description ?? 'success',
+          content: options.contentType ? { [options.contentType]: { schema: schema as Record<string, unknown> } } : json(schema),
+        }),
+    ...errors.map((code) => ApiResponse({ status: code, description: ERROR_DESCRIPTIONS[code], content: json(ApiErrorSchema) })),
   );
 }

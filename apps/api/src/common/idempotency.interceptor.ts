@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { from, Observable, of, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { writeOnce } from '../database/transaction';
 import { badRequest } from './api-error';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -33,12 +34,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           switchMap(async (body) => {
-            await repository
+            await writeOnce(this.dataSource, (manager) => manager
               .createQueryBuilder()
               .insert()
+              .into(IdempotencyRecord)
               .values({ id: randomUUID(), accountId, key, route, statusCode: reply.statusCode ?? 201, body: JSON.stringify(body ?? null), createdAt: new Date() })
               .orIgnore()
-              .execute();
+              .execute());
             return body;
           }),
         );

@@ -1,4 +1,4 @@
-import { ConfigError, loadAppConfig, loadAuthConfig, loadWechatConfig, parseDatabaseUrl } from './configuration';
+import { ConfigError, loadAppConfig, loadAuthConfig, loadReferralsConfig, loadWechatConfig, parseDatabaseUrl } from './configuration';
 
 describe('configuration', () => {
   it('defaults to an embedded SQLite file under data/ of the repository', () => {
@@ -27,5 +27,13 @@ describe('configuration', () => {
   it('validates numbers', () => {
     expect(() => loadAppConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(loadAppConfig({ PORT: '8080', DEMO_SEED: '1' })).toMatchObject({ port: 8080, demoMode: true, seedDemoData: true });
+  });
+
+  it('reads the referral timings with their defaults and bounds', () => {
+    expect(loadReferralsConfig({})).toEqual({ holdHours: 24, noShowGraceDays: 3, sweepSeconds: 300 });
+    expect(loadReferralsConfig({ REFERRAL_HOLD_HOURS: '48', REFERRAL_NO_SHOW_GRACE_DAYS: '0', REFERRAL_SWEEP_SECONDS: '2' })).toEqual({ holdHours: 48, noShowGraceDays: 0, sweepSeconds: 2 });
+    expect(() => loadReferralsConfig({ REFERRAL_SWEEP_SECONDS: '0' })).toThrow(/REFERRAL_SWEEP_SECONDS/);
+    expect(() => loadReferralsConfig({ REFERRAL_HOLD_HOURS: '0' })).toThrow(/REFERRAL_HOLD_HOURS/);
+    expect(() => loadReferralsConfig({ REFERRAL_NO_SHOW_GRACE_DAYS: 'soon' })).toThrow(/REFERRAL_NO_SHOW_GRACE_DAYS/);
   });
 });

@@ -98,11 +98,52 @@ export function loadWechatConfig(env: Env = process.env) {
   };
 }
 
+/**
+ * Referral timing: how long a hold waits for the family doctor, how long after the day a booking
+ * without an outcome becomes a no-show, how often the job that applies both runs.
+ */
+export function loadReferralsConfig(env: Env = process.env) {
+  const holdHours = positiveInt(env, 'REFERRAL_HOLD_HOURS', 24);
+  if (holdHours < 1 || holdHours > 24 * 14) throw new ConfigError('REFERRAL_HOLD_HOURS must be between 1 and 336');
+  const noShowGraceDays = positiveInt(env, 'REFERRAL_NO_SHOW_GRACE_DAYS', 3);
+  if (noShowGraceDays > 60) throw new ConfigError('REFERRAL_NO_SHOW_GRACE_DAYS must be at most 60');
+  const sweepSeconds = positiveInt(env, 'REFERRAL_SWEEP_SECONDS', 300);
+  if (sweepSeconds < 1) throw new ConfigError('REFERRAL_SWEEP_SECONDS must be at least 1');
+  return { holdHours, noShowGraceDays, sweepSeconds };
+}
+
 export const appConfig = registerAs('app', () => loadAppConfig());
 export const authConfig = registerAs('auth', () => loadAuthConfig());
 export const wechatConfig = registerAs('wechat', () => loadWechatConfig());
+export const referralsConfig = registerAs('referrals', () => loadReferralsConfig());
 export const databaseConfig = registerAs('database', () => parseDatabaseUrl(process.env.DATABASE_URL));
 
 export type AppConfig = ReturnType<typeof loadAppConfig>;
 export type AuthConfig = ReturnType<typeof loadAuthConfig>;
 export type WechatConfig = ReturnType<typeof loadWechatConfig>;
+
+/**
+ * Limits at the edge of the API. Demo mode (which the tests run in) gets limits no demo or test
+ * reaches; outside it they are strict. Counted per client address and window, in the database,
+ * so that they hold across API instances.
+ */
+export function loadEdgeConfig(env: Env = process.env) {
+  const demo = isDemoMode(env);
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return {
+    /** Sign-ins (resident and staff) per client address and window. */
+    loginMax: positiveInt(env, 'RATE_LIMIT_LOGIN_MAX', demo ? 1000 : 20),
+    /** Requests without a bearer token (health, docs, logins, forged calls) per client address and window. */
+    publicMax: positiveInt(env, 'RATE_LIMIT_PUBLIC_MAX', demo ? 10_000 : 300),
+    windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60) * 1000,
+    /** Largest request body in bytes (JSON only). */
+    bodyLimit: positiveInt(env, 'BODY_LIMIT_BYTES', 1_048_576),
+    /** Origins allowed by CORS: any in demo mode, else only the listed ones (the H5 site). */
+    corsOrigins: demo ? true as const : origins,
+    /** Which proxies' X-Forwarded-For is believed (proxy-addr names or addresses): the load balancer's network. */
+    trustProxy: env.TRUST_PROXY ?? 'loopback,linklocal,uniquelocal',
+  };
+}
+
+export type EdgeConfig = ReturnType<typeof loadEdgeConfig>;
+export type ReferralsConfig = ReturnType<typeof loadReferralsConfig>;

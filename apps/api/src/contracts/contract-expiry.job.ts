@@ -4,12 +4,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { todayInChina } from '@jiayi/domain';
 import { Contract } from './contract.entity';
+import { runWithLease } from '../coordination/job-lease';
 import { inTransaction } from '../database/transaction';
 import { closeContract, lockContract, mainSlot, releasePlace, renewalSlot } from './contract-ledger';
 
+/** The scheduled run's lease: one instance expires contracts per hour (the lease outlasts a run by design). */
+export const CONTRACT_EXPIRY_LEASE = { name: 'contract-expiry', ttlMs: 50 * 60_000 } as const;
+
 /**
  * Marks active contracts whose end date has passed as expired, hourly and once at boot.
- * Safe with several API processes at once: each contract is locked and moved only from `active`,
+ * The scheduled run takes a lease so that one API instance does the work; `expireDue` itself is
+ * still safe with several at once: each contract is locked and moved only from `active`,
  * so a contract is expired — and its place released or handed on — exactly once.
  */
 @Injectable()
@@ -30,8 +35,8 @@ export class ContractExpiryJob implements OnApplicationBootstrap, OnModuleDestro
   @Cron(CronExpression.EVERY_HOUR, { name: 'contract-expiry' })
   async scheduled(): Promise<void> {
     try {
-      const expired = await this.expireDue();
-      if (expired > 0) this.logger.log(`${expired} contracts expired`);
+      const outcome = await runWithLease(this.dataSource, CONTRACT_EXPIRY_LEASE.name, CONTRACT_EXPIRY_LEASE.ttlMs, () => this.expireDue());
+      if (outcome.ran && outcome.value > 0) this.logger.log(`${outcome.value} contracts expired`);
     } catch (error) {
       this.logger.error(`contract expiry failed: ${(error as Error).message}`);
     }

@@ -1,58 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { addDays, DEFAULT_REGION_POLICY, KeyGroupTag, Quote } from '@jiayi/domain';
+import { addDays, effectivePolicy, KeyGroupTag } from '@jiayi/domain';
 import { PiiCipher } from '../common/pii-cipher';
 import { Person } from '../people/person.entity';
-import { PeopleService, PersonView } from '../people/people.service';
+import { PeopleService } from '../people/people.service';
+import type { Contract as ContractShape, StaffContract, StaffPerson } from '@jiayi/contract';
 import { Doctor } from '../reference/doctor.entity';
 import { Institution } from '../reference/institution.entity';
 import { Region } from '../reference/region.entity';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
 
-/** A contract as clients see it (api.md Contract shape plus the parties' names). */
-export interface ContractView {
-  id: string;
-  personId: string;
-  teamId: string;
-  doctorId: string;
-  institutionId: string;
-  status: Contract['status'];
-  startDate: string;
-  endDate: string;
-  years: number;
-  packageCodes: string[];
-  fees: Quote;
-  signedBy: Contract['signedBy'];
-  agreementVersion: string;
-  agreementHash: string;
-  renewalOf: string | null;
-  /** The pending or active renewal continuing this contract, if any. */
-  renewedBy: string | null;
-  /** For an active contract: the first day it may be renewed. */
-  renewalOpensOn: string | null;
-  householdSigningId: string;
-  channel: Contract['channel'];
-  insuranceAuthorized: boolean;
-  insuranceAuthorizedAt: Date | null;
-  guardianConsentAt: Date | null;
-  residentConfirmedAt: Date;
-  confirmedAt: Date | null;
-  confirmedTags: KeyGroupTag[] | null;
-  rejectionReason: string | null;
-  terminationReason: Contract['terminationReason'];
-  terminatedAt: Date | null;
-  createdAt: Date;
-  person: { id: string; name: string };
-  team: { id: string; name: string; phone: string };
-  doctor: { id: string; name: string; title: string; phone: string };
-  institution: { id: string; name: string };
-}
-
-/** What staff see of the resident: masked ID, age and tags (reads are audited by the caller). */
-export type StaffPersonView = Pick<PersonView, 'id' | 'name' | 'idNumberMasked' | 'gender' | 'age' | 'tags' | 'declaredTags'>;
-export type StaffContractView = Omit<ContractView, 'person'> & { person: StaffPersonView & { phone?: string | null } };
+/** A contract as clients see it (`@jiayi/contract`). */
+export type ContractView = ContractShape;
+export type StaffPersonView = StaffPerson;
+export type StaffContractView = StaffContract;
 
 /** `13800138000` → `138****8000`. */
 export const maskPhone = (phone: string | null) => (phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null);
@@ -108,7 +71,7 @@ export class ContractViews {
       const team = teamMap.get(c.teamId);
       const doctor = doctorMap.get(c.doctorId);
       const institution = institutionMap.get(c.institutionId);
-      const windowDays = regionMap.get(c.regionId)?.policy.renewalWindowDays ?? DEFAULT_REGION_POLICY.renewalWindowDays;
+      const windowDays = (regionMap.get(c.regionId)?.policy ?? effectivePolicy(null)).renewalWindowDays;
       return {
         id: c.id, personId: c.personId, teamId: c.teamId, doctorId: c.doctorId, institutionId: c.institutionId,
         status: c.status, startDate: c.startDate, endDate: c.endDate, years: c.years, packageCodes: c.packageCodes, fees: c.fees,
@@ -116,10 +79,10 @@ export class ContractViews {
         renewalOf: c.renewalOf, renewedBy: renewedBy.get(c.id) ?? null,
         renewalOpensOn: c.status === 'active' ? addDays(c.endDate, -windowDays) : null,
         householdSigningId: c.householdSigningId, channel: c.channel,
-        insuranceAuthorized: c.insuranceAuthorized, insuranceAuthorizedAt: c.insuranceAuthorizedAt, guardianConsentAt: c.guardianConsentAt,
-        residentConfirmedAt: c.residentConfirmedAt, confirmedAt: c.doctorConfirmedAt,
+        insuranceAuthorized: c.insuranceAuthorized, insuranceAuthorizedAt: iso(c.insuranceAuthorizedAt), guardianConsentAt: iso(c.guardianConsentAt),
+        residentConfirmedAt: c.residentConfirmedAt.toISOString(), confirmedAt: iso(c.doctorConfirmedAt),
         confirmedTags: c.confirmedTagsCipher ? this.cipher.decryptJson<KeyGroupTag[]>(c.confirmedTagsCipher) : null,
-        rejectionReason: c.rejectionReason, terminationReason: c.terminationReason, terminatedAt: c.terminatedAt, createdAt: c.createdAt,
+        rejectionReason: c.rejectionReason, terminationReason: c.terminationReason, terminatedAt: iso(c.terminatedAt), createdAt: c.createdAt.toISOString(),
         person,
         team: { id: c.teamId, name: team?.name ?? '', phone: team?.phone ?? '' },
         doctor: { id: c.doctorId, name: doctor?.name ?? '', title: doctor?.title ?? '', phone: doctor?.phone ?? '' },
@@ -129,3 +92,5 @@ export class ContractViews {
     return { persons: personMap, build };
   }
 }
+
+const iso = (time: Date | null) => (time ? time.toISOString() : null);

@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import type { ContractStatus, Quote, SignedBy, TerminationReason } from '@jiayi/domain';
+import type { ContractStatus, Quote, SignedBy, SigningChannel, TerminationReason } from '@jiayi/domain';
 import {
   BoolColumn, DateColumn, EncryptedJsonColumn, IdColumn, IntColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn,
 } from '../database/columns';
@@ -59,7 +59,7 @@ export class Contract {
   @RefColumn({ nullable: true }) renewalOf: string | null;
   /** Groups the contracts of one household signing (one per person). */
   @RefColumn() householdSigningId: string;
-  @TextColumn(12) channel: 'miniProgram' | 'onsite';
+  @TextColumn(12) channel: SigningChannel;
   @BoolColumn() insuranceAuthorized: boolean;
   @TimeColumn({ nullable: true }) insuranceAuthorizedAt: Date | null;
   @TimeColumn({ nullable: true }) guardianConsentAt: Date | null;

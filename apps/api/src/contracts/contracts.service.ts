@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  canTransition, checkRenewal, contractPeriod, contractRefusal, DEFAULT_REGION_POLICY, Quote, Refusal, RegionPolicy, todayInChina,
+  canTransition, checkRenewal, contractPeriod, contractRefusal, Quote, Refusal, RegionPolicy, todayInChina,
 } from '@jiayi/domain';
 import {
   checkGuardianConsent, checkInsuranceAuthorization, checkTerminationBy, familyDoctorsWithPlaces, signingRefusal,
-} from '@jiayi/domain/contracts/signing-rules';
+} from '@jiayi/domain';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -209,7 +209,7 @@ export class ContractsService {
     if (!team) throw new ApiError(404, '没有找到这个家庭医生团队', [{ field: 'teamId', message: '没有找到这个家庭医生团队' }]);
     const institution = await manager.findOneByOrFail(Institution, { id: team.institutionId });
     const region = await manager.findOneByOrFail(Region, { id: institution.regionId });
-    return { team, institution, region, policy: { ...DEFAULT_REGION_POLICY, ...region.policy } };
+    return { team, institution, region, policy: region.policy };
   }
 
   /**

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { contractRefusal, KeyGroupTag, maskIdNumber, parseIdNumber, todayInChina } from '@jiayi/domain';
-import { sameTotals, signingRefusal } from '@jiayi/domain/contracts/signing-rules';
+import { sameTotals, signingRefusal } from '@jiayi/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
+import { scopeWhere, staffScope } from '../auth/staff-scope';
+import type { SigningRefusal as SigningRefusalView, StaffContractPage, StaffResident, StaffTeam } from '@jiayi/contract';
 import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { CatalogService } from '../packages/catalog.service';
@@ -15,7 +17,7 @@ import { Institution } from '../reference/institution.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
-import { inTransaction } from '../database/transaction';
+import { inTransaction, writeOnce } from '../database/transaction';
 import { closeContract, lockContract, releasePlace } from './contract-ledger';
 import { maskPhone, StaffContractView, ContractViews } from './contract-views';
 import { ContractsService } from './contracts.service';
@@ -25,7 +27,7 @@ import {
 import { TerminateContractDto } from './dto/contract.dto';
 import { SigningRefusal } from './signing-refusal.entity';
 
-type Scope = { teamId: string } | { institutionId: string } | { regionId: string };
+type Scope = ReturnType<typeof scopeWhere>;
 
 /**
  * The confirmation workspace: staff see and decide the contracts of their scope — a doctor their
@@ -45,13 +47,12 @@ export class StaffContractsService {
   ) {}
 
   scope(auth: AuthContext): Scope {
-    if (auth.role === 'doctor' && auth.teamId) return { teamId: auth.teamId };
-    if (auth.role === 'clinicAdmin' && auth.institutionId) return { institutionId: auth.institutionId };
-    if (auth.role === 'regionAdmin' && auth.regionId) return { regionId: auth.regionId };
-    throw notFound();
+    const scope = staffScope(auth);
+    if (!scope) throw notFound();
+    return scopeWhere(scope);
   }
 
-  async list(auth: AuthContext, query: StaffContractsQueryDto) {
+  async list(auth: AuthContext, query: StaffContractsQueryDto): Promise<StaffContractPage> {
     const where: FindOptionsWhere<Contract> = { ...this.scope(auth), ...(query.status ? { status: query.status as Contract['status'] } : {}) };
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
@@ -120,7 +121,7 @@ export class StaffContractsService {
   }
 
   /** Teams in scope with each doctor's signed (active) and pending contracts and places left. */
-  async teams(auth: AuthContext) {
+  async teams(auth: AuthContext): Promise<StaffTeam[]> {
     const scope = this.scope(auth);
     const teams = 'teamId' in scope
       ? await this.reference.teams({ teamIds: [scope.teamId] })
@@ -148,7 +149,7 @@ export class StaffContractsService {
   }
 
   /** 知情告知书: records that a resident was informed and declined to sign. */
-  async recordRefusal(auth: AuthContext, dto: SigningRefusalDto) {
+  async recordRefusal(auth: AuthContext, dto: SigningRefusalDto): Promise<SigningRefusalView> {
     const today = todayInChina(new Date());
     const parsed = parseIdNumber(dto.idNumber, today);
     if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' });
@@ -162,12 +163,12 @@ export class StaffContractsService {
       personId: person?.id ?? null, teamId: team.id, institutionId: institution.id, regionId: institution.regionId,
       reason: dto.reason.trim(), recordedByStaffId: auth.accountId, createdAt: new Date(),
     };
-    await this.dataSource.getRepository(SigningRefusal).insert(refusal);
+    await writeOnce(this.dataSource, (manager) => manager.insert(SigningRefusal, refusal));
     if (refusal.personId) await this.audit.record(auth, 'refusal.record', [refusal.personId], 'signingRefusal', refusal.id);
     return this.refusalView(refusal, team);
   }
 
-  async refusals(auth: AuthContext) {
+  async refusals(auth: AuthContext): Promise<SigningRefusalView[]> {
     const rows = await this.dataSource.getRepository(SigningRefusal).find({ where: this.scope(auth), order: { createdAt: 'DESC', id: 'ASC' }, take: 500 });
     const teams = rows.length ? await this.dataSource.getRepository(Team).findBy({ id: In([...new Set(rows.map((r) => r.teamId))]) }) : [];
     const linked = rows.flatMap((r) => (r.personId ? [r.personId] : []));
@@ -179,7 +180,7 @@ export class StaffContractsService {
    * Residents with a contract in scope, found by part of the name or the full ID number; masked,
    * with their latest contract. Used to pick the resident a phone survey answer belongs to.
    */
-  async residents(auth: AuthContext, query: ResidentsQueryDto) {
+  async residents(auth: AuthContext, query: ResidentsQueryDto): Promise<StaffResident[]> {
     const scope = this.scope(auth);
     const [column, value] = Object.entries(scope)[0];
     const q = query.q?.trim() ?? '';
@@ -209,11 +210,11 @@ export class StaffContractsService {
     });
   }
 
-  private refusalView(r: SigningRefusal, team: Team | undefined) {
+  private refusalView(r: SigningRefusal, team: Team | undefined): SigningRefusalView {
     return {
       id: r.id, name: r.name, idNumberMasked: r.idNumberMasked, phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
       personId: r.personId, teamId: r.teamId, teamName: team?.name ?? '', institutionId: r.institutionId, reason: r.reason,
-      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt,
+      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt.toISOString(),
     };
   }
 

@@ -8,6 +8,9 @@ import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
 import { ResidentNotice } from '../notices/resident-notice.entity';
 import { Person } from '../people/person.entity';
+import { DownReferralRecord } from '../referrals/down-referral.entity';
+import { ReferralRecord } from '../referrals/referral.entity';
+import { SlotPoolRecord } from '../referrals/slot-pool.entity';
 import { Community } from '../reference/community.entity';
 import { Doctor } from '../reference/doctor.entity';
 import { Hospital } from '../reference/hospital.entity';
@@ -22,6 +25,9 @@ import { SurveyResponse } from '../surveys/survey-response.entity';
 import { SurveySampleMember } from '../surveys/survey-sample-member.entity';
 import { SurveyWave } from '../surveys/survey-wave.entity';
 
+import { JobLease } from '../coordination/job-lease.entity';
+import { RateLimitHit } from '../coordination/rate-limit-hit.entity';
+
 /** Every entity, listed explicitly. */
 export const entities = [
   Region, Institution, Community, Team, TeamCommunity, Doctor, Hospital,
@@ -29,4 +35,6 @@ export const entities = [
   Contract, SigningRefusal,
   QuestionnaireRecord, SurveyWave, SurveySampleMember, SurveyCall, SurveyResponse, SurveyAnswer, SurveyCounter,
   ResidentNotice,
+  JobLease, RateLimitHit,
+  SlotPoolRecord, ReferralRecord, DownReferralRecord,
 ];

@@ -2,12 +2,36 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
-const TRANSIENT = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+/**
+ * Errors after which the database has rolled the transaction back (or, for a lock wait timeout,
+ * the statement, and the caller rolls back the rest) and running it again is correct:
+ * - 1213 ER_LOCK_DEADLOCK: an InnoDB deadlock, and how Galera reports a certification conflict
+ *   with a transaction committed first on another node (seen only at COMMIT);
+ * - 1205 ER_LOCK_WAIT_TIMEOUT: a row lock held too long by another transaction;
+ * - SQLITE_BUSY / SQLITE_LOCKED: another process holds the SQLite file.
+ */
+const TRANSIENT_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+const TRANSIENT_ERRNOS = new Set([1213, 1205]);
 
-/** A deadlock, lock wait timeout or busy SQLite file: nothing was written, the transaction may simply run again. */
+/** A deadlock, certification conflict, lock wait timeout or busy SQLite file: nothing was written, the transaction may simply run again. */
 export function isTransient(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return TRANSIENT.has(e?.driverError?.code ?? e?.code ?? '');
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e?.driverError?.code ?? e?.code ?? '';
+  const errno = e?.driverError?.errno ?? e?.errno;
+  return TRANSIENT_CODES.has(code) || (errno !== undefined && TRANSIENT_ERRNOS.has(errno));
+}
+
+/**
+ * How often and how patiently a transient failure is retried. The back-off grows exponentially and
+ * is drawn at random below that bound ("full jitter"), so two nodes whose transactions collided do
+ * not collide again in lock-step.
+ */
+export const RETRY = { attempts: 6, baseDelayMs: 8, maxDelayMs: 400 } as const;
+
+/** The pause before attempt `attempt + 1` (attempt counts from 1). */
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RETRY.maxDelayMs, RETRY.baseDelayMs * 2 ** attempt);
+  return Math.floor(random() * ceiling) + 1;
 }
 
 /** A unique-key violation on MariaDB (ER_DUP_ENTRY) or SQLite (SQLITE_CONSTRAINT_UNIQUE). */
@@ -32,9 +56,24 @@ function queued<T>(dataSource: DataSource, run: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Runs `attemptOnce` again after a transient failure, at most `RETRY.attempts` times in all. */
+async function withRetries<T>(attemptOnce: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce();
+    } catch (error) {
+      if (attempt >= RETRY.attempts || !isTransient(error)) throw error;
+      await sleep(retryDelay(attempt));
+    }
+  }
+}
+
 /**
- * Runs `work` in one transaction, again (up to 5 times, with jitter) when the database reports a
- * deadlock or lock timeout. `isolation` applies on MariaDB only (SQLite transactions are serialisable).
+ * Runs `work` in one transaction; the one place every write of the API goes through. When the
+ * database reports a deadlock, a Galera certification conflict or a lock wait timeout, the whole
+ * transaction runs again (at most `RETRY.attempts` times, with jittered back-off), so `work` must
+ * do nothing outside the database that it cannot repeat. `isolation` applies on MariaDB only
+ * (SQLite transactions are serialisable).
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
@@ -42,12 +81,14 @@ export async function inTransaction<T>(
   isolation?: IsolationLevel,
 ): Promise<T> {
   const mariadbIsolation = dataSource.options.type === 'better-sqlite3' ? undefined : isolation;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await queued(dataSource, () => (mariadbIsolation ? dataSource.transaction(mariadbIsolation, work) : dataSource.transaction(work)));
-    } catch (error) {
-      if (attempt >= 5 || !isTransient(error)) throw error;
-      await sleep(10 * attempt + Math.floor(Math.random() * 40));
-    }
-  }
+  return withRetries(() => queued(dataSource, () => (mariadbIsolation ? dataSource.transaction(mariadbIsolation, work) : dataSource.transaction(work))));
+}
+
+/**
+ * One write statement, atomic by itself (autocommit), with the retries of `inTransaction` but
+ * without its BEGIN/COMMIT round trips: for the hot single-INSERT paths. On Galera an autocommitted
+ * statement meets certification conflicts like a transaction does.
+ */
+export async function writeOnce<T>(dataSource: DataSource, statement: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return withRetries(() => queued(dataSource, () => statement(dataSource.manager)));
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { writeOnce } from '../database/transaction';
 import { NOTICE_KIND_LABELS, type NoticeKind } from '@jiayi/domain';
 import type { Notice } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
@@ -71,7 +72,7 @@ export class NoticesService {
 
   async markRead(auth: AuthContext, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.getRepository(ResidentNotice).update({ id: In(ids), accountId: auth.accountId, readAt: IsNull() }, { readAt: new Date() });
+    await writeOnce(this.dataSource, (manager) => manager.update(ResidentNotice, { id: In(ids), accountId: auth.accountId, readAt: IsNull() }, { readAt: new Date() }));
   }
 
   async markOneRead(auth: AuthContext, id: string): Promise<Notice> {
@@ -80,7 +81,7 @@ export class NoticesService {
     if (!notice) throw notFound('没有找到这条通知');
     if (!notice.readAt) {
       notice.readAt = new Date();
-      await repository.update({ id, readAt: IsNull() }, { readAt: notice.readAt });
+      await writeOnce(this.dataSource, (manager) => manager.update(ResidentNotice, { id, readAt: IsNull() }, { readAt: notice.readAt }));
     }
     return toView(notice);
   }

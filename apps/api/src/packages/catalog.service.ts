@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  effectiveTags, KeyGroupTag, packageYearTotals, quote, Quote, RegionPolicy, Result, ServicePackage, todayInChina,
+  effectiveTags, KeyGroupTag, offeredPackages, packageYearTotals, quote, Quote, RegionPolicy, Result, ServicePackage, todayInChina,
 } from '@jiayi/domain';
 import { refusal } from '../common/api-error';
 import { Person } from '../people/person.entity';
@@ -11,6 +11,7 @@ import { Community } from '../reference/community.entity';
 import { Institution } from '../reference/institution.entity';
 import { Region } from '../reference/region.entity';
 import { ServicePackageRecord } from './service-package.entity';
+import type { OfferedPackage } from '@jiayi/contract';
 
 /** The catalog and policy a person is priced by: those of the region their community belongs to. */
 @Injectable()
@@ -34,13 +35,10 @@ export class CatalogService {
   }
 
   /** The packages a person may choose, each with its per-year totals. */
-  async offeredTo(person: Person) {
+  async offeredTo(person: Person): Promise<OfferedPackage[]> {
     const region = await this.regionOf(person);
     const catalog = await this.catalog(region.id);
-    const tags = this.tagsOf(person);
-    return catalog
-      .filter((pkg) => pkg.kind === 'basic' || pkg.targetTags.some((tag) => tags.includes(tag)))
-      .map((pkg) => ({ ...pkg, totals: packageYearTotals(pkg, catalog) }));
+    return offeredPackages(catalog, this.tagsOf(person)).map((pkg) => ({ ...pkg, totals: packageYearTotals(pkg, catalog) }));
   }
 
   tagsOf(person: Person, on = todayInChina(new Date()), declared: KeyGroupTag[] = this.people.declaredTags(person)): KeyGroupTag[] {

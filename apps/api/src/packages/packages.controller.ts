@@ -5,6 +5,8 @@ import { refusalError } from '../common/api-error';
 import { PeopleService } from '../people/people.service';
 import { CatalogService } from './catalog.service';
 import { PackagesQueryDto, QuoteRequestDto } from './dto/quote.dto';
+import { OfferedPackageSchema, QuoteSchema, SigningPolicySchema, Type, type SigningPolicy } from '@jiayi/contract';
+import { ApiResult } from '../common/api-result';
 
 @ApiTags('resident')
 @ApiBearerAuth()
@@ -16,12 +18,18 @@ export class PackagesController {
     private readonly people: PeopleService,
   ) {}
 
-  @Get('packages')
+  @Get('packages') @ApiResult(Type.Array(OfferedPackageSchema), { errors: [404, 409] })
   async packages(@Auth() auth: AuthContext, @Query() query: PackagesQueryDto) {
     return this.catalog.offeredTo(await this.people.findOwned(auth, query.personId));
   }
 
-  @Post('quotes') @HttpCode(200)
+  @Get('policy') @ApiResult(SigningPolicySchema, { errors: [404, 409] })
+  async policy(@Auth() auth: AuthContext, @Query() query: PackagesQueryDto): Promise<SigningPolicy> {
+    const { maxPersonalisedPackages, renewalWindowDays, doctorCapacity } = (await this.catalog.regionOf(await this.people.findOwned(auth, query.personId))).policy;
+    return { maxPersonalisedPackages, renewalWindowDays, doctorCapacity };
+  }
+
+  @Post('quotes') @HttpCode(200) @ApiResult(QuoteSchema, { errors: [404, 409] })
   async quote(@Auth() auth: AuthContext, @Body() dto: QuoteRequestDto) {
     const person = await this.people.findOwned(auth, dto.personId);
     const { result } = await this.catalog.quoteFor(person, dto.packageCodes, dto.years);

@@ -10,11 +10,12 @@ import type { AuthContext } from '../auth/auth-context';
 import { ResidentAccount } from '../auth/resident-account.entity';
 import { badRequest, refusal, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
+import { personHasContracts } from '../contracts/contract-records';
 import { Community } from '../reference/community.entity';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
 import { requireSensitiveConsent } from './privacy-rights.service';
-import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { inTransaction, isUniqueViolation, writeOnce } from '../database/transaction';
 
 /** A person as clients see it (`@jiayi/contract`): the ID number masked, tags derived on today's date. */
 export type PersonView = PersonShape;
@@ -98,11 +99,11 @@ export class PeopleService {
     const id = this.checkIdNumber(dto.idNumber, today);
     const now = new Date();
     const guardianConsentAt = this.guardianConsent(id.birthDate, today, dto.guardianConsent, now);
-    const person = await this.save(this.dataSource.manager, {
+    const person = await inTransaction(this.dataSource, (manager) => this.save(manager, {
       id: randomUUID(), accountId: auth.accountId, relation: dto.relation, name: dto.name.trim(), ...this.identityFields(id),
       phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null, communityId: self.communityId,
       declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)), guardianConsentAt, createdAt: now, updatedAt: now,
-    });
+    }));
     return this.toView(person, today);
   }
 
@@ -112,20 +113,19 @@ export class PeopleService {
     const today = todayInChina(new Date());
     const id = this.checkIdNumber(dto.idNumber, today);
     const now = new Date();
-    const person = await this.save(this.dataSource.manager, {
+    const person = await inTransaction(this.dataSource, (manager) => this.save(manager, {
       ...member, relation: dto.relation, name: dto.name.trim(), ...this.identityFields(id),
       phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
       declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)),
       guardianConsentAt: this.guardianConsent(id.birthDate, today, dto.guardianConsent, member.guardianConsentAt ?? now), updatedAt: now,
-    });
+    }));
     return this.toView(person, today);
   }
 
   async removeFamilyMember(auth: AuthContext, personId: string): Promise<void> {
     const member = await this.findFamilyMember(auth, personId);
-    const hasContracts = await this.hasContracts(member.id);
-    if (hasContracts) throw refusal('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
-    await this.dataSource.getRepository(Person).delete({ id: member.id });
+    if (await personHasContracts(this.dataSource.manager, member.id)) throw refusal('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
+    await writeOnce(this.dataSource, (manager) => manager.delete(Person, { id: member.id }));
   }
 
   /** A person the caller manages (self or family), or 404 — another account's person is never revealed. */
@@ -145,13 +145,6 @@ export class PeopleService {
     const self = await this.dataSource.getRepository(Person).findOneBy({ accountId: auth.accountId, relation: 'self' });
     if (!self) throw refusal('PROFILE.REQUIRED', '请先完善本人信息，再添加家庭成员');
     return self;
-  }
-
-  private async hasContracts(personId: string): Promise<boolean> {
-    const hasTable = this.dataSource.entityMetadatas.some((m) => m.tableName === 'contracts');
-    if (!hasTable) return false;
-    const [row] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM contracts WHERE personId = ?`, [personId]);
-    return Number(row.n) > 0;
   }
 
   private checkIdNumber(raw: string, today: string) {

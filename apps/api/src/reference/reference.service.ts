@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { DEFAULT_REGION_POLICY } from '@jiayi/domain';
+import { effectivePolicy } from '@jiayi/domain';
+import type { Community as CommunityView, Hospital as HospitalView, Team as TeamShape } from '@jiayi/contract';
 import { Community } from './community.entity';
 import { Doctor } from './doctor.entity';
 import { Hospital } from './hospital.entity';
@@ -9,33 +10,14 @@ import { Institution } from './institution.entity';
 import { Region } from './region.entity';
 import { Team, TeamCommunity } from './team.entity';
 
-export interface DoctorView {
-  id: string;
-  name: string;
-  title: string;
-  phone: string;
-  isFamilyDoctor: boolean;
-  signed: number;
-  placesLeft: number;
-}
-
-export interface TeamView {
-  id: string;
-  name: string;
-  phone: string;
-  institutionId: string;
-  institutionName: string;
-  communities: { id: string; name: string }[];
-  placesLeft: number;
-  doctors: DoctorView[];
-}
+export type TeamView = TeamShape;
 
 /** Communities, teams with their places left, hospitals: what a resident chooses from. */
 @Injectable()
 export class ReferenceService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async communities() {
+  async communities(): Promise<CommunityView[]> {
     const [communities, institutions] = await Promise.all([
       this.dataSource.getRepository(Community).find({ order: { name: 'ASC' } }),
       this.dataSource.getRepository(Institution).find(),
@@ -64,7 +46,7 @@ export class ReferenceService {
     const regions = await this.dataSource.getRepository(Region).findBy({ id: In([...new Set(institutions.map((i) => i.regionId))]) });
     const capacityOf = (institutionId: string) => {
       const regionId = institutions.find((i) => i.id === institutionId)?.regionId;
-      return regions.find((r) => r.id === regionId)?.policy.doctorCapacity ?? DEFAULT_REGION_POLICY.doctorCapacity;
+      return (regions.find((r) => r.id === regionId)?.policy ?? effectivePolicy(null)).doctorCapacity;
     };
     return teams.map((team) => {
       const capacity = capacityOf(team.institutionId);
@@ -82,7 +64,7 @@ export class ReferenceService {
     });
   }
 
-  async hospitals() {
+  async hospitals(): Promise<HospitalView[]> {
     const hospitals = await this.dataSource.getRepository(Hospital).find({ order: { name: 'ASC' } });
     return hospitals.map(({ id, name, level, address, departments }) => ({ id, name, level, address, departments }));
   }

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import type { RegionPolicy } from '@jiayi/domain';
+import { effectivePolicy, type RegionPolicy } from '@jiayi/domain';
 import { IdColumn, JsonColumn, TextColumn } from '../database/columns';
 
 /** A county or district: its health commission sets the policy every institution in it follows. */
@@ -7,5 +7,7 @@ import { IdColumn, JsonColumn, TextColumn } from '../database/columns';
 export class Region {
   @IdColumn() id: string;
   @TextColumn(100) name: string;
-  @JsonColumn() policy: RegionPolicy;
+  /** Read as the effective policy (stored fields over the defaults). */
+  @JsonColumn({ transformer: { from: (stored: Partial<RegionPolicy> | null) => effectivePolicy(stored), to: (policy: RegionPolicy) => policy } })
+  policy: RegionPolicy;
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../database/transaction';
 import { DEFAULT_REGION_POLICY, REFERENCE_CATALOG } from '@jiayi/domain';
 import { Agreement } from '../agreements/agreement.entity';
 import { agreementHash } from '../agreements/agreements.service';
@@ -50,7 +50,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async seed(): Promise<DemoIds> {
     const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const regionId = randomUUID();
       await manager.insert(Region, { id: regionId, name: demo.DEMO_REGION.name, policy: DEFAULT_REGION_POLICY });
       await manager.insert(ServicePackageRecord, REFERENCE_CATALOG.map((pkg) => ({

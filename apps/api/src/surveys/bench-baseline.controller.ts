@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Auth, AuthContext, Roles } from '../auth/auth-context';
 import { dialectOf, timeParam } from './counter-sql';
+import { Type } from '@jiayi/contract';
+import { ApiResult } from '../common/api-result';
 
 class BaselineDto {
   @IsString() @MaxLength(60) note: string;
@@ -20,7 +22,7 @@ class BaselineDto {
 export class BenchBaselineController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  @Post('insert-one') @Roles('resident')
+  @Post('insert-one') @Roles('resident') @ApiResult(Type.Object({ id: Type.String() }), { status: 201 })
   async insertOne(@Auth() auth: AuthContext, @Body() dto: BaselineDto) {
     const id = randomUUID();
     await this.dataSource.query(

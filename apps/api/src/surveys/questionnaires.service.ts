@@ -5,16 +5,11 @@ import { DataSource } from 'typeorm';
 import { Questionnaire, validateQuestionnaire } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { refusal, refusalError } from '../common/api-error';
-import { isUniqueViolation } from '../database/transaction';
+import { isUniqueViolation, writeOnce } from '../database/transaction';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { QuestionnaireRecord } from './questionnaire.entity';
+import type { QuestionnaireSummary } from '@jiayi/contract';
 
-export interface QuestionnaireSummary {
-  id: string;
-  code: string;
-  version: number;
-  title: string;
-}
 
 /** Questionnaires of the caller's region: written by admins, saved as a new version on every edit. */
 @Injectable()
@@ -59,7 +54,7 @@ export class QuestionnairesService {
       definition, createdBy: auth.accountId, createdAt: new Date(),
     };
     try {
-      await repository.insert(record);
+      await writeOnce(this.dataSource, (manager) => manager.insert(QuestionnaireRecord, record));
     } catch (error) {
       if (isUniqueViolation(error)) throw refusal('QUESTIONNAIRE.VERSION_TAKEN', '该问卷刚刚被其他人修改过，请刷新后再保存');
       throw error;

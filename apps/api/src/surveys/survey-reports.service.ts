@@ -8,12 +8,14 @@ import {
 } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { badRequest } from '../common/api-error';
+import { PiiCipher } from '../common/pii-cipher';
 import { Institution } from '../reference/institution.entity';
 import { Team } from '../reference/team.entity';
 import { readCounters } from './counter-sql';
 import { SurveyRollupService } from './survey-rollup.service';
-import { CrossTabQueryDto } from './dto/survey-wave.dto';
+import { CrossTabQueryDto, TextAnswersQueryDto } from './dto/survey-wave.dto';
 import { LoadedWave, SurveyWavesService } from './survey-waves.service';
+import type { CrossTabView, TextAnswerPage } from '@jiayi/contract';
 
 export type SurveyReport = SurveyReportBody & { waveId: string; title: string; questionnaireId: string };
 
@@ -31,6 +33,7 @@ export class SurveyReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly waves: SurveyWavesService,
     private readonly rollup: SurveyRollupService,
+    private readonly cipher: PiiCipher,
   ) {}
 
   async report(auth: AuthContext, waveId: string): Promise<SurveyReport> {
@@ -38,7 +41,7 @@ export class SurveyReportsService {
     return this.build(loaded);
   }
 
-  async crossTab(auth: AuthContext, waveId: string, query: CrossTabQueryDto) {
+  async crossTab(auth: AuthContext, waveId: string, query: CrossTabQueryDto): Promise<CrossTabView> {
     const { wave, questionnaire } = await this.waves.forStaff(auth, waveId, 'report');
     const single = (id: string) => questionnaire.questions.find((q) => q.id === id && (q.type === 'single' || q.type === 'rating'));
     const rows = single(query.rowQuestionId);
@@ -53,6 +56,25 @@ export class SurveyReportsService {
       rows: rows.options.map((o) => ({ optionId: o.id, label: o.label })),
       columns: columns.options.map((o) => ({ optionId: o.id, label: o.label })),
     };
+  }
+
+  /**
+   * The answers to a text question, a page at a time (the report lists them under the question).
+   * Read from `survey_answers`, the roll-up's normalised answers (the text encrypted there).
+   */
+  async textAnswers(auth: AuthContext, waveId: string, query: TextAnswersQueryDto): Promise<TextAnswerPage> {
+    const { wave, questionnaire } = await this.waves.forStaff(auth, waveId, 'report');
+    const question = questionnaire.questions.find((q) => q.id === query.questionId && q.type === 'text');
+    if (!question) throw badRequest('questionId', '请选择问卷中的一道填空题');
+    await this.rollup.rollUp(wave.id, questionnaire);
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const condition = `waveId = ? AND questionId = ? AND textCipher IS NOT NULL`;
+    const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM survey_answers WHERE ${condition}`, [wave.id, question.id]);
+    const rows: { textCipher: string }[] = await this.dataSource.query(
+      `SELECT textCipher FROM survey_answers WHERE ${condition} ORDER BY responseId LIMIT ? OFFSET ?`, [wave.id, question.id, limit, offset],
+    );
+    return { waveId: wave.id, questionId: question.id, items: rows.map((r) => this.cipher.decrypt(r.textCipher)), total: Number(n), limit, offset };
   }
 
   async workbook(auth: AuthContext, waveId: string): Promise<{ filename: string; content: Buffer }> {

@@ -2,7 +2,8 @@ import { Entity, Index } from 'typeorm';
 import type { NormalisedAnswer } from '@jiayi/domain';
 import { BoolColumn, EncryptedJsonColumn, IdColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
-export type ResponseChannel = 'miniProgram' | 'phone' | 'onsite';
+export type { ResponseChannel } from '@jiayi/domain';
+import type { ResponseChannel } from '@jiayi/domain';
 
 /**
  * A resident's one response to a wave (the unique key enforces "at most once"), with the groups the

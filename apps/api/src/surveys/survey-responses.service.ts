@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  ageBand, ageOn, AnswerInput, effectiveTags, KeyGroupTag, NormalisedAnswer, RespondentGroups, signingDurationBand, todayInChina,
+  alreadyAnswered, ageBand, ageOn, checkWaveOpen, AnswerInput, effectiveTags, KeyGroupTag, NormalisedAnswer, RespondentGroups, signingDurationBand, todayInChina,
   validateAnswers,
 } from '@jiayi/domain';
+import type { SurveyResponseReceipt } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, refusal, notFound, refusalError } from '../common/api-error';
+import { ApiError, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
-import { isUniqueViolation } from '../database/transaction';
+import { isUniqueViolation, writeOnce } from '../database/transaction';
 import { Person } from '../people/person.entity';
 import { requireSensitiveConsent } from '../people/privacy-rights.service';
 import { Dialect, dialectOf, timeParam } from './counter-sql';
@@ -76,11 +77,11 @@ export class SurveyResponsesService {
     return result;
   }
 
-  private async submit(loaded: LoadedWave, respondent: Respondent, answers: AnswerInput[], channel: ResponseChannel, enteredBy: string | null) {
+  private async submit(loaded: LoadedWave, respondent: Respondent, answers: AnswerInput[], channel: ResponseChannel, enteredBy: string | null): Promise<SurveyResponseReceipt> {
     const { wave, questionnaire } = loaded;
     const now = new Date();
-    if (now < wave.opensAt) throw refusal('SURVEY.NOT_OPEN', '本次调查还没有开始');
-    if (now >= wave.closesAt) throw refusal('SURVEY.CLOSED', '本次调查已经结束');
+    const open = checkWaveOpen(wave, now);
+    if (!open.ok) throw refusalError(open);
     const checked = validateAnswers(questionnaire, answers);
     if (!checked.ok) throw refusalError(checked);
 
@@ -89,7 +90,7 @@ export class SurveyResponsesService {
     try {
       await this.store(wave.id, respondent, channel, enteredBy, now, groups, checked.value, response.id);
     } catch (error) {
-      if (isUniqueViolation(error)) throw refusal('SURVEY.ALREADY_ANSWERED', '您已经填写过本次调查，感谢参与');
+      if (isUniqueViolation(error)) throw refusalError(alreadyAnswered());
       throw error;
     }
     return { id: response.id, waveId: wave.id, personId: respondent.person.id, channel, submittedAt: now.toISOString() };
@@ -112,13 +113,13 @@ export class SurveyResponsesService {
     waveId: string, respondent: Respondent, channel: ResponseChannel, enteredBy: string | null, at: Date,
     groups: RespondentGroups, answers: NormalisedAnswer[], responseId: string,
   ): Promise<void> {
-    await this.dataSource.query(
+    await writeOnce(this.dataSource, (manager) => manager.query(
       `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, rolledUp)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       [
         responseId, waveId, respondent.person.id, channel, enteredBy, timeParam(this.dialect, at), respondent.placement.institutionId,
         respondent.placement.teamId, this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, this.cipher.encryptJson(answers),
       ],
-    );
+    ));
   }
 }

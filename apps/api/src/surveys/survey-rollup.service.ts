@@ -70,17 +70,16 @@ export class SurveyRollupService {
     for (const response of pending) {
       const answers = this.cipher.decryptJson<NormalisedAnswer[]>(response.answersCipher);
       keys.push(...tallyKeys(questionnaire, answers, groupsOf(response, this.cipher)));
-      // Per-respondent rows in clear only for answers that reveal no health information; free text
-      // may say anything, so its row records that the question was answered, not what was written.
+      // No per-respondent row for an answer that reveals health information; free text may say anything, so it is encrypted.
       for (const a of answers) {
         if (sensitive.has(a.questionId)) continue;
-        if (a.optionIds.length > 0) for (const optionId of a.optionIds) answerRows.push([response.id, a.questionId, optionId, waveId]);
-        else answerRows.push([response.id, a.questionId, '', waveId]);
+        if (a.optionIds.length > 0) for (const optionId of a.optionIds) answerRows.push([response.id, a.questionId, optionId, waveId, null]);
+        else answerRows.push([response.id, a.questionId, '', waveId, a.text ? this.cipher.encrypt(a.text) : null]);
       }
     }
     for (let start = 0; start < answerRows.length; start += 1000) {
       const batch = answerRows.slice(start, start + 1000);
-      await manager.query(`INSERT INTO survey_answers (responseId, questionId, optionId, waveId) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`, batch.flat());
+      await manager.query(`INSERT INTO survey_answers (responseId, questionId, optionId, waveId, textCipher) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
     }
     await addToCounters(manager, dialect, waveId, countTallyKeys(keys));
     const ids = pending.map((r) => r.id);

@@ -1,7 +1,8 @@
 import { Entity, PrimaryColumn } from 'typeorm';
 import { BoolColumn, IntColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
-export type CallOutcome = 'connected' | 'noAnswer' | 'emptyNumber' | 'wrongNumber' | 'refused';
+export type { CallOutcome } from '@jiayi/domain';
+import type { CallOutcome } from '@jiayi/domain';
 
 /** A signed resident drawn for a wave's phone follow-up, with where the calls stand. */
 @Entity('survey_sample_members')

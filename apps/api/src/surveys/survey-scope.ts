@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
-import type { SurveyWave, WaveScopeType } from './survey-wave.entity';
+import { placeWithinScope, staffScope } from '../auth/staff-scope';
+import type { SurveyWave } from './survey-wave.entity';
 
 /** Where a resident belongs: the active contract's team, or the community's institution when unsigned. */
 export interface Placement {
@@ -12,50 +13,25 @@ export interface Placement {
   signedSince: string | null;
 }
 
-export interface ScopePlace {
-  regionId: string;
-  institutionId: string | null;
-  teamId: string | null;
-}
-
-/** A staff member's own place: region admin the region, clinic admin the institution, doctor the team. */
-export function staffPlace(auth: AuthContext): { type: WaveScopeType; place: ScopePlace } | null {
-  if (!auth.regionId) return null;
-  if (auth.role === 'regionAdmin') return { type: 'region', place: { regionId: auth.regionId, institutionId: null, teamId: null } };
-  if (auth.role === 'clinicAdmin' && auth.institutionId) {
-    return { type: 'institution', place: { regionId: auth.regionId, institutionId: auth.institutionId, teamId: null } };
-  }
-  if (auth.role === 'doctor' && auth.institutionId && auth.teamId) {
-    return { type: 'team', place: { regionId: auth.regionId, institutionId: auth.institutionId, teamId: auth.teamId } };
-  }
-  return null;
-}
-
 /** The wave lies inside the caller's scope: the caller may read its report. */
 export function waveWithinStaffScope(auth: AuthContext, wave: SurveyWave): boolean {
-  const own = staffPlace(auth);
-  if (!own || wave.regionId !== own.place.regionId) return false;
-  if (own.type === 'region') return true;
-  if (own.type === 'institution') return wave.institutionId === own.place.institutionId;
-  return wave.teamId === own.place.teamId;
+  const scope = staffScope(auth);
+  return !!scope && placeWithinScope(scope, wave);
 }
 
 /** The wave and the caller's scope share residents: the caller takes part in its fieldwork. */
 export function waveOverlapsStaffScope(auth: AuthContext, wave: SurveyWave): boolean {
   if (waveWithinStaffScope(auth, wave)) return true;
-  const own = staffPlace(auth);
-  if (!own || wave.regionId !== own.place.regionId) return false;
+  const scope = staffScope(auth);
+  if (!scope || wave.regionId !== scope.regionId) return false;
   if (wave.scopeType === 'region') return true;
-  return own.type === 'team' && wave.scopeType === 'institution' && wave.institutionId === own.place.institutionId;
+  return scope.level === 'team' && wave.scopeType === 'institution' && wave.institutionId === scope.institutionId;
 }
 
 /** A resident placed at `placement` is someone the caller's scope covers. */
 export function placementWithinStaffScope(auth: AuthContext, placement: Placement): boolean {
-  const own = staffPlace(auth);
-  if (!own || placement.regionId !== own.place.regionId) return false;
-  if (own.type === 'region') return true;
-  if (own.type === 'institution') return placement.institutionId === own.place.institutionId;
-  return placement.teamId === own.place.teamId;
+  const scope = staffScope(auth);
+  return !!scope && placeWithinScope(scope, placement);
 }
 
 /** The wave's scope contains the resident. */

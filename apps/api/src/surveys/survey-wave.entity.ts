@@ -1,7 +1,8 @@
 import { Entity, Index } from 'typeorm';
 import { IdColumn, IntColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
-export type WaveScopeType = 'region' | 'institution' | 'team';
+export type { WaveScopeType } from '@jiayi/domain';
+import type { WaveScopeType } from '@jiayi/domain';
 
 /**
  * 调查批次: one questionnaire version run for a region, institution or team over a period.

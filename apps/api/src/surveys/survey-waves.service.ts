@@ -16,10 +16,11 @@ import { QuestionnaireRecord } from './questionnaire.entity';
 import { SurveyCall } from './survey-call.entity';
 import { SurveyResponse } from './survey-response.entity';
 import { CallOutcome, SurveySampleMember } from './survey-sample-member.entity';
-import { contractScopeCondition, Placement, staffPlace, waveContains, waveOverlapsStaffScope, waveWithinStaffScope } from './survey-scope';
+import { staffScope } from '../auth/staff-scope';
+import { contractScopeCondition, Placement, waveContains, waveOverlapsStaffScope, waveWithinStaffScope } from './survey-scope';
 import { SurveyWave } from './survey-wave.entity';
-import { SurveyRollupService } from './survey-rollup.service';
 import { inTransaction } from '../database/transaction';
+import type { Fieldwork, ResidentWaveSummary, SampleMember, StaffWave, SurveyCall as SurveyCallView } from '@jiayi/contract';
 
 export interface LoadedWave {
   wave: SurveyWave;
@@ -39,7 +40,6 @@ export class SurveyWavesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
-    private readonly rollup: SurveyRollupService,
   ) {}
 
   async load(waveId: string): Promise<LoadedWave | null> {
@@ -62,7 +62,7 @@ export class SurveyWavesService {
     return loaded;
   }
 
-  async create(auth: AuthContext, dto: CreateSurveyWaveDto) {
+  async create(auth: AuthContext, dto: CreateSurveyWaveDto): Promise<StaffWave> {
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
     if (!(closesAt > opensAt)) throw badRequest('closesAt', '结束时间须晚于开始时间');
@@ -99,21 +99,18 @@ export class SurveyWavesService {
     });
   }
 
-  async list(auth: AuthContext) {
-    if (!staffPlace(auth)) return [];
-    const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: auth.regionId! }, order: { opensAt: 'DESC' } }))
+  async list(auth: AuthContext): Promise<StaffWave[]> {
+    const scope = staffScope(auth);
+    if (!scope) return [];
+    const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: scope.regionId }, order: { opensAt: 'DESC' } }))
       .filter((w) => waveOverlapsStaffScope(auth, w));
-    for (const wave of waves) {
-      const loaded = await this.load(wave.id);
-      if (loaded) await this.rollup.rollUp(wave.id, loaded.questionnaire);
-    }
     const respondents = await this.respondentCounts(waves.map((w) => w.id));
     const titles = await this.questionnaireTitles(waves.map((w) => w.questionnaireId));
     return waves.map((w) => this.view(w, respondents.get(w.id) ?? 0, titles.get(w.questionnaireId) ?? ''));
   }
 
   /** Open waves whose scope contains the resident, and whether the resident has answered each. */
-  async openFor(placement: Placement, now = new Date()) {
+  async openFor(placement: Placement, now = new Date()): Promise<ResidentWaveSummary[]> {
     if (!placement.regionId) return [];
     const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: placement.regionId }, order: { closesAt: 'ASC' } }))
       .filter((w) => w.opensAt <= now && now < w.closesAt && waveContains(w, placement));
@@ -137,7 +134,7 @@ export class SurveyWavesService {
   }
 
   /** The sample members the caller phones (within the caller's scope), with phone numbers: audited. */
-  async sample(auth: AuthContext, waveId: string) {
+  async sample(auth: AuthContext, waveId: string): Promise<SampleMember[]> {
     const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
     const members = await this.visibleMembers(auth, wave.id);
     const people = await this.people(members.map((m) => m.personId));
@@ -153,7 +150,7 @@ export class SurveyWavesService {
     });
   }
 
-  async recordCall(auth: AuthContext, waveId: string, dto: RecordCallDto) {
+  async recordCall(auth: AuthContext, waveId: string, dto: RecordCallDto): Promise<SurveyCallView> {
     const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
     const member = (await this.visibleMembers(auth, wave.id, dto.personId))[0];
     if (!member) throw notFound('这位居民不在本次调查的抽样名单中');
@@ -176,7 +173,7 @@ export class SurveyWavesService {
   }
 
   /** Reach, response rate and the numbers to correct (空号/错号), over the sample members in the caller's scope. */
-  async fieldwork(auth: AuthContext, waveId: string) {
+  async fieldwork(auth: AuthContext, waveId: string): Promise<Fieldwork> {
     const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
     const members = await this.visibleMembers(auth, wave.id);
     const responded = await this.respondedAmong(wave.id, members.map((m) => m.personId));
@@ -206,17 +203,28 @@ export class SurveyWavesService {
     };
   }
 
+  /**
+   * Respondents per wave without writing: the counted ones from the counters plus the few
+   * responses the roll-up has not folded in yet (indexed by waveId, rolledUp).
+   */
   async respondentCounts(waveIds: string[]): Promise<Map<string, number>> {
     if (waveIds.length === 0) return new Map();
-    const rows: { waveId: string; n: string | number }[] = await this.dataSource.query(
+    const placeholders = waveIds.map(() => '?').join(', ');
+    const counted: { waveId: string; n: string | number }[] = await this.dataSource.query(
       `SELECT waveId, n FROM survey_counters
-        WHERE waveId IN (${waveIds.map(() => '?').join(', ')}) AND dimension = 'all' AND dimensionKey = '' AND questionId = '' AND optionId = ''`,
+        WHERE waveId IN (${placeholders}) AND dimension = 'all' AND dimensionKey = '' AND questionId = '' AND optionId = ''`,
       waveIds,
     );
-    return new Map(rows.map((r) => [r.waveId, Number(r.n)]));
+    const uncounted: { waveId: string; n: string | number }[] = await this.dataSource.query(
+      `SELECT waveId, COUNT(*) AS n FROM survey_responses WHERE waveId IN (${placeholders}) AND rolledUp = 0 GROUP BY waveId`,
+      waveIds,
+    );
+    const totals = new Map<string, number>();
+    for (const row of [...counted, ...uncounted]) totals.set(row.waveId, (totals.get(row.waveId) ?? 0) + Number(row.n));
+    return totals;
   }
 
-  private view(wave: SurveyWave, respondents: number, questionnaireTitle: string) {
+  private view(wave: SurveyWave, respondents: number, questionnaireTitle: string): StaffWave {
     return {
       id: wave.id, title: wave.title, questionnaireId: wave.questionnaireId, questionnaireTitle,
       scope: { type: wave.scopeType, id: wave.scopeId, institutionId: wave.institutionId, teamId: wave.teamId },
@@ -240,10 +248,10 @@ export class SurveyWavesService {
   }
 
   private async visibleMembers(auth: AuthContext, waveId: string, personId?: string): Promise<SurveySampleMember[]> {
-    const own = staffPlace(auth)!;
+    const scope = staffScope(auth)!;
     const where: FindOptionsWhere<SurveySampleMember> = { waveId, ...(personId ? { personId } : {}) };
-    if (own.type === 'institution') where.institutionId = own.place.institutionId!;
-    if (own.type === 'team') where.teamId = own.place.teamId!;
+    if (scope.level === 'institution') where.institutionId = scope.institutionId;
+    if (scope.level === 'team') where.teamId = scope.teamId;
     return this.dataSource.getRepository(SurveySampleMember).find({ where, order: { personId: 'ASC' } });
   }
 

@@ -25,7 +25,7 @@ export interface TestApp {
 export async function createTestApp(dialect: Dialect = 'mariadb'): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const wechat = await startWechatStandin();
-  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, WECHAT_API_BASE: wechat.url, DEMO_SEED: '0' });
+  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, WECHAT_API_BASE: wechat.url, DEMO_SEED: '0', RESPONSE_CHECK: '1' });
   const boot = async () => {
     const app = await createApp({ logLevels: ['error'] });
     await app.init();

@@ -1,41 +1,38 @@
 import Taro from '@tarojs/taro'
 import { ApiError, apiUrl, authHeaders, handleUnauthorized, http } from './client'
 import type {
-  Answer,
-  Page,
+  AnswerInput as Answer,
   CreateWaveInput,
-  PendingContract,
-  Questionnaire,
   QuestionnaireSummary,
-  RefusalInput,
+  SigningRefusalInput as RefusalInput,
   SigningRefusal,
+  StaffContract,
+  StaffContractPage,
   StaffResident,
   StaffTeam,
   StaffWave,
+  StaffWaveDetail,
   SurveyReport,
-} from './types'
+  SurveyResponseReceipt,
+} from '@jiayi/contract'
 
 export const staffApi = {
   /** The oldest 100 waiting for confirmation (the list is paged: `{ items, total, limit, offset }`). */
-  pendingContracts: () => http.get<Page<PendingContract>>('/staff/contracts', { status: 'pending', limit: 100 }),
+  pendingContracts: () => http.get<StaffContractPage>('/staff/contracts', { status: 'pending', limit: 100 }),
   confirmContract: (id: string, confirmedTags: string[]) =>
-    http.post<unknown>(`/staff/contracts/${id}/confirm`, { confirmedTags }),
-  rejectContract: (id: string, reason: string) => http.post<unknown>(`/staff/contracts/${id}/reject`, { reason }),
+    http.post<StaffContract>(`/staff/contracts/${id}/confirm`, { confirmedTags }),
+  rejectContract: (id: string, reason: string) => http.post<StaffContract>(`/staff/contracts/${id}/reject`, { reason }),
   teams: () => http.get<StaffTeam[]>('/staff/teams'),
-  recordRefusal: (input: RefusalInput) => http.create<unknown>('/staff/refusals', input),
+  recordRefusal: (input: RefusalInput) => http.create<SigningRefusal>('/staff/refusals', input),
   refusals: () => http.get<SigningRefusal[]>('/staff/refusals'),
   residents: (q: string) => http.get<StaffResident[]>('/staff/residents', { q }),
   questionnaires: () => http.get<QuestionnaireSummary[]>('/staff/questionnaires'),
   waves: () => http.get<StaffWave[]>('/staff/survey-waves'),
   createWave: (input: CreateWaveInput) => http.create<StaffWave>('/staff/survey-waves', input),
-  /**
-   * The questions of a wave, for entering a phone interview. The API gives staff no endpoint for a
-   * wave's questionnaire (GET /api/survey-waves/:id is for residents), so the form is built from the
-   * wave report's questions; which questions are required the API checks when the answers are saved.
-   */
-  waveQuestionnaire: (id: string) => http.get<{ id: string; title: string; questionnaire: Questionnaire }>(`/staff/survey-waves/${id}`),
+  /** A wave with its questionnaire, for entering a phone interview. */
+  waveQuestionnaire: (id: string) => http.get<StaffWaveDetail>(`/staff/survey-waves/${id}`),
   enterResponse: (waveId: string, personId: string, channel: 'phone' | 'onsite', answers: Answer[]) =>
-    http.create<unknown>(`/staff/survey-waves/${waveId}/responses`, { personId, channel, answers }),
+    http.create<SurveyResponseReceipt>(`/staff/survey-waves/${waveId}/responses`, { personId, channel, answers }),
   report: (waveId: string) => http.get<SurveyReport>(`/staff/survey-waves/${waveId}/report`),
   reportXlsxUrl: (waveId: string) => apiUrl(`/staff/survey-waves/${waveId}/report.xlsx`),
 }

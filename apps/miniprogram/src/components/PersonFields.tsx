@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { KEY_GROUPS, parseIdNumber, todayInChina, type KeyGroupTag, type ParsedIdNumber } from '@jiayi/domain'
+import { KEY_GROUPS, isMobilePhone, parseIdNumber, todayInChina, type KeyGroupTag, type ParsedIdNumber } from '@jiayi/domain'
 import { CheckItem, Field } from './Form'
 
 export function today(): string {
@@ -32,7 +32,7 @@ export function IdNumberField({ value, onInput, testId, showRequired, serverErro
 }
 
 export function isPhoneNumber(phone: string): boolean {
-  return /^1\d{10}$/.test(phone.trim())
+  return isMobilePhone(phone.trim())
 }
 
 /** The key groups a resident may declare (age groups are worked out from the ID number). */

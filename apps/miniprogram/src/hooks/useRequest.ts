@@ -43,6 +43,7 @@ export function useRequest<T>(fetcher: () => Promise<T>, deps: unknown[], option
     )
     // `deps` stand for the fetcher's inputs, like useEffect's list; the fetcher itself is a new
     // closure on every render and must not trigger a request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, ...deps])
 
   useEffect(run, [run])

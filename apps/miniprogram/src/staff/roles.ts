@@ -18,6 +18,9 @@ export const AREA_ROLES = {
   createWave: ['clinicAdmin', 'regionAdmin'],
   phoneEntry: ['doctor', 'clinicAdmin'],
   report: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  referralQueue: ['doctor', 'clinicAdmin'],
+  referralPools: ['hospitalCoordinator'],
+  referralArrivals: ['hospitalCoordinator'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

@@ -31,6 +31,9 @@ export const TERMINATION_REASON_LABELS: Record<TerminationReason, string> = {
   other: '其他',
 };
 
+export const SIGNING_CHANNELS = ['miniProgram', 'onsite'] as const;
+export type SigningChannel = (typeof SIGNING_CHANNELS)[number];
+
 export const SIGNED_BY = ['self', 'family', 'doctor'] as const;
 export type SignedBy = (typeof SIGNED_BY)[number];
 export const SIGNED_BY_LABELS: Record<SignedBy, string> = {

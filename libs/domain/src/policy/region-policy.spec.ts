@@ -1,4 +1,4 @@
-import { DEFAULT_REGION_POLICY, RegionPolicy, validateRegionPolicy } from './region-policy';
+import { effectivePolicy, DEFAULT_REGION_POLICY, RegionPolicy, validateRegionPolicy } from './region-policy';
 
 const withSubsidy: RegionPolicy = {
   ...DEFAULT_REGION_POLICY,
@@ -48,5 +48,15 @@ describe('validateRegionPolicy', () => {
       message: '各级承担的金额加起来要等于补助金额',
       field: 'subsidies[0].payers',
     });
+  });
+});
+
+describe('effectivePolicy', () => {
+  it('lays the stored fields over the defaults', () => {
+    expect(effectivePolicy({ doctorCapacity: 1500 })).toEqual({ ...DEFAULT_REGION_POLICY, doctorCapacity: 1500 });
+  });
+
+  it('is the defaults when nothing is stored', () => {
+    expect(effectivePolicy(null)).toEqual(DEFAULT_REGION_POLICY);
   });
 });

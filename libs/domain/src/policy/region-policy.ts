@@ -41,6 +41,15 @@ export const DEFAULT_REGION_POLICY: RegionPolicy = {
   subsidies: [],
 };
 
+/**
+ * The policy a region follows: what it stored over the defaults, so that a field added later
+ * (or never set) has its default everywhere. The one way a stored policy is read.
+ * @example effectivePolicy({ doctorCapacity: 1500 }).renewalWindowDays // → 30
+ */
+export function effectivePolicy(stored: Partial<RegionPolicy> | null | undefined): RegionPolicy {
+  return { ...DEFAULT_REGION_POLICY, ...(stored ?? {}) };
+}
+
 function isWhole(n: unknown, min: number, max: number): boolean {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= min && n <= max;
 }

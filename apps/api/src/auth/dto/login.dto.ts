@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { StaffLoginInput, WechatLoginInput } from '@jiayi/contract';
 
-export class WechatLoginDto {
+export class WechatLoginDto implements WechatLoginInput {
   @ApiProperty({ description: 'wx.login() code; the WeChat stand-in accepts "dev:<openid>"' })
   @IsString({ message: '登录凭证格式不正确' })
   @IsNotEmpty({ message: '缺少微信登录凭证' })
@@ -9,7 +10,7 @@ export class WechatLoginDto {
   code: string;
 }
 
-export class StaffLoginDto {
+export class StaffLoginDto implements StaffLoginInput {
   @ApiProperty() @IsString({ message: '请输入用户名' }) @IsNotEmpty({ message: '请输入用户名' }) @MaxLength(60, { message: '用户名过长' })
   username: string;
 

@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import { TERMINATION_REASONS } from '@jiayi/domain';
 import { IdField } from '../../common/dto-fields';
+import type { ChangeTeamInput, CreateContractsInput, RenewContractInput, TerminateContractInput } from '@jiayi/contract';
 
 const YEARS = { message: '签约年限须为1、2或3年' };
 
@@ -26,7 +27,7 @@ export class PersonSelectionDto {
   packageCodes: string[];
 }
 
-export class CreateContractsDto {
+export class CreateContractsDto implements CreateContractsInput {
   @ApiProperty({ type: [String], description: 'the account holder and/or family members it manages; one contract each, all or none' })
   @IsArray({ message: '请选择签约人' }) @ArrayMinSize(1, { message: '请至少选择一位签约人' }) @ArrayMaxSize(20, { message: '一次最多为20人签约' })
   @ArrayUnique({ message: '签约人不能重复' }) @IsString({ each: true, message: '签约人不正确' }) @MaxLength(36, { each: true, message: '签约人不正确' })
@@ -61,7 +62,7 @@ export class CreateContractsDto {
   insuranceAuthorized: boolean;
 }
 
-export class RenewContractDto {
+export class RenewContractDto implements RenewContractInput {
   @ApiPropertyOptional({ type: [String], description: 'default: the packages of the contract renewed' })
   @IsOptional() @PackageCodes(false)
   packageCodes?: string[];
@@ -75,13 +76,13 @@ export class RenewContractDto {
   insuranceAuthorized?: boolean;
 }
 
-export class TerminateContractDto {
+export class TerminateContractDto implements TerminateContractInput {
   @ApiProperty({ enum: TERMINATION_REASONS, description: 'residents: residentRequest, movedAway or other; staff: movedAway, death, unreachable, refusedService or other' })
   @IsString({ message: '请选择解约原因' }) @IsIn(TERMINATION_REASONS as readonly string[], { message: '请选择解约原因' })
   reason: string;
 }
 
-export class ChangeTeamDto {
+export class ChangeTeamDto implements ChangeTeamInput {
   @ApiProperty() @IsString({ message: '请选择新的家庭医生团队' }) @IsNotEmpty({ message: '请选择新的家庭医生团队' }) @MaxLength(36, { message: '家庭医生团队不正确' })
   teamId: string;
 

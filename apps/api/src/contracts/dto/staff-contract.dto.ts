@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
 import { CONTRACT_STATUSES, DECLARABLE_TAGS } from '@jiayi/domain';
+import type { ConfirmContractInput, RejectContractInput, SigningRefusalInput } from '@jiayi/contract';
 
 export class StaffContractsQueryDto {
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES }) @IsOptional() @IsIn(CONTRACT_STATUSES as readonly string[], { message: '签约状态不正确' })
@@ -17,19 +18,19 @@ export class StaffContractsQueryDto {
   offset?: number;
 }
 
-export class ConfirmContractDto {
+export class ConfirmContractDto implements ConfirmContractInput {
   @ApiProperty({ type: [String], enum: DECLARABLE_TAGS, description: 'the declared key-group tags the doctor confirms (age tags are derived)' })
   @IsArray({ message: '请确认重点人群标签' }) @ArrayMaxSize(11, { message: '重点人群标签过多' })
   @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
   confirmedTags: string[];
 }
 
-export class RejectContractDto {
+export class RejectContractDto implements RejectContractInput {
   @ApiProperty() @IsString({ message: '请填写退回原因' }) @IsNotEmpty({ message: '请填写退回原因' }) @MaxLength(200, { message: '退回原因最多200个字' })
   reason: string;
 }
 
-export class SigningRefusalDto {
+export class SigningRefusalDto implements SigningRefusalInput {
   @PersonNameField()
   name: string;
 

@@ -17,8 +17,8 @@ const parse = <T>(value: Json): T => (typeof value === 'string' ? JSON.parse(val
  *   the per-payer totals kept in clear as integer fen columns for indicators;
  * - survey_responses: `answers` becomes `answersCipher`;
  * - survey_answers: no per-respondent row for a sensitive question (the standard "which group are
- *   you in" is marked so), and no free text (column `text` dropped: it is kept only inside the
- *   encrypted answers). `down` restores the columns, not the dropped rows and texts.
+ *   you in" is marked so), and free text encrypted (`text` becomes `textCipher`). `down` restores
+ *   the columns, not the dropped rows of sensitive questions.
  * - resident_accounts: `consentWithdrawnAt` (PIPL art. 15).
  * Existing rows are converted with the configured ID_ENCRYPTION_KEY.
  */
@@ -54,12 +54,26 @@ export class Privacy1765000700000 implements MigrationInterface {
     await this.markStandardKeyGroupQuestion(runner);
     const sensitive = await this.sensitiveQuestionsByWave(runner);
     for (const { waveId, questionId } of sensitive) await runner.query('DELETE FROM survey_answers WHERE waveId = ? AND questionId = ?', [waveId, questionId]);
+    await runner.addColumn('survey_answers', new TableColumn(col.longText('textCipher', { isNullable: true })));
+    const texts: { responseId: string; questionId: string; text: string }[] = await runner.query(
+      "SELECT responseId, questionId, text FROM survey_answers WHERE optionId = '' AND text IS NOT NULL AND text <> ''",
+    );
+    for (const t of texts) {
+      await runner.query("UPDATE survey_answers SET textCipher = ? WHERE responseId = ? AND questionId = ? AND optionId = ''", [cipher.encrypt(t.text), t.responseId, t.questionId]);
+    }
     await runner.dropColumn('survey_answers', 'text');
   }
 
   async down(runner: QueryRunner): Promise<void> {
     const cipher = columnCipher();
     await runner.addColumn('survey_answers', new TableColumn(col.longText('text', { isNullable: true })));
+    const texts: { responseId: string; questionId: string; textCipher: string }[] = await runner.query(
+      'SELECT responseId, questionId, textCipher FROM survey_answers WHERE textCipher IS NOT NULL',
+    );
+    for (const t of texts) {
+      await runner.query("UPDATE survey_answers SET text = ? WHERE responseId = ? AND questionId = ? AND optionId = ''", [cipher.decrypt(t.textCipher), t.responseId, t.questionId]);
+    }
+    await runner.dropColumn('survey_answers', 'textCipher');
     await runner.dropColumn('resident_accounts', 'consentWithdrawnAt');
     await runner.addColumn('survey_responses', new TableColumn(col.json('answers', { isNullable: true })));
     const responses: { id: string; answersCipher: string }[] = await runner.query('SELECT id, answersCipher FROM survey_responses');

@@ -2,6 +2,8 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Contracts1764000001000 } from './1764000001000-contracts';
 import { Surveys1764000002000 } from './1764000002000-surveys';
 import { Notices1765000000000 } from './1765000000000-notices';
+import { SharedCoordination1765000600000 } from './1765000600000-shared-coordination';
+import { Referrals1765000100000 } from './1765000100000-referrals';
 import { Privacy1765000700000 } from './1765000700000-privacy';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
@@ -10,5 +12,7 @@ export const migrations = [
   Contracts1764000001000,
   Surveys1764000002000,
   Notices1765000000000,
+  Referrals1765000100000,
+  SharedCoordination1765000600000,
   Privacy1765000700000,
 ];

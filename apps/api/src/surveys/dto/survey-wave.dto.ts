@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { CallOutcome } from '../survey-sample-member.entity';
+import { CALL_OUTCOMES, WAVE_SCOPE_TYPES, type CallOutcome, type WaveScopeType } from '@jiayi/domain';
+import type { CreateWaveInput, RecordCallInput } from '@jiayi/contract';
 
-export class CreateSurveyWaveDto {
+export class CreateSurveyWaveDto implements CreateWaveInput {
   @ApiProperty() @IsString({ message: '请选择问卷' }) @IsNotEmpty({ message: '请选择问卷' }) @MaxLength(36, { message: '问卷不正确' })
   questionnaireId: string;
   @ApiProperty() @IsString({ message: '请填写调查名称' }) @IsNotEmpty({ message: '请填写调查名称' }) @MaxLength(200, { message: '调查名称最多200个字' })
   title: string;
-  @ApiProperty({ enum: ['region', 'institution', 'team'] }) @IsIn(['region', 'institution', 'team'], { message: '调查范围须为地区、机构或团队' })
-  scopeType: 'region' | 'institution' | 'team';
+  @ApiProperty({ enum: WAVE_SCOPE_TYPES }) @IsIn(WAVE_SCOPE_TYPES, { message: '调查范围须为地区、机构或团队' })
+  scopeType: WaveScopeType;
   @ApiProperty() @IsString({ message: '请选择调查范围' }) @IsNotEmpty({ message: '请选择调查范围' }) @MaxLength(36, { message: '调查范围不正确' })
   scopeId: string;
   @ApiProperty({ example: '2026-12-01T00:00:00+08:00' }) @IsISO8601({ strict: true }, { message: '开始时间须为带时区的 ISO 8601 时间' })
@@ -20,9 +22,8 @@ export class CreateSurveyWaveDto {
   sampleSize?: number;
 }
 
-export const CALL_OUTCOMES: CallOutcome[] = ['connected', 'noAnswer', 'emptyNumber', 'wrongNumber', 'refused'];
 
-export class RecordCallDto {
+export class RecordCallDto implements RecordCallInput {
   @ApiProperty() @IsString({ message: '请选择居民' }) @IsNotEmpty({ message: '请选择居民' }) @MaxLength(36, { message: '居民不正确' })
   personId: string;
   @ApiProperty({ enum: CALL_OUTCOMES, description: '接通 / 无人接听 / 空号 / 错号 / 拒访' })
@@ -37,4 +38,14 @@ export class CrossTabQueryDto {
   rowQuestionId: string;
   @ApiProperty() @IsString({ message: '请选择列题目' }) @IsNotEmpty({ message: '请选择列题目' }) @MaxLength(40, { message: '题目不正确' })
   columnQuestionId: string;
+}
+
+export class TextAnswersQueryDto {
+  @ApiProperty() @IsString({ message: '请选择题目' }) @IsNotEmpty({ message: '请选择题目' }) @MaxLength(40, { message: '题目不正确' })
+  questionId: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为1到100的整数' })
+  @Min(1, { message: '每页条数须为1到100的整数' }) @Max(100, { message: '每页条数须为1到100的整数' })
+  limit?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt({ message: '起始位置须为非负整数' }) @Min(0, { message: '起始位置须为非负整数' })
+  offset?: number;
 }

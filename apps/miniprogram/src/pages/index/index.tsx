@@ -64,6 +64,9 @@ export default function HomePage() {
               <BigButton testId='home-contracts' kind='plain' onClick={() => go(ROUTES.contracts)}>
                 我的签约
               </BigButton>
+              <BigButton testId='home-referral' kind='plain' onClick={() => go(ROUTES.referralMine)}>
+                预约转诊
+              </BigButton>
               <BigButton testId='home-survey' kind='plain' onClick={() => go(ROUTES.waves)}>
                 填写满意度问卷
               </BigButton>

@@ -75,6 +75,9 @@ function Actions({ contract, onChanged }: { contract: Contract; onChanged: () =>
               <ErrorMessage error={renew.error} testId='renew-error' />
             </View>
           )}
+          <BigButton testId='contract-referral' kind='plain' onClick={() => go(withQuery(ROUTES.referralBook, { contractId: contract.id }))}>
+            预约转诊
+          </BigButton>
           <BigButton testId='change-team' kind='plain' loading={changeTeam.busy} onClick={() => changeTeam.run()}>
             更换团队
           </BigButton>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '@jiayi/domain'
+import { formatYuan, togglePackage } from '@jiayi/domain'
 import { catalogApi } from '../../api/catalog'
 import type { OfferedPackage } from '../../api/types'
 import { Page } from '../../components/Page'
@@ -13,14 +13,6 @@ import { go } from '../../navigation'
 import { readDraft, updateDraft } from '../draft'
 
 const YEARS = [1, 2, 3] as const
-
-/** Basic packages always, plus at most one personalised package (tapping another replaces it). */
-function toggle(packages: OfferedPackage[], selected: string[], pkg: OfferedPackage): string[] {
-  if (pkg.kind === 'basic') return selected
-  if (selected.includes(pkg.code)) return selected.filter((c) => c !== pkg.code)
-  const personalised = new Set(packages.filter((p) => p.kind === 'personalised').map((p) => p.code))
-  return [...selected.filter((c) => !personalised.has(c)), pkg.code]
-}
 
 /** The chosen packages at their own yearly prices, before a contained package is charged once. */
 function listPrice(offered: OfferedPackage[] | undefined, codes: string[], years: number): number | undefined {
@@ -40,6 +32,8 @@ interface PersonProps {
 
 function PersonPackages({ person, isSelf, years, selected, onSelect, onQuote }: PersonProps) {
   const packages = useRequest(() => catalogApi.packages(person.id), [person.id])
+  const policy = useRequest(() => catalogApi.policy(person.id), [person.id])
+  const maxPersonalised = policy.data?.maxPersonalisedPackages ?? 1
   const codes = selected ?? []
   const quote = useRequest(() => catalogApi.quote(person.id, codes, years), [person.id, codes.join(','), years], {
     enabled: codes.length > 0,
@@ -68,14 +62,14 @@ function PersonPackages({ person, isSelf, years, selected, onSelect, onQuote }: 
                   testId={`pkg-${pkg.code}`}
                   checked={codes.includes(pkg.code)}
                   locked={pkg.kind === 'basic'}
-                  radio={pkg.kind === 'personalised'}
-                  onChange={() => onSelect(toggle(list, codes, pkg))}
+                  radio={pkg.kind === 'personalised' && maxPersonalised === 1}
+                  onChange={() => onSelect(togglePackage(list, codes, pkg.code, maxPersonalised))}
                 >
                   <View className='option__title'>
                     {pkg.name}
                     {pkg.totals && <Text className='muted'>（{formatYuan(pkg.totals.total)}元/年）</Text>}
                   </View>
-                  <View className='muted'>{pkg.kind === 'basic' ? '基础服务包，每人都有' : '个性化服务包，最多选一个'}</View>
+                  <View className='muted'>{pkg.kind === 'basic' ? '基础服务包，每人都有' : `个性化服务包，最多选${maxPersonalised === 1 ? '一' : maxPersonalised}个`}</View>
                   {pkg.description && <View className='muted'>{pkg.description}</View>}
                 </CheckItem>
               )

@@ -12,6 +12,9 @@ const MENU: { area: Area; testId: string; title: string; text: string; url: stri
   { area: 'teams', testId: 'staff-menu-teams', title: '团队与名额', text: '每位医生已签约、待确认和剩余名额', url: ROUTES.staffTeams },
   { area: 'refusal', testId: 'staff-menu-refusal', title: '知情拒签登记', text: '居民明确不签约时登记知情告知', url: ROUTES.staffRefusal },
   { area: 'waves', testId: 'staff-menu-waves', title: '满意度调查', text: '调查批次、电话回访录入、报告', url: ROUTES.staffWaves },
+  { area: 'referralQueue', testId: 'staff-menu-referrals', title: '预约转诊', text: '审核转诊申请、为居民预约、医院回执、转回接收', url: ROUTES.referralQueue },
+  { area: 'referralArrivals', testId: 'staff-menu-arrivals', title: '今日到诊', text: '登记就诊或未就诊，写回执，转回签约团队', url: ROUTES.referralArrivals },
+  { area: 'referralPools', testId: 'staff-menu-pools', title: '转诊号源', text: '未来两周各科室号源，批量放号、修改、停约', url: ROUTES.referralPools },
 ]
 
 export default function StaffHomePage() {
@@ -34,7 +37,6 @@ export default function StaffHomePage() {
               </View>
             ))}
           </View>
-          {user.role === 'hospitalCoordinator' && <View className='note'>转诊号源和转诊反馈请在医院端系统中办理。</View>}
           <BigButton testId='staff-logout' kind='plain' onClick={logout}>
             退出登录
           </BigButton>

@@ -14,8 +14,7 @@ import { canOpen } from '../roles'
 const SCOPE_LABELS: Record<string, string> = { region: '全区域', institution: '本机构', team: '团队' }
 
 function scopeText(scope: StaffWave['scope']): string {
-  if (typeof scope === 'string') return SCOPE_LABELS[scope] ?? scope
-  return scope.name ?? SCOPE_LABELS[scope.type] ?? scope.type
+  return SCOPE_LABELS[scope.type] ?? scope.type
 }
 
 function WaveList({ role }: { role: Role }) {

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { inBatches, Resident, signBody } from './support/contract-factories';
+import { residentWithProfile } from './support/factories';
+import { OwnMariadb, startOwnMariadb } from './support/own-mariadb';
+import { createWave, staffTokens, standardAnswers, surveyResident } from './support/survey-factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** One resident's pending write: a signing or a survey answer, retried (same Idempotency-Key) until the API acknowledges it. */
+interface Write {
+  kind: 'sign' | 'answer';
+  resident: Resident;
+  body: object;
+  idempotencyKey: string;
+  attempts: { status: number; code?: string; at: number }[];
+  /** 'acked': a 2xx; 'committedEarlier': a retry was refused because an earlier, failed-looking attempt had committed. */
+  outcome?: 'acked' | 'committedEarlier';
+}
+
+const WORKERS = 6;
+const ACKS_PER_PHASE = 25;
+const OUTAGE_MS = 3000;
+
+describe('database faults: MariaDB killed and restarted under a steady write load', () => {
+  let db: OwnMariadb;
+  let t: TestApp;
+  let waveId: string;
+  const sharedServer = process.env.TEST_DATABASE_URL;
+
+  beforeAll(async () => {
+    db = await startOwnMariadb();
+    process.env.TEST_DATABASE_URL = db.serverUrl;
+    t = await createTestApp('mariadb');
+    const staff = await staffTokens(t);
+    waveId = (await createWave(t, staff.clinic1)).id;
+  }, 120_000);
+  afterAll(async () => {
+    process.env.TEST_DATABASE_URL = sharedServer;
+    await db?.start().catch(() => undefined);
+    await t?.close();
+    await db?.destroy();
+  });
+
+  it('answers 503 in Chinese while the database is away, recovers within 10 s of its return, and loses no acknowledged write', async () => {
+    const signers = await inBatches(80, 8, () => residentWithProfile(t));
+    const answerers = await inBatches(80, 8, () => surveyResident(t));
+    const queue: Write[] = [];
+    for (let i = 0; i < 80; i++) {
+      queue.push({ kind: 'sign', resident: signers[i], body: await signBody(t, signers[i]), idempotencyKey: randomUUID(), attempts: [] });
+      queue.push({ kind: 'answer', resident: answerers[i], body: { answers: standardAnswers() }, idempotencyKey: randomUUID(), attempts: [] });
+    }
+    const done: Write[] = [];
+    const unexpected: unknown[] = [];
+    let running = true;
+
+    const attempt = async (write: Write) => {
+      const path = write.kind === 'sign' ? '/api/contracts' : `/api/survey-waves/${waveId}/responses`;
+      const response = await t.http.post(path).set(write.resident.auth).set('Idempotency-Key', write.idempotencyKey).send(write.body);
+      write.attempts.push({ status: response.status, code: response.body?.code, at: Date.now() });
+      const alreadyDone = response.body?.code === (write.kind === 'sign' ? 'CONTRACT.ALREADY_SIGNED' : 'SURVEY.ALREADY_ANSWERED');
+      if (response.status >= 200 && response.status < 300) write.outcome = 'acked';
+      else if (response.status === 409 && alreadyDone && write.attempts.length > 1) write.outcome = 'committedEarlier';
+      else if (response.status !== 503 || !/稍后再试/.test(response.body?.message ?? '')) unexpected.push([write.kind, response.status, response.body]);
+      if (write.outcome) done.push(write);
+      else queue.push(write);
+    };
+    const worker = async () => {
+      while (running) {
+        const write = queue.shift();
+        if (!write) return;
+        await attempt(write);
+        await sleep(10);
+      }
+    };
+    const until = async (condition: () => boolean, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!condition()) {
+        if (Date.now() > deadline) throw new Error('timed out');
+        await sleep(20);
+      }
+    };
+
+    const workers = Array.from({ length: WORKERS }, worker);
+    await until(() => done.length >= ACKS_PER_PHASE, 30_000);
+
+    await db.kill();
+    const killedAt = Date.now();
+    await sleep(OUTAGE_MS);
+    const duringOutage = await t.http.get('/api/health');
+
+    await db.start();
+    const back = Date.now();
+    let recoveredAt = 0;
+    while (Date.now() - back < 15_000) {
+      if ((await t.http.get('/api/health')).status === 200) {
+        recoveredAt = Date.now();
+        break;
+      }
+      await sleep(100);
+    }
+    const doneAtReturn = done.length;
+    await until(() => done.length >= doneAtReturn + ACKS_PER_PHASE, 30_000);
+    running = false;
+    await Promise.all(workers);
+
+    expect(unexpected).toEqual([]);
+    expect(duringOutage.status).toBe(503);
+    expect(duringOutage.body).toMatchObject({ status: 'error', message: '数据库暂时无法连接', database: { status: 'down' } });
+    const ackedWhileAway = done.filter((w) => w.attempts.some((a) => a.at > killedAt + 500 && a.at < back && a.status < 300));
+    expect(ackedWhileAway).toEqual([]);
+    const refusedWhileAway = [...done, ...queue].flatMap((w) => w.attempts).filter((a) => a.status === 503);
+    expect(refusedWhileAway.length).toBeGreaterThan(0);
+    expect(recoveredAt).toBeGreaterThan(0);
+    expect(recoveredAt - back).toBeLessThanOrEqual(10_000);
+    // Writes acknowledged after the return: the API is back for writes too, not only for the health check.
+    expect(done.filter((w) => w.attempts.some((a) => a.at > back && a.status < 300)).length).toBeGreaterThan(0);
+
+    // Every acknowledged (or earlier-committed) write is in the database, whole; nothing else is.
+    const contracts: { personId: string; doctorId: string; holdsPlace: number }[] = await t.dataSource.query('SELECT personId, doctorId, holdsPlace FROM contracts');
+    const responses: { personId: string }[] = await t.dataSource.query('SELECT personId FROM survey_responses WHERE waveId = ?', [waveId]);
+    const signedIds = done.filter((w) => w.kind === 'sign').map((w) => w.resident.person.id).sort();
+    const answeredIds = done.filter((w) => w.kind === 'answer').map((w) => w.resident.person.id).sort();
+    const signerIds = new Set(signers.map((s) => s.person.id));
+    expect(contracts.map((c) => c.personId).filter((id) => signerIds.has(id)).sort()).toEqual(signedIds);
+    expect(responses.map((r) => r.personId).sort()).toEqual(answeredIds);
+    const doctors: { id: string; heldPlaces: number }[] = await t.dataSource.query('SELECT id, heldPlaces FROM doctors');
+    const places = doctors.map((d) => [d.id, Number(d.heldPlaces)]);
+    const counted = doctors.map((d) => [d.id, contracts.filter((c) => c.doctorId === d.id && Number(c.holdsPlace) === 1).length]);
+    expect(places).toEqual(counted);
+  }, 180_000);
+});

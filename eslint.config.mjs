@@ -1,0 +1,51 @@
+// One ESLint configuration for the tree: typescript-eslint's recommended rules everywhere, the
+// React hooks rules for the mini-program, and a few project rules.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'bench/results/**', 'test/artifacts/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Nest's DI and TypeORM need classes that are only decorated, and declaration merging for entities.
+      '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    // The API writes through its JSON logger (redacted); only its command-line entry points print.
+    files: ['apps/api/src/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['apps/api/src/main.ts', 'apps/api/src/database/cli.ts', 'apps/api/src/wechat-standin/main.ts', '**/*.spec.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'class-validator', '@tarojs/*', 'react'] }],
+    },
+  },
+  {
+    files: ['apps/miniprogram/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Taro'][callee.property.name='request']", message: 'Use the one HTTP client in src/api/client.ts.' }],
+    },
+  },
+  {
+    files: ['apps/miniprogram/src/api/client.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

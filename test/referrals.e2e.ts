@@ -1,0 +1,224 @@
+// The referral loop in the browser: a resident books a specialist visit from the home page, the
+// family doctor approves, the hospital's coordinator records the visit and writes feedback, the
+// resident reads it; a hold the doctor never approves expires and its place comes back; the
+// hospital sends the patient back down to the team, which acknowledges it.
+import { Browser, Page } from 'playwright-core';
+import { createConnection } from 'mysql2/promise';
+import { makeIdNumber, todayInChina } from '../libs/domain/src';
+import type { Stack } from './support/stack';
+import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
+import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+
+jest.setTimeout(300_000);
+
+const today = todayInChina(new Date());
+const yearsAgo = (years: number, monthDay: string) => `${Number(today.slice(0, 4)) - years}-${monthDay}`;
+const seq = 1 + Math.floor(Math.random() * 400);
+const run = `${seq}-${Date.now()}`;
+const patient = { openid: `rf-${run}`, name: '赵桂兰', idNumber: makeIdNumber(yearsAgo(68, '04-09'), 'female', seq), phone: '13812340011' };
+const waiting = { openid: `rw-${run}`, name: '孙德明', idNumber: makeIdNumber(yearsAgo(59, '09-30'), 'male', seq), phone: '13812340012' };
+const latecomer = { openid: `rl-${run}`, name: '周建华', idNumber: makeIdNumber(yearsAgo(63, '06-16'), 'male', seq), phone: '13812340013' };
+const feedback = {
+  findings: '原发性高血压2级，心电图提示左心室高电压，未见心肌缺血',
+  advice: '氨氯地平5毫克每日一次，继续低盐饮食，每天测血压',
+  nextStep: '两周后在社区复测血压，一个月后心血管内科复诊',
+};
+
+// The sweep runs every 2 seconds in this stack, so an expired hold is freed while the test watches.
+process.env.REFERRAL_SWEEP_SECONDS = '2';
+
+let stack: Stack;
+let browser: Browser;
+let resident: Page;
+let doctor: Page;
+let coordinator: Page;
+
+async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${stack.baseUrl}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} /api${path} ${JSON.stringify(body)} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const login = async (path: string, body: unknown) => (await call<{ accessToken: string }>(null, 'POST', path, body)).accessToken;
+
+/** A resident of 东关村 with an active contract with 王建国's team; returns the token and the contract id. */
+async function signedResident(person: typeof patient) {
+  const token = await login('/auth/wechat-login', { code: `dev:${person.openid}` });
+  const communities = await call<{ id: string; name: string }[]>(token, 'GET', '/communities');
+  const communityId = communities.find((c) => c.name === '东关村')!.id;
+  const teams = await call<{ id: string; name: string }[]>(token, 'GET', `/teams?communityId=${communityId}`);
+  await call(token, 'PUT', '/me/profile', {
+    name: person.name, idNumber: person.idNumber, phone: person.phone, communityId, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
+  });
+  const agreement = await call<{ version: string }>(token, 'GET', '/agreements/current');
+  const [contract] = await call<{ id: string }[]>(token, 'POST', '/contracts', {
+    personIds: [(await call<{ person: { id: string } }>(token, 'GET', '/me')).person.id], teamId: teams.find((t) => t.name === '城关镇第一家庭医生团队')!.id,
+    packageCodes: ['basicPublicHealth', 'basicMedical'], years: 1, agreementVersion: agreement.version, insuranceAuthorized: true,
+  });
+  const doctorToken = await login('/auth/staff-login', { username: 'clinic1.doctor1', password: 'jiayi-demo' });
+  await call(doctorToken, 'POST', `/staff/contracts/${contract.id}/confirm`, { confirmedTags: [] });
+  return { token, contractId: contract.id };
+}
+
+async function signInResident(page: Page, openid: string) {
+  await open(page, stack.baseUrl, '/account/login/index');
+  await fill(page, 'login-openid', openid);
+  await tap(page, 'login-submit');
+  await page.waitForFunction(() => !location.hash.includes('/account/login'));
+}
+
+beforeAll(async () => {
+  ({ stack, browser } = await startStackAndBrowser());
+  await signedResident(patient);
+  resident = await openPage(browser, 'phone');
+  doctor = await openPage(browser, 'pc');
+  coordinator = await openPage(browser, 'pc');
+  await signInResident(resident, patient.openid);
+  await signInStaff(doctor, stack.baseUrl, 'clinic1.doctor1');
+  await signInStaff(coordinator, stack.baseUrl, 'hospital1.coordinator');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+it('1. the resident books, the doctor approves, the hospital records the visit and writes feedback, the resident reads it', async () => {
+  const flow = 'referral-1-book-to-feedback';
+  await open(resident, stack.baseUrl, '/pages/index/index');
+  await tap(resident, 'home-referral');
+  await visible(resident, 'referral-mine').waitFor();
+  await snap(resident, flow, '01-my-referrals-empty');
+  await tap(resident, 'referral-new');
+  await visible(resident, 'referral-book').waitFor();
+  await item(resident, `referral-person-${patient.name}`, patient.name).waitFor();
+  await tap(resident, 'referral-department-心血管内科');
+  await visible(resident, 'referral-date-strip').waitFor();
+  await resident.locator('.date-strip__slot:not(.date-strip__slot--off)').filter({ visible: true }).first().waitFor();
+  await snap(resident, flow, '02-date-strip');
+  await resident.locator('.date-strip__slot:not(.date-strip__slot--off)').filter({ visible: true }).first().click();
+  await fill(resident, 'referral-reason', '血压一直偏高，吃药效果不好，有时胸闷');
+  await tap(resident, 'referral-next');
+  await shows(visible(resident, 'referral-confirm'), '心血管内科');
+  await snap(resident, flow, '03-confirm');
+  await tap(resident, 'referral-submit');
+  await visible(resident, 'referral-mine').waitFor();
+  await shows(visible(resident, 'referral-status'), '待医生审核');
+  await snap(resident, flow, '04-requested');
+
+  await open(doctor, stack.baseUrl, '/staff/home/index');
+  await tap(doctor, 'staff-menu-referrals');
+  const card = visible(doctor, 'referral-queue').locator('.card').filter({ hasText: patient.name });
+  await shows(card, '基本公卫服务包');
+  await snap(doctor, flow, '05-doctor-queue');
+  await tap(card, 'queue-approve');
+  await card.waitFor({ state: 'detached' });
+
+  await resident.reload();
+  await shows(visible(resident, 'referral-status'), '已预约');
+  await shows(visible(resident, 'referral-mine'), '就诊请带上');
+  await snap(resident, flow, '06-booked-what-to-bring');
+
+  // The day of the visit comes.
+  const db = await createConnection(stack.database.url);
+  await db.query(`UPDATE referral_slot_pools p JOIN referrals r ON r.slotId = p.id JOIN persons s ON s.id = r.personId SET p.date = ?, r.date = ? WHERE s.name = ?`, [today, today, patient.name]);
+  await db.end();
+
+  await open(coordinator, stack.baseUrl, '/staff/home/index');
+  await tap(coordinator, 'staff-menu-arrivals');
+  const arrival = visible(coordinator, 'referral-arrivals').locator('.card').filter({ hasText: patient.name });
+  await shows(arrival, '王建国');
+  await snap(coordinator, flow, '07-arrivals');
+  await tap(arrival, 'arrival-visit');
+  await arrival.waitFor({ state: 'detached' });
+  await tap(coordinator, 'arrivals-tab-visited');
+  const visited = visible(coordinator, 'referral-arrivals').locator('.card').filter({ hasText: patient.name });
+  await tap(visited, 'arrival-write-feedback');
+  await fill(coordinator, 'feedback-findings', feedback.findings);
+  await fill(coordinator, 'feedback-advice', feedback.advice);
+  await fill(coordinator, 'feedback-next', feedback.nextStep);
+  await snap(coordinator, flow, '08-feedback-form');
+  await tap(visited, 'feedback-submit');
+  await shows(visited.getByTestId('referral-feedback'), feedback.advice);
+
+  await resident.reload();
+  await shows(visible(resident, 'referral-feedback'), feedback.nextStep);
+  await shows(visible(resident, 'referral-status'), '已就诊');
+  await snap(resident, flow, '09-resident-reads-feedback');
+});
+
+it('2. a hold the doctor does not approve in time expires and its place comes back', async () => {
+  const flow = 'referral-2-expiry';
+  const coordinatorToken = await login('/auth/staff-login', { username: 'hospital1.coordinator', password: 'jiayi-demo' });
+  const pools = await call<{ id: string; date: string; period: string; capacity: number; booked: number }[]>(coordinatorToken, 'GET', '/staff/referral-slots?department=眼科');
+  const pool = pools.find((p) => p.booked === 0 && p.date > today)!;
+  await call(coordinatorToken, 'PUT', `/staff/referral-slots/${pool.id}`, { capacity: 1 });
+  const holder = await signedResident(waiting);
+  const held = await call<{ id: string }>(holder.token, 'POST', '/referrals', { contractId: holder.contractId, slotId: pool.id, reason: '视物模糊半年' });
+  await signedResident(latecomer);
+
+  const page = await openPage(browser, 'phone');
+  await signInResident(page, latecomer.openid);
+  await open(page, stack.baseUrl, '/referral/book/index');
+  await tap(page, 'referral-department-眼科');
+  const slot = visible(page, `slot-${pool.date}-${pool.period}`);
+  await shows(slot, '约满');
+  await snap(page, flow, '01-slot-full');
+
+  // 24 hours pass without the doctor's approval.
+  const db = await createConnection(stack.database.url);
+  await db.query('UPDATE referrals SET holdExpiresAt = ? WHERE id = ?', [new Date(Date.now() - 60_000), held.id]);
+  await db.end();
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [mine] = await call<{ id: string; status: string }[]>(holder.token, 'GET', '/referrals');
+    if (mine.status === 'expired') break;
+    if (Date.now() > deadline) throw new Error(`hold not expired: ${mine.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  await page.reload();
+  await tap(page, 'referral-department-眼科');
+  await shows(visible(page, `slot-${pool.date}-${pool.period}`), '余1');
+  await snap(page, flow, '02-place-back');
+
+  const holderPage = await openPage(browser, 'phone');
+  await signInResident(holderPage, waiting.openid);
+  await open(holderPage, stack.baseUrl, '/referral/mine/index');
+  await shows(visible(holderPage, 'referral-status'), '已过期');
+  await snap(holderPage, flow, '03-holder-sees-expired');
+  await holderPage.context().close();
+  await page.context().close();
+});
+
+it('3. the hospital sends the patient back down to the team, which acknowledges it', async () => {
+  const flow = 'referral-3-down';
+  await open(coordinator, stack.baseUrl, '/referral/arrivals/index');
+  await tap(coordinator, 'arrivals-tab-visited');
+  const visited = visible(coordinator, 'referral-arrivals').locator('.card').filter({ hasText: patient.name });
+  await tap(visited, 'arrival-send-down');
+  await fill(coordinator, 'down-summary', '高血压2级，调整用药后血压130/82，症状缓解');
+  await fill(coordinator, 'down-plan', '每两周社区测血压一次，三个月后复查心电图');
+  await snap(coordinator, flow, '01-down-form');
+  await tap(visited, 'down-submit');
+  await shows(visited, '等待团队接收');
+
+  await open(doctor, stack.baseUrl, '/referral/queue/index');
+  await tap(doctor, 'queue-tab-down');
+  const down = visible(doctor, 'referral-queue').locator('.card').filter({ hasText: patient.name });
+  await shows(down, '每两周社区测血压一次');
+  await snap(doctor, flow, '02-team-receives');
+  await tap(down, 'down-acknowledge');
+  await down.waitFor({ state: 'detached' });
+  await shows(visible(doctor, 'state-empty'), '没有待接收的转回');
+  await snap(doctor, flow, '03-acknowledged');
+
+  const residentToken = await login('/auth/wechat-login', { code: `dev:${patient.openid}` });
+  const notices = await call<{ kind: string }[]>(residentToken, 'GET', '/notices');
+  expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['referralBooked', 'referralFeedback', 'downReferral']));
+});

@@ -14,7 +14,10 @@ const self = { name: '张桂兰', idNumber: makeIdNumber(birthDate, 'female', se
 
 /** Taro's H5 showModal dialog, and its 确定 button. */
 const modal = (page: Page) => page.locator('.taro-modal__content').filter({ visible: true });
-const modalShown = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__modal')].some((m) => m.style.display !== 'none' && getComputedStyle(m).opacity === '1'));
+const modalShown = (page: Page) =>
+  page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.taro__modal')].some((m) => m.style.display !== 'none' && getComputedStyle(m).opacity === '1'),
+  );
 const confirmModal = (page: Page) => modal(page).locator('.taro-model__confirm').click();
 
 let stack: Stack;

@@ -36,7 +36,8 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     route.body ? plausibleValue(route.body, 'body', (field) => (side ? idsOfKind(side, field) : undefined)) : undefined;
   const queryFor = (route: Route) => {
     const params = new URLSearchParams();
-    for (const q of route.queryParams.filter((p) => p.required)) params.set(q.name, String(plausibleValue(q.schema ?? { type: 'string' }, q.name, () => undefined)));
+    for (const q of route.queryParams.filter((p) => p.required))
+      params.set(q.name, String(plausibleValue(q.schema ?? { type: 'string' }, q.name, () => undefined)));
     const text = params.toString();
     return text ? `?${text}` : '';
   };
@@ -82,9 +83,12 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
 
   it('finds every operation of the document with its roles, and the worlds to probe', () => {
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-      expect.arrayContaining(['GET /api/health', 'POST /api/auth/staff-login', 'POST /api/auth/wechat-login']),
-    );
+    expect(
+      routes
+        .filter((r) => r.isPublic)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/auth/staff-login', 'POST /api/auth/wechat-login']));
     expect(visible.get(actors[0].name)?.get('/api/contracts#id')?.size).toBe(2);
   });
 
@@ -107,7 +111,7 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     for (const route of routes.filter((r) => !r.isPublic)) {
       const url = fillPath(route, anyPathValues(route));
       for (const [name, headers] of Object.entries(bad)) {
-        const result = await probe(t, { method: route.method, url, headers, payload: route.method === 'GET' ? undefined : bodyFor(route, sides.a) ?? {} });
+        const result = await probe(t, { method: route.method, url, headers, payload: route.method === 'GET' ? undefined : (bodyFor(route, sides.a) ?? {}) });
         if (result.status !== 401) failures.push(`${route.method} ${url} with ${name} token → ${result.status}`);
       }
     }
@@ -120,7 +124,12 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     for (const route of routes.filter((r) => !r.isPublic && r.roles !== null)) {
       for (const actor of actors.filter((a) => !allowed(route, a))) {
         const url = fillPath(route, anyPathValues(route));
-        const result = await probe(t, { method: route.method, url, headers: actor.headers, payload: route.method === 'GET' ? undefined : bodyFor(route, sides.a) ?? {} });
+        const result = await probe(t, {
+          method: route.method,
+          url,
+          headers: actor.headers,
+          payload: route.method === 'GET' ? undefined : (bodyFor(route, sides.a) ?? {}),
+        });
         probes += 1;
         if (result.status !== 403) failures.push(`${actor.name} ${route.method} ${url} → ${result.status} (roles: ${route.roles!.join(', ')})`);
       }
@@ -141,7 +150,12 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
             const values = { ...(ownPathValues(route, actor) ?? {}), [param.name]: id };
             const url = `${fillPath(route, values)}${route.method === 'GET' ? queryFor(route) : ''}`;
             const owner = (['a', 'b'] as const).find((s) => privateIds(sides[s]).includes(id));
-            const result = await probe(t, { method: route.method, url, headers: actor.headers, payload: route.method === 'GET' ? undefined : bodyFor(route, owner ? sides[owner] : null) ?? {} });
+            const result = await probe(t, {
+              method: route.method,
+              url,
+              headers: actor.headers,
+              payload: route.method === 'GET' ? undefined : (bodyFor(route, owner ? sides[owner] : null) ?? {}),
+            });
             probes += 1;
             const refusedAs = route.method === 'GET' && !route.queryParams.some((q) => q.required) ? [403, 404] : [400, 403, 404];
             if (!refusedAs.includes(result.status)) failures.push(`${actor.name} ${route.method} ${url} → ${result.status}: ${result.text.slice(0, 160)}`);
@@ -155,7 +169,7 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
     expect(probes).toBeGreaterThan(100);
   });
 
-  it('refuses writes that name another household\'s person or contract in their body', async () => {
+  it("refuses writes that name another household's person or contract in their body", async () => {
     const failures: string[] = [];
     let probes = 0;
     for (const route of routes.filter((r) => !r.isPublic && r.method !== 'GET' && r.body && /"(personIds?|contractIds?)"/.test(JSON.stringify(r.body)))) {
@@ -166,7 +180,8 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
           const url = fillPath(route, values);
           const result = await probe(t, { method: route.method, url, headers: actor.headers, payload: bodyFor(route, sides[side]) });
           probes += 1;
-          if (![400, 403, 404].includes(result.status)) failures.push(`${actor.name} ${route.method} ${url} naming side ${side} → ${result.status}: ${result.text.slice(0, 160)}`);
+          if (![400, 403, 404].includes(result.status))
+            failures.push(`${actor.name} ${route.method} ${url} naming side ${side} → ${result.status}: ${result.text.slice(0, 160)}`);
           const leaked = leaks(result.text, actor);
           if (leaked.length) failures.push(`${actor.name} ${route.method} ${url} answer shows ${leaked.join(', ')}`);
         }

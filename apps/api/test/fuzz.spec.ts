@@ -14,12 +14,47 @@ const MIN_PER_ROUTE = 40;
 const READ_AUDIT_ACTION = /\.(list|read|search)$/;
 
 const HOSTILE_STRINGS = [
-  "' OR '1'='1", "1; DROP TABLE contracts; --", '" OR ""="', "') UNION SELECT password FROM staff_accounts --", '\\', '`', '%',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '${7*7}', '{{7*7}}', '__proto__', 'constructor',
-  '\u0000', 'a\u0000b', '\u0001\u0002\u001b[31m', '\ud800', '\u202e\u202d', '\r\n\r\nX-Injected: 1', '../../../../etc/passwd', '%00', '%E0%A4%A',
-  ' ', '', 'null', 'undefined', 'NaN', '-1', '1e309', '2026-02-30', '9999-99-99T99:99:99Z', '0000-00-00',
-  '110105199913321234', '11010519800501123', '11010519800501123x', '000000000000000000', '12345678901234567890123456789012345678901',
-  'x'.repeat(5000), '家'.repeat(3000), '😀'.repeat(300),
+  "' OR '1'='1",
+  '1; DROP TABLE contracts; --',
+  '" OR ""="',
+  "') UNION SELECT password FROM staff_accounts --",
+  '\\',
+  '`',
+  '%',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '${7*7}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  '\u0000',
+  'a\u0000b',
+  '\u0001\u0002\u001b[31m',
+  '\ud800',
+  '\u202e\u202d',
+  '\r\n\r\nX-Injected: 1',
+  '../../../../etc/passwd',
+  '%00',
+  '%E0%A4%A',
+  ' ',
+  '',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e309',
+  '2026-02-30',
+  '9999-99-99T99:99:99Z',
+  '0000-00-00',
+  '110105199913321234',
+  '11010519800501123',
+  '11010519800501123x',
+  '000000000000000000',
+  '12345678901234567890123456789012345678901',
+  'x'.repeat(5000),
+  '家'.repeat(3000),
+  '😀'.repeat(300),
 ];
 const UNKNOWN_KEYS = ['zzUnknown', 'zz_is_admin', 'zzRole', 'zz$where', 'zz.dotted', 'zz[0]'];
 
@@ -28,7 +63,8 @@ const UNKNOWN_KEYS = ['zzUnknown', 'zz_is_admin', 'zzRole', 'zz$where', 'zz.dott
  * a well-formed body whose ids (and path ids) name nothing, or are SQL and script fragments, so the
  * request reaches the services and their queries.
  */
-type Defect = 'unknownField' | 'missingRequired' | 'wrongType' | 'notAnObject' | 'invalidJson' | 'wrongContentType' | 'deepNesting' | 'oversized' | 'bogusReference';
+type Defect =
+  'unknownField' | 'missingRequired' | 'wrongType' | 'notAnObject' | 'invalidJson' | 'wrongContentType' | 'deepNesting' | 'oversized' | 'bogusReference';
 const PARSER_DEFECTS: Defect[] = ['invalidJson', 'wrongContentType', 'deepNesting', 'oversized'];
 
 interface Fuzzed {
@@ -59,8 +95,19 @@ const fuzzed: fc.Arbitrary<Fuzzed> = fc.record({
   pathPick: fc.nat(),
   hostile: fc.constantFrom(...HOSTILE_STRINGS),
   defect: fc.constantFrom<Defect>(
-    'unknownField', 'unknownField', 'missingRequired', 'wrongType', 'wrongType', 'notAnObject', 'invalidJson', 'wrongContentType', 'deepNesting', 'oversized',
-    'bogusReference', 'bogusReference', 'bogusReference',
+    'unknownField',
+    'unknownField',
+    'missingRequired',
+    'wrongType',
+    'wrongType',
+    'notAnObject',
+    'invalidJson',
+    'wrongContentType',
+    'deepNesting',
+    'oversized',
+    'bogusReference',
+    'bogusReference',
+    'bogusReference',
   ),
   defectPick: fc.nat(),
   noise: fc.array(fc.record({ pick: fc.nat(), value: hostileValue }), { maxLength: 3 }),
@@ -90,7 +137,8 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
     ({ visible } = await readLists(t, routes, actors, () => ''));
     // Fold every survey response into the counters now: a report a fuzz request reaches must find nothing left to count.
     const region = actors.find((a) => a.role === 'regionAdmin')!;
-    for (const waveId of Object.values(world.waves)) await probe(t, { method: 'GET', url: `/api/staff/survey-waves/${waveId}/report`, headers: region.headers });
+    for (const waveId of Object.values(world.waves))
+      await probe(t, { method: 'GET', url: `/api/staff/survey-waves/${waveId}/report`, headers: region.headers });
   });
   afterAll(async () => t?.close());
 
@@ -126,7 +174,13 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
     const url = fillPath(route, pathValues(route, sample), (v) => (v.startsWith('%') ? v : encodeLoosely(v))) + queryString(route, sample);
     if (route.method === 'GET') return { method: route.method, url, headers };
     const body = defectiveBody(route, sample);
-    if (body.bogusPath) return { method: route.method, url: fillPath(route, bogusPathValues(route, sample), (v) => (v.startsWith('%') ? v : encodeLoosely(v))) + queryString(route, sample), headers, ...body };
+    if (body.bogusPath)
+      return {
+        method: route.method,
+        url: fillPath(route, bogusPathValues(route, sample), (v) => (v.startsWith('%') ? v : encodeLoosely(v))) + queryString(route, sample),
+        headers,
+        ...body,
+      };
     return { method: route.method, url, headers, ...body };
   }
 
@@ -144,19 +198,25 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
   }
 
   function pathValues(route: Route, sample: Fuzzed): Record<string, string> {
-    return Object.fromEntries(route.pathParams.map((param) => {
-      const real = [...seenIds(visible, route, param.name)];
-      if (sample.path === 'real' && real.length > 0) return [param.name, real[sample.pathPick % real.length]];
-      if (sample.path === 'hostile') return [param.name, sample.hostile.slice(0, 300)];
-      return [param.name, randomUUID()];
-    }));
+    return Object.fromEntries(
+      route.pathParams.map((param) => {
+        const real = [...seenIds(visible, route, param.name)];
+        if (sample.path === 'real' && real.length > 0) return [param.name, real[sample.pathPick % real.length]];
+        if (sample.path === 'hostile') return [param.name, sample.hostile.slice(0, 300)];
+        return [param.name, randomUUID()];
+      }),
+    );
   }
 
   function queryString(route: Route, sample: Fuzzed): string {
     const parts: string[] = [];
     for (const [i, param] of route.queryParams.entries()) {
       const noise = sample.noise[i % Math.max(1, sample.noise.length)];
-      const value = noise ? (typeof noise.value === 'string' ? noise.value : JSON.stringify(noise.value)) : String(plausibleValue(param.schema ?? { type: 'string' }, param.name, () => undefined));
+      const value = noise
+        ? typeof noise.value === 'string'
+          ? noise.value
+          : JSON.stringify(noise.value)
+        : String(plausibleValue(param.schema ?? { type: 'string' }, param.name, () => undefined));
       parts.push(`${encodeLoosely(param.name)}=${encodeLoosely(value.slice(0, 2000))}`);
       if (sample.unknownQuery) parts.push(`${encodeLoosely(param.name)}=${encodeLoosely(sample.hostile.slice(0, 100))}`);
     }
@@ -169,11 +229,21 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
     const schema = route.body;
     const applicable = [...(schema?.properties ? applicableDefects(schema) : PARSER_DEFECTS), ...(namesRecords(route) ? ['bogusReference' as const] : [])];
     const defect = applicable.includes(sample.defect) ? sample.defect : applicable[sample.defectPick % applicable.length];
-    const base = schema ? withNoise(plausibleValue(schema, 'body', () => undefined), schema, sample) : {};
+    const base = schema
+      ? withNoise(
+          plausibleValue(schema, 'body', () => undefined),
+          schema,
+          sample,
+        )
+      : {};
     const text = JSON.stringify(base);
     switch (defect) {
       case 'invalidJson':
-        return { payload: [text.slice(0, Math.max(1, text.length - 1)), `${text},`, "{'a': 1}", '{"a": NaN}', '{"a":1}}', '\ufeff{"a":', '{"a":"\u0000'][sample.defectPick % 7] };
+        return {
+          payload: [text.slice(0, Math.max(1, text.length - 1)), `${text},`, "{'a': 1}", '{"a": NaN}', '{"a":1}}', '\ufeff{"a":', '{"a":"\u0000'][
+            sample.defectPick % 7
+          ],
+        };
       case 'wrongContentType':
         return [
           { payload: text, contentType: 'text/plain' },
@@ -203,7 +273,10 @@ describe('fuzzing every operation of the OpenAPI document (MariaDB)', () => {
       case 'bogusReference': {
         const bogus = () => (sample.path === 'hostile' ? sample.hostile.slice(0, 36) : randomUUID());
         const body = schema ? plausibleValue(schema, 'body', (field) => (REFERENCE_FIELD.test(field) ? bogus() : undefined)) : undefined;
-        return { payload: schema && body ? withNoise(body, schema, sample, (name) => !REFERENCE_FIELD.test(name)) : {}, bogusPath: route.pathParams.length > 0 };
+        return {
+          payload: schema && body ? withNoise(body, schema, sample, (name) => !REFERENCE_FIELD.test(name)) : {},
+          bogusPath: route.pathParams.length > 0,
+        };
       }
       case 'unknownField':
         return { payload: { ...(base as object), [UNKNOWN_KEYS[sample.defectPick % UNKNOWN_KEYS.length]]: sample.noise[0]?.value ?? sample.hostile } };
@@ -254,6 +327,9 @@ function wrongTypeFor(schema: Schema, pick: number): unknown {
 }
 
 function summarise(request: { method: string; url: string; payload?: unknown; contentType?: string }): string {
-  const body = request.payload === undefined ? '' : ` ${request.contentType ?? 'application/json'} ${String(typeof request.payload === 'string' ? request.payload : JSON.stringify(request.payload)).slice(0, 300)}`;
+  const body =
+    request.payload === undefined
+      ? ''
+      : ` ${request.contentType ?? 'application/json'} ${String(typeof request.payload === 'string' ? request.payload : JSON.stringify(request.payload)).slice(0, 300)}`;
   return `${request.method} ${request.url.slice(0, 300)}${body}`;
 }

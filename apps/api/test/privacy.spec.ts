@@ -30,7 +30,7 @@ describe('privacy: health information at rest, consent withdrawal and account cl
 
   const count = async (sql: string, params: unknown[]) => Number((await t.dataSource.query(sql, params))[0].n);
 
-  it('stores a contract\'s packages and fee lines encrypted, with the per-payer totals in clear fen', async () => {
+  it("stores a contract's packages and fee lines encrypted, with the per-payer totals in clear fen", async () => {
     const resident = await residentWithProfile(t, { birthDate: '1968-09-09', declaredTags: ['diabetes2', 'lowIncome'] });
     const signed = await sign(t, resident, { packageCodes: [...BASIC, 'diabetes'] });
     expect(signed.status).toBe(201);
@@ -44,8 +44,13 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     expect(cipher.decryptJson(row.packageCodesCipher)).toEqual([...BASIC, 'diabetes']);
     expect(cipher.decryptJson(row.feesCipher)).toEqual(contract.fees);
     const { totals } = contract.fees;
-    expect([row.totalFen, row.insuranceFen, row.publicHealthFen, row.selfPayFen, row.fiscalFen].map(Number))
-      .toEqual([totals.total, totals.insurance, totals.publicHealth, totals.selfPay, totals.fiscal]);
+    expect([row.totalFen, row.insuranceFen, row.publicHealthFen, row.selfPayFen, row.fiscalFen].map(Number)).toEqual([
+      totals.total,
+      totals.insurance,
+      totals.publicHealth,
+      totals.selfPay,
+      totals.fiscal,
+    ]);
 
     const read = await t.http.get(`/api/contracts/${contract.id}`).set(resident.auth).expect(200);
     expect(read.body.fees).toEqual(contract.fees);
@@ -85,10 +90,15 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     const withdrawn = await t.http.post('/api/me/consent/withdraw').set(resident.auth).expect(200);
     expect(withdrawn.body).toEqual({ sensitiveConsent: false, withdrawnAt: expect.any(String), erasedDeclaredTags: 2, keptContracts: 2 });
 
-    const [account] = await t.dataSource.query('SELECT sensitiveConsent, consentWithdrawnAt FROM resident_accounts WHERE id = ?', [(await t.http.get('/api/me').set(resident.auth)).body.accountId]);
+    const [account] = await t.dataSource.query('SELECT sensitiveConsent, consentWithdrawnAt FROM resident_accounts WHERE id = ?', [
+      (await t.http.get('/api/me').set(resident.auth)).body.accountId,
+    ]);
     expect(Number(account.sensitiveConsent)).toBe(0);
     expect(account.consentWithdrawnAt).not.toBeNull();
-    const persons: { declaredTagsCipher: string }[] = await t.dataSource.query('SELECT declaredTagsCipher FROM persons WHERE id IN (?, ?)', [resident.person.id, spouse.id]);
+    const persons: { declaredTagsCipher: string }[] = await t.dataSource.query('SELECT declaredTagsCipher FROM persons WHERE id IN (?, ?)', [
+      resident.person.id,
+      spouse.id,
+    ]);
     expect(persons.map((p) => cipher.decryptJson(p.declaredTagsCipher))).toEqual([[], []]);
 
     const refused = await sign(t, resident);
@@ -96,7 +106,9 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     expect(refused.body.code).toBe('CONSENT.WITHDRAWN');
     const confirm = await t.http.post(`/api/staff/contracts/${pending.body[0].id}/confirm`).set(admin).send({ confirmedTags: [] }).expect(409);
     expect(confirm.body.code).toBe('CONSENT.WITHDRAWN');
-    const addMember = await t.http.post('/api/me/family-members').set(resident.auth)
+    const addMember = await t.http
+      .post('/api/me/family-members')
+      .set(resident.auth)
       .send({ name: '新家人', idNumber: idNumberFor('1985-01-01'), relation: 'spouse', declaredTags: [] });
     expect(addMember.status).toBe(409);
     expect(addMember.body.code).toBe('CONSENT.WITHDRAWN');
@@ -104,10 +116,19 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     expect(kept.status).toBe('active');
     expect(cipher.decryptJson(kept.confirmedTagsCipher)).toEqual(['hypertension']);
 
-    await t.http.put('/api/me/profile').set(resident.auth).send({
-      name: '测试居民', idNumber: resident.idNumber, phone: '13800138000', communityId: resident.communityId, declaredTags: [],
-      privacyPolicyVersion: '2026-11', sensitiveConsent: true,
-    }).expect(200);
+    await t.http
+      .put('/api/me/profile')
+      .set(resident.auth)
+      .send({
+        name: '测试居民',
+        idNumber: resident.idNumber,
+        phone: '13800138000',
+        communityId: resident.communityId,
+        declaredTags: [],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
+      })
+      .expect(200);
     await t.http.post(`/api/staff/contracts/${pending.body[0].id}/confirm`).set(admin).send({ confirmedTags: [] }).expect(200);
   });
 
@@ -122,11 +143,22 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     const staff = await staffTokens(t);
     const wave = await createWave(t, staff.clinic1);
     const response = await submit(t, resident.auth, wave.id, standardAnswers()).expect(201);
-    await t.dataSource.transaction((manager) => t.app.get(NoticesService).raise(manager, {
-      personId: resident.person.id, kind: 'contractConfirmed', body: '测试', refType: 'contract', refId: contractId, page: '/signing/contract/index',
-    }));
-    await t.http.post('/api/me/family-members').set(resident.auth).set('Idempotency-Key', randomUUID())
-      .send({ name: '二号家人', idNumber: idNumberFor('1982-02-02'), relation: 'spouse', declaredTags: [] }).expect(201);
+    await t.dataSource.transaction((manager) =>
+      t.app.get(NoticesService).raise(manager, {
+        personId: resident.person.id,
+        kind: 'contractConfirmed',
+        body: '测试',
+        refType: 'contract',
+        refId: contractId,
+        page: '/signing/contract/index',
+      }),
+    );
+    await t.http
+      .post('/api/me/family-members')
+      .set(resident.auth)
+      .set('Idempotency-Key', randomUUID())
+      .send({ name: '二号家人', idNumber: idNumberFor('1982-02-02'), relation: 'spouse', declaredTags: [] })
+      .expect(201);
     const accountId: string = (await t.http.get('/api/me').set(resident.auth).expect(200)).body.accountId;
 
     const open = await t.http.post('/api/me/close').set(resident.auth).expect(409);
@@ -157,9 +189,19 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     expect(fresh.body.accountId).not.toBe(accountId);
     expect(fresh.body.person).toBeNull();
     // Registering again with the same ID number takes over the kept person, with its contracts.
-    const returning = await t.http.put('/api/me/profile').set(again.auth).send({
-      name: '测试居民', idNumber: resident.idNumber, phone: '13900139000', communityId: resident.communityId, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
-    }).expect(200);
+    const returning = await t.http
+      .put('/api/me/profile')
+      .set(again.auth)
+      .send({
+        name: '测试居民',
+        idNumber: resident.idNumber,
+        phone: '13900139000',
+        communityId: resident.communityId,
+        declaredTags: [],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
+      })
+      .expect(200);
     expect(returning.body.id).toBe(resident.person.id);
     const contracts = await t.http.get('/api/contracts').set(again.auth).expect(200);
     expect(contracts.body.map((c: { id: string }) => c.id)).toEqual([contractId]);
@@ -169,9 +211,19 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     const communities = await t.http.get('/api/communities').set(login.auth).expect(200);
     const communityId = communities.body.find((c: { name: string }) => c.name === '东关村').id;
     const idNumber = idNumberFor('1980-05-01');
-    const response = await t.http.put('/api/me/profile').set(login.auth).send({
-      name: '测试居民', idNumber, phone: '13800138000', communityId, declaredTags: ['hypertension'], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
-    }).expect(200);
+    const response = await t.http
+      .put('/api/me/profile')
+      .set(login.auth)
+      .send({
+        name: '测试居民',
+        idNumber,
+        phone: '13800138000',
+        communityId,
+        declaredTags: ['hypertension'],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
+      })
+      .expect(200);
     return { ...login, person: response.body, idNumber, communityId };
   }
 });
@@ -183,26 +235,56 @@ describe.each<Dialect>(['mariadb', 'sqlite'])('privacy migration converts existi
     try {
       await dataSource.runMigrations({ transaction: 'each' });
       await dataSource.undoLastMigration({ transaction: 'each' });
-      const fees = { years: 1, lines: [{ packageCode: 'diabetes', packageName: '糖尿病患者服务包', amount: 10100, insurance: 8000, publicHealth: 1000, selfPay: 1100, fiscal: 0 }],
+      const fees = {
+        years: 1,
+        lines: [{ packageCode: 'diabetes', packageName: '糖尿病患者服务包', amount: 10100, insurance: 8000, publicHealth: 1000, selfPay: 1100, fiscal: 0 }],
         policyLines: [{ policy: 'waiver', description: '低保减免', fromPayer: 'selfPay', toPayer: 'fiscal', amount: 500 }],
-        totals: { total: 10100, insurance: 8000, publicHealth: 1000, selfPay: 600, fiscal: 500 } };
+        totals: { total: 10100, insurance: 8000, publicHealth: 1000, selfPay: 600, fiscal: 500 },
+      };
       const [contractId, questionnaireId, waveId, responseId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
       const now = dialect === 'mariadb' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', '');
       await dataSource.query(
         `INSERT INTO contracts (id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy,
            agreementVersion, agreementHash, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt, createdAt, holdsPlace)
          VALUES (?, 'p', 't', 'd', 'i', 'r', 'active', '2026-01-01', '2026-12-31', 1, ?, ?, 'self', 'v1', 'h', 'hs', 'onsite', 1, ?, ?, 0)`,
-        [contractId, JSON.stringify(['basicPublicHealth', 'diabetes']), JSON.stringify(fees), now, now]);
+        [contractId, JSON.stringify(['basicPublicHealth', 'diabetes']), JSON.stringify(fees), now, now],
+      );
       const unmarked = { ...STANDARD_QUESTIONNAIRE, questions: STANDARD_QUESTIONNAIRE.questions.map(({ sensitive: _sensitive, ...q }) => q) };
-      await dataSource.query('INSERT INTO questionnaires (id, regionId, code, version, title, definition, createdAt) VALUES (?, ?, ?, 1, ?, ?, ?)',
-        [questionnaireId, 'r', 'standard', '问卷', JSON.stringify(unmarked), now]);
-      await dataSource.query(`INSERT INTO survey_waves (id, regionId, questionnaireId, title, scopeType, scopeId, opensAt, closesAt, createdAt)
-        VALUES (?, 'r', ?, '调查', 'region', 'r', ?, ?, ?)`, [waveId, questionnaireId, now, now, now]);
-      const answers = [{ questionId: 'q4', optionIds: ['C'] }, { questionId: 'q11', optionIds: ['C'] }, { questionId: 'q13', optionIds: [], text: '糖尿病随访' }];
-      await dataSource.query(`INSERT INTO survey_responses (id, waveId, personId, channel, submittedAt, keyGroupsCipher, ageBand, signingDuration, answers, rolledUp)
-        VALUES (?, ?, 'p', 'miniProgram', ?, 'v1:x', '31-50', 'over1y', ?, 1)`, [responseId, waveId, now, JSON.stringify(answers)]);
-      for (const [questionId, optionId, text] of [['q4', 'C', null], ['q11', 'C', null], ['q13', '', '糖尿病随访']]) {
-        await dataSource.query('INSERT INTO survey_answers (responseId, questionId, optionId, waveId, text) VALUES (?, ?, ?, ?, ?)', [responseId, questionId, optionId, waveId, text]);
+      await dataSource.query('INSERT INTO questionnaires (id, regionId, code, version, title, definition, createdAt) VALUES (?, ?, ?, 1, ?, ?, ?)', [
+        questionnaireId,
+        'r',
+        'standard',
+        '问卷',
+        JSON.stringify(unmarked),
+        now,
+      ]);
+      await dataSource.query(
+        `INSERT INTO survey_waves (id, regionId, questionnaireId, title, scopeType, scopeId, opensAt, closesAt, createdAt)
+        VALUES (?, 'r', ?, '调查', 'region', 'r', ?, ?, ?)`,
+        [waveId, questionnaireId, now, now, now],
+      );
+      const answers = [
+        { questionId: 'q4', optionIds: ['C'] },
+        { questionId: 'q11', optionIds: ['C'] },
+        { questionId: 'q13', optionIds: [], text: '糖尿病随访' },
+      ];
+      await dataSource.query(
+        `INSERT INTO survey_responses (id, waveId, personId, channel, submittedAt, keyGroupsCipher, ageBand, signingDuration, answers, rolledUp)
+        VALUES (?, ?, 'p', 'miniProgram', ?, 'v1:x', '31-50', 'over1y', ?, 1)`,
+        [responseId, waveId, now, JSON.stringify(answers)],
+      );
+      for (const [questionId, optionId, text] of [
+        ['q4', 'C', null],
+        ['q11', 'C', null],
+        ['q13', '', '糖尿病随访'],
+      ]) {
+        await dataSource.query('INSERT INTO survey_answers (responseId, questionId, optionId, waveId, text) VALUES (?, ?, ?, ?, ?)', [
+          responseId,
+          questionId,
+          optionId,
+          waveId,
+          text,
+        ]);
       }
 
       await dataSource.runMigrations({ transaction: 'each' });
@@ -211,11 +293,16 @@ describe.each<Dialect>(['mariadb', 'sqlite'])('privacy migration converts existi
       for (const word of REVEALING) expect(clearText(contract)).not.toContain(word);
       expect(cipher.decryptJson(contract.packageCodesCipher)).toEqual(['basicPublicHealth', 'diabetes']);
       expect(cipher.decryptJson(contract.feesCipher)).toEqual(fees);
-      expect([contract.totalFen, contract.insuranceFen, contract.publicHealthFen, contract.selfPayFen, contract.fiscalFen].map(Number)).toEqual([10100, 8000, 1000, 600, 500]);
+      expect([contract.totalFen, contract.insuranceFen, contract.publicHealthFen, contract.selfPayFen, contract.fiscalFen].map(Number)).toEqual([
+        10100, 8000, 1000, 600, 500,
+      ]);
       const [response] = await dataSource.query('SELECT * FROM survey_responses WHERE id = ?', [responseId]);
       expect(clearText(response)).not.toContain('糖尿病');
       expect(cipher.decryptJson(response.answersCipher)).toEqual(answers);
-      const rows: { questionId: string; textCipher: string | null }[] = await dataSource.query('SELECT * FROM survey_answers WHERE responseId = ? ORDER BY questionId', [responseId]);
+      const rows: { questionId: string; textCipher: string | null }[] = await dataSource.query(
+        'SELECT * FROM survey_answers WHERE responseId = ? ORDER BY questionId',
+        [responseId],
+      );
       expect(rows).toEqual([expect.objectContaining({ questionId: 'q11', optionId: 'C' }), expect.objectContaining({ questionId: 'q13', optionId: '' })]);
       expect(rowText(rows)).not.toContain('糖尿病');
       expect(cipher.decrypt(rows[1].textCipher!)).toBe('糖尿病随访');

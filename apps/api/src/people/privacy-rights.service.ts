@@ -73,19 +73,31 @@ export class PrivacyRightsService {
       await manager.query('DELETE FROM idempotency_records WHERE accountId = ?', [auth.accountId]);
       await manager.delete(ResidentAccount, { id: auth.accountId });
       await manager.insert(AuditLog, {
-        id: randomUUID(), actorId: auth.accountId, actorRole: 'resident', action: 'account.close',
-        personId: kept[0] ?? null, resource: 'resident_account', resourceId: auth.accountId, at: closedAt,
+        id: randomUUID(),
+        actorId: auth.accountId,
+        actorRole: 'resident',
+        action: 'account.close',
+        personId: kept[0] ?? null,
+        resource: 'resident_account',
+        resourceId: auth.accountId,
+        at: closedAt,
       });
       return {
-        closedAt: closedAt.toISOString(), erasedPersons: erased.length, keptPersons: kept.length,
-        keptContracts: withContracts.total, anonymisedSurveyResponses: anonymised,
+        closedAt: closedAt.toISOString(),
+        erasedPersons: erased.length,
+        keptPersons: kept.length,
+        keptContracts: withContracts.total,
+        anonymisedSurveyResponses: anonymised,
       };
     });
   }
 
   private async personsWithContracts(manager: EntityManager, personIds: string[]) {
     if (personIds.length === 0) return { ids: new Set<string>(), total: 0, open: 0 };
-    const rows: { personId: string; status: string }[] = await manager.query(`SELECT personId, status FROM contracts WHERE personId IN (${marks(personIds)})`, personIds);
+    const rows: { personId: string; status: string }[] = await manager.query(
+      `SELECT personId, status FROM contracts WHERE personId IN (${marks(personIds)})`,
+      personIds,
+    );
     return {
       ids: new Set(rows.map((r) => r.personId)),
       total: rows.length,

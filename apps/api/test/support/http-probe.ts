@@ -21,7 +21,9 @@ export async function probe(
     method: request.method as 'GET',
     url: request.url,
     headers,
-    ...(hasBody ? { payload: typeof request.payload === 'string' || Buffer.isBuffer(request.payload) ? request.payload : JSON.stringify(request.payload) } : {}),
+    ...(hasBody
+      ? { payload: typeof request.payload === 'string' || Buffer.isBuffer(request.payload) ? request.payload : JSON.stringify(request.payload) }
+      : {}),
   });
   return { status: response.statusCode, text: response.body };
 }
@@ -54,5 +56,8 @@ export async function snapshotTables(t: TestApp): Promise<Record<string, string[
 
 async function domainTables(t: TestApp): Promise<string[]> {
   const rows: Record<string, string>[] = await t.dataSource.query('SHOW TABLES');
-  return rows.map((row) => Object.values(row)[0]).filter((table) => !(table in BOOKKEEPING_TABLES)).sort();
+  return rows
+    .map((row) => Object.values(row)[0])
+    .filter((table) => !(table in BOOKKEEPING_TABLES))
+    .sort();
 }

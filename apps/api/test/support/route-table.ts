@@ -60,7 +60,9 @@ export async function loadRoutes(t: TestApp): Promise<{ routes: Route[]; documen
   const reflector = new Reflector();
   const resolve = resolver(document.components?.schemas ?? {});
   const routes: Route[] = [];
-  for (const [path, item] of Object.entries<Record<string, { operationId: string; parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema: Schema }> } }>>(document.paths)) {
+  for (const [path, item] of Object.entries<
+    Record<string, { operationId: string; parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema: Schema }> } }>
+  >(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const handler = handlers.get(operation.operationId);
@@ -103,7 +105,10 @@ function resolver(components: Record<string, Schema>) {
   const resolve = (schema: Schema, depth = 0): Schema => {
     if (depth > 12) return {};
     if (schema.$ref) return resolve(components[schema.$ref.split('/').pop()!] ?? {}, depth + 1);
-    if (schema.allOf) return schema.allOf.map((s) => resolve(s, depth + 1)).reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties }, required: [...(a.required ?? []), ...(b.required ?? [])] }), {});
+    if (schema.allOf)
+      return schema.allOf
+        .map((s) => resolve(s, depth + 1))
+        .reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties }, required: [...(a.required ?? []), ...(b.required ?? [])] }), {});
     const out: Schema = { ...schema };
     if (schema.items) out.items = resolve(schema.items, depth + 1);
     if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, resolve(v, depth + 1)]));
@@ -174,7 +179,11 @@ export function plausibleValue(schema: Schema, name: string, idFor: (field: stri
     default:
       if (schema.properties) {
         const required = new Set(schema.required ?? []);
-        return Object.fromEntries(Object.entries(schema.properties).filter(([k]) => required.has(k)).map(([k, v]) => [k, plausibleValue(v, k, idFor)]));
+        return Object.fromEntries(
+          Object.entries(schema.properties)
+            .filter(([k]) => required.has(k))
+            .map(([k, v]) => [k, plausibleValue(v, k, idFor)]),
+        );
       }
       return id ?? 'a';
   }

@@ -65,21 +65,32 @@ export async function buildScopeWorld(t: TestApp) {
 
   const notices = t.app.get(NoticesService);
   const notice = async (personId: string, refId: string) => {
-    const raised = await t.dataSource.transaction((manager) => notices.raise(manager, {
-      personId, kind: 'contractConfirmed', body: '测试通知', refType: 'contract', refId, page: '/signing/contract/index',
-    }));
+    const raised = await t.dataSource.transaction((manager) =>
+      notices.raise(manager, {
+        personId,
+        kind: 'contractConfirmed',
+        body: '测试通知',
+        refType: 'contract',
+        refId,
+        page: '/signing/contract/index',
+      }),
+    );
     if (!raised) throw new Error('notice not raised');
     return raised.id;
   };
 
   const sides: Record<'a' | 'b', Side> = {
     a: {
-      personIds: [a.resident.person.id, aSpouse.id], contractIds: [a.contract.id, aPending.body[0].id],
-      responseIds: [responseA.body.id], noticeIds: [await notice(a.resident.person.id, a.contract.id)],
+      personIds: [a.resident.person.id, aSpouse.id],
+      contractIds: [a.contract.id, aPending.body[0].id],
+      responseIds: [responseA.body.id],
+      noticeIds: [await notice(a.resident.person.id, a.contract.id)],
     },
     b: {
-      personIds: [b.person.id, bSpouse.id], contractIds: [bContract.body[0].id],
-      responseIds: [responseB.body.id], noticeIds: [await notice(b.person.id, bContract.body[0].id)],
+      personIds: [b.person.id, bSpouse.id],
+      contractIds: [bContract.body[0].id],
+      responseIds: [responseB.body.id],
+      noticeIds: [await notice(b.person.id, bContract.body[0].id)],
     },
   };
 
@@ -92,8 +103,20 @@ export async function buildScopeWorld(t: TestApp) {
     { name: 'doctor of another team, same clinic', role: 'doctor', headers: otherTeamDoctor.headers, accountId: otherTeamDoctor.accountId, side: null },
     { name: 'doctor of team B', role: 'doctor', headers: staffHeaders.clinic2Doctor, accountId: await staffId('clinic2.doctor1'), side: 'b' },
     { name: 'clinic admin A', role: 'clinicAdmin', headers: staffHeaders.clinic1Admin, accountId: await staffId('clinic1.admin'), side: 'a' },
-    { name: 'clinic admin B (another institution)', role: 'clinicAdmin', headers: staffHeaders.clinic2Admin, accountId: await staffId('clinic2.admin'), side: 'b' },
-    { name: 'hospital coordinator', role: 'hospitalCoordinator', headers: staffHeaders.coordinator, accountId: await staffId('hospital1.coordinator'), side: null },
+    {
+      name: 'clinic admin B (another institution)',
+      role: 'clinicAdmin',
+      headers: staffHeaders.clinic2Admin,
+      accountId: await staffId('clinic2.admin'),
+      side: 'b',
+    },
+    {
+      name: 'hospital coordinator',
+      role: 'hospitalCoordinator',
+      headers: staffHeaders.coordinator,
+      accountId: await staffId('hospital1.coordinator'),
+      side: null,
+    },
     { name: 'region admin', role: 'regionAdmin', headers: staffHeaders.region, accountId: await staffId('region.admin'), side: null },
   ];
   return { sides, actors, waves: { a: waveA.id, b: waveB.id } };
@@ -115,13 +138,23 @@ async function doctorOfTeam(t: TestApp, teamName: string): Promise<{ headers: He
   const [region] = await t.dataSource.query('SELECT regionId FROM institutions WHERE id = ?', [team.institutionId]);
   const accountId = randomUUID();
   await t.dataSource.getRepository(StaffAccount).insert({
-    id: accountId, username: `doctor.${accountId.slice(0, 8)}`, passwordHash: await hashPassword(randomUUID()), role: 'doctor', name: '另队医生',
-    regionId: region.regionId, institutionId: team.institutionId, teamId: team.id, doctorId: doctor.id, hospitalId: null, isDemo: true,
-    failedLogins: 0, lockedUntil: null,
+    id: accountId,
+    username: `doctor.${accountId.slice(0, 8)}`,
+    passwordHash: await hashPassword(randomUUID()),
+    role: 'doctor',
+    name: '另队医生',
+    regionId: region.regionId,
+    institutionId: team.institutionId,
+    teamId: team.id,
+    doctorId: doctor.id,
+    hospitalId: null,
+    isDemo: true,
+    failedLogins: 0,
+    lockedUntil: null,
   });
-  const token = await t.app.get(JwtService).signAsync(
-    { sub: accountId, role: 'doctor', regionId: region.regionId, institutionId: team.institutionId, teamId: team.id, doctorId: doctor.id },
-  );
+  const token = await t.app
+    .get(JwtService)
+    .signAsync({ sub: accountId, role: 'doctor', regionId: region.regionId, institutionId: team.institutionId, teamId: team.id, doctorId: doctor.id });
   return { headers: { Authorization: `Bearer ${token}` }, accountId };
 }
 
@@ -139,7 +172,12 @@ export interface ListRead {
  * Calls every list route (a GET without path parameters) as every actor its roles allow, and
  * records which ids each actor was shown: the records a path parameter is filled with.
  */
-export async function readLists(t: TestApp, routes: Route[], actors: Actor[], query: (route: Route) => string): Promise<{ visible: VisibleIds; reads: ListRead[] }> {
+export async function readLists(
+  t: TestApp,
+  routes: Route[],
+  actors: Actor[],
+  query: (route: Route) => string,
+): Promise<{ visible: VisibleIds; reads: ListRead[] }> {
   const visible: VisibleIds = new Map();
   const reads: ListRead[] = [];
   for (const route of routes.filter((r) => r.method === 'GET' && r.pathParams.length === 0 && !r.isPublic)) {

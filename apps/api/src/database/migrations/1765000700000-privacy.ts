@@ -35,10 +35,12 @@ export class Privacy1765000700000 implements MigrationInterface {
     const contracts: { id: string; packageCodes: Json; fees: Json }[] = await runner.query('SELECT id, packageCodes, fees FROM contracts');
     for (const c of contracts) {
       const fees = parse<{ totals: Record<string, number> }>(c.fees);
-      await runner.query(
-        `UPDATE contracts SET packageCodesCipher = ?, feesCipher = ?, ${FEE_TOTALS.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`,
-        [cipher.encryptJson(parse(c.packageCodes)), cipher.encryptJson(fees), ...FEE_TOTALS.map((n) => fees.totals[PAYER_OF_TOTAL[n]]), c.id],
-      );
+      await runner.query(`UPDATE contracts SET packageCodesCipher = ?, feesCipher = ?, ${FEE_TOTALS.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, [
+        cipher.encryptJson(parse(c.packageCodes)),
+        cipher.encryptJson(fees),
+        ...FEE_TOTALS.map((n) => fees.totals[PAYER_OF_TOTAL[n]]),
+        c.id,
+      ]);
     }
     await runner.dropColumns('contracts', ['packageCodes', 'fees']);
     await this.requireColumns(runner, 'contracts', ['packageCodesCipher', 'feesCipher', ...FEE_TOTALS]);
@@ -59,7 +61,11 @@ export class Privacy1765000700000 implements MigrationInterface {
       "SELECT responseId, questionId, text FROM survey_answers WHERE optionId = '' AND text IS NOT NULL AND text <> ''",
     );
     for (const t of texts) {
-      await runner.query("UPDATE survey_answers SET textCipher = ? WHERE responseId = ? AND questionId = ? AND optionId = ''", [cipher.encrypt(t.text), t.responseId, t.questionId]);
+      await runner.query("UPDATE survey_answers SET textCipher = ? WHERE responseId = ? AND questionId = ? AND optionId = ''", [
+        cipher.encrypt(t.text),
+        t.responseId,
+        t.questionId,
+      ]);
     }
     await runner.dropColumn('survey_answers', 'text');
   }
@@ -71,7 +77,11 @@ export class Privacy1765000700000 implements MigrationInterface {
       'SELECT responseId, questionId, textCipher FROM survey_answers WHERE textCipher IS NOT NULL',
     );
     for (const t of texts) {
-      await runner.query("UPDATE survey_answers SET text = ? WHERE responseId = ? AND questionId = ? AND optionId = ''", [cipher.decrypt(t.textCipher), t.responseId, t.questionId]);
+      await runner.query("UPDATE survey_answers SET text = ? WHERE responseId = ? AND questionId = ? AND optionId = ''", [
+        cipher.decrypt(t.textCipher),
+        t.responseId,
+        t.questionId,
+      ]);
     }
     await runner.dropColumn('survey_answers', 'textCipher');
     await runner.dropColumn('resident_accounts', 'consentWithdrawnAt');
@@ -85,9 +95,15 @@ export class Privacy1765000700000 implements MigrationInterface {
       new TableColumn(col.json('packageCodes', { isNullable: true })),
       new TableColumn(col.json('fees', { isNullable: true })),
     ]);
-    const contracts: { id: string; packageCodesCipher: string; feesCipher: string }[] = await runner.query('SELECT id, packageCodesCipher, feesCipher FROM contracts');
+    const contracts: { id: string; packageCodesCipher: string; feesCipher: string }[] = await runner.query(
+      'SELECT id, packageCodesCipher, feesCipher FROM contracts',
+    );
     for (const c of contracts) {
-      await runner.query('UPDATE contracts SET packageCodes = ?, fees = ? WHERE id = ?', [cipher.decrypt(c.packageCodesCipher), cipher.decrypt(c.feesCipher), c.id]);
+      await runner.query('UPDATE contracts SET packageCodes = ?, fees = ? WHERE id = ?', [
+        cipher.decrypt(c.packageCodesCipher),
+        cipher.decrypt(c.feesCipher),
+        c.id,
+      ]);
     }
     await runner.dropColumns('contracts', ['packageCodesCipher', 'feesCipher', ...FEE_TOTALS]);
     await this.requireColumns(runner, 'contracts', ['packageCodes', 'fees']);
@@ -100,17 +116,22 @@ export class Privacy1765000700000 implements MigrationInterface {
    */
   private async requireColumns(runner: QueryRunner, tableName: string, names: string[]): Promise<void> {
     const table = await runner.getTable(tableName);
-    await runner.changeColumns(tableName, names.map((name) => {
-      const oldColumn = table!.findColumnByName(name)!;
-      const newColumn = oldColumn.clone();
-      newColumn.isNullable = false;
-      newColumn.default = undefined;
-      return { oldColumn, newColumn };
-    }));
+    await runner.changeColumns(
+      tableName,
+      names.map((name) => {
+        const oldColumn = table!.findColumnByName(name)!;
+        const newColumn = oldColumn.clone();
+        newColumn.isNullable = false;
+        newColumn.default = undefined;
+        return { oldColumn, newColumn };
+      }),
+    );
   }
 
   private async markStandardKeyGroupQuestion(runner: QueryRunner): Promise<void> {
-    const records: { id: string; definition: Json }[] = await runner.query('SELECT id, definition FROM questionnaires WHERE code = ?', [STANDARD_KEY_GROUP_QUESTION.code]);
+    const records: { id: string; definition: Json }[] = await runner.query('SELECT id, definition FROM questionnaires WHERE code = ?', [
+      STANDARD_KEY_GROUP_QUESTION.code,
+    ]);
     for (const record of records) {
       const definition = parse<Questionnaire>(record.definition);
       const questions = definition.questions.map((q) => (q.id === STANDARD_KEY_GROUP_QUESTION.questionId ? { ...q, sensitive: true } : q));
@@ -122,6 +143,10 @@ export class Privacy1765000700000 implements MigrationInterface {
     const rows: { waveId: string; definition: Json }[] = await runner.query(
       'SELECT w.id AS waveId, q.definition FROM survey_waves w JOIN questionnaires q ON q.id = w.questionnaireId',
     );
-    return rows.flatMap((row) => parse<Questionnaire>(row.definition).questions.filter((q) => q.sensitive).map((q) => ({ waveId: row.waveId, questionId: q.id })));
+    return rows.flatMap((row) =>
+      parse<Questionnaire>(row.definition)
+        .questions.filter((q) => q.sensitive)
+        .map((q) => ({ waveId: row.waveId, questionId: q.id })),
+    );
   }
 }

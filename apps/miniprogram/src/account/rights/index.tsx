@@ -60,8 +60,7 @@ export default function RightsPage() {
           <View>注销时间：{formatDateTime(closed.closedAt)}</View>
           <View>已删除个人资料：{closed.erasedPersons}人（本人及家人中没有签约记录的）</View>
           <View>
-            按规定保存的签约记录：{closed.keptContracts}份
-            {closed.keptPersons > 0 ? `（随签约记录保留${closed.keptPersons}人的姓名和身份证号）` : ''}
+            按规定保存的签约记录：{closed.keptContracts}份{closed.keptPersons > 0 ? `（随签约记录保留${closed.keptPersons}人的姓名和身份证号）` : ''}
           </View>
         </View>
         <BigButton testId='rights-home' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
@@ -81,7 +80,9 @@ export default function RightsPage() {
               <View>
                 <View>您已同意{data.consent.consentAt ? `（${formatDateTime(data.consent.consentAt)}）` : ''}。撤回后：</View>
                 {WITHDRAW_MEANS.map((line) => (
-                  <View key={line} className='muted'>· {line}</View>
+                  <View key={line} className='muted'>
+                    · {line}
+                  </View>
                 ))}
                 <BigButton testId='rights-withdraw' kind='plain' loading={withdraw.busy} onClick={confirmWithdraw}>
                   撤回单独同意
@@ -102,7 +103,9 @@ export default function RightsPage() {
       <View className='card' data-testid='rights-close'>
         <View className='card__title'>注销账号</View>
         {CLOSE_MEANS.map((line) => (
-          <View key={line} className='muted'>· {line}</View>
+          <View key={line} className='muted'>
+            · {line}
+          </View>
         ))}
         <BigButton testId='rights-close-account' kind='plain' loading={close.busy} onClick={confirmClose}>
           注销账号

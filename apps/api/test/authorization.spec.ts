@@ -23,13 +23,14 @@ describe('authorisation matrix (MariaDB), generated from the route table', () =>
   let before: Record<string, string[]>;
 
   const allowed = (route: Route, actor: Actor) => route.roles === null || route.roles.includes(actor.role);
-  const privateIds = (side: Side) => [...side.personIds, ...side.contractIds, ...side.responseIds, ...side.noticeIds];
+  const privateIds = (side: Side) => [...side.personIds, ...side.contractIds, ...side.responseIds, ...side.noticeIds, ...side.referralIds];
   const foreignSides = (actor: Actor) => (['a', 'b'] as const).filter((s) => !reachableSides(actor).includes(s));
   const idsOfKind = (side: Side, field: string): string | undefined => {
     if (/^personIds?$/.test(field)) return side.personIds[0];
     if (/^contractIds?$/.test(field)) return side.contractIds[0];
     if (/^responseIds?$/.test(field)) return side.responseIds[0];
     if (/^noticeIds?$/.test(field)) return side.noticeIds[0];
+    if (/^referralIds?$/.test(field)) return side.referralIds[0];
     return undefined;
   };
   const bodyFor = (route: Route, side: Side | null) =>

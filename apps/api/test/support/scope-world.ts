@@ -6,6 +6,7 @@ import { StaffAccount } from '../../src/auth/staff-account.entity';
 import { NoticesService } from '../../src/notices/notices.service';
 import { BASIC, demoTeam, familyMember, residentWithActiveContract, sign } from './contract-factories';
 import { residentWithProfile, staffLogin } from './factories';
+import { freshSlot } from './referral-factories';
 import { createWave, standardAnswers, submit } from './survey-factories';
 import { probe, ProbeResult } from './http-probe';
 import { listPathFor, Route, valuesOf } from './route-table';
@@ -22,20 +23,22 @@ export interface Actor {
   side: 'a' | 'b' | null;
 }
 
-/** The private records of one side: one resident household with its contracts, response and notice. */
+/** The private records of one side: one resident household with its contracts, response, notice and referral. */
 export interface Side {
   personIds: string[];
   contractIds: string[];
   responseIds: string[];
   noticeIds: string[];
+  referralIds: string[];
 }
 
 /**
  * Two separate worlds made through the API: side A is a household in 东关村 signed with
  * clinic 1's first team (one active contract, one pending for a family member, a survey answer, a
- * notice), side B a household in 东城社区 signed with clinic 2. Actors belong to a side (its
- * resident, its team's doctor, its clinic's admin) or see both (region admin) or neither's residents
- * (the hospital coordinator, a doctor of clinic 1's other team for side A's records).
+ * notice, a referral to the demo hospital), side B a household in 东城社区 signed with clinic 2.
+ * Actors belong to a side (its resident, its team's doctor, its clinic's admin), see both (region
+ * admin), or only the residents referred to them (the hospital coordinator: side A), or neither
+ * (a doctor of clinic 1's other team).
  */
 export async function buildScopeWorld(t: TestApp) {
   const staffHeaders = {
@@ -54,6 +57,16 @@ export async function buildScopeWorld(t: TestApp) {
   if (aPending.status !== 201) throw new Error(`side A pending contract: ${aPending.status} ${JSON.stringify(aPending.body)}`);
   const waveA = await createWave(t, staffHeaders.clinic1Admin, { title: '甲方调查' });
   const responseA = await submit(t, a.resident.auth, waveA.id, standardAnswers()).expect(201);
+  const pool = await t.http
+    .post('/api/staff/referral-slots')
+    .set(staffHeaders.coordinator)
+    .send({ ...freshSlot(), capacity: 3 })
+    .expect(201);
+  const referralA = await t.http
+    .post('/api/referrals')
+    .set(a.resident.auth)
+    .send({ contractId: a.contract.id, slotId: pool.body.id, reason: '血压控制不佳' })
+    .expect(201);
 
   const b = await residentWithProfile(t, { community: '东城社区', declaredTags: ['diabetes2'] });
   const bSpouse = await familyMember(t, b, { name: '乙家人' });
@@ -85,12 +98,14 @@ export async function buildScopeWorld(t: TestApp) {
       contractIds: [a.contract.id, aPending.body[0].id],
       responseIds: [responseA.body.id],
       noticeIds: [await notice(a.resident.person.id, a.contract.id)],
+      referralIds: [referralA.body.id],
     },
     b: {
       personIds: [b.person.id, bSpouse.id],
       contractIds: [bContract.body[0].id],
       responseIds: [responseB.body.id],
       noticeIds: [await notice(b.person.id, bContract.body[0].id)],
+      referralIds: [],
     },
   };
 
@@ -115,7 +130,7 @@ export async function buildScopeWorld(t: TestApp) {
       role: 'hospitalCoordinator',
       headers: staffHeaders.coordinator,
       accountId: await staffId('hospital1.coordinator'),
-      side: null,
+      side: 'a',
     },
     { name: 'region admin', role: 'regionAdmin', headers: staffHeaders.region, accountId: await staffId('region.admin'), side: null },
   ];
@@ -123,8 +138,8 @@ export async function buildScopeWorld(t: TestApp) {
 }
 
 /**
- * Which side's private records an actor may reach: its own side, both for the region admin, none
- * for the coordinator and for the doctor of a team that holds none of them.
+ * Which side's private records an actor may reach: its own side (for the coordinator, the side
+ * referred to its hospital), both for the region admin, none for the doctor of a team that holds none.
  */
 export function reachableSides(actor: Actor): ('a' | 'b')[] {
   if (actor.role === 'regionAdmin') return ['a', 'b'];

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { Stack, startStack } from './stack';
 
 export const ARTIFACTS = join(__dirname, '../artifacts');
@@ -68,8 +68,8 @@ export async function snap(page: Page, flow: string, step: string): Promise<stri
  * Types into a Taro <Input>/<Textarea>: the real element sits inside <taro-input-core> /
  * <taro-textarea-core>, which renders it a moment after the host appears.
  */
-export async function fill(page: Page, testId: string, value: string): Promise<void> {
-  const inner = page.getByTestId(testId).locator('input, textarea').first();
+export async function fill(scope: Page | Locator, testId: string, value: string): Promise<void> {
+  const inner = scope.getByTestId(testId).locator('input, textarea').first();
   await inner.waitFor({ state: 'attached' });
   await inner.fill(value);
 }

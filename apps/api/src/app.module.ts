@@ -9,13 +9,17 @@ import { ContractsModule } from './contracts/contracts.module';
 import { appConfig, authConfig, databaseConfig, DatabaseSettings, referralsConfig, wechatConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { NoticesModule } from './notices/notices.module';
 import { PackagesModule } from './packages/packages.module';
 import { PeopleModule } from './people/people.module';
+import { PushesModule } from './pushes/pushes.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SeedModule } from './seed/seed.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { ServicesModule } from './services/services.module';
 
 @Module({
   imports: [
@@ -36,7 +40,11 @@ import { SurveysModule } from './surveys/surveys.module';
     ContractsModule,
     SurveysModule,
     ReferralsModule,
+    PushesModule,
+    FeedbackModule,
     SeedModule,
+    ServicesModule,
+    IndicatorsModule,
   ],
   controllers: [HealthController],
 })

@@ -297,7 +297,9 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     const results = await Promise.all(residents.map((r, i) => submit(t, r.auth, waveId, sheets[i])));
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
 
-    // The raw record of each response is its row, answers included, as the submission wrote it.
+    // The raw record of each response is its row, answers included, as the submission wrote it; a
+    // resident's submission records the facts of its groups, which the roll-up (run by a report) derives.
+    await t.http.get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1).expect(200);
     const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroupsCipher: string; ageBand: string; signingDuration: string; answersCipher: string }[] =
       await t.dataSource.query('SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher FROM survey_responses WHERE waveId = ?', [waveId]);
     const cipher = t.app.get(PiiCipher);

@@ -36,11 +36,27 @@ export default defineAppConfig({
         'wave-new/index',
         'phone-entry/index',
         'report/index',
+        'dashboard/index',
+        'indicator/index',
+        'populations/index',
+        'targets/index',
       ],
     },
     {
       root: 'referral',
       pages: ['book/index', 'mine/index', 'queue/index', 'pools/index', 'arrivals/index'],
+    },
+    {
+      root: 'news',
+      pages: ['detail/index', 'notices/index', 'feedback/index'],
+    },
+    {
+      root: 'outreach',
+      pages: ['pushes/index', 'compose/index', 'stats/index', 'feedback/index'],
+    },
+    {
+      root: 'fieldwork',
+      pages: ['onsite/index', 'todo/index', 'resident/index', 'record/index', 'lookup/index'],
     },
   ],
   window: {

@@ -39,6 +39,24 @@ export const ROUTES = {
   referralQueue: '/referral/queue/index',
   referralPools: '/referral/pools/index',
   referralArrivals: '/referral/arrivals/index',
+
+  newsDetail: '/news/detail/index',
+  notices: '/news/notices/index',
+  feedback: '/news/feedback/index',
+
+  outreachPushes: '/outreach/pushes/index',
+  outreachCompose: '/outreach/compose/index',
+  outreachStats: '/outreach/stats/index',
+  outreachFeedback: '/outreach/feedback/index',
+  fieldworkOnsite: '/fieldwork/onsite/index',
+  fieldworkTodo: '/fieldwork/todo/index',
+  fieldworkResident: '/fieldwork/resident/index',
+  fieldworkRecord: '/fieldwork/record/index',
+  fieldworkLookup: '/fieldwork/lookup/index',
+  staffDashboard: '/staff/dashboard/index',
+  staffIndicator: '/staff/indicator/index',
+  staffPopulations: '/staff/populations/index',
+  staffTargets: '/staff/targets/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.services, ROUTES.feed, ROUTES.mine]

@@ -1,4 +1,4 @@
-import { CONTRACT_STATUSES, KEY_GROUPS, SIGNED_BY, SIGNING_CHANNELS, TERMINATION_REASONS } from '@jiayi/domain';
+import { CONTRACT_STATUSES, KEY_GROUPS, NON_SIGNING_CATEGORIES, SIGNED_BY, SIGNING_CHANNELS, TERMINATION_REASONS, type NonSigningCategory } from '@jiayi/domain';
 import { QuoteSchema } from './packages';
 import { PersonSchema } from './people';
 import { DateString, DateTimeString, Nullable, StringEnum, Type, type Static } from './schema';
@@ -121,8 +121,12 @@ export const SigningRefusalSchema = Type.Object({
   teamName: Type.String(),
   institutionId: Type.String(),
   reason: Type.String(),
+  category: StringEnum(NON_SIGNING_CATEGORIES),
+  categoryLabel: Type.String(),
+  hasNoticePhoto: Type.Boolean({ description: 'a signed 知情告知书 photo is kept (refusals)' }),
   recordedByStaffId: Type.String(),
   createdAt: DateTimeString(),
+  updatedAt: Nullable(DateTimeString()),
 });
 export type SigningRefusal = Static<typeof SigningRefusalSchema>;
 
@@ -132,6 +136,9 @@ export interface SigningRefusalInput {
   phone?: string;
   teamId: string;
   reason: string;
+  category?: NonSigningCategory;
+  /** The signed 知情告知书 of a refusal, as a data URL. */
+  noticePhoto?: string;
 }
 
 /** GET /api/staff/residents?q=: a resident with a contract in scope, masked, with the latest contract. */

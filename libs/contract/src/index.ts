@@ -11,4 +11,8 @@ export * from './contracts';
 export * from './surveys';
 export * from './notices';
 export * from './referrals';
+export * from './pushes';
+export * from './feedback';
+export * from './services';
+export * from './indicators';
 export * from './privacy';

@@ -1,7 +1,7 @@
 import {
   KEY_GROUPS, PAYERS, type PackageTotals, type Quote, type RegionPolicy, type ServicePackage,
 } from '@jiayi/domain';
-import { Fen, StringEnum, Type, type Static } from './schema';
+import { Fen, Nullable, StringEnum, Type, type Static } from './schema';
 import type { Assert, Same } from './schema-checks';
 
 const KeyGroupTagSchema = StringEnum(KEY_GROUPS.map((group) => group.code));
@@ -82,6 +82,7 @@ export const RegionPolicySchema = Type.Object({
   subsidies: Type.Array(
     Type.Object({ name: Type.String(), minAge: Type.Integer(), amount: Fen(), payers: Type.Array(Type.Object({ payer: Type.String(), amount: Fen() })) }),
   ),
+  teamCapacity: Type.Optional(Nullable(Type.Integer({ description: 'most signed residents one team may hold; null: no team cap' }))),
 });
 export type RegionPolicyShape = Assert<Same<Static<typeof RegionPolicySchema>, RegionPolicy>>;
 

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import type { ContractStatus, TerminationReason } from '@jiayi/domain';
+import { endContractFacts } from '../indicators/contract-facts';
 import { Doctor } from '../reference/doctor.entity';
+import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
 
 /**
@@ -8,7 +10,7 @@ import { Contract } from './contract.entity';
  * processes on one database. No in-process locks: every move is a row lock or a conditional
  * update that the database arbitrates.
  *
- * Lock order everywhere: the contract being closed → its renewal → doctors → new contract rows.
+ * Lock order everywhere: the contract being closed → its renewal → teams → doctors → new contract rows.
  * Deadlocks that remain possible (two team changes swapping doctors) are retried by `inTransaction`
  * (database/transaction.ts).
  */
@@ -45,8 +47,25 @@ export async function takePlaces(manager: EntityManager, doctorId: string, count
   return result.affected === 1;
 }
 
-/** Gives back the place a contract holds, if it holds one (the flag and the counter move together). */
-export async function releasePlace(manager: EntityManager, contract: Pick<Contract, 'id' | 'doctorId'>): Promise<void> {
+/**
+ * Counts `count` places in the team, within the region's team cap when there is one:
+ * `UPDATE teams SET heldPlaces = heldPlaces + n WHERE id = ? [AND heldPlaces + n <= cap]`.
+ * The counter moves also without a cap, so that a cap set later starts from the truth.
+ * False when the team is full (nothing changed).
+ */
+export async function takeTeamPlaces(manager: EntityManager, teamId: string, count: number, capacity: number | null): Promise<boolean> {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive integer: ${count}`);
+  const query = manager
+    .createQueryBuilder()
+    .update(Team)
+    .set({ heldPlaces: () => `heldPlaces + ${count}` })
+    .where('id = :teamId', { teamId });
+  if (capacity !== null) query.andWhere('heldPlaces + :count <= :capacity', { count, capacity });
+  return (await query.execute()).affected === 1;
+}
+
+/** Gives back the place a contract holds, if it holds one (the flag and both counters move together). */
+export async function releasePlace(manager: EntityManager, contract: Pick<Contract, 'id' | 'doctorId' | 'teamId'>): Promise<void> {
   const flag = await manager
     .createQueryBuilder()
     .update(Contract)
@@ -54,6 +73,12 @@ export async function releasePlace(manager: EntityManager, contract: Pick<Contra
     .where('id = :id AND holdsPlace = :yes', { id: contract.id, yes: 1 })
     .execute();
   if (flag.affected !== 1) return;
+  await manager
+    .createQueryBuilder()
+    .update(Team)
+    .set({ heldPlaces: () => 'heldPlaces - 1' })
+    .where('id = :teamId AND heldPlaces > 0', { teamId: contract.teamId })
+    .execute();
   await manager
     .createQueryBuilder()
     .update(Doctor)
@@ -92,5 +117,6 @@ export async function terminateWithRenewal(manager: EntityManager, contract: Con
   const renewalClosed = renewal && (await closeContract(manager, renewal.id, renewal.status, 'terminated', { terminationReason: reason, terminatedAt: at }));
   await releasePlace(manager, contract);
   if (renewal && renewalClosed) await releasePlace(manager, renewal);
+  await endContractFacts(manager, renewal && renewalClosed ? [contract.id, renewal.id] : [contract.id], at);
   return true;
 }

@@ -74,6 +74,8 @@ export class Contract {
   @TimeColumn() createdAt: Date;
   @TextColumn(50, { nullable: true }) openSlot: string | null;
   @BoolColumn({ default: false }) holdsPlace: boolean;
+  /** The resident's handwritten signature or thumbprint captured at on-site signing (PNG data URL, encrypted). */
+  @LongTextColumn({ nullable: true }) signatureCipher: string | null;
 }
 
 /** The clear per-payer totals stored beside a contract's encrypted fees. */

@@ -21,7 +21,7 @@ import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
 import { Contract, feeTotalColumns } from './contract.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
-import { lockContract, mainSlot, renewalSlot, takePlaces, terminateWithRenewal } from './contract-ledger';
+import { lockContract, mainSlot, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal } from './contract-ledger';
 import { ContractView, ContractViews } from './contract-views';
 import { ChangeTeamDto, CreateContractsDto, RenewContractDto, TerminateContractDto } from './dto/contract.dto';
 
@@ -31,6 +31,29 @@ export interface TeamContext {
   institution: Institution;
   region: Region;
   policy: RegionPolicy;
+}
+
+/** What a household signing asks for, whichever channel it comes through. */
+export interface SigningRequest {
+  teamId: string;
+  doctorId?: string;
+  packageCodes: string[];
+  selections?: { personId: string; packageCodes: string[] }[];
+  years: number;
+  agreementVersion: string;
+  insuranceAuthorized: boolean;
+}
+
+/**
+ * 医生代签: a team member signs on site; the contract is active at once, with the resident's
+ * captured signature and the key groups the member confirmed.
+ */
+export interface OnSiteSigner {
+  staffId: string;
+  signatureCipher: string;
+  confirmedTagsCipher: (person: Person) => string;
+  /** Writes the household's persons in the signing transaction (they are registered on site). */
+  beforeInsert: (manager: EntityManager) => Promise<void>;
 }
 
 /** One person's contract, checked and priced, before it is written. */
@@ -58,9 +81,19 @@ export class ContractsService {
   async sign(auth: AuthContext, dto: CreateContractsDto): Promise<ContractView[]> {
     const persons = await this.ownedPersons(auth, dto.personIds);
     await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
+    return this.views.residentViews(await this.signHousehold(persons, dto));
+  }
+
+  /**
+   * The one signing path, online and on site: every person passes the same rules, the household
+   * gets one doctor, and in one transaction the team's and the doctor's places are taken by
+   * conditional updates and the contracts inserted in one statement, which the unique open slot
+   * refuses if any member already has an open contract.
+   */
+  async signHousehold(persons: Person[], dto: SigningRequest, onSite?: OnSiteSigner): Promise<Contract[]> {
     const overrides = new Map((dto.selections ?? []).map((s) => [s.personId, s.packageCodes]));
     for (const personId of overrides.keys()) {
-      if (!dto.personIds.includes(personId)) throw badRequest('selections', '分人选择的服务包只能给本次签约的人');
+      if (!persons.some((p) => p.id === personId)) throw badRequest('selections', '分人选择的服务包只能给本次签约的人');
     }
     const agreement = await this.currentAgreement(dto.agreementVersion);
     const context = await this.teamContext(dto.teamId);
@@ -82,10 +115,19 @@ export class ContractsService {
       person, context, agreement, packageCodes, fees, period, years: dto.years, householdSigningId, now,
       insuranceAuthorized: dto.insuranceAuthorized, openSlot: mainSlot(person.id), renewalOf: null,
     }));
+    if (onSite) {
+      for (const row of rows) {
+        Object.assign(row, {
+          status: 'active', signedBy: 'doctor', channel: 'onsite', doctorConfirmedAt: now, confirmedByStaffId: onSite.staffId,
+          confirmedTagsCipher: onSite.confirmedTagsCipher(persons.find((p) => p.id === row.personId)!), signatureCipher: onSite.signatureCipher,
+        } satisfies Partial<Contract>);
+      }
+    }
     try {
       await inTransaction(this.dataSource, async (manager) => {
-        const doctorId = await this.takeFirstWithPlaces(manager, candidates, rows.length, context.policy.doctorCapacity, !!dto.doctorId);
+        const doctorId = await this.takeFirstWithPlaces(manager, context, candidates, rows.length, !!dto.doctorId);
         for (const row of rows) row.doctorId = doctorId;
+        await onSite?.beforeInsert(manager);
         // One multi-row INSERT: the unique open slot refuses the household if any member is already signed.
         await manager.insert(Contract, rows);
       });
@@ -93,7 +135,7 @@ export class ContractsService {
       if (isUniqueViolation(error)) throw this.alreadySigned(null, persons.length > 1);
       throw error;
     }
-    return this.views.residentViews(rows);
+    return rows;
   }
 
   async list(auth: AuthContext): Promise<ContractView[]> {
@@ -140,7 +182,7 @@ export class ContractsService {
         const still = locked && checkRenewal(locked, today, context.policy.renewalWindowDays);
         if (!still || !still.ok) throw refusalError(still || contractRefusal('CONTRACT.NOT_ACTIVE'));
         // The same doctor goes on with the place the contract already holds (handed over at expiry).
-        row.doctorId = sameDoctor ? previous.doctorId : await this.takeFirstWithPlaces(manager, candidates, 1, context.policy.doctorCapacity, false);
+        row.doctorId = sameDoctor ? previous.doctorId : await this.takeFirstWithPlaces(manager, context, candidates, 1, false);
         row.holdsPlace = !sameDoctor;
         await manager.insert(Contract, row);
       });
@@ -193,7 +235,7 @@ export class ContractsService {
         // A renewal waiting for its predecessor to end is not the contract to change: the current one is.
         if (locked.openSlot !== mainSlot(locked.personId)) throw refusalError({ ...contractRefusal('CONTRACT.INVALID_TRANSITION'), message: '请对当前生效的签约办理改签，续约会一并取消' });
         await terminateWithRenewal(manager, locked, 'changedTeam', now);
-        row.doctorId = await this.takeFirstWithPlaces(manager, candidates, 1, context.policy.doctorCapacity, !!dto.doctorId);
+        row.doctorId = await this.takeFirstWithPlaces(manager, context, candidates, 1, !!dto.doctorId);
         await manager.insert(Contract, row);
       });
     } catch (error) {
@@ -246,10 +288,16 @@ export class ContractsService {
     return withPlaces.map((d) => d.id);
   }
 
-  /** Takes the places from the first candidate that still has them; the database decides under races. */
-  async takeFirstWithPlaces(manager: EntityManager, candidates: string[], count: number, capacity: number, named: boolean): Promise<string> {
+  /**
+   * Takes the places in the team (within the region's team cap) and from the first candidate doctor
+   * that still has them; the database decides under races.
+   */
+  async takeFirstWithPlaces(manager: EntityManager, context: TeamContext, candidates: string[], count: number, named: boolean): Promise<string> {
+    if (!(await takeTeamPlaces(manager, context.team.id, count, context.policy.teamCapacity ?? null))) {
+      throw refusalError(contractRefusal('CONTRACT.TEAM_CAPACITY_FULL', 'teamId'));
+    }
     for (const doctorId of candidates) {
-      if (await takePlaces(manager, doctorId, count, capacity)) return doctorId;
+      if (await takePlaces(manager, doctorId, count, context.policy.doctorCapacity)) return doctorId;
     }
     throw refusalError(named ? contractRefusal('CONTRACT.CAPACITY_FULL', 'doctorId') : contractRefusal('CONTRACT.TEAM_CAPACITY_FULL', 'teamId'));
   }
@@ -268,7 +316,7 @@ export class ContractsService {
       householdSigningId: input.householdSigningId, channel: 'miniProgram', insuranceAuthorized: input.insuranceAuthorized,
       insuranceAuthorizedAt: input.insuranceAuthorized ? now : null, guardianConsentAt: person.guardianConsentAt,
       residentConfirmedAt: now, doctorConfirmedAt: null, confirmedByStaffId: null, confirmedTagsCipher: null,
-      rejectionReason: null, terminationReason: null, terminatedAt: null, createdAt: now, openSlot: input.openSlot, holdsPlace: true,
+      rejectionReason: null, terminationReason: null, terminatedAt: null, createdAt: now, openSlot: input.openSlot, holdsPlace: true, signatureCipher: null,
     };
   }
 

@@ -1,4 +1,5 @@
 import { Entity, Index } from 'typeorm';
+import type { NonSigningCategory } from '@jiayi/domain';
 import { IdColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
 /**
@@ -23,6 +24,12 @@ export class SigningRefusal {
   @RefColumn() institutionId: string;
   @RefColumn() regionId: string;
   @TextColumn(200) reason: string;
+  /** Why the resident is not signed (拒签, 失联, 入狱, 死亡, 外出/迁出); editable by the team. */
+  @TextColumn(12, { default: 'refused' }) category: NonSigningCategory;
+  /** The signed 知情告知书 (image data URL, encrypted) for a refusal. */
+  @LongTextColumn({ nullable: true }) noticePhotoCipher: string | null;
   @RefColumn() recordedByStaffId: string;
   @TimeColumn() createdAt: Date;
+  @TimeColumn({ nullable: true }) updatedAt: Date | null;
+  @RefColumn({ nullable: true }) updatedByStaffId: string | null;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
-import { contractRefusal, KeyGroupTag, maskIdNumber, parseIdNumber, todayInChina } from '@jiayi/domain';
+import { contractRefusal, KeyGroupTag, maskIdNumber, NON_SIGNING_CATEGORY_LABELS, parseIdNumber, todayInChina } from '@jiayi/domain';
 import { sameTotals, signingRefusal } from '@jiayi/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -10,7 +10,9 @@ import { scopeWhere, staffScope } from '../auth/staff-scope';
 import type { SigningRefusal as SigningRefusalView, StaffContractPage, StaffResident, StaffTeam } from '@jiayi/contract';
 import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
+import { NoticesService } from '../notices/notices.service';
 import { CatalogService } from '../packages/catalog.service';
+import { ContractFacts } from '../indicators/contract-facts';
 import { Person } from '../people/person.entity';
 import { requireSensitiveConsent } from '../people/privacy-rights.service';
 import { Institution } from '../reference/institution.entity';
@@ -44,6 +46,8 @@ export class StaffContractsService {
     private readonly views: ContractViews,
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
+    private readonly notices: NoticesService,
+    private readonly facts: ContractFacts,
   ) {}
 
   scope(auth: AuthContext): Scope {
@@ -80,20 +84,27 @@ export class StaffContractsService {
     const contract = await this.inScope(auth, id);
     if (contract.status !== 'pending') throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: contract.personId });
-    await requireSensitiveConsent(this.dataSource.manager, person.accountId, '居民已撤回处理敏感个人信息（健康信息）的单独同意，暂时不能确认签约；可以驳回，或等居民重新同意后再确认');
+    // A person registered on site has no account: the doctor took the consent on paper there.
+    if (person.accountId) await requireSensitiveConsent(this.dataSource.manager, person.accountId, '居民已撤回处理敏感个人信息（健康信息）的单独同意，暂时不能确认签约；可以驳回，或等居民重新同意后再确认');
     const confirmedTags = [...new Set(dto.confirmedTags)].sort() as KeyGroupTag[];
     const { result } = await this.catalog.quoteFor(person, contract.packageCodes, contract.years, { on: contract.startDate, declaredTags: confirmedTags });
     if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });
     if (!sameTotals(result.value.totals, contract.fees.totals)) throw refusalError(signingRefusal('CONTRACT.FEES_CHANGED', 'confirmedTags'));
     await inTransaction(this.dataSource, async (manager) => {
+      const doctorConfirmedAt = new Date();
       const result = await manager
         .createQueryBuilder()
         .update(Contract)
-        .set({ status: 'active', doctorConfirmedAt: new Date(), confirmedByStaffId: auth.accountId, confirmedTagsCipher: this.cipher.encryptJson(confirmedTags) })
+        .set({ status: 'active', doctorConfirmedAt, confirmedByStaffId: auth.accountId, confirmedTagsCipher: this.cipher.encryptJson(confirmedTags) })
         .where('id = :id AND status = :pending', { id: contract.id, pending: 'pending' })
         .execute();
       if (result.affected !== 1) throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
+      await this.facts.record(manager, { ...contract, doctorConfirmedAt }, confirmedTags, person.birthDate);
       await this.audit.record(auth, 'contract.confirm', [contract.personId], 'contract', contract.id, manager);
+      await this.notices.raise(manager, {
+        personId: contract.personId, kind: 'contractConfirmed', body: '家庭医生已确认您的签约，签约已生效', refType: 'contract', refId: contract.id,
+        page: `/signing/contract/index?id=${contract.id}`,
+      });
     });
     return this.get(auth, contract.id);
   }
@@ -108,6 +119,10 @@ export class StaffContractsService {
       }
       await releasePlace(manager, locked);
       await this.audit.record(auth, 'contract.reject', [contract.personId], 'contract', contract.id, manager);
+      await this.notices.raise(manager, {
+        personId: contract.personId, kind: 'contractRejected', body: `签约未通过：${dto.reason.trim()}`, refType: 'contract', refId: contract.id,
+        page: `/signing/contract/index?id=${contract.id}`,
+      });
     });
     return this.get(auth, contract.id);
   }
@@ -161,7 +176,9 @@ export class StaffContractsService {
       id: randomUUID(), name: dto.name.trim(), idNumberCipher: this.cipher.encrypt(parsed.value.idNumber), idNumberHash,
       idNumberMasked: maskIdNumber(parsed.value.idNumber), phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
       personId: person?.id ?? null, teamId: team.id, institutionId: institution.id, regionId: institution.regionId,
-      reason: dto.reason.trim(), recordedByStaffId: auth.accountId, createdAt: new Date(),
+      reason: dto.reason.trim(), category: dto.category ?? 'refused', noticePhotoCipher: dto.noticePhoto ? this.cipher.encrypt(dto.noticePhoto) : null,
+      recordedByStaffId: auth.accountId, createdAt: new Date(),
+      updatedAt: null, updatedByStaffId: null,
     };
     await writeOnce(this.dataSource, (manager) => manager.insert(SigningRefusal, refusal));
     if (refusal.personId) await this.audit.record(auth, 'refusal.record', [refusal.personId], 'signingRefusal', refusal.id);
@@ -177,8 +194,11 @@ export class StaffContractsService {
   }
 
   /**
-   * Residents with a contract in scope, found by part of the name or the full ID number; masked,
-   * with their latest contract. Used to pick the resident a phone survey answer belongs to.
+   * Residents with a contract in scope, found by part of the name, the full ID number, the last 4–6
+   * characters of the ID number (as the masked number shows them) or the full mobile number; masked,
+   * with their latest contract. Used to pick the resident a phone survey answer belongs to and to
+   * open a resident's record. Phones are encrypted with a random IV, so a phone search decrypts the
+   * phones of the scope's residents (a team's few thousand) rather than using an index.
    */
   async residents(auth: AuthContext, query: ResidentsQueryDto): Promise<StaffResident[]> {
     const scope = this.scope(auth);
@@ -190,11 +210,20 @@ export class StaffContractsService {
       .where(`EXISTS (SELECT 1 FROM contracts c WHERE c.personId = p.id AND c.${column} = :value)`, { value })
       .orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC')
       .take(50);
-    if (q) {
-      const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
-      search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash)`, { name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()) });
+    let persons: Person[];
+    if (/^1\d{10}$/.test(q)) {
+      const candidates = await search.andWhere('p.phoneCipher IS NOT NULL').take(20_000).getMany();
+      persons = candidates.filter((p) => this.cipher.decrypt(p.phoneCipher!) === q).slice(0, 50);
+    } else {
+      if (q) {
+        const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
+        const suffix = /^[0-9Xx]{4,6}$/.test(q) ? `%${q.toUpperCase()}` : null;
+        search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash${suffix ? ' OR p.idNumberMasked LIKE :suffix' : ''})`, {
+          name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()), ...(suffix ? { suffix } : {}),
+        });
+      }
+      persons = await search.getMany();
     }
-    const persons = await search.getMany();
     if (persons.length === 0) return [];
     const contracts = await this.dataSource.getRepository(Contract).find({
       where: { personId: In(persons.map((p) => p.id)), ...scope }, order: { createdAt: 'DESC', id: 'ASC' },
@@ -214,7 +243,8 @@ export class StaffContractsService {
     return {
       id: r.id, name: r.name, idNumberMasked: r.idNumberMasked, phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
       personId: r.personId, teamId: r.teamId, teamName: team?.name ?? '', institutionId: r.institutionId, reason: r.reason,
-      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt.toISOString(),
+      category: r.category, categoryLabel: NON_SIGNING_CATEGORY_LABELS[r.category], hasNoticePhoto: r.noticePhotoCipher !== null,
+      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
     };
   }
 

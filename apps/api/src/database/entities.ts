@@ -3,6 +3,9 @@ import { AuditLog } from '../audit/audit-log.entity';
 import { ResidentAccount } from '../auth/resident-account.entity';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { IdempotencyRecord } from '../common/idempotency-record.entity';
+import { ContractFact } from '../indicators/contract-fact.entity';
+import { IndicatorSettings } from '../indicators/indicator-settings.entity';
+import { Population } from '../indicators/population.entity';
 import { Contract } from '../contracts/contract.entity';
 import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
@@ -24,9 +27,15 @@ import { SurveyCounter } from '../surveys/survey-counter.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { SurveySampleMember } from '../surveys/survey-sample-member.entity';
 import { SurveyWave } from '../surveys/survey-wave.entity';
+import { FeedbackRecord } from '../feedback/feedback.entity';
+import { OutboxMessage } from '../pushes/outbox-message.entity';
+import { Push, PushTarget } from '../pushes/push.entity';
+import { SubscriptionLedger } from '../pushes/subscription.entity';
+import { WechatToken } from '../pushes/wechat-token.entity';
 
 import { JobLease } from '../coordination/job-lease.entity';
 import { RateLimitHit } from '../coordination/rate-limit-hit.entity';
+import { ServiceRecord } from '../services/service-record.entity';
 
 /** Every entity, listed explicitly. */
 export const entities = [
@@ -37,4 +46,7 @@ export const entities = [
   ResidentNotice,
   JobLease, RateLimitHit,
   SlotPoolRecord, ReferralRecord, DownReferralRecord,
+  Push, PushTarget, OutboxMessage, SubscriptionLedger, WechatToken, FeedbackRecord,
+  Population, IndicatorSettings, ContractFact,
+  ServiceRecord,
 ];

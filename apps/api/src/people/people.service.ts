@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
   ageOn, effectiveTags, KeyGroupTag, maskIdNumber, needsGuardianConsent, parseIdNumber, todayInChina,
 } from '@jiayi/domain';
@@ -71,7 +71,8 @@ export class PeopleService {
       await manager.update(ResidentAccount, { id: auth.accountId }, {
         sensitiveConsent: true, privacyPolicyVersion: dto.privacyPolicyVersion, consentAt: now,
       });
-      const existing = await manager.findOneBy(Person, { accountId: auth.accountId, relation: 'self' });
+      const existing = (await manager.findOneBy(Person, { accountId: auth.accountId, relation: 'self' }))
+        ?? (await this.claimOnSite(manager, auth.accountId, this.cipher.lookupHash(id.idNumber), dto.phone));
       const fields = {
         name: dto.name.trim(),
         ...this.identityFields(id),
@@ -85,6 +86,34 @@ export class PeopleService {
         : await this.save(manager, { id: randomUUID(), accountId: auth.accountId, relation: 'self', guardianConsentAt: null, createdAt: now, ...fields });
       return this.toView(person, today);
     });
+  }
+
+  /**
+   * A person a team registered on site (no account yet) becomes this account's own person when
+   * the resident proves the same ID number and phone; when they were the head of a household
+   * signed on site, its members come along as their family. The conditional update lets only one account claim them.
+   */
+  private async claimOnSite(manager: EntityManager, accountId: string, idNumberHash: string, phone: string): Promise<Person | null> {
+    const unclaimed = await manager.findOneBy(Person, { idNumberHash, accountId: IsNull() });
+    if (!unclaimed || !unclaimed.phoneCipher || this.cipher.decrypt(unclaimed.phoneCipher) !== phone) return null;
+    const claimed = await manager
+      .createQueryBuilder()
+      .update(Person)
+      .set({ accountId, relation: 'self' })
+      .where('id = :id AND accountId IS NULL', { id: unclaimed.id })
+      .execute();
+    if (claimed.affected !== 1) return null;
+    // Relations were recorded from the household head's side: only the head brings the household along.
+    if (unclaimed.relation !== 'self') return { ...unclaimed, accountId, relation: 'self' };
+    const members: { personId: string }[] = await manager.query(
+      `SELECT DISTINCT m.personId AS personId FROM contracts m JOIN contracts c ON c.householdSigningId = m.householdSigningId
+       WHERE c.personId = ? AND c.channel = ? AND m.personId <> ?`,
+      [unclaimed.id, 'onsite', unclaimed.id],
+    );
+    if (members.length > 0) {
+      await manager.update(Person, { id: In(members.map((m) => m.personId)), accountId: IsNull() }, { accountId });
+    }
+    return { ...unclaimed, accountId, relation: 'self' };
   }
 
   async listFamily(auth: AuthContext): Promise<PersonView[]> {
@@ -182,7 +211,8 @@ export class PeopleService {
     let person = candidate;
     const clash = await manager.findOneBy(Person, { idNumberHash: person.idNumberHash });
     if (clash && clash.id !== person.id) {
-      const keptAfterClosure = !(await manager.existsBy(ResidentAccount, { id: clash.accountId })) && !(await manager.existsBy(Person, { id: person.id }));
+      const keptAfterClosure =
+        clash.accountId !== null && !(await manager.existsBy(ResidentAccount, { id: clash.accountId })) && !(await manager.existsBy(Person, { id: person.id }));
       if (!keptAfterClosure) throw this.alreadyRegistered();
       person = { ...person, id: clash.id, createdAt: clash.createdAt, guardianConsentAt: person.guardianConsentAt ?? clash.guardianConsentAt };
     }

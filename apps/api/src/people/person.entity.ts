@@ -15,7 +15,8 @@ import type { Relation } from '@jiayi/domain';
 @Index('IDX_persons_community', ['communityId'])
 export class Person {
   @IdColumn() id: string;
-  @RefColumn() accountId: string;
+  /** The WeChat account that manages this person; null for a person registered on site until they claim it. */
+  @RefColumn({ nullable: true }) accountId: string | null;
   @TextColumn(10) relation: Relation;
   @TextColumn(50) name: string;
   @LongTextColumn() idNumberCipher: string;

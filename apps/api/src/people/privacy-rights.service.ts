@@ -24,10 +24,11 @@ import { Person } from './person.entity';
  *
  * Closing the account (art. 47) erases what no law requires: the account (openid, session key,
  * consent record), every household member without a contract, phones and declared tags, notices,
- * idempotency records, survey sample entries and calls; survey responses are unlinked from the
- * person (they live on only in anonymous statistics). Kept: contracts, which the signing rules keep
- * at least five years, with the person's name, ID number and birth data they need, and the audit
- * log (plus one entry recording the closure). A household with a pending or active contract must
+ * idempotency records, subscriptions, push deliveries and unsent messages, survey sample entries and
+ * calls; survey responses are unlinked from the person (they live on only in anonymous statistics).
+ * Kept: contracts, which the signing rules keep at least five years, with the person's name, ID
+ * number and birth data they need, the medical records tied to them (service records, referrals),
+ * resident feedback handled by the team, and the audit log (plus one entry recording the closure). A household with a pending or active contract must
  * end it first (ACCOUNT.OPEN_CONTRACTS): closure never silently ends care.
  */
 @Injectable()
@@ -69,8 +70,7 @@ export class PrivacyRightsService {
         await manager.update(Person, { id: In(kept) }, { phoneCipher: null, declaredTagsCipher: this.cipher.encryptJson([]), updatedAt: closedAt });
       }
       if (erased.length > 0) await manager.delete(Person, { id: In(erased) });
-      await manager.query('DELETE FROM resident_notices WHERE accountId = ?', [auth.accountId]);
-      await manager.query('DELETE FROM idempotency_records WHERE accountId = ?', [auth.accountId]);
+      for (const table of ACCOUNT_TABLES_ERASED) await manager.query(`DELETE FROM ${table} WHERE accountId = ?`, [auth.accountId]);
       await manager.delete(ResidentAccount, { id: auth.accountId });
       await manager.insert(AuditLog, {
         id: randomUUID(),
@@ -113,6 +113,13 @@ export class PrivacyRightsService {
     return rows.length;
   }
 }
+
+/**
+ * What the account leaves behind that no law keeps: its notices, idempotency records, subscription
+ * answers, push deliveries (what it was sent and read) and unsent WeChat messages. A new table keyed
+ * by the account belongs here unless a rule keeps it.
+ */
+const ACCOUNT_TABLES_ERASED = ['resident_notices', 'idempotency_records', 'subscriptions', 'push_targets', 'outbox_messages'];
 
 const marks = (values: unknown[]) => values.map(() => '?').join(', ');
 

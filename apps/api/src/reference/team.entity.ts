@@ -1,7 +1,10 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import { IdColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, IntColumn, RefColumn, TextColumn } from '../database/columns';
 
-/** 家庭医生团队 of an institution. */
+/**
+ * 家庭医生团队 of an institution. `heldPlaces` counts the contracts holding a place with any of its
+ * doctors (moved with `doctors.heldPlaces`, by conditional updates) so a region may cap a team.
+ */
 @Entity('teams')
 @Index('IDX_teams_institution', ['institutionId'])
 export class Team {
@@ -9,6 +12,7 @@ export class Team {
   @RefColumn() institutionId: string;
   @TextColumn(100) name: string;
   @TextColumn(30) phone: string;
+  @IntColumn({ default: 0 }) heldPlaces: number;
 }
 
 /** Which communities a team serves. */

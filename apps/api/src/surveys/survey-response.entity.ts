@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import type { NormalisedAnswer } from '@jiayi/domain';
-import { BoolColumn, EncryptedJsonColumn, IdColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
+import { BoolColumn, DateColumn, EncryptedJsonColumn, IdColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
 export type { ResponseChannel } from '@jiayi/domain';
 import type { ResponseChannel } from '@jiayi/domain';
@@ -21,10 +21,18 @@ export class SurveyResponse {
   @TimeColumn() submittedAt: Date;
   @RefColumn({ nullable: true }) institutionId: string | null;
   @RefColumn({ nullable: true }) teamId: string | null;
-  /** Key-group codes, comma-separated ('' for none), encrypted (health information, PIPL art. 28). */
+  /**
+   * Key-group codes, comma-separated ('' for none), encrypted (health information, PIPL art. 28).
+   * With `ageBand` and `signingDuration`: '' until the roll-up derives them, when a resident's own
+   * submission recorded only the facts below.
+   */
   @LongTextColumn() keyGroupsCipher: string;
   @TextColumn(10) ageBand: string;
   @TextColumn(10) signingDuration: string;
+  /** As of the submission, copied by its INSERT … SELECT: the person's birth date, first signing date, declared key groups (encrypted). */
+  @DateColumn({ nullable: true }) birthDate: string | null;
+  @DateColumn({ nullable: true }) signedSince: string | null;
+  @LongTextColumn({ nullable: true }) declaredTagsCipher: string | null;
   /**
    * The validated answers: the raw record, written in the one INSERT of a submission; encrypted
    * (column `answersCipher`), as "which group are you in" and free text reveal health information.

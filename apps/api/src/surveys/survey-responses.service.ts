@@ -9,7 +9,7 @@ import {
 import type { SurveyResponseReceipt } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, notFound, refusalError } from '../common/api-error';
+import { ApiError, notFound, refusal, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { isUniqueViolation, writeOnce } from '../database/transaction';
 import { Person } from '../people/person.entity';
@@ -57,10 +57,32 @@ export class SurveyResponsesService {
     return { loaded, respondent };
   }
 
+  /**
+   * The hot path: when the wave is open and the answers are valid, one INSERT … SELECT places the
+   * resident and checks the wave's scope in the same statement that stores the response (exact, and
+   * atomic with the insert), recording the facts the roll-up derives the groups from. Anything else
+   * (no such wave, closed, invalid answers, not in scope) takes the path that reads first, so every
+   * refusal is the same as before — and a resident outside the scope learns nothing but 404.
+   */
   async submitAsResident(auth: AuthContext, waveId: string, answers: AnswerInput[]) {
-    const { loaded, respondent } = await this.waveForResident(auth, waveId);
     await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
-    return this.submit(loaded, respondent, answers, 'miniProgram', null);
+    const loaded = await this.waves.load(waveId);
+    const now = new Date();
+    const checked = loaded && now >= loaded.wave.opensAt && now < loaded.wave.closesAt ? validateAnswers(loaded.questionnaire, answers) : null;
+    if (!loaded || !checked?.ok) {
+      const { loaded: reloaded, respondent } = await this.waveForResident(auth, waveId);
+      return this.submit(reloaded, respondent, answers, 'miniProgram', null);
+    }
+    const responseId = randomUUID();
+    let personId: string | undefined;
+    try {
+      personId = await this.storePlaced(loaded.wave, auth.accountId, now, checked.value, responseId);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw refusal('SURVEY.ALREADY_ANSWERED', '您已经填写过本次调查，感谢参与');
+      throw error;
+    }
+    if (!personId) throw notFound('没有找到这个调查');
+    return { id: responseId, waveId, personId, channel: 'miniProgram' as const, submittedAt: now.toISOString() };
   }
 
   async submitAsStaff(auth: AuthContext, waveId: string, dto: StaffResponseDto) {
@@ -106,6 +128,38 @@ export class SurveyResponsesService {
       ageBand: ageBand(ageOn(person.birthDate, today)),
       signingDuration: signingDurationBand(placement.signedSince, today),
     };
+  }
+
+  /**
+   * Places the account's self person as `placeSelf` does (the active contract's team, else the
+   * community's institution) and inserts the response only if that place lies in the wave's scope;
+   * returns the person's id, or undefined when nothing was inserted (no profile, or outside the scope).
+   * RETURNING: MariaDB ≥ 10.5 and SQLite ≥ 3.35.
+   */
+  private async storePlaced(wave: LoadedWave['wave'], accountId: string, at: Date, answers: NormalisedAnswer[], responseId: string): Promise<string | undefined> {
+    const scope = {
+      region: 'CASE WHEN c.id IS NULL THEN i.regionId ELSE c.regionId END = ?',
+      institution: 'CASE WHEN c.id IS NULL THEN cm.institutionId ELSE c.institutionId END = ?',
+      team: 'c.teamId = ?',
+    }[wave.scopeType];
+    const rows: { personId: string }[] = await writeOnce(this.dataSource, (manager) => manager.query(
+      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration,
+                                     answersCipher, rolledUp, birthDate, signedSince, declaredTagsCipher)
+       SELECT ?, ?, p.id, 'miniProgram', NULL, ?, CASE WHEN c.id IS NULL THEN cm.institutionId ELSE c.institutionId END, c.teamId, '', '', '', ?, 0,
+              p.birthDate,
+              CASE WHEN c.id IS NULL THEN NULL
+                   ELSE (SELECT MIN(e.startDate) FROM contracts e WHERE e.personId = p.id AND e.status IN ('active', 'expired')) END,
+              p.declaredTagsCipher
+         FROM persons p
+         LEFT JOIN contracts c ON c.personId = p.id AND c.status = 'active'
+         LEFT JOIN communities cm ON cm.id = p.communityId
+         LEFT JOIN institutions i ON i.id = cm.institutionId
+        WHERE p.accountId = ? AND p.relation = 'self' AND ${scope}
+        ORDER BY c.startDate LIMIT 1
+       RETURNING personId`,
+      [responseId, wave.id, timeParam(this.dialect, at), this.cipher.encryptJson(answers), accountId, wave.scopeId],
+    ));
+    return rows[0]?.personId;
   }
 
   /** One INSERT, atomic by itself: the unique key (waveId, personId) is the only gate a submission passes. */

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { countTallyKeys, KeyGroupTag, NormalisedAnswer, Questionnaire, RespondentGroups, TallyKey, tallyKeys } from '@jiayi/domain';
+import {
+  ageBand, ageOn, countTallyKeys, effectiveTags, KeyGroupTag, NormalisedAnswer, Questionnaire, RespondentGroups, signingDurationBand, TallyKey,
+  tallyKeys, todayInChina,
+} from '@jiayi/domain';
 import { PiiCipher } from '../common/pii-cipher';
 import { inTransaction } from '../database/transaction';
 import { addToCounters, dialectOf } from './counter-sql';
@@ -17,6 +20,10 @@ interface PendingResponse {
   signingDuration: string;
   /** NormalisedAnswer[], encrypted. */
   answersCipher: string;
+  submittedAt: Date | string;
+  birthDate: string | null;
+  signedSince: string | null;
+  declaredTagsCipher: string | null;
 }
 
 /**
@@ -59,7 +66,8 @@ export class SurveyRollupService {
     // The wave's row lock serialises roll-ups of one wave across instances (SQLite has one writer anyway).
     await manager.query(`SELECT id FROM survey_waves WHERE id = ?${dialect === 'mariadb' ? ' FOR UPDATE' : ''}`, [waveId]);
     const pending: PendingResponse[] = await manager.query(
-      `SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher FROM survey_responses
+      `SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, submittedAt, birthDate, signedSince, declaredTagsCipher
+         FROM survey_responses
         WHERE waveId = ? AND rolledUp = 0 ORDER BY id LIMIT ${BATCH}`,
       [waveId],
     );
@@ -67,9 +75,12 @@ export class SurveyRollupService {
     const keys: TallyKey[] = [];
     const answerRows: unknown[][] = [];
     const sensitive = new Set(questionnaire.questions.filter((q) => q.sensitive).map((q) => q.id));
+    const derived: unknown[][] = [];
     for (const response of pending) {
       const answers = this.cipher.decryptJson<NormalisedAnswer[]>(response.answersCipher);
-      keys.push(...tallyKeys(questionnaire, answers, groupsOf(response, this.cipher)));
+      const groups = response.ageBand === '' ? derivedGroups(response, this.cipher) : groupsOf(response, this.cipher);
+      if (response.ageBand === '') derived.push([this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, response.id]);
+      keys.push(...tallyKeys(questionnaire, answers, groups));
       // No per-respondent row for an answer that reveals health information; free text may say anything, so it is encrypted.
       for (const a of answers) {
         if (sensitive.has(a.questionId)) continue;
@@ -82,6 +93,8 @@ export class SurveyRollupService {
       await manager.query(`INSERT INTO survey_answers (responseId, questionId, optionId, waveId, textCipher) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
     }
     await addToCounters(manager, dialect, waveId, countTallyKeys(keys));
+    // The groups derived from a resident's submission are kept on its row, as staff-entered ones are.
+    for (const row of derived) await manager.query('UPDATE survey_responses SET keyGroupsCipher = ?, ageBand = ?, signingDuration = ? WHERE id = ?', row);
     const ids = pending.map((r) => r.id);
     const placeholders = ids.map(() => '?').join(', ');
     await manager.query(`UPDATE survey_responses SET rolledUp = 1 WHERE id IN (${placeholders})`, ids);
@@ -98,4 +111,28 @@ export function groupsOf(response: Omit<PendingResponse, 'id' | 'answersCipher'>
     ageBand: response.ageBand as RespondentGroups['ageBand'],
     signingDuration: response.signingDuration as RespondentGroups['signingDuration'],
   };
+}
+
+/**
+ * The groups of a resident whose submission recorded only the facts (its one INSERT … SELECT):
+ * the same rules as `SurveyResponsesService.groups`, applied to the facts as of the submission day.
+ */
+export function derivedGroups(response: Omit<PendingResponse, 'id' | 'answersCipher'>, cipher: PiiCipher): RespondentGroups {
+  const submittedAt = response.submittedAt instanceof Date ? response.submittedAt : new Date(`${response.submittedAt.replace(' ', 'T')}Z`);
+  const today = todayInChina(submittedAt);
+  const birthDate = dateText(response.birthDate)!;
+  const declared = response.declaredTagsCipher ? cipher.decryptJson<KeyGroupTag[]>(response.declaredTagsCipher) : [];
+  return {
+    institution: response.institutionId ?? 'unknown',
+    team: response.teamId ?? 'unsigned',
+    keyGroup: effectiveTags(birthDate, declared, today),
+    ageBand: ageBand(ageOn(birthDate, today)),
+    signingDuration: signingDurationBand(dateText(response.signedSince), today),
+  };
+}
+
+function dateText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
 }

@@ -14,6 +14,6 @@ import { SurveysDemoSeed } from './surveys-demo-seed';
 @Module({
   controllers: [StaffSurveysController, SurveysController, ...(process.env.BENCH_ROUTES === '1' ? [BenchBaselineController] : [])],
   providers: [QuestionnairesService, SurveyWavesService, SurveyResponsesService, SurveyRollupService, SurveyRollupJob, SurveyReportsService, SurveysDemoSeed],
-  exports: [SurveysDemoSeed],
+  exports: [SurveysDemoSeed, SurveyWavesService, SurveyRollupService],
 })
 export class SurveysModule {}

@@ -41,8 +41,12 @@ export const staffApi = {
  * Downloads the Excel report. The file needs the bearer token, so a plain link cannot fetch it:
  * H5 fetches a blob and clicks an object URL; the mini-program downloads and opens the document.
  */
-export async function downloadReportXlsx(waveId: string, fileName: string): Promise<void> {
-  const url = staffApi.reportXlsxUrl(waveId)
+export function downloadReportXlsx(waveId: string, fileName: string): Promise<void> {
+  return downloadXlsx(staffApi.reportXlsxUrl(waveId), fileName)
+}
+
+/** Downloads a workbook of the API (report, indicators, lists) the way downloadReportXlsx describes. */
+export async function downloadXlsx(url: string, fileName: string): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
     const response = await fetch(url, { headers: authHeaders() })
     if (response.status === 401) {

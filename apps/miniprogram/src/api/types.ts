@@ -35,12 +35,7 @@ export type {
 export type { KeyGroupTag, Quote, Questionnaire, QuestionReport as ReportQuestion, ServicePackage, WaveScopeType as ScopeType } from '@jiayi/domain'
 export type { IndicatorResult as Indicator } from '@jiayi/domain'
 
-/** A feed item (the pushes feature defines it in @jiayi/contract when it lands). */
-export interface FeedItem {
-  id: string
-  title: string
-  summary: string
-  category: string
-  publishedAt: string
-  read: boolean
-}
+export type {
+  AudienceInput, AudiencePreview, Feedback, FeedbackInput, FeedItem, FeedItemDetail, NotificationTemplate, PushInput, PushStats,
+  StaffFeedback, StaffPush, Subscription, SubscriptionsInput, Upload,
+} from '@jiayi/contract'

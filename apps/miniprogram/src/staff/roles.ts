@@ -21,6 +21,12 @@ export const AREA_ROLES = {
   referralQueue: ['doctor', 'clinicAdmin'],
   referralPools: ['hospitalCoordinator'],
   referralArrivals: ['hospitalCoordinator'],
+  pushes: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  feedback: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  fieldwork: ['doctor', 'clinicAdmin'],
+  todo: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  dashboard: ['doctor', 'clinicAdmin', 'regionAdmin'],
+  targets: ['regionAdmin'],
 } satisfies Record<string, Role[]>
 
 export type Area = keyof typeof AREA_ROLES

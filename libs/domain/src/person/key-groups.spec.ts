@@ -1,7 +1,7 @@
 import { DECLARABLE_TAGS, derivedTags, effectiveTags, isKeyGroupTag, KEY_GROUPS, keyGroupLabel } from './key-groups';
 
 describe('key groups', () => {
-  it('lists the 11 groups of the domain with their labels', () => {
+  it('lists the 12 groups of the domain with their labels', () => {
     expect(KEY_GROUPS.map((g) => g.code)).toEqual([
       'elderly65',
       'child0to6',
@@ -12,6 +12,7 @@ describe('key groups', () => {
       'tuberculosis',
       'disabled',
       'povertyAlleviated',
+      'monitoredRural',
       'familyPlanningSpecial',
       'lowIncome',
     ]);
@@ -21,8 +22,8 @@ describe('key groups', () => {
     expect(keyGroupLabel('nonsense')).toBe('nonsense');
   });
 
-  it('declarable tags are the nine non-age groups', () => {
-    expect(DECLARABLE_TAGS).toHaveLength(9);
+  it('declarable tags are the ten non-age groups', () => {
+    expect(DECLARABLE_TAGS).toHaveLength(10);
     expect(DECLARABLE_TAGS).not.toContain('elderly65');
     expect(DECLARABLE_TAGS).toContain('lowIncome');
   });

@@ -11,6 +11,7 @@ export type KeyGroupTag =
   | 'tuberculosis'
   | 'disabled'
   | 'povertyAlleviated'
+  | 'monitoredRural'
   | 'familyPlanningSpecial'
   | 'lowIncome';
 
@@ -25,6 +26,7 @@ export const KEY_GROUPS: readonly { code: KeyGroupTag; label: string; derived: b
   { code: 'tuberculosis', label: '肺结核患者', derived: false },
   { code: 'disabled', label: '残疾人', derived: false },
   { code: 'povertyAlleviated', label: '脱贫人口/建档立卡贫困人口', derived: false },
+  { code: 'monitoredRural', label: '乡村振兴重点监测对象', derived: false },
   { code: 'familyPlanningSpecial', label: '计划生育特殊家庭成员', derived: false },
   { code: 'lowIncome', label: '低保/特困人员', derived: false },
 ];

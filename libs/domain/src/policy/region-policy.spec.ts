@@ -27,11 +27,15 @@ describe('validateRegionPolicy', () => {
   it('accepts the default and a policy with a subsidy', () => {
     expect(validateRegionPolicy(DEFAULT_REGION_POLICY)).toEqual({ ok: true, value: DEFAULT_REGION_POLICY });
     expect(validateRegionPolicy(withSubsidy).ok).toBe(true);
+    expect(validateRegionPolicy({ ...DEFAULT_REGION_POLICY, teamCapacity: 1500 }).ok).toBe(true);
+    expect(validateRegionPolicy({ ...DEFAULT_REGION_POLICY, teamCapacity: null }).ok).toBe(true);
   });
 
   it.each<[Partial<RegionPolicy>, string, string]>([
     [{ doctorCapacity: 0 }, 'POLICY.DOCTOR_CAPACITY', 'doctorCapacity'],
     [{ doctorCapacity: 1999.5 }, 'POLICY.DOCTOR_CAPACITY', 'doctorCapacity'],
+    [{ teamCapacity: 0 }, 'POLICY.TEAM_CAPACITY', 'teamCapacity'],
+    [{ teamCapacity: 1500.5 }, 'POLICY.TEAM_CAPACITY', 'teamCapacity'],
     [{ maxPersonalisedPackages: -1 }, 'POLICY.MAX_PERSONALISED', 'maxPersonalisedPackages'],
     [{ renewalWindowDays: 400 }, 'POLICY.RENEWAL_WINDOW', 'renewalWindowDays'],
     [{ waivers: [{ tags: [], packageKinds: ['basic'], toPayer: 'fiscal' }] }, 'POLICY.WAIVER_TAGS', 'waivers[0].tags'],

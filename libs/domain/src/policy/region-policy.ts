@@ -25,6 +25,8 @@ export interface RegionPolicy {
   renewalWindowDays: number;
   waivers: Waiver[];
   subsidies: Subsidy[];
+  /** Most signed residents one team may hold (seeds: 2,000 in one county, about 1,500 in another); null or absent: no team cap. */
+  teamCapacity?: number | null;
 }
 
 export const DEFAULT_REGION_POLICY: RegionPolicy = {
@@ -62,6 +64,9 @@ function isWhole(n: unknown, min: number, max: number): boolean {
 export function validateRegionPolicy(p: RegionPolicy): Result<RegionPolicy> {
   if (!isWhole(p.doctorCapacity, 1, 100_000)) {
     return refuse('POLICY.DOCTOR_CAPACITY', '每位医生的签约人数上限要填正整数', 'doctorCapacity');
+  }
+  if (p.teamCapacity !== undefined && p.teamCapacity !== null && !isWhole(p.teamCapacity, 1, 1_000_000)) {
+    return refuse('POLICY.TEAM_CAPACITY', '每个团队的签约人数上限要填正整数，不设上限请留空', 'teamCapacity');
   }
   if (!isWhole(p.maxPersonalisedPackages, 0, 20)) {
     return refuse('POLICY.MAX_PERSONALISED', '个性化服务包数量上限要填0或正整数', 'maxPersonalisedPackages');

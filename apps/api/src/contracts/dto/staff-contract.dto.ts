@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
-import { CONTRACT_STATUSES, DECLARABLE_TAGS } from '@jiayi/domain';
+import { CONTRACT_STATUSES, DECLARABLE_TAGS, NON_SIGNING_CATEGORIES, type NonSigningCategory } from '@jiayi/domain';
 import type { ConfirmContractInput, RejectContractInput, SigningRefusalInput } from '@jiayi/contract';
 
 export class StaffContractsQueryDto {
@@ -45,9 +45,18 @@ export class SigningRefusalDto implements SigningRefusalInput {
 
   @ApiProperty() @IsString({ message: '请填写拒签原因' }) @IsNotEmpty({ message: '请填写拒签原因' }) @MaxLength(200, { message: '拒签原因最多200个字' })
   reason: string;
+
+  @ApiPropertyOptional({ enum: NON_SIGNING_CATEGORIES, default: 'refused', description: 'why the resident is not signed' })
+  @IsOptional() @IsIn(NON_SIGNING_CATEGORIES as readonly string[], { message: '请选择未签约原因类别' })
+  category?: NonSigningCategory;
+
+  @ApiPropertyOptional({ description: 'the signed 知情告知书 (refused): data:image/png;base64,… or data:image/jpeg;base64,…' })
+  @IsOptional() @IsString({ message: '请提供知情告知书照片' }) @MaxLength(1_000_000, { message: '知情告知书照片过大' })
+  @Matches(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, { message: '知情告知书照片须为PNG或JPEG图片' })
+  noticePhoto?: string;
 }
 
 export class ResidentsQueryDto {
-  @ApiPropertyOptional({ description: 'part of the name, or the full ID number' }) @IsOptional() @IsString({ message: '查询内容不正确' }) @MaxLength(30, { message: '查询内容过长' })
+  @ApiPropertyOptional({ description: 'part of the name, the full ID number, its last 4–6 characters, or the full mobile number' }) @IsOptional() @IsString({ message: '查询内容不正确' }) @MaxLength(30, { message: '查询内容过长' })
   q?: string;
 }

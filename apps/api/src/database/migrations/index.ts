@@ -4,6 +4,9 @@ import { Surveys1764000002000 } from './1764000002000-surveys';
 import { Notices1765000000000 } from './1765000000000-notices';
 import { SharedCoordination1765000600000 } from './1765000600000-shared-coordination';
 import { Referrals1765000100000 } from './1765000100000-referrals';
+import { Pushes1765000200000 } from './1765000200000-pushes';
+import { Services1765000300000 } from './1765000300000-services';
+import { Indicators1765000400000 } from './1765000400000-indicators';
 import { Privacy1765000700000 } from './1765000700000-privacy';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
@@ -13,6 +16,9 @@ export const migrations = [
   Surveys1764000002000,
   Notices1765000000000,
   Referrals1765000100000,
+  Pushes1765000200000,
+  Services1765000300000,
+  Indicators1765000400000,
   SharedCoordination1765000600000,
   Privacy1765000700000,
 ];

@@ -64,6 +64,9 @@ export class RegionPolicyDto {
   maxPersonalisedPackages: number;
   @ApiProperty() @IsInt({ message: '续约窗口天数须为整数' }) @Min(1, { message: '续约窗口天数须为正整数' }) @Max(365, { message: '续约窗口过长' })
   renewalWindowDays: number;
+  @ApiPropertyOptional({ nullable: true, description: 'most signed residents per team; null: no team cap' })
+  @IsOptional() @IsInt({ message: '每个团队签约上限须为正整数' }) @Min(1, { message: '每个团队签约上限须为正整数' }) @Max(1_000_000, { message: '签约上限过大' })
+  teamCapacity?: number | null;
   @ApiProperty({ type: [WaiverDto] }) @IsArray({ message: '减免政策格式不正确' }) @ValidateNested({ each: true }) @Type(() => WaiverDto)
   waivers: WaiverDto[];
   @ApiProperty({ type: [SubsidyDto] }) @IsArray({ message: '补助政策格式不正确' }) @ValidateNested({ each: true }) @Type(() => SubsidyDto)

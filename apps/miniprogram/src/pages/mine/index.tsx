@@ -16,6 +16,8 @@ const LINKS = [
   { testId: 'mine-family', title: '家庭成员', url: ROUTES.family },
   { testId: 'mine-contracts', title: '我的签约', url: ROUTES.contracts },
   { testId: 'mine-survey', title: '满意度问卷', url: ROUTES.waves },
+  { testId: 'mine-notices', title: '消息通知', url: ROUTES.notices },
+  { testId: 'mine-feedback', title: '意见反馈与投诉', url: ROUTES.feedback },
   { testId: 'mine-privacy', title: '隐私保护指引', url: ROUTES.privacy },
   { testId: 'mine-rights', title: '撤回同意 / 注销账号', url: ROUTES.rights },
 ]

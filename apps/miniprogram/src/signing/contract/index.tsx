@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { contractsApi } from '../../api/contracts'
 import { meApi } from '../../api/me'
+import { servicesApi } from '../../api/services'
 import type { Contract } from '../../api/types'
 import { Page } from '../../components/Page'
 import { BigButton, OptionRow } from '../../components/Form'
@@ -108,6 +109,25 @@ function Actions({ contract, onChanged }: { contract: Contract; onChanged: () =>
   )
 }
 
+/** 履约进度: of the services the contract promised so far, how many the team gave. */
+function DeliveryProgress({ contractId }: { contractId: string }) {
+  const mine = useRequest(() => servicesApi.mine(), [contractId])
+  const plan = mine.data?.people.flatMap((p) => p.plans).find((p) => p.contractId === contractId)
+  if (!plan) return null
+  const services = mine.data!.people.flatMap((p) => p.services).filter((s) => s.contractId === contractId)
+  return (
+    <View className='card' data-testid='contract-progress'>
+      <View className='card__title'>履约进度</View>
+      <View>
+        整个签约期共 {plan.summary.total} 项服务：已提供 {plan.summary.done} 项，正在安排 {plan.summary.open} 项
+        {plan.summary.overdue > 0 ? `，${plan.summary.overdue} 项未按时提供` : ''}。
+      </View>
+      {services.length > 0 && <View className='muted'>最近一次：{formatDate(services[0].serviceDate)} {services[0].typeLabel}</View>}
+      <View className='link' onClick={() => go(ROUTES.services)}>查看我的服务 ›</View>
+    </View>
+  )
+}
+
 export default function ContractPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -145,6 +165,8 @@ export default function ContractPage() {
               {c.doctor && <PhoneCall testId='call-doctor' label='打给医生' phone={c.doctor.phone} />}
               <PhoneCall testId='call-team' label='打给团队' phone={c.team.phone} />
             </View>
+
+            {c.status === 'active' && <DeliveryProgress contractId={c.id} />}
 
             <View className='section-title'>费用明细</View>
             <FeeTable quote={c.fees} personName={c.person.name} />

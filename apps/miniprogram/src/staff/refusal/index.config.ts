@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '知情拒签登记' })
+export default definePageConfig({ navigationBarTitleText: '未签约登记' })

@@ -1,0 +1,38 @@
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { BoolColumn, DateColumn, IntColumn, RefColumn } from '../database/columns';
+
+/**
+ * One narrow row per confirmed contract: what the indicators count. The contract's key groups are
+ * encrypted (SQL cannot group by them), so the groups that matter for the evaluation are kept here
+ * as a bit mask (POPULATION_GROUPS). This table holds health data in the clear: only the indicator
+ * service reads it, no endpoint returns its rows, and a deployment grants it separately.
+ *
+ * Written only from the contract's own row (ContractFacts.record / ended), so concurrent changes
+ * of different contracts never touch the same fact row.
+ */
+@Entity('contract_facts')
+@Index('IDX_contract_facts_region', ['regionId', 'teamId', 'signedFrom'])
+@Index('IDX_contract_facts_institution', ['institutionId', 'teamId', 'signedFrom'])
+@Index('IDX_contract_facts_team', ['teamId', 'signedFrom'])
+@Index('IDX_contract_facts_person', ['personId', 'signedFrom'])
+@Index('IDX_contract_facts_renewal_of', ['renewalOf'])
+export class ContractFact {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) contractId: string;
+  @RefColumn() personId: string;
+  @RefColumn() regionId: string;
+  @RefColumn() institutionId: string;
+  @RefColumn() teamId: string;
+  /** First day the person counts as signed: the start date, or the day the doctor confirmed if later. */
+  @DateColumn() signedFrom: string;
+  /** First day the person no longer counts: the day after the end date, or the day of termination. */
+  @DateColumn() signedUntil: string;
+  @DateColumn() endDate: string;
+  @IntColumn() groupMask: number;
+  @RefColumn({ nullable: true }) renewalOf: string | null;
+  /** A confirmed renewal continues this contract (续约). */
+  @BoolColumn({ default: false }) renewed: boolean;
+  /** The person's first contract ever (新签). */
+  @BoolColumn() firstSigning: boolean;
+  /** The resident pays part of the fee (付费签约). */
+  @BoolColumn() paid: boolean;
+}

@@ -1,0 +1,251 @@
+import { DataSource } from 'typeorm';
+import { Period, POPULATION_GROUPS, PopulationGroup } from '@jiayi/domain';
+
+/** What a count is taken over: the period, the day signed residents are counted on, today, and the period before. */
+export interface CountWindow {
+  period: Period;
+  day: string;
+  today: string;
+  previous: Period;
+}
+
+/** A WHERE fragment over `contract_facts f` with its positional parameters. */
+export interface Predicate {
+  sql: string;
+  params: unknown[];
+}
+
+const and = (...parts: Predicate[]): Predicate => ({ sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) });
+const not = (p: Predicate): Predicate => ({ sql: `NOT (${p.sql})`, params: p.params });
+
+/** The predicates the indicators are made of; the drill-down lists the rows of the same predicates. */
+export const facts = {
+  /** Signed on the counting day. */
+  inForce: (w: CountWindow): Predicate => ({ sql: 'f.signedFrom <= ? AND f.signedUntil > ?', params: [w.day, w.day] }),
+  inGroup: (code: PopulationGroup): Predicate => ({ sql: `(f.groupMask & ${POPULATION_GROUPS.find((g) => g.code === code)!.bit}) <> 0`, params: [] }),
+  inAnyGroup: (): Predicate => ({ sql: `(f.groupMask & ${POPULATION_GROUPS.reduce((m, g) => m | g.bit, 0)}) <> 0`, params: [] }),
+  paid: (): Predicate => ({ sql: 'f.paid = 1', params: [] }),
+  /** Reached its end date inside the period (before today), not cut short by a termination. */
+  ended: (w: CountWindow): Predicate => ({
+    sql: 'f.endDate >= ? AND f.endDate <= ? AND f.endDate < ? AND f.signedUntil > f.endDate', params: [w.period.from, w.period.to, w.today],
+  }),
+  renewed: (): Predicate => ({ sql: 'f.renewed = 1', params: [] }),
+  /** The person's first contract, started in the previous period (新签). */
+  newInPrevious: (w: CountWindow): Predicate => ({
+    sql: 'f.firstSigning = 1 AND f.signedFrom >= ? AND f.signedFrom <= ?', params: [w.previous.from, w.previous.to],
+  }),
+  /** A current service record of the person of one type inside the period (up to the counting day). */
+  served: (w: CountWindow, type: 'healthCheck' | 'followUp', extra = ''): Predicate => ({
+    sql: `EXISTS (SELECT 1 FROM service_records s WHERE s.personId = f.personId AND s.type = '${type}' AND s.serviceDate >= ? AND s.serviceDate <= ? AND s.current = 1${extra})`,
+    params: [w.period.from, w.day],
+  }),
+  /** At least four current follow-ups in the period (规范管理). */
+  followedUpFourTimes: (w: CountWindow): Predicate => ({
+    sql: "(SELECT COUNT(*) FROM service_records s WHERE s.personId = f.personId AND s.type = 'followUp' AND s.serviceDate >= ? AND s.serviceDate <= ? AND s.current = 1) >= 4",
+    params: [w.period.from, w.day],
+  }),
+  /** The latest follow-up of the period with a reading of this kind met the control target. */
+  latestOnTarget: (w: CountWindow, column: 'bloodPressureOnTarget' | 'glucoseOnTarget'): Predicate => ({
+    sql: `(SELECT s.${column} FROM service_records s WHERE s.personId = f.personId AND s.type = 'followUp' AND s.serviceDate >= ? AND s.serviceDate <= ?
+      AND s.current = 1 AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC LIMIT 1) = 1`,
+    params: [w.period.from, w.day],
+  }),
+  /** The person holds some contract on the counting day. */
+  stillSigned: (w: CountWindow): Predicate => ({
+    sql: 'EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = f.personId AND g.signedFrom <= ? AND g.signedUntil > ?)', params: [w.day, w.day],
+  }),
+};
+
+/** The person-level parts of each contract indicator: who is in the numerator, who makes up the gap. */
+export interface ContractMeasure {
+  numerator: (w: CountWindow) => Predicate;
+  /** What one numerator row counts for (default 1): a person in two key groups counts in both. */
+  weight?: string;
+  denominator?: (w: CountWindow) => Predicate;
+  numeratorLabel: string;
+  gapLabel?: string;
+}
+
+const groupMeasures = Object.fromEntries(POPULATION_GROUPS.map((g) => [`keyGroupSigning.${g.code}`, {
+  numerator: (w: CountWindow) => and(facts.inForce(w), facts.inGroup(g.code)),
+  numeratorLabel: `签约的${g.label}`,
+} satisfies ContractMeasure]));
+
+const signedIn = (code: PopulationGroup) => (w: CountWindow) => and(facts.inForce(w), facts.inGroup(code));
+const controlled = (code: PopulationGroup, column: 'bloodPressureOnTarget' | 'glucoseOnTarget', label: string): ContractMeasure => {
+  const followedUp = (w: CountWindow) => and(signedIn(code)(w), facts.served(w, 'followUp', ` AND s.${column} IS NOT NULL`));
+  return {
+    numerator: (w) => and(followedUp(w), facts.latestOnTarget(w, column)),
+    denominator: followedUp,
+    numeratorLabel: `最近一次随访${label}达标的患者`,
+    gapLabel: `最近一次随访${label}未达标的患者`,
+  };
+};
+
+export const CONTRACT_MEASURES: Record<string, ContractMeasure> = {
+  signing: { numerator: facts.inForce, numeratorLabel: '签约居民' },
+  keyGroupSigning: {
+    numerator: (w) => and(facts.inForce(w), facts.inAnyGroup()),
+    weight: POPULATION_GROUPS.map((g) => `(CASE WHEN (f.groupMask & ${g.bit}) <> 0 THEN 1 ELSE 0 END)`).join(' + '),
+    numeratorLabel: '签约的重点人群',
+  },
+  ...groupMeasures,
+  continuation: {
+    numerator: (w) => and(facts.newInPrevious(w), facts.stillSigned(w)),
+    denominator: facts.newInPrevious,
+    numeratorLabel: '上期新签、本期仍签约的居民',
+    gapLabel: '上期新签、本期未再签约的居民',
+  },
+  saturation: { numerator: facts.inForce, numeratorLabel: '签约居民' },
+  paidShare: { numerator: (w) => and(facts.inForce(w), facts.paid()), denominator: facts.inForce, numeratorLabel: '付费签约的居民', gapLabel: '未付费的签约居民' },
+  renewal: { numerator: (w) => and(facts.ended(w), facts.renewed()), denominator: facts.ended, numeratorLabel: '已续约的到期协议', gapLabel: '到期未续约的协议' },
+  healthCheck: {
+    numerator: (w) => and(signedIn('elderly65')(w), facts.served(w, 'healthCheck')),
+    denominator: signedIn('elderly65'),
+    numeratorLabel: '已体检的签约老年人',
+    gapLabel: '尚未体检的签约老年人',
+  },
+  'managed.hypertension': {
+    numerator: (w) => and(signedIn('hypertension')(w), facts.followedUpFourTimes(w)),
+    denominator: signedIn('hypertension'),
+    numeratorLabel: '随访满4次的高血压患者',
+    gapLabel: '随访不足4次的高血压患者',
+  },
+  'managed.diabetes2': {
+    numerator: (w) => and(signedIn('diabetes2')(w), facts.followedUpFourTimes(w)),
+    denominator: signedIn('diabetes2'),
+    numeratorLabel: '随访满4次的糖尿病患者',
+    gapLabel: '随访不足4次的糖尿病患者',
+  },
+  'control.hypertension': controlled('hypertension', 'bloodPressureOnTarget', '血压'),
+  'control.diabetes2': controlled('diabetes2', 'glucoseOnTarget', '血糖'),
+};
+
+/** The measures whose numerator and denominator both come from one scan of the facts (service indicators). */
+export const SERVICE_MEASURE_CODES = ['healthCheck', 'managed.hypertension', 'managed.diabetes2', 'control.hypertension', 'control.diabetes2'] as const;
+export type ServiceMeasureCode = (typeof SERVICE_MEASURE_CODES)[number];
+
+/** The predicate of the gap: in the denominator and not in the numerator. */
+export function gapPredicate(measure: ContractMeasure, w: CountWindow): Predicate | null {
+  if (!measure.denominator || !measure.gapLabel) return null;
+  const numerator = measure.numerator(w);
+  const denominator = measure.denominator(w);
+  return and(denominator, not(numerator));
+}
+
+/** Counts per team of one window (one scan of the area's facts). */
+export interface ContractTally {
+  signed: number;
+  paid: number;
+  ended: number;
+  renewed: number;
+  newPrevious: number;
+  continued: number;
+  groups: Record<PopulationGroup, number>;
+  services: Record<ServiceMeasureCode, { numerator: number; denominator: number }>;
+}
+
+export function emptyTally(): ContractTally {
+  return {
+    signed: 0, paid: 0, ended: 0, renewed: 0, newPrevious: 0, continued: 0,
+    groups: Object.fromEntries(POPULATION_GROUPS.map((g) => [g.code, 0])) as Record<PopulationGroup, number>,
+    services: Object.fromEntries(SERVICE_MEASURE_CODES.map((c) => [c, { numerator: 0, denominator: 0 }])) as ContractTally['services'],
+  };
+}
+
+export function addTallies(into: ContractTally, more: ContractTally): ContractTally {
+  const sum = emptyTally();
+  for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) sum[key] = into[key] + more[key];
+  for (const g of POPULATION_GROUPS) sum.groups[g.code] = into.groups[g.code] + more.groups[g.code];
+  for (const c of SERVICE_MEASURE_CODES) {
+    sum.services[c] = { numerator: into.services[c].numerator + more.services[c].numerator, denominator: into.services[c].denominator + more.services[c].denominator };
+  }
+  return sum;
+}
+
+export interface AreaFilter {
+  regionId: string;
+  institutionId?: string;
+  teamId?: string;
+}
+
+function areaWhere(filter: AreaFilter): Predicate {
+  if (filter.teamId) return { sql: 'f.teamId = ?', params: [filter.teamId] };
+  if (filter.institutionId) return { sql: 'f.institutionId = ?', params: [filter.institutionId] };
+  return { sql: 'f.regionId = ?', params: [filter.regionId] };
+}
+
+const sumOf = (p: Predicate, weight = '1'): Predicate => ({ sql: `SUM(CASE WHEN ${p.sql} THEN ${weight} ELSE 0 END)`, params: p.params });
+
+/**
+ * Every contract and service count of the indicators, per team, in one pass over the area's facts
+ * (an index range: the team, institution or region prefix). The correlated lookups (新增接续率, and
+ * the service records of 查体率 / 规范管理率 / 控制率 through their person+type+date index) run only
+ * for the rows whose cheaper conditions hold: first contracts of the previous period, signed people
+ * of the group concerned.
+ */
+export async function contractTalliesByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, ContractTally>> {
+  const columns: [string, Predicate][] = [
+    ['signed', facts.inForce(w)],
+    ['paid', and(facts.inForce(w), facts.paid())],
+    ['ended', facts.ended(w)],
+    ['renewed', and(facts.ended(w), facts.renewed())],
+    ['newPrevious', facts.newInPrevious(w)],
+    ['continued', and(facts.newInPrevious(w), facts.stillSigned(w))],
+    ...POPULATION_GROUPS.map((g): [string, Predicate] => [`g_${g.code}`, and(facts.inForce(w), facts.inGroup(g.code))]),
+    ...SERVICE_MEASURE_CODES.flatMap((code, i): [string, Predicate][] => [
+      [`s${i}n`, CONTRACT_MEASURES[code].numerator(w)],
+      [`s${i}d`, CONTRACT_MEASURES[code].denominator!(w)],
+    ]),
+  ];
+  const where = areaWhere(filter);
+  const select = columns.map(([alias, p]) => ({ sql: `${sumOf(p).sql} AS ${alias}`, params: p.params }));
+  const rows: Record<string, string | number>[] = await dataSource.query(
+    `SELECT f.teamId AS teamId, ${select.map((s) => s.sql).join(', ')} FROM contract_facts f WHERE ${where.sql} GROUP BY f.teamId`,
+    [...select.flatMap((s) => s.params), ...where.params],
+  );
+  const result = new Map<string, ContractTally>();
+  for (const row of rows) {
+    const tally = emptyTally();
+    for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) tally[key] = Number(row[key] ?? 0);
+    for (const g of POPULATION_GROUPS) tally.groups[g.code] = Number(row[`g_${g.code}`] ?? 0);
+    SERVICE_MEASURE_CODES.forEach((code, i) => { tally.services[code] = { numerator: Number(row[`s${i}n`] ?? 0), denominator: Number(row[`s${i}d`] ?? 0) }; });
+    result.set(String(row.teamId), tally);
+  }
+  return result;
+}
+
+/**
+ * Numerator and denominator predicates of one measure over several windows, summed over the area
+ * in one scan (the monthly trend).
+ */
+export async function measureOverWindows(
+  dataSource: DataSource, filter: AreaFilter, measure: ContractMeasure, windows: CountWindow[],
+): Promise<{ numerator: number; denominator: number | null }[]> {
+  const select: Predicate[] = windows.flatMap((w, i) => [
+    { sql: `${sumOf(measure.numerator(w), measure.weight).sql} AS n${i}`, params: measure.numerator(w).params },
+    ...(measure.denominator ? [{ sql: `${sumOf(measure.denominator(w)).sql} AS d${i}`, params: measure.denominator(w).params }] : []),
+  ]);
+  const where = areaWhere(filter);
+  const [row] = await dataSource.query(
+    `SELECT ${select.map((s) => s.sql).join(', ')} FROM contract_facts f WHERE ${where.sql}`,
+    [...select.flatMap((s) => s.params), ...where.params],
+  );
+  return windows.map((_, i) => ({ numerator: Number(row?.[`n${i}`] ?? 0), denominator: measure.denominator ? Number(row?.[`d${i}`] ?? 0) : null }));
+}
+
+/** The rows of a predicate within the area, paged, for the drill-down. */
+export async function factRows(
+  dataSource: DataSource, filter: AreaFilter, predicate: Predicate, limit: number, offset: number,
+): Promise<{ total: number; rows: { contractId: string; personId: string; teamId: string; signedFrom: string; endDate: string }[] }> {
+  const where = areaWhere(filter);
+  const condition = `${where.sql} AND (${predicate.sql})`;
+  const params = [...where.params, ...predicate.params];
+  const [{ total }] = await dataSource.query(`SELECT COUNT(*) AS total FROM contract_facts f WHERE ${condition}`, params);
+  const rows = await dataSource.query(
+    `SELECT f.contractId AS contractId, f.personId AS personId, f.teamId AS teamId, f.signedFrom AS signedFrom, f.endDate AS endDate
+     FROM contract_facts f WHERE ${condition} ORDER BY f.teamId, f.signedFrom, f.contractId LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
+  return { total: Number(total), rows };
+}

@@ -1,0 +1,42 @@
+import { INDICATORS, IndicatorCounts, POPULATION_GROUPS, PopulationFigures } from '@jiayi/domain';
+import type { ContractTally } from './contract-measures';
+import type { SurveyTally } from './survey-measures';
+
+/** What the counters found for one area (a team, an institution or the region). */
+export interface AreaTallies {
+  contracts: ContractTally;
+  surveys: SurveyTally;
+  familyDoctors: number;
+  doctorCapacity: number;
+  /** null when no community of the area has figures for the year. */
+  population: PopulationFigures | null;
+}
+
+/**
+ * Numerator and denominator of every indicator from the area's tallies. Indicators whose records
+ * Jiayi does not keep yet are absent (their entries in INDICATORS read "no data").
+ */
+export function indicatorCounts({ contracts, surveys, familyDoctors, doctorCapacity, population }: AreaTallies): Record<string, IndicatorCounts> {
+  const counts: Record<string, IndicatorCounts> = {
+    continuation: { numerator: contracts.continued, denominator: contracts.newPrevious },
+    saturation: { numerator: contracts.signed, denominator: familyDoctors * doctorCapacity },
+    paidShare: { numerator: contracts.paid, denominator: contracts.signed },
+    renewal: { numerator: contracts.renewed, denominator: contracts.ended },
+    awareness: surveys.awareness,
+    satisfaction: surveys.satisfaction,
+    ...contracts.services,
+  };
+  if (population) {
+    counts.signing = { numerator: contracts.signed, denominator: population.residents };
+    let numerator = 0;
+    let denominator = 0;
+    for (const g of POPULATION_GROUPS) {
+      const count = { numerator: contracts.groups[g.code], denominator: population.groups[g.code] ?? 0 };
+      counts[`keyGroupSigning.${g.code}`] = count;
+      numerator += count.numerator;
+      denominator += count.denominator;
+    }
+    counts.keyGroupSigning = { numerator, denominator };
+  }
+  return Object.fromEntries(INDICATORS.filter((i) => i.code in counts).map((i) => [i.code, counts[i.code]]));
+}

@@ -197,10 +197,12 @@ async function bulkLoad(db, d, ready, total) {
       institution: team?.institutionId ?? teams[0].institutionId, team: team?.id ?? 'unsigned',
       keyGroup: tagSets[Math.floor(Math.random() * tagSets.length)], ageBand: bands[Math.floor(Math.random() * bands.length)], signingDuration,
     };
-    const lines = checked.value.flatMap((a) => (a.optionIds.length ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\t\\N\n`) : [`\t${a.questionId}\t\t${waveId}\t${a.text}\n`]));
+    const sensitive = new Set(d.STANDARD_QUESTIONNAIRE.questions.filter((q) => q.sensitive).map((q) => q.id));
+    const lines = checked.value.filter((a) => !sensitive.has(a.questionId))
+      .flatMap((a) => (a.optionIds.length ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\t\\N\n`) : [`\t${a.questionId}\t\t${waveId}\t${cipher.encrypt(a.text)}\n`]));
     const responseTail = `\t${waveId}\t`;
-    const answersJson = JSON.stringify(checked.value).replaceAll('\\', '\\\\');
-    const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${cipher.encrypt(groups.keyGroup.join(','))}\t${groups.ageBand}\t${signingDuration}\t${answersJson}\t`;
+    const answersCipher = cipher.encryptJson(checked.value);
+    const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${cipher.encrypt(groups.keyGroup.join(','))}\t${groups.ageBand}\t${signingDuration}\t${answersCipher}\t`;
     return { tallies: d.countTallyKeys(d.tallyKeys(d.STANDARD_QUESTIONNAIRE, checked.value, groups)), lines, responseTail, groupTail, uses: 0 };
   });
   const drawn = new Uint16Array(total);
@@ -225,7 +227,7 @@ async function bulkLoad(db, d, ready, total) {
     const to = Math.min(from + CHUNK, total);
     await db.query({
       sql: `LOAD DATA LOCAL INFILE 'responses' INTO TABLE survey_responses
-            (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers, rolledUp)`,
+            (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, rolledUp)`,
       infileStreamFactory: () => streamOf((i) => {
         const p = profiles[drawn[i]];
         p.uses += 1;
@@ -233,7 +235,7 @@ async function bulkLoad(db, d, ready, total) {
       }, from, to),
     });
     await db.query({
-      sql: `LOAD DATA LOCAL INFILE 'answers' INTO TABLE survey_answers (responseId, questionId, optionId, waveId, text)`,
+      sql: `LOAD DATA LOCAL INFILE 'answers' INTO TABLE survey_answers (responseId, questionId, optionId, waveId, textCipher)`,
       infileStreamFactory: () => streamOf((i) => {
         const p = profiles[drawn[i]];
         answerRows += p.lines.length;

@@ -2,6 +2,7 @@ import { addDays, addYears, contractPeriod, formatChineseDate, todayInChina } fr
 import {
   BASIC, demoTeam, familyMember, heldPlaces, moveEndDate, residentWithActiveContract, residentWithPendingContract, sign, signBody,
 } from './support/contract-factories';
+import { PiiCipher } from '../src/common/pii-cipher';
 import { residentLogin, residentWithProfile, staffLogin } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -41,8 +42,9 @@ describe('contracts: signing, renewal, termination and change of team (MariaDB)'
     });
     expect(contract.agreementHash).toMatch(/^[0-9a-f]{64}$/);
     expect(contract.fees.totals).toEqual({ total: 20800, insurance: 13800, publicHealth: 2000, selfPay: 5000, fiscal: 0 });
-    const [row] = await t.dataSource.query('SELECT fees, openSlot, holdsPlace FROM contracts WHERE id = ?', [contract.id]);
-    expect(JSON.parse(row.fees)).toEqual(quote.body);
+    const [row] = await t.dataSource.query('SELECT feesCipher, selfPayFen, openSlot, holdsPlace FROM contracts WHERE id = ?', [contract.id]);
+    expect(t.app.get(PiiCipher).decryptJson(row.feesCipher)).toEqual(quote.body);
+    expect(Number(row.selfPayFen)).toBe(5000);
     expect(row).toMatchObject({ openSlot: resident.person.id, holdsPlace: 1 });
     expect(await heldPlaces(t, team.doctor('赵中和'))).toBe(before + 1);
 

@@ -300,8 +300,8 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     // The raw record of each response is its row, answers included, as the submission wrote it; a
     // resident's submission records the facts of its groups, which the roll-up (run by a report) derives.
     await t.http.get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1).expect(200);
-    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroupsCipher: string; ageBand: string; signingDuration: string; answers: string }[] =
-      await t.dataSource.query('SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers FROM survey_responses WHERE waveId = ?', [waveId]);
+    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroupsCipher: string; ageBand: string; signingDuration: string; answersCipher: string }[] =
+      await t.dataSource.query('SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher FROM survey_responses WHERE waveId = ?', [waveId]);
     const cipher = t.app.get(PiiCipher);
     expect(raw.every((row) => row.keyGroupsCipher.startsWith('v1:'))).toBe(true);
     const responses = new Map<string, { groups: Record<string, string[]>; answers: NormalisedAnswer[] }>();
@@ -311,7 +311,7 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
           institution: [row.institutionId ?? 'unknown'], team: [row.teamId ?? 'unsigned'],
           keyGroup: cipher.decrypt(row.keyGroupsCipher) ? cipher.decrypt(row.keyGroupsCipher).split(',') : ['none'], ageBand: [row.ageBand], signingDuration: [row.signingDuration],
         },
-        answers: JSON.parse(row.answers),
+        answers: cipher.decryptJson<NormalisedAnswer[]>(row.answersCipher),
       });
     }
     const order = (a: NormalisedAnswer) => STANDARD_QUESTIONNAIRE.questions.findIndex((q) => q.id === a.questionId);

@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'account',
-      pages: ['login/index', 'privacy/index'],
+      pages: ['login/index', 'privacy/index', 'rights/index'],
     },
     {
       root: 'signing',

@@ -17,6 +17,11 @@ export function rememberConsent(sensitiveConsent: boolean): void {
   Taro.setStorageSync(CONSENT_KEY, { privacyPolicyVersion: PRIVACY_POLICY_VERSION, sensitiveConsent })
 }
 
+/** After the consent is withdrawn (or the account closed): the next signing step asks for it again. */
+export function forgetConsent(): void {
+  Taro.removeStorageSync(CONSENT_KEY)
+}
+
 export function hasCurrentConsent(me: Me | undefined): boolean {
   if (me?.consent.sensitiveConsent && me.consent.privacyPolicyVersion === PRIVACY_POLICY_VERSION) return true
   const local: LocalConsent | '' = Taro.getStorageSync(CONSENT_KEY)

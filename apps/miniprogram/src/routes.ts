@@ -7,6 +7,7 @@ export const ROUTES = {
 
   login: '/account/login/index',
   privacy: '/account/privacy/index',
+  rights: '/account/rights/index',
 
   profile: '/signing/profile/index',
   family: '/signing/family/index',

@@ -16,3 +16,4 @@ export * from './feedback';
 export * from './services';
 export * from './indicators';
 export * from './wechat';
+export * from './privacy';

@@ -19,6 +19,7 @@ export const QuestionnaireBodySchema = Type.Object({
       required: Type.Boolean(),
       options: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), score: Type.Optional(Type.Number()) })),
       showIf: Type.Optional(Type.Object({ questionId: Type.String(), optionIds: Type.Array(Type.String()) })),
+      sensitive: Type.Optional(Type.Boolean({ description: 'the answer reveals health information: kept encrypted and in aggregates only' })),
     }),
   ),
   indicators: Type.Array(

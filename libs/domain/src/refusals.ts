@@ -170,6 +170,9 @@ export const REFUSAL_KINDS = {
   'POLICY.TEAM_CAPACITY': 'badInput',
   'ONSITE.PERSON_HAS_ACCOUNT': 'rule',
   'REFUSAL.NOTICE_PHOTO_REQUIRED': 'badInput',
+  // PIPL rights of the resident: consent withdrawn (art. 15), account closure (art. 47)
+  'CONSENT.WITHDRAWN': 'rule',
+  'ACCOUNT.OPEN_CONTRACTS': 'rule',
 } as const satisfies Record<string, RefusalKind>;
 
 /** Whether a refusal is about what was sent (400) or a rule of the domain saying no (409). */

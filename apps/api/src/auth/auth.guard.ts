@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { AuthContext, IS_PUBLIC, Role, ROLES } from './auth-context';
 
@@ -10,6 +12,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,9 +29,16 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new ApiError(401, '登录已过期，请重新登录');
     }
+    // A closed account (PIPL art. 47) is deleted: its tokens stop working at once, not at expiry.
+    if (auth.role === 'resident' && !(await this.residentAccountExists(auth.accountId))) throw new ApiError(401, '账号已注销，请重新登录');
     request.auth = auth;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(auth.role)) throw new ApiError(403, '您没有权限进行此操作');
     return true;
+  }
+
+  private async residentAccountExists(accountId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 AS found FROM resident_accounts WHERE id = ?', [accountId]);
+    return rows.length > 0;
   }
 }

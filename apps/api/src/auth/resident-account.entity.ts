@@ -12,5 +12,7 @@ export class ResidentAccount {
   @BoolColumn({ default: false }) sensitiveConsent: boolean;
   @TextColumn(20, { nullable: true }) privacyPolicyVersion: string | null;
   @TimeColumn({ nullable: true }) consentAt: Date | null;
+  /** PIPL art. 15: when the separate consent was last withdrawn (given again by PUT /api/me/profile). */
+  @TimeColumn({ nullable: true }) consentWithdrawnAt: Date | null;
   @TimeColumn() createdAt: Date;
 }

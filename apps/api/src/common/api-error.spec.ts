@@ -152,6 +152,8 @@ const STATUSES: [RefusalCode, 400 | 409][] = [
   ['POLICY.TEAM_CAPACITY', 400],
   ['ONSITE.PERSON_HAS_ACCOUNT', 409],
   ['REFUSAL.NOTICE_PHOTO_REQUIRED', 400],
+  ['CONSENT.WITHDRAWN', 409],
+  ['ACCOUNT.OPEN_CONTRACTS', 409],
 ];
 
 describe('the refusal table as HTTP statuses', () => {

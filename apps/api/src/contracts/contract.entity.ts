@@ -1,7 +1,7 @@
 import { Entity, Index } from 'typeorm';
 import type { ContractStatus, Quote, SignedBy, SigningChannel, TerminationReason } from '@jiayi/domain';
 import {
-  BoolColumn, DateColumn, IdColumn, IntColumn, JsonColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn,
+  BoolColumn, DateColumn, EncryptedJsonColumn, IdColumn, IntColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn,
 } from '../database/columns';
 
 /**
@@ -34,9 +34,25 @@ export class Contract {
   @DateColumn() startDate: string;
   @DateColumn() endDate: string;
   @IntColumn() years: number;
-  @JsonColumn() packageCodes: string[];
-  /** The split as priced at signing; the same numbers the resident saw. */
-  @JsonColumn() fees: Quote;
+  /**
+   * The packages chosen: health information (a diabetes package reveals the condition), so
+   * encrypted at rest (column `packageCodesCipher`); the entity reads and writes it as a plain array.
+   */
+  @EncryptedJsonColumn('packageCodesCipher') packageCodes: string[];
+  /**
+   * The split as priced at signing, the same numbers the resident saw: its fee and policy lines
+   * reveal packages and statuses (a 低保 waiver), so encrypted at rest (column `feesCipher`).
+   */
+  @EncryptedJsonColumn('feesCipher') fees: Quote;
+  /**
+   * The period's totals per payer, in fen, in clear for indicators and reports (付费签约占比):
+   * sums that name no package, condition or status. Always `feeTotalColumns(fees)`.
+   */
+  @IntColumn() totalFen: number;
+  @IntColumn() insuranceFen: number;
+  @IntColumn() publicHealthFen: number;
+  @IntColumn() selfPayFen: number;
+  @IntColumn() fiscalFen: number;
   @TextColumn(10) signedBy: SignedBy;
   @TextColumn(20) agreementVersion: string;
   @TextColumn(64) agreementHash: string;
@@ -60,4 +76,10 @@ export class Contract {
   @BoolColumn({ default: false }) holdsPlace: boolean;
   /** The resident's handwritten signature or thumbprint captured at on-site signing (PNG data URL, encrypted). */
   @LongTextColumn({ nullable: true }) signatureCipher: string | null;
+}
+
+/** The clear per-payer totals stored beside a contract's encrypted fees. */
+export function feeTotalColumns(fees: Quote): Pick<Contract, 'totalFen' | 'insuranceFen' | 'publicHealthFen' | 'selfPayFen' | 'fiscalFen'> {
+  const { total, insurance, publicHealth, selfPay, fiscal } = fees.totals;
+  return { totalFen: total, insuranceFen: insurance, publicHealthFen: publicHealth, selfPayFen: selfPay, fiscalFen: fiscal };
 }

@@ -14,11 +14,12 @@ import type { AuthContext } from '../auth/auth-context';
 import { ApiError, badRequest, notFound, refusalError } from '../common/api-error';
 import { CatalogService } from '../packages/catalog.service';
 import { Person } from '../people/person.entity';
+import { requireSensitiveConsent } from '../people/privacy-rights.service';
 import { Doctor } from '../reference/doctor.entity';
 import { Institution } from '../reference/institution.entity';
 import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
-import { Contract } from './contract.entity';
+import { Contract, feeTotalColumns } from './contract.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
 import {
   changeSlot, lockContract, mainSlot, promotePendingChange, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal,
@@ -81,6 +82,7 @@ export class ContractsService {
 
   async sign(auth: AuthContext, dto: CreateContractsDto): Promise<ContractView[]> {
     const persons = await this.ownedPersons(auth, dto.personIds);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     return this.views.residentViews(await this.signHousehold(persons, dto));
   }
 
@@ -153,6 +155,7 @@ export class ContractsService {
 
   async renew(auth: AuthContext, id: string, dto: RenewContractDto): Promise<ContractView> {
     const previous = await this.owned(auth, id);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const context = await this.teamContext(previous.teamId);
     const today = todayInChina(new Date());
     const window = checkRenewal(previous, today, context.policy.renewalWindowDays);
@@ -217,6 +220,7 @@ export class ContractsService {
    */
   async changeTeam(auth: AuthContext, id: string, dto: ChangeTeamDto): Promise<ContractView> {
     const previous = await this.owned(auth, id);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     if (previous.status !== 'active') throw refusalError(contractRefusal('CONTRACT.NOT_ACTIVE'));
     if (dto.teamId === previous.teamId) throw refusalError(signingRefusal('CONTRACT.SAME_TEAM', 'teamId'));
     const context = await this.teamContext(dto.teamId);
@@ -312,7 +316,7 @@ export class ContractsService {
     return {
       id: randomUUID(), personId: person.id, teamId: context.team.id, doctorId: '', institutionId: context.institution.id,
       regionId: context.region.id, status: 'pending', startDate: input.period.startDate, endDate: input.period.endDate,
-      years: input.years, packageCodes: input.packageCodes, fees: input.fees, signedBy: person.relation === 'self' ? 'self' : 'family',
+      years: input.years, packageCodes: input.packageCodes, fees: input.fees, ...feeTotalColumns(input.fees), signedBy: person.relation === 'self' ? 'self' : 'family',
       agreementVersion: agreement.version, agreementHash: agreement.hash, renewalOf: input.renewalOf,
       householdSigningId: input.householdSigningId, channel: 'miniProgram', insuranceAuthorized: input.insuranceAuthorized,
       insuranceAuthorizedAt: input.insuranceAuthorized ? now : null, guardianConsentAt: person.guardianConsentAt,

@@ -14,6 +14,7 @@ import { NoticesService } from '../notices/notices.service';
 import { CatalogService } from '../packages/catalog.service';
 import { ContractFacts } from '../indicators/contract-facts';
 import { Person } from '../people/person.entity';
+import { requireSensitiveConsent } from '../people/privacy-rights.service';
 import { Institution } from '../reference/institution.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { Team } from '../reference/team.entity';
@@ -113,6 +114,8 @@ export class StaffContractsService {
     const contract = await this.inScope(auth, id);
     if (contract.status !== 'pending') throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: contract.personId });
+    // A person registered on site has no account: the doctor took the consent on paper there.
+    if (person.accountId) await requireSensitiveConsent(this.dataSource.manager, person.accountId, '居民已撤回处理敏感个人信息（健康信息）的单独同意，暂时不能确认签约；可以驳回，或等居民重新同意后再确认');
     const confirmedTags = [...new Set(dto.confirmedTags)].sort() as KeyGroupTag[];
     const { result } = await this.catalog.quoteFor(person, contract.packageCodes, contract.years, { on: contract.startDate, declaredTags: confirmedTags });
     if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });

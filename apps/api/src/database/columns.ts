@@ -1,4 +1,5 @@
 import { Column, ColumnOptions, PrimaryColumn } from 'typeorm';
+import { encryptedJson } from '../common/column-cipher';
 
 /**
  * Column shapes that mean the same on MariaDB and SQLite. Entities use these and the migrations
@@ -14,3 +15,5 @@ export const BoolColumn = (options: ColumnOptions = {}) => Column({ type: 'boole
 export const DateColumn = (options: ColumnOptions = {}) => Column({ type: 'date', ...options });
 export const TimeColumn = (options: ColumnOptions = {}) => Column({ type: 'datetime', ...options });
 export const JsonColumn = (options: ColumnOptions = {}) => Column({ type: 'simple-json', ...options });
+/** A JSON value encrypted at rest (health information), in a text column named `<property>Cipher`. */
+export const EncryptedJsonColumn = (name: string, options: ColumnOptions = {}) => Column({ type: 'text', name, transformer: encryptedJson, ...options });

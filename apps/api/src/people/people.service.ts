@@ -14,6 +14,7 @@ import { personHasContracts } from '../contracts/contract-records';
 import { Community } from '../reference/community.entity';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
+import { requireSensitiveConsent } from './privacy-rights.service';
 import { inTransaction, isUniqueViolation, writeOnce } from '../database/transaction';
 
 /** A person as clients see it (`@jiayi/contract`): the ID number masked, tags derived on today's date. */
@@ -122,6 +123,7 @@ export class PeopleService {
 
   async addFamilyMember(auth: AuthContext, dto: FamilyMemberDto): Promise<PersonView> {
     const self = await this.requireSelf(auth);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const today = todayInChina(new Date());
     const id = this.checkIdNumber(dto.idNumber, today);
     const now = new Date();
@@ -136,6 +138,7 @@ export class PeopleService {
 
   async updateFamilyMember(auth: AuthContext, personId: string, dto: FamilyMemberDto): Promise<PersonView> {
     const member = await this.findFamilyMember(auth, personId);
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const today = todayInChina(new Date());
     const id = this.checkIdNumber(dto.idNumber, today);
     const now = new Date();
@@ -199,10 +202,20 @@ export class PeopleService {
     return [...new Set(tags)].sort() as KeyGroupTag[];
   }
 
-  /** Saves, turning the unique ID-number hash into a clear refusal (also when two registrations race). */
-  private async save(manager: EntityManager, person: Person): Promise<Person> {
+  /**
+   * Saves, turning the unique ID-number hash into a clear refusal (also when two registrations race).
+   * A person kept after their account was closed (contracts are kept five years) is taken over by
+   * the new registration, so the returning resident finds their contracts again.
+   */
+  private async save(manager: EntityManager, candidate: Person): Promise<Person> {
+    let person = candidate;
     const clash = await manager.findOneBy(Person, { idNumberHash: person.idNumberHash });
-    if (clash && clash.id !== person.id) throw this.alreadyRegistered();
+    if (clash && clash.id !== person.id) {
+      const keptAfterClosure =
+        clash.accountId !== null && !(await manager.existsBy(ResidentAccount, { id: clash.accountId })) && !(await manager.existsBy(Person, { id: person.id }));
+      if (!keptAfterClosure) throw this.alreadyRegistered();
+      person = { ...person, id: clash.id, createdAt: clash.createdAt, guardianConsentAt: person.guardianConsentAt ?? clash.guardianConsentAt };
+    }
     try {
       return await manager.save(Person, person);
     } catch (error) {

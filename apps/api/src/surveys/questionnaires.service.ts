@@ -39,6 +39,7 @@ export class QuestionnairesService {
         required: q.required,
         options: q.options.map((o) => (o.score === undefined ? { id: o.id, label: o.label.trim() } : { id: o.id, label: o.label.trim(), score: o.score })),
         ...(q.showIf ? { showIf: { questionId: q.showIf.questionId, optionIds: [...q.showIf.optionIds] } } : {}),
+        ...(q.sensitive ? { sensitive: true } : {}),
       })),
       indicators: dto.indicators.map((d) =>
         d.kind === 'rate'

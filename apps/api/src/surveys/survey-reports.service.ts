@@ -8,6 +8,7 @@ import {
 } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { badRequest } from '../common/api-error';
+import { PiiCipher } from '../common/pii-cipher';
 import { Institution } from '../reference/institution.entity';
 import { Team } from '../reference/team.entity';
 import { readCounters } from './counter-sql';
@@ -33,6 +34,7 @@ export class SurveyReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly waves: SurveyWavesService,
     private readonly rollup: SurveyRollupService,
+    private readonly cipher: PiiCipher,
   ) {}
 
   async report(auth: AuthContext, waveId: string): Promise<SurveyReport> {
@@ -68,7 +70,7 @@ export class SurveyReportsService {
 
   /**
    * The answers to a text question, a page at a time (the report lists them under the question).
-   * Read from `survey_answers`, the roll-up's normalised answers.
+   * Read from `survey_answers`, the roll-up's normalised answers (the text encrypted there).
    */
   async textAnswers(auth: AuthContext, waveId: string, query: TextAnswersQueryDto): Promise<TextAnswerPage> {
     const { wave, questionnaire } = await this.waves.forStaff(auth, waveId, 'report');
@@ -77,14 +79,14 @@ export class SurveyReportsService {
     await this.rollup.rollUp(wave.id, questionnaire);
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const condition = `a.waveId = ? AND a.questionId = ? AND a.text IS NOT NULL AND a.text <> ''`;
+    const condition = `a.waveId = ? AND a.questionId = ? AND a.textCipher IS NOT NULL`;
     const [{ n }] = await this.dataSource.query(`SELECT COUNT(*) AS n FROM survey_answers a WHERE ${condition}`, [wave.id, question.id]);
-    const rows: { text: string; channel: TextAnswerPage['items'][number]['channel']; submittedAt: Date | string }[] = await this.dataSource.query(
-      `SELECT a.text, r.channel, r.submittedAt FROM survey_answers a JOIN survey_responses r ON r.id = a.responseId
+    const rows: { textCipher: string; channel: TextAnswerPage['items'][number]['channel']; submittedAt: Date | string }[] = await this.dataSource.query(
+      `SELECT a.textCipher, r.channel, r.submittedAt FROM survey_answers a JOIN survey_responses r ON r.id = a.responseId
         WHERE ${condition} ORDER BY r.submittedAt DESC, a.responseId LIMIT ? OFFSET ?`,
       [wave.id, question.id, limit, offset],
     );
-    const items = rows.map((r) => ({ text: r.text, channel: r.channel, submittedAt: new Date(r.submittedAt).toISOString() }));
+    const items = rows.map((r) => ({ text: this.cipher.decrypt(r.textCipher), channel: r.channel, submittedAt: new Date(r.submittedAt).toISOString() }));
     return { waveId: wave.id, questionId: question.id, items, total: Number(n), limit, offset };
   }
 

@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import type { NormalisedAnswer } from '@jiayi/domain';
-import { BoolColumn, DateColumn, IdColumn, JsonColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
+import { BoolColumn, DateColumn, EncryptedJsonColumn, IdColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
 export type { ResponseChannel } from '@jiayi/domain';
 import type { ResponseChannel } from '@jiayi/domain';
@@ -33,8 +33,11 @@ export class SurveyResponse {
   @DateColumn({ nullable: true }) birthDate: string | null;
   @DateColumn({ nullable: true }) signedSince: string | null;
   @LongTextColumn({ nullable: true }) declaredTagsCipher: string | null;
-  /** The validated answers: the raw record, written in the one INSERT of a submission. */
-  @JsonColumn() answers: NormalisedAnswer[];
+  /**
+   * The validated answers: the raw record, written in the one INSERT of a submission; encrypted
+   * (column `answersCipher`), as "which group are you in" and free text reveal health information.
+   */
+  @EncryptedJsonColumn('answersCipher') answers: NormalisedAnswer[];
   /** Normalised into `survey_answers` and added to the counters by the roll-up (survey-rollup.service.ts)? */
   @BoolColumn({ default: false }) rolledUp: boolean;
 }

@@ -9,10 +9,11 @@ import {
 import type { SurveyResponseReceipt } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, notFound, refusalError } from '../common/api-error';
+import { ApiError, notFound, refusal, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { isUniqueViolation, writeOnce } from '../database/transaction';
 import { Person } from '../people/person.entity';
+import { requireSensitiveConsent } from '../people/privacy-rights.service';
 import { Dialect, dialectOf, timeParam } from './counter-sql';
 import { StaffResponseDto } from './dto/survey-response.dto';
 import { ResponseChannel } from './survey-response.entity';
@@ -64,6 +65,7 @@ export class SurveyResponsesService {
    * refusal is the same as before — and a resident outside the scope learns nothing but 404.
    */
   async submitAsResident(auth: AuthContext, waveId: string, answers: AnswerInput[]) {
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const loaded = await this.waves.load(waveId);
     const now = new Date();
     const checked = loaded && now >= loaded.wave.opensAt && now < loaded.wave.closesAt ? validateAnswers(loaded.questionnaire, answers) : null;
@@ -142,7 +144,7 @@ export class SurveyResponsesService {
     }[wave.scopeType];
     const rows: { personId: string }[] = await writeOnce(this.dataSource, (manager) => manager.query(
       `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration,
-                                     answers, rolledUp, birthDate, signedSince, declaredTagsCipher)
+                                     answersCipher, rolledUp, birthDate, signedSince, declaredTagsCipher)
        SELECT ?, ?, p.id, 'miniProgram', NULL, ?, CASE WHEN c.id IS NULL THEN cm.institutionId ELSE c.institutionId END, c.teamId, '', '', '', ?, 0,
               p.birthDate,
               CASE WHEN c.id IS NULL THEN NULL
@@ -155,7 +157,7 @@ export class SurveyResponsesService {
         WHERE p.accountId = ? AND p.relation = 'self' AND ${scope}
         ORDER BY c.startDate LIMIT 1
        RETURNING personId`,
-      [responseId, wave.id, timeParam(this.dialect, at), JSON.stringify(answers), accountId, wave.scopeId],
+      [responseId, wave.id, timeParam(this.dialect, at), this.cipher.encryptJson(answers), accountId, wave.scopeId],
     ));
     return rows[0]?.personId;
   }
@@ -166,11 +168,11 @@ export class SurveyResponsesService {
     groups: RespondentGroups, answers: NormalisedAnswer[], responseId: string,
   ): Promise<void> {
     await writeOnce(this.dataSource, (manager) => manager.query(
-      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers, rolledUp)
+      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, rolledUp)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       [
         responseId, waveId, respondent.person.id, channel, enteredBy, timeParam(this.dialect, at), respondent.placement.institutionId,
-        respondent.placement.teamId, this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, JSON.stringify(answers),
+        respondent.placement.teamId, this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, this.cipher.encryptJson(answers),
       ],
     ));
   }

@@ -18,8 +18,8 @@ interface PendingResponse {
   keyGroupsCipher: string;
   ageBand: string;
   signingDuration: string;
-  /** JSON of NormalisedAnswer[]. */
-  answers: string;
+  /** NormalisedAnswer[], encrypted. */
+  answersCipher: string;
   submittedAt: Date | string;
   birthDate: string | null;
   signedSince: string | null;
@@ -66,7 +66,7 @@ export class SurveyRollupService {
     // The wave's row lock serialises roll-ups of one wave across instances (SQLite has one writer anyway).
     await manager.query(`SELECT id FROM survey_waves WHERE id = ?${dialect === 'mariadb' ? ' FOR UPDATE' : ''}`, [waveId]);
     const pending: PendingResponse[] = await manager.query(
-      `SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answers, submittedAt, birthDate, signedSince, declaredTagsCipher
+      `SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, submittedAt, birthDate, signedSince, declaredTagsCipher
          FROM survey_responses
         WHERE waveId = ? AND rolledUp = 0 ORDER BY id LIMIT ${BATCH}`,
       [waveId],
@@ -74,20 +74,23 @@ export class SurveyRollupService {
     if (pending.length === 0) return 0;
     const keys: TallyKey[] = [];
     const answerRows: unknown[][] = [];
+    const sensitive = new Set(questionnaire.questions.filter((q) => q.sensitive).map((q) => q.id));
     const derived: unknown[][] = [];
     for (const response of pending) {
-      const answers: NormalisedAnswer[] = JSON.parse(response.answers);
+      const answers = this.cipher.decryptJson<NormalisedAnswer[]>(response.answersCipher);
       const groups = response.ageBand === '' ? derivedGroups(response, this.cipher) : groupsOf(response, this.cipher);
       if (response.ageBand === '') derived.push([this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, response.id]);
       keys.push(...tallyKeys(questionnaire, answers, groups));
+      // No per-respondent row for an answer that reveals health information; free text may say anything, so it is encrypted.
       for (const a of answers) {
+        if (sensitive.has(a.questionId)) continue;
         if (a.optionIds.length > 0) for (const optionId of a.optionIds) answerRows.push([response.id, a.questionId, optionId, waveId, null]);
-        else answerRows.push([response.id, a.questionId, '', waveId, a.text ?? null]);
+        else answerRows.push([response.id, a.questionId, '', waveId, a.text ? this.cipher.encrypt(a.text) : null]);
       }
     }
     for (let start = 0; start < answerRows.length; start += 1000) {
       const batch = answerRows.slice(start, start + 1000);
-      await manager.query(`INSERT INTO survey_answers (responseId, questionId, optionId, waveId, text) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
+      await manager.query(`INSERT INTO survey_answers (responseId, questionId, optionId, waveId, textCipher) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
     }
     await addToCounters(manager, dialect, waveId, countTallyKeys(keys));
     // The groups derived from a resident's submission are kept on its row, as staff-entered ones are.
@@ -100,7 +103,7 @@ export class SurveyRollupService {
 }
 
 /** The groups a respondent belonged to when answering, as stored on the response row. */
-export function groupsOf(response: Omit<PendingResponse, 'id' | 'answers'>, cipher: PiiCipher): RespondentGroups {
+export function groupsOf(response: Omit<PendingResponse, 'id' | 'answersCipher'>, cipher: PiiCipher): RespondentGroups {
   return {
     institution: response.institutionId ?? 'unknown',
     team: response.teamId ?? 'unsigned',
@@ -114,7 +117,7 @@ export function groupsOf(response: Omit<PendingResponse, 'id' | 'answers'>, ciph
  * The groups of a resident whose submission recorded only the facts (its one INSERT … SELECT):
  * the same rules as `SurveyResponsesService.groups`, applied to the facts as of the submission day.
  */
-export function derivedGroups(response: Omit<PendingResponse, 'id' | 'answers'>, cipher: PiiCipher): RespondentGroups {
+export function derivedGroups(response: Omit<PendingResponse, 'id' | 'answersCipher'>, cipher: PiiCipher): RespondentGroups {
   const submittedAt = response.submittedAt instanceof Date ? response.submittedAt : new Date(`${response.submittedAt.replace(' ', 'T')}Z`);
   const today = todayInChina(submittedAt);
   const birthDate = dateText(response.birthDate)!;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, addYears, AnswerInput } from '@jiayi/domain';
 import { standardAnswers } from '@jiayi/domain/surveys/questionnaire.test-helpers';
 import { ProfileOverrides, residentWithProfile, staffLogin } from './factories';
+import { columnCipher } from '../../src/common/column-cipher';
 import { timeParam, dialectOf } from '../../src/surveys/counter-sql';
 import type { TestApp } from './test-app';
 
@@ -20,11 +21,12 @@ export async function insertActiveContract(t: TestApp, personId: string, teamId:
   const endDate = addDays(addYears(startDate, 3), -1);
   const now = timeParam(dialectOf(t.dataSource), new Date());
   await t.dataSource.query(
-    `INSERT INTO contracts (id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees,
-       signedBy, agreementVersion, agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt,
+    `INSERT INTO contracts (id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodesCipher, feesCipher,
+       totalFen, insuranceFen, publicHealthFen, selfPayFen, fiscalFen, signedBy, agreementVersion, agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt,
        doctorConfirmedAt, createdAt, openSlot, holdsPlace)
-     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, 3, '["basic"]', '{}', 'self', '2026-01', ?, NULL, ?, 'onsite', 0, ?, ?, ?, ?, 0)`,
-    [randomUUID(), personId, teamId, team.doctorId, team.institutionId, team.regionId, startDate, endDate, '0'.repeat(64), randomUUID(), now, now, now, personId],
+     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, 3, ?, ?, 0, 0, 0, 0, 0, 'self', '2026-01', ?, NULL, ?, 'onsite', 0, ?, ?, ?, ?, 0)`,
+    [randomUUID(), personId, teamId, team.doctorId, team.institutionId, team.regionId, startDate, endDate,
+      columnCipher().encryptJson(['basic']), columnCipher().encryptJson({}), '0'.repeat(64), randomUUID(), now, now, now, personId],
   );
 }
 

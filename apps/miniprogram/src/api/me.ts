@@ -1,5 +1,5 @@
 import { http } from './client'
-import type { FamilyMemberInput, Me, Person, ProfileInput } from './types'
+import type { AccountClosure, ConsentWithdrawal, FamilyMemberInput, Me, Person, ProfileInput } from './types'
 
 export const meApi = {
   get: () => http.get<Me>('/me'),
@@ -8,4 +8,6 @@ export const meApi = {
   addFamilyMember: (input: FamilyMemberInput) => http.create<Person>('/me/family-members', input),
   updateFamilyMember: (id: string, input: FamilyMemberInput) => http.put<Person>(`/me/family-members/${id}`, input),
   removeFamilyMember: (id: string) => http.del<void>(`/me/family-members/${id}`),
+  withdrawConsent: () => http.post<ConsentWithdrawal>('/me/consent/withdraw', {}),
+  close: () => http.post<AccountClosure>('/me/close', {}),
 }

@@ -2,11 +2,13 @@
 // also declares and checks its responses against; this file only re-exports them under the names
 // the screens use. Never re-type a response here.
 export type {
+  AccountClosure,
   Agreement,
   AnswerInput as Answer,
   Community,
   Contract,
   CreateContractsInput as CreateContractInput,
+  ConsentWithdrawal,
   CreateWaveInput,
   FamilyMemberInput,
   LoginResult as LoginResponse,

@@ -16,6 +16,11 @@ export interface Question {
   options: QuestionOption[];
   /** Shown only when the answer to `questionId` includes one of `optionIds`. */
   showIf?: { questionId: string; optionIds: string[] };
+  /**
+   * The answer reveals health information ("which group are you in": 糖尿病, 孕产妇…): it is kept
+   * only encrypted on the response and in the wave's counters, never as a per-respondent row in clear.
+   */
+  sensitive?: boolean;
 }
 
 /** An indicator declared as data: a rate over chosen options, or the mean of option scores. */

@@ -23,7 +23,7 @@ export const STANDARD_QUESTIONNAIRE: Questionnaire = {
     question(1, '您的年龄', 'single', ['18-30岁', '31-50岁', '51-65岁', '65岁以上']),
     question(2, '您是否签约了家庭医生？', 'single', ['是', '否']),
     question(3, '您签约家庭医生多久了？', 'single', ['不到半年', '半年-1年', '1年以上']),
-    question(4, '您属于下列哪一类人群', 'single', ['65周岁以上老年人', '高血压', '糖尿病', '0-6岁儿童', '孕产妇', '其他']),
+    { ...question(4, '您属于下列哪一类人群', 'single', ['65周岁以上老年人', '高血压', '糖尿病', '0-6岁儿童', '孕产妇', '其他']), sensitive: true },
     question(5, '您是通过哪些渠道了解到"家庭医生签约服务"的？', 'multiple', [
       '社区宣传',
       '网络媒体',

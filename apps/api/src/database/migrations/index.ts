@@ -7,6 +7,7 @@ import { Referrals1765000100000 } from './1765000100000-referrals';
 import { Pushes1765000200000 } from './1765000200000-pushes';
 import { Services1765000300000 } from './1765000300000-services';
 import { Indicators1765000400000 } from './1765000400000-indicators';
+import { Privacy1765000700000 } from './1765000700000-privacy';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Services1765000300000,
   Indicators1765000400000,
   SharedCoordination1765000600000,
+  Privacy1765000700000,
 ];

@@ -32,6 +32,8 @@ export class QuestionDto {
   @ValidateNested({ each: true }) @Type(() => QuestionOptionDto)
   options: QuestionOptionDto[];
   @ApiPropertyOptional({ type: ShowIfDto }) @IsOptional() @ValidateNested() @Type(() => ShowIfDto) showIf?: ShowIfDto;
+  @ApiPropertyOptional({ description: '答案属于健康信息（如"您属于哪一类人群"）：只加密保存并计入汇总' })
+  @IsOptional() @IsBoolean({ message: '是否敏感须为 true 或 false' }) sensitive?: boolean;
 }
 
 export class IndicatorDto {

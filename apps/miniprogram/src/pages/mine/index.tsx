@@ -21,6 +21,7 @@ const LINKS = [
   { testId: 'mine-notices', title: '消息通知', url: ROUTES.notices },
   { testId: 'mine-feedback', title: '意见反馈与投诉', url: ROUTES.feedback },
   { testId: 'mine-privacy', title: '隐私保护指引', url: ROUTES.privacy },
+  { testId: 'mine-rights', title: '撤回同意 / 注销账号', url: ROUTES.rights },
 ]
 
 export default function MinePage() {

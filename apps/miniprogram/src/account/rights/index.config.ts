@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '撤回同意与注销账号' })

@@ -77,7 +77,7 @@ describe('privacy: health information at rest, consent withdrawal and account cl
     expect(rows.filter((r) => r.questionId === 'q4')).toEqual([]);
     expect(rows.map(rowText).join()).not.toContain('糖尿病');
     const text = await t.http.get(`/api/staff/survey-waves/${wave.id}/text-answers?questionId=q13`).set(staff.clinic1).expect(200);
-    expect(text.body.items).toEqual(['我有糖尿病，希望多随访']);
+    expect(text.body.items.map((item: { text: string }) => item.text)).toEqual(['我有糖尿病，希望多随访']);
   });
 
   it('withdrawing the separate consent erases declared tags and stops new signing until it is given again; contracts stay', async () => {

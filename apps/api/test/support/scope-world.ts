@@ -81,7 +81,8 @@ export async function buildScopeWorld(t: TestApp) {
     const raised = await t.dataSource.transaction((manager) =>
       notices.raise(manager, {
         personId,
-        kind: 'contractConfirmed',
+        // Not contractConfirmed: confirming the contract already told the resident so (one notice per event).
+        kind: 'renewalWindowOpen',
         body: '测试通知',
         refType: 'contract',
         refId,

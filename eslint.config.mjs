@@ -51,7 +51,10 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Taro'][callee.property.name='request']", message: 'Use the one HTTP client in src/api/client.ts.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Taro'][callee.property.name='request']", message: 'Use the one HTTP client in src/api/client.ts.' },
+      ],
     },
   },
   {

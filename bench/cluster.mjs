@@ -27,7 +27,8 @@ try {
     log(setup.name);
     const out = join(root, 'bench/results', `.cluster-run-${Date.now()}.json`);
     execFileSync(process.execPath, [join(root, 'bench/signing.mjs')], {
-      stdio: 'inherit', env: { ...process.env, BENCH_SKIP_BUILD: '1', BENCH_DB_SERVERS: setup.servers.join(','), BENCH_OUT: out },
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_SKIP_BUILD: '1', BENCH_DB_SERVERS: setup.servers.join(','), BENCH_OUT: out },
     });
     const run = JSON.parse(readFileSync(out, 'utf8'));
     execFileSync('rm', ['-f', out]);
@@ -40,7 +41,9 @@ const signing = (i) => results.runs[i].throughput.signing.reqPerSec;
 results.ratios = { oneNodeVsStandalone: +(signing(1) / signing(0)).toFixed(3), twoNodesVsOneNode: +(signing(2) / signing(1)).toFixed(3) };
 for (const run of results.runs) {
   const t = run.throughput;
-  log(`${run.name}: signing ${t.signing.reqPerSec} req/s (p99 ${t.signing.latencyP99} ms), baseline ${t.baseline.reqPerSec} req/s, ratio ${t.ratio}, cap breaks ${run.capacityRace.capBreaks}`);
+  log(
+    `${run.name}: signing ${t.signing.reqPerSec} req/s (p99 ${t.signing.latencyP99} ms), baseline ${t.baseline.reqPerSec} req/s, ratio ${t.ratio}, cap breaks ${run.capacityRace.capBreaks}`,
+  );
 }
 log(JSON.stringify(results.ratios));
 mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -47,7 +47,9 @@ try {
   const { PiiCipher } = dist('common/pii-cipher.js');
   app = await createApp({ logLevels: ['error'] });
   await app.init();
-  const ids = reuse ? { regionId: (await app.get(require('typeorm').DataSource).query('SELECT id FROM regions LIMIT 1'))[0].id } : await app.get(DemoSeedService).seed();
+  const ids = reuse
+    ? { regionId: (await app.get(require('typeorm').DataSource).query('SELECT id FROM regions LIMIT 1'))[0].id }
+    : await app.get(DemoSeedService).seed();
   const cipher = app.get(PiiCipher);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = await app.getUrl();
@@ -70,134 +72,273 @@ try {
   const year = Number(today.slice(0, 4));
   if (!reuse) await load();
   async function load() {
-  // ---------------------------------------------------------------- the county
-  const started = performance.now();
-  const day = (offset) => domain.addDays(today, offset);
-  const now = new Date();
-  const institutions = [];
-  const teams = [];
-  const communities = [];
-  for (let i = 0; i < 20; i++) {
-    const institution = { id: randomUUID(), name: `第${i + 1}卫生院` };
-    institutions.push(institution);
-    for (let j = 0; j < 15; j++) {
-      const team = { id: randomUUID(), institutionId: institution.id, name: `第${i + 1}院第${j + 1}团队` };
-      teams.push(team);
-      for (let k = 0; k < 2; k++) communities.push({ id: randomUUID(), institutionId: institution.id, teamId: team.id, name: `${team.name}村${k + 1}` });
-    }
-  }
-  await insert('institutions', 'id, regionId, name, kind, address, phone', institutions.map((i) => [i.id, ids.regionId, i.name, 'townshipHealthCentre', '', '']));
-  await insert('teams', 'id, institutionId, name, phone', teams.map((t) => [t.id, t.institutionId, t.name, '']));
-  await insert('communities', 'id, institutionId, name', communities.map((c) => [c.id, c.institutionId, c.name]));
-  await insert('team_communities', 'teamId, communityId', communities.map((c) => [c.teamId, c.id]));
-  const teamById = new Map(teams.map((t) => [t.id, t]));
-  const doctorRows = teams.flatMap((t) => [0, 1, 2].map((k) => [randomUUID(), t.id, `医生${k}`, '全科医生', '', k < 2 ? 1 : 0, 0]));
-  await insert('doctors', 'id, teamId, name, title, phone, isFamilyDoctor, heldPlaces', doctorRows);
-  const doctorOf = new Map(doctorRows.filter((d) => d[5] === 1).map((d) => [d[1], d[0]]));
-  await insert('populations', 'communityId, year, institutionId, regionId, residents, `groups`, updatedBy, updatedAt', communities.map((c, i) => [
-    c.id, year, c.institutionId, ids.regionId, Math.floor(RESIDENTS / communities.length),
-    JSON.stringify({ elderly65: 300 + (i % 50), hypertension: 250, diabetes2: 90, disabled: 40, povertyAlleviated: 30, child0to6: 100, maternal: 10 }), 'bench', now,
-  ]));
-
-  // ---------------------------------------------------------------- residents, contracts, facts
-  const tagCombos = new Map();
-  const tagsOf = (i) => [i % 7 === 0 && 'hypertension', i % 11 === 0 && 'diabetes2', i % 13 === 0 && 'disabled', i % 17 === 0 && 'povertyAlleviated'].filter(Boolean);
-  const cipherOf = (tags) => {
-    const key = tags.join(',');
-    if (!tagCombos.has(key)) tagCombos.set(key, cipher.encryptJson(tags));
-    return tagCombos.get(key);
-  };
-  const contractCount = { total: 0 };
-  const confirmedAt = (date) => new Date(`${date}T02:00:00Z`);
-  for (let start = 0; start < RESIDENTS; start += 10_000) {
-    const persons = [];
-    const contracts = [];
-    const facts = [];
-    for (let i = start; i < Math.min(start + 10_000, RESIDENTS); i++) {
-      const community = communities[i % communities.length];
-      const personId = randomUUID();
-      const birthDate = `${1930 + (i % 95)}-0${1 + (i % 9)}-1${i % 9}`;
-      persons.push([personId, null, 'self', `居民${i}`, 'v1:x', randomBytes(16).toString('hex') + i, '110105********0000', birthDate, i % 2 ? 'male' : 'female', null, community.id, cipherOf([]), null, now, now]);
-      if (i >= MAIN_CONTRACTS) continue;
-      const team = teamById.get(community.teamId);
-      const tags = tagsOf(i);
-      const selfPay = i % 4 === 0 ? 0 : 500;
-      const kind = i % 20;
-      const rows = [];
-      const push = (c) => rows.push({
-        id: randomUUID(), personId, teamId: team.id, doctorId: doctorOf.get(team.id), institutionId: team.institutionId, regionId: ids.regionId,
-        renewalOf: null, terminatedAt: null, fees: { totals: { selfPay } }, tags, ...c,
-      });
-      if (kind === 0) push({ status: 'terminated', startDate: day(-200), endDate: day(164), doctorConfirmedAt: confirmedAt(day(-200)), terminatedAt: confirmedAt(day(-30)) });
-      else if (kind === 1) push({ status: 'expired', startDate: day(-500), endDate: day(-136), doctorConfirmedAt: confirmedAt(day(-500)) });
-      else if (kind === 2) {
-        push({ status: 'expired', startDate: day(-400), endDate: day(-36), doctorConfirmedAt: confirmedAt(day(-400)) });
-        push({ status: 'active', startDate: day(-35), endDate: day(329), doctorConfirmedAt: confirmedAt(day(-50)), renewalOf: rows[0].id });
-      } else if (kind === 3) push({ status: 'pending', startDate: today, endDate: day(364), doctorConfirmedAt: null });
-      else {
-        const since = -(i % 700);
-        push({ status: 'active', startDate: day(since), endDate: day(since + 1094), doctorConfirmedAt: confirmedAt(day(since)) });
+    // ---------------------------------------------------------------- the county
+    const started = performance.now();
+    const day = (offset) => domain.addDays(today, offset);
+    const now = new Date();
+    const institutions = [];
+    const teams = [];
+    const communities = [];
+    for (let i = 0; i < 20; i++) {
+      const institution = { id: randomUUID(), name: `第${i + 1}卫生院` };
+      institutions.push(institution);
+      for (let j = 0; j < 15; j++) {
+        const team = { id: randomUUID(), institutionId: institution.id, name: `第${i + 1}院第${j + 1}团队` };
+        teams.push(team);
+        for (let k = 0; k < 2; k++) communities.push({ id: randomUUID(), institutionId: institution.id, teamId: team.id, name: `${team.name}村${k + 1}` });
       }
-      rows.forEach((c, n) => {
-        contracts.push([c.id, c.personId, c.teamId, c.doctorId, c.institutionId, c.regionId, c.status, c.startDate, c.endDate, 1, '["basicMedical"]', JSON.stringify(c.fees),
-          'self', '2026-01', '0'.repeat(64), c.renewalOf, randomUUID(), 'onsite', 1, c.doctorConfirmedAt ?? now, c.doctorConfirmedAt, c.doctorConfirmedAt ? cipherOf(c.tags) : null,
-          c.terminatedAt, c.terminatedAt ? 'movedAway' : null, now, c.status === 'active' || c.status === 'pending' ? (n === 0 ? personId : `${personId}:renewal`) : null, 0]);
-        if (!c.doctorConfirmedAt) return;
-        const fact = factOf(c, c.tags, birthDate, n === 0);
-        const renewed = kind === 2 && n === 0;
-        facts.push([fact.contractId, fact.personId, fact.regionId, fact.institutionId, fact.teamId, fact.signedFrom, fact.signedUntil, fact.endDate, fact.groupMask,
-          fact.renewalOf, renewed ? 1 : 0, fact.firstSigning ? 1 : 0, fact.paid ? 1 : 0]);
-      });
     }
-    await insert('persons', 'id, accountId, relation, name, idNumberCipher, idNumberHash, idNumberMasked, birthDate, gender, phoneCipher, communityId, declaredTagsCipher, guardianConsentAt, createdAt, updatedAt', persons);
-    await insert('contracts', `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy, agreementVersion,
-      agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt, doctorConfirmedAt, confirmedTagsCipher, terminatedAt,
-      terminationReason, createdAt, openSlot, holdsPlace`, contracts);
-    await insert('contract_facts', 'contractId, personId, regionId, institutionId, teamId, signedFrom, signedUntil, endDate, groupMask, renewalOf, renewed, firstSigning, paid', facts);
-    contractCount.total += contracts.length;
-  }
-  results.contracts = contractCount.total;
-  results.residents = RESIDENTS;
-  log(`residents and contracts loaded: ${RESIDENTS} persons, ${contractCount.total} contracts (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    await insert(
+      'institutions',
+      'id, regionId, name, kind, address, phone',
+      institutions.map((i) => [i.id, ids.regionId, i.name, 'townshipHealthCentre', '', '']),
+    );
+    await insert(
+      'teams',
+      'id, institutionId, name, phone',
+      teams.map((t) => [t.id, t.institutionId, t.name, '']),
+    );
+    await insert(
+      'communities',
+      'id, institutionId, name',
+      communities.map((c) => [c.id, c.institutionId, c.name]),
+    );
+    await insert(
+      'team_communities',
+      'teamId, communityId',
+      communities.map((c) => [c.teamId, c.id]),
+    );
+    const teamById = new Map(teams.map((t) => [t.id, t]));
+    const doctorRows = teams.flatMap((t) => [0, 1, 2].map((k) => [randomUUID(), t.id, `医生${k}`, '全科医生', '', k < 2 ? 1 : 0, 0]));
+    await insert('doctors', 'id, teamId, name, title, phone, isFamilyDoctor, heldPlaces', doctorRows);
+    const doctorOf = new Map(doctorRows.filter((d) => d[5] === 1).map((d) => [d[1], d[0]]));
+    await insert(
+      'populations',
+      'communityId, year, institutionId, regionId, residents, `groups`, updatedBy, updatedAt',
+      communities.map((c, i) => [
+        c.id,
+        year,
+        c.institutionId,
+        ids.regionId,
+        Math.floor(RESIDENTS / communities.length),
+        JSON.stringify({ elderly65: 300 + (i % 50), hypertension: 250, diabetes2: 90, disabled: 40, povertyAlleviated: 30, child0to6: 100, maternal: 10 }),
+        'bench',
+        now,
+      ]),
+    );
 
-  // ---------------------------------------------------------------- service records
-  const recordStarted = performance.now();
-  const [contractRows] = await db.query("SELECT personId, teamId, institutionId FROM contracts WHERE status <> 'pending' AND renewalOf IS NULL");
-  const wanted = Number(process.env.BENCH_RECORDS ?? 3_000_000);
-  let records = 0;
-  let batch = [];
-  const flush = async () => {
-    if (batch.length) await insert('service_records', `id, personId, contractId, teamId, institutionId, regionId, type, serviceDate, channel, onTarget, bloodPressureOnTarget,
-      glucoseOnTarget, current, version, lineageId, recordedByStaffId, createdAt`, batch);
-    records += batch.length;
-    batch = [];
-  };
-  for (let i = 0; records + batch.length < wanted; i++) {
-    const c = contractRows[i % contractRows.length];
-    const lap = Math.floor(i / contractRows.length);
-    for (let k = 0; k < RECORDS_PER_CONTRACT && records + batch.length < wanted; k++) {
-      const health = (i + k + lap) % 9 === 0;
-      const date = day(-((i * 7 + k * 61 + lap * 17) % 420));
-      const onTarget = (i + k) % 3 === 0 ? 0 : 1;
-      const id = randomUUID();
-      batch.push([id, c.personId, null, c.teamId, c.institutionId, ids.regionId, health ? 'healthCheck' : 'followUp', date, 'clinic', health ? null : onTarget,
-        health ? null : onTarget, health || (i % 11) ? null : onTarget, (i + k) % 50 === 0 ? 0 : 1, 1, id, 'bench', new Date(now.getTime() + k * 1000)]);
+    // ---------------------------------------------------------------- residents, contracts, facts
+    const tagCombos = new Map();
+    const tagsOf = (i) =>
+      [i % 7 === 0 && 'hypertension', i % 11 === 0 && 'diabetes2', i % 13 === 0 && 'disabled', i % 17 === 0 && 'povertyAlleviated'].filter(Boolean);
+    const cipherOf = (tags) => {
+      const key = tags.join(',');
+      if (!tagCombos.has(key)) tagCombos.set(key, cipher.encryptJson(tags));
+      return tagCombos.get(key);
+    };
+    const contractCount = { total: 0 };
+    const confirmedAt = (date) => new Date(`${date}T02:00:00Z`);
+    for (let start = 0; start < RESIDENTS; start += 10_000) {
+      const persons = [];
+      const contracts = [];
+      const facts = [];
+      for (let i = start; i < Math.min(start + 10_000, RESIDENTS); i++) {
+        const community = communities[i % communities.length];
+        const personId = randomUUID();
+        const birthDate = `${1930 + (i % 95)}-0${1 + (i % 9)}-1${i % 9}`;
+        persons.push([
+          personId,
+          null,
+          'self',
+          `居民${i}`,
+          'v1:x',
+          randomBytes(16).toString('hex') + i,
+          '110105********0000',
+          birthDate,
+          i % 2 ? 'male' : 'female',
+          null,
+          community.id,
+          cipherOf([]),
+          null,
+          now,
+          now,
+        ]);
+        if (i >= MAIN_CONTRACTS) continue;
+        const team = teamById.get(community.teamId);
+        const tags = tagsOf(i);
+        const selfPay = i % 4 === 0 ? 0 : 500;
+        const kind = i % 20;
+        const rows = [];
+        const push = (c) =>
+          rows.push({
+            id: randomUUID(),
+            personId,
+            teamId: team.id,
+            doctorId: doctorOf.get(team.id),
+            institutionId: team.institutionId,
+            regionId: ids.regionId,
+            renewalOf: null,
+            terminatedAt: null,
+            fees: { totals: { selfPay } },
+            tags,
+            ...c,
+          });
+        if (kind === 0)
+          push({
+            status: 'terminated',
+            startDate: day(-200),
+            endDate: day(164),
+            doctorConfirmedAt: confirmedAt(day(-200)),
+            terminatedAt: confirmedAt(day(-30)),
+          });
+        else if (kind === 1) push({ status: 'expired', startDate: day(-500), endDate: day(-136), doctorConfirmedAt: confirmedAt(day(-500)) });
+        else if (kind === 2) {
+          push({ status: 'expired', startDate: day(-400), endDate: day(-36), doctorConfirmedAt: confirmedAt(day(-400)) });
+          push({ status: 'active', startDate: day(-35), endDate: day(329), doctorConfirmedAt: confirmedAt(day(-50)), renewalOf: rows[0].id });
+        } else if (kind === 3) push({ status: 'pending', startDate: today, endDate: day(364), doctorConfirmedAt: null });
+        else {
+          const since = -(i % 700);
+          push({ status: 'active', startDate: day(since), endDate: day(since + 1094), doctorConfirmedAt: confirmedAt(day(since)) });
+        }
+        rows.forEach((c, n) => {
+          contracts.push([
+            c.id,
+            c.personId,
+            c.teamId,
+            c.doctorId,
+            c.institutionId,
+            c.regionId,
+            c.status,
+            c.startDate,
+            c.endDate,
+            1,
+            '["basicMedical"]',
+            JSON.stringify(c.fees),
+            'self',
+            '2026-01',
+            '0'.repeat(64),
+            c.renewalOf,
+            randomUUID(),
+            'onsite',
+            1,
+            c.doctorConfirmedAt ?? now,
+            c.doctorConfirmedAt,
+            c.doctorConfirmedAt ? cipherOf(c.tags) : null,
+            c.terminatedAt,
+            c.terminatedAt ? 'movedAway' : null,
+            now,
+            c.status === 'active' || c.status === 'pending' ? (n === 0 ? personId : `${personId}:renewal`) : null,
+            0,
+          ]);
+          if (!c.doctorConfirmedAt) return;
+          const fact = factOf(c, c.tags, birthDate, n === 0);
+          const renewed = kind === 2 && n === 0;
+          facts.push([
+            fact.contractId,
+            fact.personId,
+            fact.regionId,
+            fact.institutionId,
+            fact.teamId,
+            fact.signedFrom,
+            fact.signedUntil,
+            fact.endDate,
+            fact.groupMask,
+            fact.renewalOf,
+            renewed ? 1 : 0,
+            fact.firstSigning ? 1 : 0,
+            fact.paid ? 1 : 0,
+          ]);
+        });
+      }
+      await insert(
+        'persons',
+        'id, accountId, relation, name, idNumberCipher, idNumberHash, idNumberMasked, birthDate, gender, phoneCipher, communityId, declaredTagsCipher, guardianConsentAt, createdAt, updatedAt',
+        persons,
+      );
+      await insert(
+        'contracts',
+        `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy, agreementVersion,
+      agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt, doctorConfirmedAt, confirmedTagsCipher, terminatedAt,
+      terminationReason, createdAt, openSlot, holdsPlace`,
+        contracts,
+      );
+      await insert(
+        'contract_facts',
+        'contractId, personId, regionId, institutionId, teamId, signedFrom, signedUntil, endDate, groupMask, renewalOf, renewed, firstSigning, paid',
+        facts,
+      );
+      contractCount.total += contracts.length;
     }
-    if (batch.length >= 20_000) await flush();
-  }
-  await flush();
-  results.serviceRecords = records;
-  results.loadSeconds = +((performance.now() - started) / 1000).toFixed(1);
-  log(`service records loaded: ${records} (${((performance.now() - recordStarted) / 1000).toFixed(1)} s)`);
-  await db.query('ANALYZE TABLE contract_facts, service_records, contracts');
+    results.contracts = contractCount.total;
+    results.residents = RESIDENTS;
+    log(`residents and contracts loaded: ${RESIDENTS} persons, ${contractCount.total} contracts (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+    // ---------------------------------------------------------------- service records
+    const recordStarted = performance.now();
+    const [contractRows] = await db.query("SELECT personId, teamId, institutionId FROM contracts WHERE status <> 'pending' AND renewalOf IS NULL");
+    const wanted = Number(process.env.BENCH_RECORDS ?? 3_000_000);
+    let records = 0;
+    let batch = [];
+    const flush = async () => {
+      if (batch.length)
+        await insert(
+          'service_records',
+          `id, personId, contractId, teamId, institutionId, regionId, type, serviceDate, channel, onTarget, bloodPressureOnTarget,
+      glucoseOnTarget, current, version, lineageId, recordedByStaffId, createdAt`,
+          batch,
+        );
+      records += batch.length;
+      batch = [];
+    };
+    for (let i = 0; records + batch.length < wanted; i++) {
+      const c = contractRows[i % contractRows.length];
+      const lap = Math.floor(i / contractRows.length);
+      for (let k = 0; k < RECORDS_PER_CONTRACT && records + batch.length < wanted; k++) {
+        const health = (i + k + lap) % 9 === 0;
+        const date = day(-((i * 7 + k * 61 + lap * 17) % 420));
+        const onTarget = (i + k) % 3 === 0 ? 0 : 1;
+        const id = randomUUID();
+        batch.push([
+          id,
+          c.personId,
+          null,
+          c.teamId,
+          c.institutionId,
+          ids.regionId,
+          health ? 'healthCheck' : 'followUp',
+          date,
+          'clinic',
+          health ? null : onTarget,
+          health ? null : onTarget,
+          health || i % 11 ? null : onTarget,
+          (i + k) % 50 === 0 ? 0 : 1,
+          1,
+          id,
+          'bench',
+          new Date(now.getTime() + k * 1000),
+        ]);
+      }
+      if (batch.length >= 20_000) await flush();
+    }
+    await flush();
+    results.serviceRecords = records;
+    results.loadSeconds = +((performance.now() - started) / 1000).toFixed(1);
+    log(`service records loaded: ${records} (${((performance.now() - recordStarted) / 1000).toFixed(1)} s)`);
+    await db.query('ANALYZE TABLE contract_facts, service_records, contracts');
   }
   const [institutions] = await db.query("SELECT id, name FROM institutions WHERE regionId = ? AND name LIKE '第%卫生院' ORDER BY name", [ids.regionId]);
-  const [teams] = await db.query('SELECT t.id, t.institutionId FROM teams t JOIN institutions i ON i.id = t.institutionId WHERE i.regionId = ?', [ids.regionId]);
+  const [teams] = await db.query('SELECT t.id, t.institutionId FROM teams t JOIN institutions i ON i.id = t.institutionId WHERE i.regionId = ?', [
+    ids.regionId,
+  ]);
 
   // ---------------------------------------------------------------- the endpoint
-  const login = await (await fetch(`${base}/api/auth/staff-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'region.admin', password: 'jiayi-demo' }),
-  })).json();
+  const login = await (
+    await fetch(`${base}/api/auth/staff-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'region.admin', password: 'jiayi-demo' }),
+    })
+  ).json();
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const get = async (query) => {
@@ -231,7 +372,9 @@ try {
     const mismatches = [];
     const sum = (pick) => teamIds.reduce((s, id) => s + (byTeam.get(id) ? pick(byTeam.get(id)) : 0), 0);
     const expected = {
-      signing: sum((t) => t.signed), paidShare: [sum((t) => t.paid), sum((t) => t.signed)], renewal: [sum((t) => t.renewed), sum((t) => t.ended)],
+      signing: sum((t) => t.signed),
+      paidShare: [sum((t) => t.paid), sum((t) => t.signed)],
+      renewal: [sum((t) => t.renewed), sum((t) => t.ended)],
       continuation: [sum((t) => t.continued), sum((t) => t.newPrevious)],
       healthCheck: [sum((t) => t.healthCheck), sum((t) => t.groups.elderly65)],
       'managed.hypertension': [sum((t) => t.managedHypertension), sum((t) => t.groups.hypertension)],
@@ -247,17 +390,39 @@ try {
     return mismatches;
   };
   const mismatches = [
-    ...compare(regionRun.body, recounted, teams.map((t) => t.id)),
-    ...compare(institutionRun.body, recounted, teams.filter((t) => t.institutionId === institutions[0].id).map((t) => t.id)),
+    ...compare(
+      regionRun.body,
+      recounted,
+      teams.map((t) => t.id),
+    ),
+    ...compare(
+      institutionRun.body,
+      recounted,
+      teams.filter((t) => t.institutionId === institutions[0].id).map((t) => t.id),
+    ),
     // The demo institutions have no population figures (their rates read "no data"): the county's 20 are compared.
-    ...regionRun.body.units.filter((unit) => institutions.some((i) => i.id === unit.id)).flatMap((unit) => compare(unit, recounted, teams.filter((t) => t.institutionId === unit.id).map((t) => t.id)).map((m) => ({ unit: unit.name, ...m }))),
+    ...regionRun.body.units
+      .filter((unit) => institutions.some((i) => i.id === unit.id))
+      .flatMap((unit) =>
+        compare(
+          unit,
+          recounted,
+          teams.filter((t) => t.institutionId === unit.id).map((t) => t.id),
+        ).map((m) => ({ unit: unit.name, ...m })),
+      ),
   ];
   const recountMedian = median(recountRuns);
   results.indicators = {
-    regionMsMedian: regionRun.median, regionMsRuns: regionRun.runs, institutionMsMedian: institutionRun.median, institutionMsRuns: institutionRun.runs,
-    recountMsMedian: +recountMedian.toFixed(1), recountMsRuns: recountRuns.map((x) => +x.toFixed(1)),
-    regionShareOfRecount: +(regionRun.median / Math.min(...recountRuns)).toFixed(4), speedup: +(Math.min(...recountRuns) / regionRun.median).toFixed(1),
-    identical: mismatches.length === 0, compared: 'every contract and service indicator, region + 20 institutions + one institution',
+    regionMsMedian: regionRun.median,
+    regionMsRuns: regionRun.runs,
+    institutionMsMedian: institutionRun.median,
+    institutionMsRuns: institutionRun.runs,
+    recountMsMedian: +recountMedian.toFixed(1),
+    recountMsRuns: recountRuns.map((x) => +x.toFixed(1)),
+    regionShareOfRecount: +(regionRun.median / Math.min(...recountRuns)).toFixed(4),
+    speedup: +(Math.min(...recountRuns) / regionRun.median).toFixed(1),
+    identical: mismatches.length === 0,
+    compared: 'every contract and service indicator, region + 20 institutions + one institution',
     signed: regionRun.body.indicators.find((i) => i.code === 'signing').numerator,
   };
   if (mismatches.length) log('MISMATCH', mismatches.length, JSON.stringify(mismatches.slice(0, 10)));
@@ -286,7 +451,9 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
   for (;;) {
     const [rows] = await connection.query(
       `SELECT id, personId, teamId, startDate, endDate, renewalOf, fees, confirmedTagsCipher, doctorConfirmedAt, terminatedAt, createdAt
-       FROM contracts WHERE regionId = ? AND id > ? ORDER BY id LIMIT 50000`, [regionId, lastId]);
+       FROM contracts WHERE regionId = ? AND id > ? ORDER BY id LIMIT 50000`,
+      [regionId, lastId],
+    );
     if (!rows.length) break;
     lastId = rows[rows.length - 1].id;
     for (const r of rows) if (r.doctorConfirmedAt) contracts.push(r);
@@ -304,7 +471,9 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
   for (;;) {
     const [rows] = await connection.query(
       `SELECT id, personId, type, serviceDate, current, bloodPressureOnTarget, glucoseOnTarget, createdAt FROM service_records
-       WHERE regionId = ? AND id > ? ORDER BY id LIMIT 100000`, [regionId, lastId]);
+       WHERE regionId = ? AND id > ? ORDER BY id LIMIT 100000`,
+      [regionId, lastId],
+    );
     if (!rows.length) break;
     lastId = rows[rows.length - 1].id;
     for (const r of rows) {
@@ -333,8 +502,18 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
   for (const c of contracts) {
     if (!teams.has(c.teamId)) {
       teams.set(c.teamId, {
-        signed: 0, paid: 0, ended: 0, renewed: 0, newPrevious: 0, continued: 0, healthCheck: 0, managedHypertension: 0,
-        followedHypertension: 0, controlledHypertension: 0, followedDiabetes: 0, controlledDiabetes: 0,
+        signed: 0,
+        paid: 0,
+        ended: 0,
+        renewed: 0,
+        newPrevious: 0,
+        continued: 0,
+        healthCheck: 0,
+        managedHypertension: 0,
+        followedHypertension: 0,
+        controlledHypertension: 0,
+        followedDiabetes: 0,
+        controlledDiabetes: 0,
         groups: Object.fromEntries(domain.POPULATION_GROUPS.map((g) => [g.code, 0])),
       });
     }
@@ -342,8 +521,10 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
     const tags = [...domain.derivedTags(birth.get(c.personId), c.startDate), ...cipher.decryptJson(c.confirmedTagsCipher)];
     const fees = typeof c.fees === 'string' ? JSON.parse(c.fees) : c.fees;
     const records = services.get(c.personId) ?? [];
-    const latest = (column) => records.filter((r) => r.type === 'followUp' && r.current && r[column] !== null)
-      .sort((a, b) => (a.serviceDate < b.serviceDate ? 1 : a.serviceDate > b.serviceDate ? -1 : b.createdAt - a.createdAt))[0];
+    const latest = (column) =>
+      records
+        .filter((r) => r.type === 'followUp' && r.current && r[column] !== null)
+        .sort((a, b) => (a.serviceDate < b.serviceDate ? 1 : a.serviceDate > b.serviceDate ? -1 : b.createdAt - a.createdAt))[0];
     if (inForce(c)) {
       team.signed++;
       if (fees.totals.selfPay > 0) team.paid++;

@@ -40,16 +40,25 @@ const children = [];
 function instance(seed) {
   const child = fork(join(root, 'bench/pushes-server.mjs'), {
     env: {
-      ...process.env, NODE_ENV: 'development', DEMO_SEED: '0', BENCH_SEED: seed ? '1' : '0', DATABASE_URL: `${server}/${dbName}`,
-      WECHAT_API_BASE: standin.url, OUTBOX_POLL_MS: '0', OUTBOX_BATCH: '200', OUTBOX_CONCURRENCY: '16', LOG_LEVEL: 'error',
+      ...process.env,
+      NODE_ENV: 'development',
+      DEMO_SEED: '0',
+      BENCH_SEED: seed ? '1' : '0',
+      DATABASE_URL: `${server}/${dbName}`,
+      WECHAT_API_BASE: standin.url,
+      OUTBOX_POLL_MS: '0',
+      OUTBOX_BATCH: '200',
+      OUTBOX_CONCURRENCY: '16',
+      LOG_LEVEL: 'error',
     },
   });
   children.push(child);
-  const ask = (message) => new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-    if (message) child.send(message);
-  });
+  const ask = (message) =>
+    new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+      if (message) child.send(message);
+    });
   return ask(null).then(() => ({ ask }));
 }
 
@@ -72,12 +81,31 @@ try {
       const accountId = randomUUID();
       accounts.push([accountId, `bench-${accountId}`, 1, '2026-11', now, now]);
       // Encrypted one by one, as the API stores them (each with its own IV).
-      persons.push([randomUUID(), accountId, 'self', `居民${i}`, 'v1:x', randomBytes(32).toString('hex'), '110105********1234', `${1940 + (i % 60)}-03-0${1 + (i % 9)}`,
-        i % 2 ? 'male' : 'female', null, community.id, cipher.encryptJson(['hypertension']), null, now, now]);
+      persons.push([
+        randomUUID(),
+        accountId,
+        'self',
+        `居民${i}`,
+        'v1:x',
+        randomBytes(32).toString('hex'),
+        '110105********1234',
+        `${1940 + (i % 60)}-03-0${1 + (i % 9)}`,
+        i % 2 ? 'male' : 'female',
+        null,
+        community.id,
+        cipher.encryptJson(['hypertension']),
+        null,
+        now,
+        now,
+      ]);
       ledger.push([accountId, 'demo-push-health-info', 'oneTime', 1, 0, 0, 'accept', now]);
     }
     await insert('resident_accounts', 'id, openid, sensitiveConsent, privacyPolicyVersion, consentAt, createdAt', accounts);
-    await insert('persons', 'id, accountId, relation, name, idNumberCipher, idNumberHash, idNumberMasked, birthDate, gender, phoneCipher, communityId, declaredTagsCipher, guardianConsentAt, createdAt, updatedAt', persons);
+    await insert(
+      'persons',
+      'id, accountId, relation, name, idNumberCipher, idNumberHash, idNumberMasked, birthDate, gender, phoneCipher, communityId, declaredTagsCipher, guardianConsentAt, createdAt, updatedAt',
+      persons,
+    );
     await insert('subscriptions', 'accountId, templateId, kind, remaining, longTermOn, refusals, lastAnswer, updatedAt', ledger);
   }
 
@@ -87,9 +115,34 @@ try {
   let started = performance.now();
   for (let start = 0; start < people.length; start += 1000) {
     const chunk = people.slice(start, start + 1000);
-    await insert('push_targets', 'pushId, personId, accountId, teamId, readAt', chunk.map((p) => [basePush, p.id, p.accountId, null, null]));
-    await insert('outbox_messages', 'id, sourceType, sourceId, personId, accountId, templateId, page, data, status, attempts, dueAt, claimedBy, claimUntil, consumed, lastErrcode, sentAt, createdAt',
-      chunk.map((p) => [randomUUID(), 'bench', basePush, p.id, p.accountId, 'demo-push-health-info', 'news/detail/index', '{}', 'done', 0, now, null, null, 0, null, null, now]));
+    await insert(
+      'push_targets',
+      'pushId, personId, accountId, teamId, readAt',
+      chunk.map((p) => [basePush, p.id, p.accountId, null, null]),
+    );
+    await insert(
+      'outbox_messages',
+      'id, sourceType, sourceId, personId, accountId, templateId, page, data, status, attempts, dueAt, claimedBy, claimUntil, consumed, lastErrcode, sentAt, createdAt',
+      chunk.map((p) => [
+        randomUUID(),
+        'bench',
+        basePush,
+        p.id,
+        p.accountId,
+        'demo-push-health-info',
+        'news/detail/index',
+        '{}',
+        'done',
+        0,
+        now,
+        null,
+        null,
+        0,
+        null,
+        null,
+        now,
+      ]),
+    );
   }
   results.publish.baselineSeconds = seconds(performance.now() - started);
   await db.query('DELETE FROM push_targets WHERE pushId = ?', [basePush]);
@@ -103,7 +156,13 @@ try {
   log('publishing one push to the hypertension group of clinic 1');
   const published = await first.ask({
     cmd: 'publish',
-    push: { title: '冬季高血压患者请坚持每天测血压', summary: '天冷血压容易升高', body: '<p>早晚各测一次</p>', category: 'chronicDisease', audience: { tags: ['hypertension'] } },
+    push: {
+      title: '冬季高血压患者请坚持每天测血压',
+      summary: '天冷血压容易升高',
+      body: '<p>早晚各测一次</p>',
+      category: 'chronicDisease',
+      audience: { tags: ['hypertension'] },
+    },
   });
   results.publish.seconds = seconds(published.ms);
   results.publish.targeted = published.push.targeted;
@@ -113,16 +172,27 @@ try {
   log('baseline: plain POSTs to the stand-in, 16 at a time');
   const body = JSON.stringify({ touser: 'o-bench', template_id: 'demo-push-health-info', page: 'news/detail/index', data: { thing1: { value: 'x' } } });
   // The stand-in answers the token it already issued (no force_refresh), so the API's token stays valid.
-  const stable = await fetch(`${standin.url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: 'bench', secret: 'bench' }) });
+  const stable = await fetch(`${standin.url}/cgi-bin/stable_token`, {
+    method: 'POST',
+    body: JSON.stringify({ grant_type: 'client_credential', appid: 'bench', secret: 'bench' }),
+  });
   const tokenForBaseline = (await stable.json()).access_token;
   started = performance.now();
   let sent = 0;
-  await Promise.all(Array.from({ length: 16 }, async () => {
-    while (sent < RESIDENTS) {
-      sent++;
-      await (await fetch(`${standin.url}/cgi-bin/message/subscribe/send?access_token=${tokenForBaseline}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (sent < RESIDENTS) {
+        sent++;
+        await (
+          await fetch(`${standin.url}/cgi-bin/message/subscribe/send?access_token=${tokenForBaseline}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+        ).json();
+      }
+    }),
+  );
   results.dispatch.baselineSeconds = seconds(performance.now() - started);
   standin.messages.length = 0;
 

@@ -44,8 +44,13 @@ try {
   log('starting the API (migrate, seed, residents)');
   child = fork(join(root, 'bench/server.mjs'), {
     env: {
-      ...process.env, NODE_ENV: 'development', DEMO_SEED: '0', DATABASE_URL: `${server}/${dbName}`,
-      WECHAT_API_BASE: 'http://127.0.0.1:9', BENCH_ROUTES: '1', BENCH_RESIDENTS: String(CONCURRENT * ROUNDS),
+      ...process.env,
+      NODE_ENV: 'development',
+      DEMO_SEED: '0',
+      DATABASE_URL: `${server}/${dbName}`,
+      WECHAT_API_BASE: 'http://127.0.0.1:9',
+      BENCH_ROUTES: '1',
+      BENCH_RESIDENTS: String(CONCURRENT * ROUNDS),
     },
   });
   const ready = await new Promise((resolve, reject) => {
@@ -56,13 +61,17 @@ try {
   const call = async (token, method, path, body) => {
     const started = performance.now();
     const response = await fetch(`${base}/api${path}`, {
-      method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body && JSON.stringify(body),
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body && JSON.stringify(body),
     });
     const json = await response.json().catch(() => null);
     return { status: response.status, body: json, ms: performance.now() - started };
   };
   const login = await fetch(`${base}/api/auth/staff-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hospital1.coordinator', password: 'jiayi-demo' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'hospital1.coordinator', password: 'jiayi-demo' }),
   }).then((r) => r.json());
   const coordinator = login.accessToken;
 
@@ -85,7 +94,9 @@ try {
     const offset = round * CONCURRENT;
     log(`round ${round + 1}: ${CONCURRENT} concurrent bare inserts, then bookings for ${pools.length} pools × ${PLACES} places`);
     const baselineStarted = performance.now();
-    const baseline = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => call(ready.tokens[offset + i], 'POST', '/bench/insert-one', { note: 'bench' })));
+    const baseline = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) => call(ready.tokens[offset + i], 'POST', '/bench/insert-one', { note: 'bench' })),
+    );
     const baselineSeconds = (performance.now() - baselineStarted) / 1000;
     if (baseline.some((r) => r.status !== 201)) throw new Error(`baseline: ${JSON.stringify(baseline.find((r) => r.status !== 201))}`);
     const started = performance.now();
@@ -109,12 +120,31 @@ try {
     const drift = rows.filter((p) => Number(p.held) !== Number(p.live)).length;
     const latencies = responses.map((r) => r.ms);
     const summary = {
-      requests: CONCURRENT, places: pools.length * PLACES, statuses, reqPerSec: Math.round(CONCURRENT / seconds), wallMs: Math.round(seconds * 1000),
-      latencyP50: Math.round(percentile(latencies, 50)), latencyP99: Math.round(percentile(latencies, 99)), latencyMax: Math.round(Math.max(...latencies)),
-      held: rows.reduce((sum, p) => sum + Number(p.held), 0), overbookedPools: overbooked, heldDriftPools: drift,
+      requests: CONCURRENT,
+      places: pools.length * PLACES,
+      statuses,
+      reqPerSec: Math.round(CONCURRENT / seconds),
+      wallMs: Math.round(seconds * 1000),
+      latencyP50: Math.round(percentile(latencies, 50)),
+      latencyP99: Math.round(percentile(latencies, 99)),
+      latencyMax: Math.round(Math.max(...latencies)),
+      held: rows.reduce((sum, p) => sum + Number(p.held), 0),
+      overbookedPools: overbooked,
+      heldDriftPools: drift,
       baseline: {
-        reqPerSec: Math.round(CONCURRENT / baselineSeconds), latencyP50: Math.round(percentile(baseline.map((r) => r.ms), 50)),
-        latencyP99: Math.round(percentile(baseline.map((r) => r.ms), 99)),
+        reqPerSec: Math.round(CONCURRENT / baselineSeconds),
+        latencyP50: Math.round(
+          percentile(
+            baseline.map((r) => r.ms),
+            50,
+          ),
+        ),
+        latencyP99: Math.round(
+          percentile(
+            baseline.map((r) => r.ms),
+            99,
+          ),
+        ),
       },
     };
     summary.ratio = +(summary.reqPerSec / summary.baseline.reqPerSec).toFixed(2);
@@ -128,10 +158,22 @@ try {
     heldDriftPools: all.reduce((s, r) => s + r.heldDriftPools, 0),
     granted: all.reduce((s, r) => s + (r.statuses['201'] ?? 0), 0),
     places: all.reduce((s, r) => s + r.places, 0),
-    medianReqPerSec: percentile(all.map((r) => r.reqPerSec), 50),
-    medianP99: percentile(all.map((r) => r.latencyP99), 50),
-    medianBaselineReqPerSec: percentile(all.map((r) => r.baseline.reqPerSec), 50),
-    medianRatio: percentile(all.map((r) => r.ratio), 50),
+    medianReqPerSec: percentile(
+      all.map((r) => r.reqPerSec),
+      50,
+    ),
+    medianP99: percentile(
+      all.map((r) => r.latencyP99),
+      50,
+    ),
+    medianBaselineReqPerSec: percentile(
+      all.map((r) => r.baseline.reqPerSec),
+      50,
+    ),
+    medianRatio: percentile(
+      all.map((r) => r.ratio),
+      50,
+    ),
   };
   log(JSON.stringify(results.summary));
   if (results.summary.overbookedPools > 0 || results.summary.heldDriftPools > 0) process.exitCode = 1;

@@ -49,8 +49,13 @@ try {
   child = fork(join(root, 'bench/server.mjs'), {
     execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
     env: {
-      ...process.env, NODE_ENV: 'development', DEMO_SEED: '0', BENCH_ROUTES: '1', DATABASE_URL: `${server}/${dbName}`,
-      WECHAT_API_BASE: 'http://127.0.0.1:9', BENCH_RESIDENTS: String(2 * WARMUP + REQUESTS),
+      ...process.env,
+      NODE_ENV: 'development',
+      DEMO_SEED: '0',
+      BENCH_ROUTES: '1',
+      DATABASE_URL: `${server}/${dbName}`,
+      WECHAT_API_BASE: 'http://127.0.0.1:9',
+      BENCH_RESIDENTS: String(2 * WARMUP + REQUESTS),
     },
   });
   const ready = await new Promise((resolve, reject) => {
@@ -66,24 +71,38 @@ try {
   const run = (name, path, amount, body) =>
     new Promise((resolve, reject) => {
       let i = 0;
-      const instance = autocannon({
-        url: base, connections: CONNECTIONS, amount,
-        requests: [{
-          method: 'POST', path,
-          setupRequest: (req) => ({
-            ...req,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++]}` },
-            body: body ?? sheets[i++ % sheets.length],
-          }),
-        }],
-      }, (error, result) => (error ? reject(error) : resolve(result)));
+      const instance = autocannon(
+        {
+          url: base,
+          connections: CONNECTIONS,
+          amount,
+          requests: [
+            {
+              method: 'POST',
+              path,
+              setupRequest: (req) => ({
+                ...req,
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++]}` },
+                body: body ?? sheets[i++ % sheets.length],
+              }),
+            },
+          ],
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
       instance.on('error', reject);
       instance.on('response', (_client, status) => (statuses[name][status] = (statuses[name][status] ?? 0) + 1));
       statuses[name] = {};
     });
   const summary = (r) => ({
-    requests: r.requests.total, reqPerSec: Math.round(r.requests.average), latencyP50: r.latency.p50, latencyP99: r.latency.p99,
-    errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, durationSeconds: r.duration,
+    requests: r.requests.total,
+    reqPerSec: Math.round(r.requests.average),
+    latencyP50: r.latency.p50,
+    latencyP99: r.latency.p99,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    durationSeconds: r.duration,
   });
 
   const surveyPath = `/api/survey-waves/${ready.waveId}/responses`;
@@ -108,7 +127,9 @@ try {
   log(JSON.stringify(bulkWave.timing));
 
   const login = await fetch(`${base}/api/auth/staff-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'region.admin', password: 'jiayi-demo' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'region.admin', password: 'jiayi-demo' }),
   }).then((r) => r.json());
   const reportOnce = async () => {
     const started = performance.now();
@@ -131,10 +152,17 @@ try {
   const { waveId: _w, title: _t, questionnaireId: _q, ...reportBody } = report;
   const identical = isDeepStrictEqual(JSON.parse(JSON.stringify(recounted)), reportBody);
   results.report = {
-    ...results.report, responses: RESPONSES, answerRows: bulkWave.answerRows, counterRows: bulkWave.counterRows,
-    reportMsMedian: +median(reportRuns).toFixed(1), reportMsRuns: reportRuns.map((x) => +x.toFixed(1)),
-    recountMsMedian: +median(recountRuns).toFixed(1), recountMsRuns: recountRuns.map((x) => +x.toFixed(1)),
-    speedup: +(median(recountRuns) / median(reportRuns)).toFixed(1), identical, respondents: report.respondents,
+    ...results.report,
+    responses: RESPONSES,
+    answerRows: bulkWave.answerRows,
+    counterRows: bulkWave.counterRows,
+    reportMsMedian: +median(reportRuns).toFixed(1),
+    reportMsRuns: reportRuns.map((x) => +x.toFixed(1)),
+    recountMsMedian: +median(recountRuns).toFixed(1),
+    recountMsRuns: recountRuns.map((x) => +x.toFixed(1)),
+    speedup: +(median(recountRuns) / median(reportRuns)).toFixed(1),
+    identical,
+    respondents: report.respondents,
   };
   log(JSON.stringify({ ...results.report, reportMsRuns: undefined }));
   if (!identical) {
@@ -194,12 +222,20 @@ async function bulkLoad(db, d, ready, total) {
     const team = teams[Math.floor(Math.random() * (teams.length + 1))];
     const signingDuration = team ? durations[Math.floor(Math.random() * 3)] : 'unsigned';
     const groups = {
-      institution: team?.institutionId ?? teams[0].institutionId, team: team?.id ?? 'unsigned',
-      keyGroup: tagSets[Math.floor(Math.random() * tagSets.length)], ageBand: bands[Math.floor(Math.random() * bands.length)], signingDuration,
+      institution: team?.institutionId ?? teams[0].institutionId,
+      team: team?.id ?? 'unsigned',
+      keyGroup: tagSets[Math.floor(Math.random() * tagSets.length)],
+      ageBand: bands[Math.floor(Math.random() * bands.length)],
+      signingDuration,
     };
     const sensitive = new Set(d.STANDARD_QUESTIONNAIRE.questions.filter((q) => q.sensitive).map((q) => q.id));
-    const lines = checked.value.filter((a) => !sensitive.has(a.questionId))
-      .flatMap((a) => (a.optionIds.length ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\t\\N\n`) : [`\t${a.questionId}\t\t${waveId}\t${cipher.encrypt(a.text)}\n`]));
+    const lines = checked.value
+      .filter((a) => !sensitive.has(a.questionId))
+      .flatMap((a) =>
+        a.optionIds.length
+          ? a.optionIds.map((o) => `\t${a.questionId}\t${o}\t${waveId}\t\\N\n`)
+          : [`\t${a.questionId}\t\t${waveId}\t${cipher.encrypt(a.text)}\n`],
+      );
     const responseTail = `\t${waveId}\t`;
     const answersCipher = cipher.encryptJson(checked.value);
     const groupTail = `\tminiProgram\t\\N\t2026-11-01 08:00:00\t${team ? team.institutionId : groups.institution}\t${team ? team.id : '\\N'}\t${cipher.encrypt(groups.keyGroup.join(','))}\t${groups.ageBand}\t${signingDuration}\t${answersCipher}\t`;
@@ -228,20 +264,30 @@ async function bulkLoad(db, d, ready, total) {
     await db.query({
       sql: `LOAD DATA LOCAL INFILE 'responses' INTO TABLE survey_responses
             (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, rolledUp)`,
-      infileStreamFactory: () => streamOf((i) => {
-        const p = profiles[drawn[i]];
-        p.uses += 1;
-        return `${id('bulkresp', i)}${p.responseTail}${id('bulkpers', i)}${p.groupTail}1\n`;
-      }, from, to),
+      infileStreamFactory: () =>
+        streamOf(
+          (i) => {
+            const p = profiles[drawn[i]];
+            p.uses += 1;
+            return `${id('bulkresp', i)}${p.responseTail}${id('bulkpers', i)}${p.groupTail}1\n`;
+          },
+          from,
+          to,
+        ),
     });
     await db.query({
       sql: `LOAD DATA LOCAL INFILE 'answers' INTO TABLE survey_answers (responseId, questionId, optionId, waveId, textCipher)`,
-      infileStreamFactory: () => streamOf((i) => {
-        const p = profiles[drawn[i]];
-        answerRows += p.lines.length;
-        const responseId = id('bulkresp', i);
-        return p.lines.map((line) => responseId + line).join('');
-      }, from, to),
+      infileStreamFactory: () =>
+        streamOf(
+          (i) => {
+            const p = profiles[drawn[i]];
+            answerRows += p.lines.length;
+            const responseId = id('bulkresp', i);
+            return p.lines.map((line) => responseId + line).join('');
+          },
+          from,
+          to,
+        ),
     });
   }
   const loadedRaw = performance.now();
@@ -261,8 +307,14 @@ async function bulkLoad(db, d, ready, total) {
   }
   const done = performance.now();
   return {
-    id: waveId, answerRows, counterRows: rows.length,
-    timing: { rawRowsSeconds: +((loadedRaw - started) / 1000).toFixed(1), countersSeconds: +((done - loadedRaw) / 1000).toFixed(2), totalSeconds: +((done - started) / 1000).toFixed(1) },
+    id: waveId,
+    answerRows,
+    counterRows: rows.length,
+    timing: {
+      rawRowsSeconds: +((loadedRaw - started) / 1000).toFixed(1),
+      countersSeconds: +((done - loadedRaw) / 1000).toFixed(2),
+      totalSeconds: +((done - started) / 1000).toFixed(1),
+    },
   };
 }
 
@@ -272,10 +324,8 @@ async function bulkLoad(db, d, ready, total) {
  */
 async function recount(db, d, waveId, apiReport) {
   const q = d.STANDARD_QUESTIONNAIRE;
-  const [options] = await db.query(
-    'SELECT questionId, optionId, COUNT(*) AS n FROM survey_answers WHERE waveId = ? GROUP BY questionId, optionId', [waveId]);
-  const [answered] = await db.query(
-    'SELECT questionId, COUNT(DISTINCT responseId) AS n FROM survey_answers WHERE waveId = ? GROUP BY questionId', [waveId]);
+  const [options] = await db.query('SELECT questionId, optionId, COUNT(*) AS n FROM survey_answers WHERE waveId = ? GROUP BY questionId, optionId', [waveId]);
+  const [answered] = await db.query('SELECT questionId, COUNT(DISTINCT responseId) AS n FROM survey_answers WHERE waveId = ? GROUP BY questionId', [waveId]);
   const [[{ n: respondents }]] = await db.query('SELECT COUNT(*) AS n FROM survey_responses WHERE waveId = ?', [waveId]);
   const indicatorQuestions = [...new Set(q.indicators.map((i) => i.questionId))];
   const [groups] = await db.query(
@@ -287,14 +337,17 @@ async function recount(db, d, waveId, apiReport) {
   );
   const [people] = await db.query(
     `SELECT COALESCE(institutionId, 'unknown') AS institution, COALESCE(teamId, 'unsigned') AS team, keyGroupsCipher, ageBand, signingDuration, COUNT(*) AS n
-       FROM survey_responses WHERE waveId = ? GROUP BY 1, 2, 3, 4, 5`, [waveId]);
+       FROM survey_responses WHERE waveId = ? GROUP BY 1, 2, 3, 4, 5`,
+    [waveId],
+  );
   const tallies = [{ dimension: 'all', key: '', questionId: '', optionId: '', n: Number(respondents) }];
   for (const r of options) if (r.optionId !== '') tallies.push({ dimension: 'all', key: '', questionId: r.questionId, optionId: r.optionId, n: Number(r.n) });
   for (const r of answered) tallies.push({ dimension: 'all', key: '', questionId: r.questionId, optionId: '', n: Number(r.n) });
   // Key groups are stored encrypted; the bulk load wrote one ciphertext per profile, so GROUP BY still groups.
   const clear = new Map();
   const keyGroupsOf = (stored) => clear.get(stored) ?? clear.set(stored, cipher.decrypt(stored)).get(stored);
-  const keysOf = (r, dimension) => (dimension === 'keyGroup' ? (keyGroupsOf(r.keyGroupsCipher) ? keyGroupsOf(r.keyGroupsCipher).split(',') : ['none']) : [r[dimension]]);
+  const keysOf = (r, dimension) =>
+    dimension === 'keyGroup' ? (keyGroupsOf(r.keyGroupsCipher) ? keyGroupsOf(r.keyGroupsCipher).split(',') : ['none']) : [r[dimension]];
   for (const dimension of d.BREAKDOWN_DIMENSIONS) {
     for (const r of people) for (const key of keysOf(r, dimension)) tallies.push({ dimension, key, questionId: '', optionId: '', n: Number(r.n) });
     // Single-choice indicator questions: one row per answer, so the option rows also give who answered.
@@ -305,6 +358,8 @@ async function recount(db, d, waveId, apiReport) {
       }
     }
   }
-  const labels = Object.fromEntries(Object.entries(apiReport.breakdowns).map(([dimension, rows]) => [dimension, Object.fromEntries(rows.map((g) => [g.key, g.label]))]));
+  const labels = Object.fromEntries(
+    Object.entries(apiReport.breakdowns).map(([dimension, rows]) => [dimension, Object.fromEntries(rows.map((g) => [g.key, g.label]))]),
+  );
   return d.reportFromTallies(q, tallies, labels);
 }

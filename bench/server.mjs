@@ -53,21 +53,67 @@ for (let start = 0; start < residentCount; start += 1000) {
     const team = teams[i % teams.length];
     const birthYear = 1940 + (i % 70);
     accounts.push([accountId, `bench-${accountId}`, 1, '2026-11', now, now]);
-    persons.push([personId, accountId, 'self', `居民${i}`, 'v1:x', randomBytes(32).toString('hex'), '110105********1234', `${birthYear}-03-0${1 + (i % 9)}`,
-      i % 2 ? 'male' : 'female', phone, unsigned ? communityOf.get(team.teamId) : null, tags, null, now, now]);
+    persons.push([
+      personId,
+      accountId,
+      'self',
+      `居民${i}`,
+      'v1:x',
+      randomBytes(32).toString('hex'),
+      '110105********1234',
+      `${birthYear}-03-0${1 + (i % 9)}`,
+      i % 2 ? 'male' : 'female',
+      phone,
+      unsigned ? communityOf.get(team.teamId) : null,
+      tags,
+      null,
+      now,
+      now,
+    ]);
     personIds.push(personId);
     teamIds.push(team.teamId);
-    contracts.push([randomUUID(), personId, team.teamId, doctorOf.get(team.teamId), team.institutionId, ids.regionId, 'active', `${2019 + (i % 7)}-01-01`,
-      `${2026 + (i % 7)}-01-01`, 1, '["basic"]', '{}', 'self', '2026-01', '0'.repeat(64), randomUUID(), 'onsite', 0, now, now, now, personId, 0]);
+    contracts.push([
+      randomUUID(),
+      personId,
+      team.teamId,
+      doctorOf.get(team.teamId),
+      team.institutionId,
+      ids.regionId,
+      'active',
+      `${2019 + (i % 7)}-01-01`,
+      `${2026 + (i % 7)}-01-01`,
+      1,
+      '["basic"]',
+      '{}',
+      'self',
+      '2026-01',
+      '0'.repeat(64),
+      randomUUID(),
+      'onsite',
+      0,
+      now,
+      now,
+      now,
+      personId,
+      0,
+    ]);
     tokens.push(jwt.sign({ sub: accountId, role: 'resident' }, { expiresIn: 3600 }));
   }
   const insert = (table, columns, rows) =>
     dataSource.query(`INSERT INTO ${table} (${columns}) VALUES ${rows.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ')}`, rows.flat());
   await insert('resident_accounts', 'id, openid, sensitiveConsent, privacyPolicyVersion, consentAt, createdAt', accounts);
-  await insert('persons', 'id, accountId, relation, name, idNumberCipher, idNumberHash, idNumberMasked, birthDate, gender, phoneCipher, communityId, declaredTagsCipher, guardianConsentAt, createdAt, updatedAt', persons);
-  if (!unsigned) await insert('contracts', `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy,
+  await insert(
+    'persons',
+    'id, accountId, relation, name, idNumberCipher, idNumberHash, idNumberMasked, birthDate, gender, phoneCipher, communityId, declaredTagsCipher, guardianConsentAt, createdAt, updatedAt',
+    persons,
+  );
+  if (!unsigned)
+    await insert(
+      'contracts',
+      `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy,
     agreementVersion, agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt, doctorConfirmedAt, createdAt, openSlot, holdsPlace`,
-    contracts.map((c) => [...c.slice(0, 15), null, ...c.slice(15)]));
+      contracts.map((c) => [...c.slice(0, 15), null, ...c.slice(15)]),
+    );
 }
 
 await app.listen({ port: 0, host: '127.0.0.1' });

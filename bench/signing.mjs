@@ -27,7 +27,9 @@ const RACERS = 200;
 const RACE_POOL = RACERS * 8;
 const PLACES_LEFT = 10;
 const servers = (process.env.BENCH_DB_SERVERS ?? process.env.TEST_DATABASE_URL ?? 'mysql://jiayi:jiayi@127.0.0.1:3306')
-  .split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
+  .split(',')
+  .map((s) => s.trim().replace(/\/$/, ''))
+  .filter(Boolean);
 const log = (...args) => console.log('[bench:signing]', ...args);
 
 if (process.env.BENCH_SKIP_BUILD !== '1') {
@@ -41,7 +43,12 @@ await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE u
 const results = { at: new Date().toISOString(), node: process.version, servers: servers.map((s) => s.replace(/\/\/.*@/, '//')), instances: servers.length };
 const children = [];
 const env = (server) => ({
-  ...process.env, NODE_ENV: 'development', DEMO_SEED: '0', BENCH_ROUTES: '1', DATABASE_URL: `${server}/${dbName}`, WECHAT_API_BASE: 'http://127.0.0.1:9',
+  ...process.env,
+  NODE_ENV: 'development',
+  DEMO_SEED: '0',
+  BENCH_ROUTES: '1',
+  DATABASE_URL: `${server}/${dbName}`,
+  WECHAT_API_BASE: 'http://127.0.0.1:9',
 });
 const start = (script, extraEnv) => {
   const child = fork(join(root, script), { env: extraEnv });
@@ -62,10 +69,16 @@ try {
 
   const db = await mysql.createConnection(`${servers[0]}/${dbName}`);
   const [[agreement]] = await db.query('SELECT version FROM agreements ORDER BY effectiveFrom DESC LIMIT 1');
-  const body = (i, extra = {}) => JSON.stringify({
-    personIds: [ready.personIds[i]], teamId: ready.teamIds[i], packageCodes: ['basicPublicHealth', 'basicMedical'], years: 1,
-    agreementVersion: agreement.version, insuranceAuthorized: true, ...extra,
-  });
+  const body = (i, extra = {}) =>
+    JSON.stringify({
+      personIds: [ready.personIds[i]],
+      teamId: ready.teamIds[i],
+      packageCodes: ['basicPublicHealth', 'basicMedical'],
+      years: 1,
+      agreementVersion: agreement.version,
+      insuranceAuthorized: true,
+      ...extra,
+    });
 
   // One autocannon per instance, the connections and requests split evenly; figures summed.
   let next = 0;
@@ -73,24 +86,41 @@ try {
   const run = async (name, path, amount, connections, makeBody) => {
     statuses[name] = {};
     const share = ports.map((_, k) => Math.floor(amount / ports.length) + (k < amount % ports.length ? 1 : 0));
-    const runs = await Promise.all(ports.map((port, k) => new Promise((resolve, reject) => {
-      const instance = autocannon({
-        // Generous timeout: on a loaded 2-core machine 200 queued residents wait seconds, which is latency, not failure.
-        url: `http://127.0.0.1:${port}`, connections: Math.ceil(connections / ports.length), amount: share[k], timeout: 60,
-        requests: [{
-          method: 'POST', path,
-          setupRequest: (req) => {
-            const i = next++;
-            return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.tokens[i]}` }, body: makeBody(i) };
-          },
-        }],
-      }, (error, result) => (error ? reject(error) : resolve(result)));
-      instance.on('response', (_client, status) => (statuses[name][status] = (statuses[name][status] ?? 0) + 1));
-    })));
+    const runs = await Promise.all(
+      ports.map(
+        (port, k) =>
+          new Promise((resolve, reject) => {
+            const instance = autocannon(
+              {
+                // Generous timeout: on a loaded 2-core machine 200 queued residents wait seconds, which is latency, not failure.
+                url: `http://127.0.0.1:${port}`,
+                connections: Math.ceil(connections / ports.length),
+                amount: share[k],
+                timeout: 60,
+                requests: [
+                  {
+                    method: 'POST',
+                    path,
+                    setupRequest: (req) => {
+                      const i = next++;
+                      return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.tokens[i]}` }, body: makeBody(i) };
+                    },
+                  },
+                ],
+              },
+              (error, result) => (error ? reject(error) : resolve(result)),
+            );
+            instance.on('response', (_client, status) => (statuses[name][status] = (statuses[name][status] ?? 0) + 1));
+          }),
+      ),
+    );
     return {
-      requests: runs.reduce((a, r) => a + r.requests.total, 0), reqPerSec: runs.reduce((a, r) => a + Math.round(r.requests.average), 0),
-      latencyP50: Math.max(...runs.map((r) => r.latency.p50)), latencyP99: Math.max(...runs.map((r) => r.latency.p99)),
-      errors: runs.reduce((a, r) => a + r.errors + r.timeouts, 0), non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+      requests: runs.reduce((a, r) => a + r.requests.total, 0),
+      reqPerSec: runs.reduce((a, r) => a + Math.round(r.requests.average), 0),
+      latencyP50: Math.max(...runs.map((r) => r.latency.p50)),
+      latencyP99: Math.max(...runs.map((r) => r.latency.p99)),
+      errors: runs.reduce((a, r) => a + r.errors + r.timeouts, 0),
+      non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
     };
   };
   const baselineBody = () => JSON.stringify({ note: 'bench' });
@@ -104,8 +134,13 @@ try {
   next = baselineStart; // the baseline does not use up residents
   log(`signing: ${REQUESTS} × POST /api/contracts, each a different resident`);
   const signing = await run('signing', '/api/contracts', REQUESTS, CONNECTIONS, body);
-  results.throughput = { connections: CONNECTIONS, statuses: { baseline: statuses.baseline, signing: statuses.signing }, baseline, signing,
-    ratio: +(signing.reqPerSec / baseline.reqPerSec).toFixed(3) };
+  results.throughput = {
+    connections: CONNECTIONS,
+    statuses: { baseline: statuses.baseline, signing: statuses.signing },
+    baseline,
+    signing,
+    ratio: +(signing.reqPerSec / baseline.reqPerSec).toFixed(3),
+  };
   log(JSON.stringify(results.throughput));
 
   // The capacity race: the next RACERS residents all ask for one doctor of their own team at once.
@@ -119,9 +154,15 @@ try {
   log(`capacity race: ${racers.length} residents at once for a doctor with ${PLACES_LEFT} places left`);
   const race = await (async () => {
     statuses.race = {};
-    const replies = await Promise.all(racers.map((i, k) => fetch(`http://127.0.0.1:${ports[k % ports.length]}/api/contracts`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.tokens[i]}` }, body: body(i, { doctorId: doctor.id }),
-    }).then(async (response) => ({ status: response.status, code: (await response.json()).code }))));
+    const replies = await Promise.all(
+      racers.map((i, k) =>
+        fetch(`http://127.0.0.1:${ports[k % ports.length]}/api/contracts`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.tokens[i]}` },
+          body: body(i, { doctorId: doctor.id }),
+        }).then(async (response) => ({ status: response.status, code: (await response.json()).code })),
+      ),
+    );
     for (const reply of replies) {
       const key = reply.status === 409 ? `409 ${reply.code}` : String(reply.status);
       statuses.race[key] = (statuses.race[key] ?? 0) + 1;
@@ -135,7 +176,11 @@ try {
   const overCap = drift.filter((d) => Number(d.heldPlaces) > cap).length;
   const signedInRace = race['201'] ?? 0;
   results.capacityRace = {
-    racers: racers.length, placesLeft: PLACES_LEFT, replies: race, heldPlacesAfter: Number(held.heldPlaces), cap,
+    racers: racers.length,
+    placesLeft: PLACES_LEFT,
+    replies: race,
+    heldPlacesAfter: Number(held.heldPlaces),
+    cap,
     capBreaks: overCap + Math.max(0, signedInRace - PLACES_LEFT),
     // Doctors other than the one filled by hand: heldPlaces must equal the contracts holding a place.
     placeMismatches: drift.filter((d) => d.id !== doctor.id && Number(d.heldPlaces) !== Number(d.counted)).length,

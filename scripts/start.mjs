@@ -47,8 +47,14 @@ if (!existsSync(h5Index) || statSync(h5Index).mtimeMs < h5Sources || process.env
 
 const children = [];
 const stopAll = () => children.forEach((child) => child.kill('SIGTERM'));
-process.on('SIGINT', () => { stopAll(); process.exit(0); });
-process.on('SIGTERM', () => { stopAll(); process.exit(0); });
+process.on('SIGINT', () => {
+  stopAll();
+  process.exit(0);
+});
+process.on('SIGTERM', () => {
+  stopAll();
+  process.exit(0);
+});
 
 const dist = join(root, 'apps/api/dist/apps/api/src');
 const env = {
@@ -61,7 +67,10 @@ const env = {
 if (!process.env.WECHAT_API_BASE) children.push(spawn('node', [join(dist, 'wechat-standin/main.js')], { cwd: root, env, stdio: 'inherit' }));
 const api = spawn('node', [join(dist, 'main.js')], { cwd: root, env, stdio: 'inherit' });
 children.push(api);
-api.on('exit', (code) => { stopAll(); process.exit(code ?? 1); });
+api.on('exit', (code) => {
+  stopAll();
+  process.exit(code ?? 1);
+});
 
 for (let attempt = 0; attempt < 120; attempt++) {
   try {

@@ -47,12 +47,22 @@ async function signed(person: { name: string; birthDate: string; gender: 'male' 
   const teams = await call<{ id: string; name: string }[]>(token, 'GET', `/teams?communityId=${village.id}`);
   const team = teams.find((t) => t.name === '城关镇第一家庭医生团队')!;
   const me = await call<{ id: string }>(token, 'PUT', '/me/profile', {
-    name: person.name, idNumber: makeIdNumber(person.birthDate, person.gender, seq + i), phone: `1381234${String(1000 + i)}`, communityId: village.id,
-    declaredTags: [], privacyPolicyVersion: PRIVACY_POLICY_VERSION, sensitiveConsent: true,
+    name: person.name,
+    idNumber: makeIdNumber(person.birthDate, person.gender, seq + i),
+    phone: `1381234${String(1000 + i)}`,
+    communityId: village.id,
+    declaredTags: [],
+    privacyPolicyVersion: PRIVACY_POLICY_VERSION,
+    sensitiveConsent: true,
   });
   const agreement = await call<{ version: string }>(token, 'GET', '/agreements/current');
   const [contract] = await call<{ id: string }[]>(token, 'POST', '/contracts', {
-    personIds: [me.id], teamId: team.id, packageCodes: ['basicPublicHealth', 'basicMedical'], years: 1, agreementVersion: agreement.version, insuranceAuthorized: true,
+    personIds: [me.id],
+    teamId: team.id,
+    packageCodes: ['basicPublicHealth', 'basicMedical'],
+    years: 1,
+    agreementVersion: agreement.version,
+    insuranceAuthorized: true,
   });
   await call(staff, 'POST', `/staff/contracts/${contract.id}/confirm`, { confirmedTags: [] });
 }
@@ -127,7 +137,12 @@ it('3. drills down to the elders without a health check and exports the list', a
   const rows: unknown[][] = [];
   book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   expect(rows[0][0]).toBe('65岁签约老年人查体率：尚未体检的签约老年人（共 3 人）');
-  expect(rows.slice(2).map((r) => r[1]).sort()).toEqual(elders.map((e) => e.name).sort());
+  expect(
+    rows
+      .slice(2)
+      .map((r) => r[1])
+      .sort(),
+  ).toEqual(elders.map((e) => e.name).sort());
 });
 
 it('4. exports the 进展情况统计表 with numerator and denominator beside each rate', async () => {

@@ -52,7 +52,10 @@ const residentToken = async (openid: string) =>
 const staffToken = async (username: string) =>
   (await call<{ accessToken: string }>(null, 'POST', '/auth/staff-login', { username, password: 'jiayi-demo' })).accessToken;
 
-interface Catalog { communities: { id: string; name: string }[]; teams: { id: string; name: string; doctors: { id: string; name: string }[] }[] }
+interface Catalog {
+  communities: { id: string; name: string }[];
+  teams: { id: string; name: string; doctors: { id: string; name: string }[] }[];
+}
 
 async function catalog(token: string, village: string): Promise<Catalog> {
   const communities = await call<{ id: string; name: string }[]>(token, 'GET', '/communities');
@@ -73,14 +76,25 @@ async function signUp(
   const team = teams.find((t) => t.name === '城关镇第一家庭医生团队')!;
   const doctor = team.doctors.find((d) => d.name === '王建国')!;
   const me = await call<{ id: string }>(token, 'PUT', '/me/profile', {
-    name: self.name, idNumber: self.idNumber, phone: self.phone, communityId: communities.find((c) => c.name === village)!.id, declaredTags: [], privacyPolicyVersion: PRIVACY_POLICY_VERSION, sensitiveConsent: true,
+    name: self.name,
+    idNumber: self.idNumber,
+    phone: self.phone,
+    communityId: communities.find((c) => c.name === village)!.id,
+    declaredTags: [],
+    privacyPolicyVersion: PRIVACY_POLICY_VERSION,
+    sensitiveConsent: true,
   });
   const members = [];
   for (const person of family) members.push(await call<{ id: string }>(token, 'POST', '/me/family-members', { ...person, declaredTags: [] }));
   const agreement = await call<{ version: string }>(token, 'GET', '/agreements/current');
   const contracts = await call<{ id: string }[]>(token, 'POST', '/contracts', {
-    personIds: [me.id, ...members.map((m) => m.id)], teamId: team.id, doctorId: doctor.id, packageCodes: ['basicPublicHealth', 'basicMedical'], years: 1,
-    agreementVersion: agreement.version, insuranceAuthorized: true,
+    personIds: [me.id, ...members.map((m) => m.id)],
+    teamId: team.id,
+    doctorId: doctor.id,
+    packageCodes: ['basicPublicHealth', 'basicMedical'],
+    years: 1,
+    agreementVersion: agreement.version,
+    insuranceAuthorized: true,
   });
   return { token, contracts };
 }
@@ -107,7 +121,10 @@ async function expectNoPaymentAsked(page: Page) {
 /** Taro's H5 showModal dialog, and its 确定 button. */
 const modal = (page: Page) => page.locator('.taro-modal__content').filter({ visible: true });
 /** Waits for the dialog to finish fading in, so its screenshot is readable. */
-const modalShown = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__modal')].some((m) => m.style.display !== 'none' && getComputedStyle(m).opacity === '1'));
+const modalShown = (page: Page) =>
+  page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.taro__modal')].some((m) => m.style.display !== 'none' && getComputedStyle(m).opacity === '1'),
+  );
 const confirmModal = (page: Page) => modal(page).locator('.taro-model__confirm').click();
 
 beforeAll(async () => {
@@ -208,7 +225,7 @@ it('1. the resident changes her own contract to another team (改签)', async ()
   await snap(page, flow, '10-old-contract');
 });
 
-it('2. the resident ends her husband\'s contract (解约) with a reason', async () => {
+it("2. the resident ends her husband's contract (解约) with a reason", async () => {
   const flow = 'hh-2-terminate';
   const page = resident;
   await open(page, stack.baseUrl, '/signing/contracts/index');
@@ -234,7 +251,7 @@ it('2. the resident ends her husband\'s contract (解约) with a reason', async 
   await snap(page, flow, '04-contracts');
 });
 
-it('3. a child under 14 needs the guardian\'s consent; members can be edited and removed', async () => {
+it("3. a child under 14 needs the guardian's consent; members can be edited and removed", async () => {
   const flow = 'hh-3-family';
   const page = resident;
   await open(page, stack.baseUrl, '/signing/family/index');

@@ -26,16 +26,26 @@ afterAll(async () => {
 
 /** A resident registered through the API (the signing screens have their own tests), then signed in in the browser. */
 async function residentInBrowser(openid: string, name: string, declaredTags: string[], seq: number, signs = false): Promise<Page> {
-  const login = await (await fetch(`${stack.baseUrl}/api/auth/wechat-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `dev:${openid}` }),
-  })).json();
+  const login = await (
+    await fetch(`${stack.baseUrl}/api/auth/wechat-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: `dev:${openid}` }),
+    })
+  ).json();
   const auth = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
   const communities = await (await fetch(`${stack.baseUrl}/api/communities`, { headers: auth })).json();
   const profile = await fetch(`${stack.baseUrl}/api/me/profile`, {
-    method: 'PUT', headers: auth,
+    method: 'PUT',
+    headers: auth,
     body: JSON.stringify({
-      name, idNumber: makeIdNumber('1960-03-15', 'male', seq), phone: '13912345678', communityId: communities.find((c: { name: string }) => c.name === '东关村').id,
-      declaredTags, privacyPolicyVersion: '2026-11', sensitiveConsent: true,
+      name,
+      idNumber: makeIdNumber('1960-03-15', 'male', seq),
+      phone: '13912345678',
+      communityId: communities.find((c: { name: string }) => c.name === '东关村').id,
+      declaredTags,
+      privacyPolicyVersion: '2026-11',
+      sensitiveConsent: true,
     }),
   });
   expect(profile.status).toBe(200);
@@ -44,8 +54,16 @@ async function residentInBrowser(openid: string, name: string, declaredTags: str
     const [team] = await (await fetch(`${stack.baseUrl}/api/teams?communityId=${person.communityId}`, { headers: auth })).json();
     const agreement = await (await fetch(`${stack.baseUrl}/api/agreements/current`, { headers: auth })).json();
     const signed = await fetch(`${stack.baseUrl}/api/contracts`, {
-      method: 'POST', headers: auth,
-      body: JSON.stringify({ personIds: [person.id], teamId: team.id, packageCodes: ['basicPublicHealth', 'basicMedical'], years: 1, agreementVersion: agreement.version, insuranceAuthorized: true }),
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        personIds: [person.id],
+        teamId: team.id,
+        packageCodes: ['basicPublicHealth', 'basicMedical'],
+        years: 1,
+        agreementVersion: agreement.version,
+        insuranceAuthorized: true,
+      }),
     });
     expect(signed.status).toBe(201);
   }
@@ -71,7 +89,11 @@ it('an admin publishes for hypertension patients; only they see it, and opening 
   await admin.getByTestId('outreach-compose').waitFor();
   await fill(admin, 'compose-title', title);
   await fill(admin, 'compose-summary', '天冷血压容易升高，早晚各测一次，按时服药。');
-  await fill(admin, 'compose-body', '## 为什么冬天要多测血压\n气温低，血管收缩，血压容易升高。\n## 怎么做\n- 早晚各测一次，记下来\n- **不要自行停药**\n- 头晕头痛及时找家庭医生');
+  await fill(
+    admin,
+    'compose-body',
+    '## 为什么冬天要多测血压\n气温低，血管收缩，血压容易升高。\n## 怎么做\n- 早晚各测一次，记下来\n- **不要自行停药**\n- 头晕头痛及时找家庭医生',
+  );
   await tap(admin, 'compose-tag-hypertension');
   await tap(admin, 'compose-count');
   await shows(visible(admin, 'compose-audience-count'), '预计推送给 1 位居民');

@@ -53,12 +53,22 @@ async function signedResident(person: typeof patient) {
   const communityId = communities.find((c) => c.name === '东关村')!.id;
   const teams = await call<{ id: string; name: string }[]>(token, 'GET', `/teams?communityId=${communityId}`);
   await call(token, 'PUT', '/me/profile', {
-    name: person.name, idNumber: person.idNumber, phone: person.phone, communityId, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
+    name: person.name,
+    idNumber: person.idNumber,
+    phone: person.phone,
+    communityId,
+    declaredTags: [],
+    privacyPolicyVersion: '2026-11',
+    sensitiveConsent: true,
   });
   const agreement = await call<{ version: string }>(token, 'GET', '/agreements/current');
   const [contract] = await call<{ id: string }[]>(token, 'POST', '/contracts', {
-    personIds: [(await call<{ person: { id: string } }>(token, 'GET', '/me')).person.id], teamId: teams.find((t) => t.name === '城关镇第一家庭医生团队')!.id,
-    packageCodes: ['basicPublicHealth', 'basicMedical'], years: 1, agreementVersion: agreement.version, insuranceAuthorized: true,
+    personIds: [(await call<{ person: { id: string } }>(token, 'GET', '/me')).person.id],
+    teamId: teams.find((t) => t.name === '城关镇第一家庭医生团队')!.id,
+    packageCodes: ['basicPublicHealth', 'basicMedical'],
+    years: 1,
+    agreementVersion: agreement.version,
+    insuranceAuthorized: true,
   });
   const doctorToken = await login('/auth/staff-login', { username: 'clinic1.doctor1', password: 'jiayi-demo' });
   await call(doctorToken, 'POST', `/staff/contracts/${contract.id}/confirm`, { confirmedTags: [] });
@@ -126,7 +136,10 @@ it('1. the resident books, the doctor approves, the hospital records the visit a
 
   // The day of the visit comes.
   const db = await createConnection(stack.database.url);
-  await db.query(`UPDATE referral_slot_pools p JOIN referrals r ON r.slotId = p.id JOIN persons s ON s.id = r.personId SET p.date = ?, r.date = ? WHERE s.name = ?`, [today, today, patient.name]);
+  await db.query(
+    `UPDATE referral_slot_pools p JOIN referrals r ON r.slotId = p.id JOIN persons s ON s.id = r.personId SET p.date = ?, r.date = ? WHERE s.name = ?`,
+    [today, today, patient.name],
+  );
   await db.end();
 
   await open(coordinator, stack.baseUrl, '/staff/home/index');
@@ -155,7 +168,11 @@ it('1. the resident books, the doctor approves, the hospital records the visit a
 it('2. a hold the doctor does not approve in time expires and its place comes back', async () => {
   const flow = 'referral-2-expiry';
   const coordinatorToken = await login('/auth/staff-login', { username: 'hospital1.coordinator', password: 'jiayi-demo' });
-  const pools = await call<{ id: string; date: string; period: string; capacity: number; booked: number }[]>(coordinatorToken, 'GET', '/staff/referral-slots?department=眼科');
+  const pools = await call<{ id: string; date: string; period: string; capacity: number; booked: number }[]>(
+    coordinatorToken,
+    'GET',
+    '/staff/referral-slots?department=眼科',
+  );
   const pool = pools.find((p) => p.booked === 0 && p.date > today)!;
   await call(coordinatorToken, 'PUT', `/staff/referral-slots/${pool.id}`, { capacity: 1 });
   const holder = await signedResident(waiting);

@@ -176,10 +176,10 @@ it('4. renewal opens 30 days before the end date and is refused, readably, befor
   const page = resident;
   const db = await createConnection(stack.database.url);
   const soon = addDays(today, 20);
-  const [updated] = await db.query(
-    `UPDATE contracts c JOIN persons p ON p.id = c.personId SET c.endDate = ? WHERE c.status = 'active' AND p.name = ?`,
-    [soon, parent.name],
-  );
+  const [updated] = await db.query(`UPDATE contracts c JOIN persons p ON p.id = c.personId SET c.endDate = ? WHERE c.status = 'active' AND p.name = ?`, [
+    soon,
+    parent.name,
+  ]);
   await db.end();
   expect((updated as { affectedRows: number }).affectedRows).toBe(1);
 

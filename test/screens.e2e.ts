@@ -37,26 +37,41 @@ async function call<T>(token: string | null, method: string, path: string, body?
   if (!response.ok) throw new Error(`${method} /api${path} → ${response.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
-const residentToken = async (openid: string) => (await call<{ accessToken: string }>(null, 'POST', '/auth/wechat-login', { code: `dev:${openid}` })).accessToken;
-const staffToken = async (username: string) => (await call<{ accessToken: string }>(null, 'POST', '/auth/staff-login', { username, password: 'jiayi-demo' })).accessToken;
+const residentToken = async (openid: string) =>
+  (await call<{ accessToken: string }>(null, 'POST', '/auth/wechat-login', { code: `dev:${openid}` })).accessToken;
+const staffToken = async (username: string) =>
+  (await call<{ accessToken: string }>(null, 'POST', '/auth/staff-login', { username, password: 'jiayi-demo' })).accessToken;
 
 /** A resident of 东关村 with pending contracts with 王建国 for self (and family), the packages given. */
-async function signUp(person: { openid: string; name: string; idNumber: string; phone: string }, options: { family?: { name: string; idNumber: string; relation: string }[]; declaredTags?: string[]; packageCodes?: string[] } = {}) {
+async function signUp(
+  person: { openid: string; name: string; idNumber: string; phone: string },
+  options: { family?: { name: string; idNumber: string; relation: string }[]; declaredTags?: string[]; packageCodes?: string[] } = {},
+) {
   const token = await residentToken(person.openid);
   const communities = await call<{ id: string; name: string }[]>(token, 'GET', '/communities');
   const community = communities.find((c) => c.name === '东关村')!;
   const teams = await call<{ id: string; name: string; doctors: { id: string; name: string }[] }[]>(token, 'GET', `/teams?communityId=${community.id}`);
   const team = teams.find((t) => t.name === '城关镇第一家庭医生团队')!;
   const me = await call<{ id: string }>(token, 'PUT', '/me/profile', {
-    name: person.name, idNumber: person.idNumber, phone: person.phone, communityId: community.id, declaredTags: options.declaredTags ?? [],
-    privacyPolicyVersion: PRIVACY_POLICY_VERSION, sensitiveConsent: true,
+    name: person.name,
+    idNumber: person.idNumber,
+    phone: person.phone,
+    communityId: community.id,
+    declaredTags: options.declaredTags ?? [],
+    privacyPolicyVersion: PRIVACY_POLICY_VERSION,
+    sensitiveConsent: true,
   });
   const members = [];
   for (const member of options.family ?? []) members.push(await call<{ id: string }>(token, 'POST', '/me/family-members', { ...member, declaredTags: [] }));
   const agreement = await call<{ version: string }>(token, 'GET', '/agreements/current');
   const contracts = await call<{ id: string; personId: string }[]>(token, 'POST', '/contracts', {
-    personIds: [me.id, ...members.map((m) => m.id)], teamId: team.id, doctorId: team.doctors.find((d) => d.name === '王建国')!.id,
-    packageCodes: options.packageCodes ?? ['basicPublicHealth', 'basicMedical'], years: 1, agreementVersion: agreement.version, insuranceAuthorized: true,
+    personIds: [me.id, ...members.map((m) => m.id)],
+    teamId: team.id,
+    doctorId: team.doctors.find((d) => d.name === '王建国')!.id,
+    packageCodes: options.packageCodes ?? ['basicPublicHealth', 'basicMedical'],
+    years: 1,
+    agreementVersion: agreement.version,
+    insuranceAuthorized: true,
   });
   return { token, personId: me.id, contracts };
 }
@@ -84,7 +99,11 @@ async function expectFitsWidth(page: Page) {
 
 /** Computed font size in px of the first visible match. */
 const fontSize = (page: Page, selector: string) =>
-  page.locator(selector).filter({ visible: true }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  page
+    .locator(selector)
+    .filter({ visible: true })
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
 beforeAll(async () => {
   ({ stack, browser } = await startStackAndBrowser());
@@ -96,7 +115,17 @@ beforeAll(async () => {
   const [[account]] = (await db.query('SELECT accountId FROM persons WHERE id = ?', [household.personId])) as unknown as [{ accountId: string }[]];
   await db.query(
     'INSERT INTO resident_notices (id, accountId, personId, kind, title, body, refType, refId, page, createdAt, readAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NULL)',
-    [randomUUID(), account.accountId, household.personId, 'renewalWindowOpen', '可以续约了', '您的签约将于20天后到期，现在可以续约。', 'contract', household.contracts[0].id, `/signing/contract/index?id=${household.contracts[0].id}`],
+    [
+      randomUUID(),
+      account.accountId,
+      household.personId,
+      'renewalWindowOpen',
+      '可以续约了',
+      '您的签约将于20天后到期，现在可以续约。',
+      'contract',
+      household.contracts[0].id,
+      `/signing/contract/index?id=${household.contracts[0].id}`,
+    ],
   );
   await db.end();
   await signUp(pendingA, { declaredTags: ['hypertension'], packageCodes: ['basicPublicHealth', 'basicMedical', 'hypertension'] });
@@ -167,7 +196,7 @@ it('2. the declared groups follow sex and age, explain the sensitive ones and ke
   await page.context().close();
 });
 
-it('3. a signed resident: team card with 一键拨打, 续约 when due, unread notices, the grid and each member\'s status', async () => {
+it("3. a signed resident: team card with 一键拨打, 续约 when due, unread notices, the grid and each member's status", async () => {
   const flow = 'sc-3-home-signed';
   const page = await openPage(browser, 'phone');
   await signInResident(page, signed.openid);
@@ -181,7 +210,9 @@ it('3. a signed resident: team card with 一键拨打, 续约 when due, unread n
   await shows(item(page, 'home-family-row', spouse.name), '待医生确认');
   for (const entry of ['entry-sign', 'entry-renew', 'entry-referral', 'entry-survey', 'entry-feed', 'entry-family']) await visible(page, entry).waitFor();
   // Tab bar icons: the four PNGs (81×81) load; the selected tab shows its green one.
-  const icons = await page.locator('.weui-tabbar__icon').evaluateAll((imgs) => imgs.map((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).src]));
+  const icons = await page
+    .locator('.weui-tabbar__icon')
+    .evaluateAll((imgs) => imgs.map((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).src]));
   expect(icons.length).toBe(4);
   for (const [width] of icons) expect(width).toBe(81);
   expect(new Set(icons.map(([, src]) => src)).size).toBe(4);

@@ -14,8 +14,14 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
 }
@@ -23,7 +29,9 @@ export async function launchBrowser(): Promise<Browser> {
 /** A phone-sized page (the mini-program's world) or a PC-sized one (the staff workspace). */
 export async function openPage(browser: Browser, kind: 'phone' | 'pc' = 'phone'): Promise<Page> {
   const context = await browser.newContext(
-    kind === 'phone' ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: { width: 1280, height: 860 }, locale: 'zh-CN' },
+    kind === 'phone'
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+      : { viewport: { width: 1280, height: 860 }, locale: 'zh-CN' },
   );
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -49,11 +57,11 @@ export async function snap(page: Page, flow: string, step: string): Promise<stri
   await page
     .waitForFunction(`(${topPage})()?.matches('.taro_page_show.taro_page_stationed, .taro_page_show.taro_tabbar_page')`, undefined, { timeout: 5_000 })
     .catch(() => undefined);
-  const contentHeight = await page.evaluate(`(() => {
+  const contentHeight = (await page.evaluate(`(() => {
     const top = (${topPage})();
     const tabBar = document.querySelector('.taro-tabbar__tabbar');
     return top ? top.scrollHeight + (tabBar ? tabBar.offsetHeight : 0) : 0;
-  })()`) as number;
+  })()`)) as number;
   const tall = viewport && contentHeight > viewport.height;
   if (tall) await page.setViewportSize({ width: viewport.width, height: Math.min(contentHeight, 12_000) });
   try {

@@ -39,7 +39,17 @@ export async function startStack(): Promise<Stack> {
   const port = await freePort();
   const api: ChildProcess = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', DEMO_SEED: '1', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, WECHAT_API_BASE: wechat.url, LOG_LEVEL: 'error', RESPONSE_CHECK: '1' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DEMO_SEED: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      WECHAT_API_BASE: wechat.url,
+      LOG_LEVEL: 'error',
+      RESPONSE_CHECK: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

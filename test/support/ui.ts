@@ -21,7 +21,11 @@ export async function tap(scope: Page | Locator, testId: string): Promise<void> 
 export async function shows(locator: Locator, text: string | RegExp, timeout = 15_000): Promise<string> {
   const started = Date.now();
   for (;;) {
-    const content = (await locator.first().textContent({ timeout }).catch(() => null)) ?? '';
+    const content =
+      (await locator
+        .first()
+        .textContent({ timeout })
+        .catch(() => null)) ?? '';
     if (typeof text === 'string' ? content.includes(text) : text.test(content)) return content;
     if (Date.now() - started > timeout) throw new Error(`expected ${locator} to show ${text}, it shows: ${content.slice(0, 400)}`);
     await new Promise((resolve) => setTimeout(resolve, 150));

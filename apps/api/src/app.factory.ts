@@ -42,7 +42,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       // Errors Fastify raises before Nest sees the request (a malformed URL): same shape, in Chinese.
       frameworkErrors: (_error: Error, _request: FastifyRequest, reply: FastifyReply) => {
         const message = '请求地址格式不正确，请检查链接';
-        void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(errorBody(400, message, [{ field: 'url', message }]));
+        void reply
+          .code(400)
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(errorBody(400, message, [{ field: 'url', message }]));
       },
     }),
     // Nest's own body parsers are off: the JSON parser below is the only one (JSON is all the API takes).
@@ -79,7 +82,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
 
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('家医 Jiayi API').setDescription('Family-doctor signing: residents, contracts, surveys, indicators').setVersion('0.1.0').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('家医 Jiayi API')
+      .setDescription('Family-doctor signing: residents, contracts, surveys, indicators')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
@@ -137,11 +145,12 @@ async function protectEdge(app: NestFastifyApplication, edge: EdgeConfig, script
     keyGenerator: (request: FastifyRequest) => `${isLogin(request) ? 'login' : 'public'}:${request.ip}`,
     max: (_request: FastifyRequest, key: string) => (key.startsWith('login:') ? edge.loginMax : edge.publicMax),
     // Signed-in calls are limited by who may make them (the token), not counted here; the H5 files are static.
-    allowList: (request: FastifyRequest) =>
-      !request.url.startsWith('/api/') || (!isLogin(request) && /^Bearer\s/i.test(request.headers.authorization ?? '')),
+    allowList: (request: FastifyRequest) => !request.url.startsWith('/api/') || (!isLogin(request) && /^Bearer\s/i.test(request.headers.authorization ?? '')),
     // The database being away must not turn into a 500 here: the route itself answers 503.
     skipOnError: true,
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
-      new ApiError(429, `请求过于频繁，请${context.after.replace(/ seconds?/, '秒').replace(/ minutes?/, '分钟')}后再试`, [{ field: 'request', message: '请求过于频繁' }]),
+      new ApiError(429, `请求过于频繁，请${context.after.replace(/ seconds?/, '秒').replace(/ minutes?/, '分钟')}后再试`, [
+        { field: 'request', message: '请求过于频繁' },
+      ]),
   });
 }

@@ -27,7 +27,11 @@ import { ServicesModule } from './services/services.module';
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       // Pending migrations are applied at boot (never `synchronize`); MIGRATIONS_RUN=0 leaves them to the CLI.
-      useFactory: (settings: DatabaseSettings) => ({ ...dataSourceOptions(settings), migrationsRun: process.env.MIGRATIONS_RUN !== '0', migrationsTransactionMode: 'each' }),
+      useFactory: (settings: DatabaseSettings) => ({
+        ...dataSourceOptions(settings),
+        migrationsRun: process.env.MIGRATIONS_RUN !== '0',
+        migrationsTransactionMode: 'each',
+      }),
     }),
     CommonModule,
     AuthModule,

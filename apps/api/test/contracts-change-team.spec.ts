@@ -21,7 +21,11 @@ describe('contracts: change of team (改签) waits for the new team (MariaDB)', 
 
   const openContracts = async (personId: string) =>
     (await t.dataSource.query(`SELECT id, status, openSlot, holdsPlace, terminationReason FROM contracts WHERE personId = ? ORDER BY id`, [personId])) as {
-      id: string; status: string; openSlot: string | null; holdsPlace: number; terminationReason: string | null;
+      id: string;
+      status: string;
+      openSlot: string | null;
+      holdsPlace: number;
+      terminationReason: string | null;
     }[];
 
   /** A resident of 西关村 with an active contract with team 1, asking to change to 吴春生 of team 2. */
@@ -30,7 +34,11 @@ describe('contracts: change of team (改签) waits for the new team (MariaDB)', 
     const team2 = await demoTeam(t, '城关镇第二家庭医生团队');
     const newDoctor = team2.doctor('吴春生');
     const before = { old: await heldPlaces(t, contract.doctorId), new: await heldPlaces(t, newDoctor) };
-    const response = await t.http.post(`/api/contracts/${contract.id}/change-team`).set(resident.auth).send({ teamId: team2.id, doctorId: newDoctor }).expect(201);
+    const response = await t.http
+      .post(`/api/contracts/${contract.id}/change-team`)
+      .set(resident.auth)
+      .send({ teamId: team2.id, doctorId: newDoctor })
+      .expect(201);
     return { resident, old: contract, change: response.body, team2, newDoctor, before };
   }
 
@@ -43,10 +51,12 @@ describe('contracts: change of team (改签) waits for the new team (MariaDB)', 
     expect((await get(resident, old.id)).body).toMatchObject({ status: 'active', terminationReason: null });
     expect(await heldPlaces(t, old.doctorId)).toBe(before.old);
     expect(await heldPlaces(t, newDoctor)).toBe(before.new + 1);
-    expect(await openContracts(resident.person.id)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: old.id, status: 'active', openSlot: resident.person.id, holdsPlace: 1 }),
-      expect.objectContaining({ id: change.id, status: 'pending', openSlot: `${resident.person.id}:change`, holdsPlace: 1 }),
-    ]));
+    expect(await openContracts(resident.person.id)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: old.id, status: 'active', openSlot: resident.person.id, holdsPlace: 1 }),
+        expect.objectContaining({ id: change.id, status: 'pending', openSlot: `${resident.person.id}:change`, holdsPlace: 1 }),
+      ]),
+    );
 
     const again = await t.http.post(`/api/contracts/${old.id}/change-team`).set(resident.auth).send({ teamId: team2.id }).expect(409);
     expect(again.body.code).toBe('CONTRACT.CHANGE_PENDING');
@@ -54,13 +64,24 @@ describe('contracts: change of team (改签) waits for the new team (MariaDB)', 
     expect(ofPending.body.code).toBe('CONTRACT.NOT_ACTIVE');
     const same = await t.http.post(`/api/contracts/${old.id}/change-team`).set(resident.auth).send({ teamId: old.teamId }).expect(409);
     expect(same.body.code).toBe('CONTRACT.SAME_TEAM');
-    const notServing = await t.http.post(`/api/contracts/${old.id}/change-team`).set(resident.auth)
-      .send({ teamId: (await demoTeam(t, '东城第一家庭医生团队')).id }).expect(409);
+    const notServing = await t.http
+      .post(`/api/contracts/${old.id}/change-team`)
+      .set(resident.auth)
+      .send({ teamId: (await demoTeam(t, '东城第一家庭医生团队')).id })
+      .expect(409);
     expect(notServing.body.code).toBe('CONTRACT.TEAM_NOT_SERVING');
-    const resign = await t.http.post('/api/contracts').set(resident.auth).send({
-      personIds: [resident.person.id], teamId: team2.id, packageCodes: old.packageCodes, years: 1,
-      agreementVersion: old.agreementVersion, insuranceAuthorized: true,
-    }).expect(409);
+    const resign = await t.http
+      .post('/api/contracts')
+      .set(resident.auth)
+      .send({
+        personIds: [resident.person.id],
+        teamId: team2.id,
+        packageCodes: old.packageCodes,
+        years: 1,
+        agreementVersion: old.agreementVersion,
+        insuranceAuthorized: true,
+      })
+      .expect(409);
     expect(resign.body.code).toBe('CONTRACT.ALREADY_SIGNED');
   });
 
@@ -73,10 +94,12 @@ describe('contracts: change of team (改签) waits for the new team (MariaDB)', 
     expect(oldNow.terminatedAt).toBeTruthy();
     expect(await heldPlaces(t, old.doctorId)).toBe(before.old - 1);
     expect(await heldPlaces(t, newDoctor)).toBe(before.new + 1);
-    expect(await openContracts(resident.person.id)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: old.id, status: 'terminated', openSlot: null, holdsPlace: 0 }),
-      expect.objectContaining({ id: change.id, status: 'active', openSlot: resident.person.id, holdsPlace: 1 }),
-    ]));
+    expect(await openContracts(resident.person.id)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: old.id, status: 'terminated', openSlot: null, holdsPlace: 0 }),
+        expect.objectContaining({ id: change.id, status: 'active', openSlot: resident.person.id, holdsPlace: 1 }),
+      ]),
+    );
   });
 
   it('lets the old contract simply continue when the new team rejects', async () => {
@@ -100,10 +123,12 @@ describe('contracts: change of team (改签) waits for the new team (MariaDB)', 
     const { resident, old, change, newDoctor, before } = await changeRequested();
     await moveEndDate(t, old.id, addDays(today(), -1));
     expect(await t.app.get(ContractExpiryJob).expireOne(old.id, today())).toBe(true);
-    expect(await openContracts(resident.person.id)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: old.id, status: 'expired', openSlot: null, holdsPlace: 0 }),
-      expect.objectContaining({ id: change.id, status: 'pending', openSlot: resident.person.id }),
-    ]));
+    expect(await openContracts(resident.person.id)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: old.id, status: 'expired', openSlot: null, holdsPlace: 0 }),
+        expect.objectContaining({ id: change.id, status: 'pending', openSlot: resident.person.id }),
+      ]),
+    );
     await t.http.post(`/api/staff/contracts/${change.id}/confirm`).set(admin).send({ confirmedTags: [] }).expect(200);
     expect((await get(resident, old.id)).body).toMatchObject({ status: 'expired', terminationReason: null });
     expect(await heldPlaces(t, old.doctorId)).toBe(before.old - 1);
@@ -117,13 +142,15 @@ describe('contracts: change of team (改签) waits for the new team (MariaDB)', 
     for (const c of cases) await moveEndDate(t, c.old.id, addDays(today(), -1));
     const jobs = [t.app.get(ContractExpiryJob), second.get(ContractExpiryJob)];
 
-    const outcomes = await Promise.all(cases.map(async (c, i) => {
-      const [confirm, expired] = await Promise.all([
-        t.http.post(`/api/staff/contracts/${c.change.id}/confirm`).set(admin).send({ confirmedTags: [] }),
-        jobs[i % 2].expireOne(c.old.id, today()),
-      ]);
-      return { confirm: confirm.status, expired };
-    }));
+    const outcomes = await Promise.all(
+      cases.map(async (c, i) => {
+        const [confirm, expired] = await Promise.all([
+          t.http.post(`/api/staff/contracts/${c.change.id}/confirm`).set(admin).send({ confirmedTags: [] }),
+          jobs[i % 2].expireOne(c.old.id, today()),
+        ]);
+        return { confirm: confirm.status, expired };
+      }),
+    );
 
     for (const [i, c] of cases.entries()) {
       expect(outcomes[i].confirm).toBe(200);
@@ -139,7 +166,9 @@ describe('contracts: change of team (改签) waits for the new team (MariaDB)', 
     }
     // Places: every old doctor gave back one place per case, every new doctor holds one more.
     const doctors: { id: string; heldPlaces: number }[] = await t.dataSource.query('SELECT id, heldPlaces FROM doctors');
-    const held: { doctorId: string; n: string }[] = await t.dataSource.query('SELECT doctorId, COUNT(*) AS n FROM contracts WHERE holdsPlace = 1 GROUP BY doctorId');
+    const held: { doctorId: string; n: string }[] = await t.dataSource.query(
+      'SELECT doctorId, COUNT(*) AS n FROM contracts WHERE holdsPlace = 1 GROUP BY doctorId',
+    );
     for (const d of doctors) expect(Number(d.heldPlaces)).toBe(Number(held.find((h) => h.doctorId === d.id)?.n ?? 0));
   });
 });

@@ -2,9 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { addDays, todayInChina } from '@jiayi/domain';
 import { ContractExpiryJob } from '../src/contracts/contract-expiry.job';
-import {
-  demoTeam, heldPlaces, inBatches, leavePlaces, moveEndDate, residentWithActiveContract, sign, signBody,
-} from './support/contract-factories';
+import { demoTeam, heldPlaces, inBatches, leavePlaces, moveEndDate, residentWithActiveContract, sign, signBody } from './support/contract-factories';
 import { residentWithProfile } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -13,8 +11,11 @@ const RACERS = 50;
 /** heldPlaces of each doctor equals the contracts that hold one of its places. */
 async function placesAgreeWithContracts(t: TestApp) {
   const doctors: { id: string; heldPlaces: number }[] = await t.dataSource.query('SELECT id, heldPlaces FROM doctors');
-  const held: { doctorId: string; n: string }[] = await t.dataSource.query('SELECT doctorId, COUNT(*) AS n FROM contracts WHERE holdsPlace = 1 GROUP BY doctorId');
-  return doctors.map((d) => ({ id: d.id, heldPlaces: Number(d.heldPlaces) }))
+  const held: { doctorId: string; n: string }[] = await t.dataSource.query(
+    'SELECT doctorId, COUNT(*) AS n FROM contracts WHERE holdsPlace = 1 GROUP BY doctorId',
+  );
+  return doctors
+    .map((d) => ({ id: d.id, heldPlaces: Number(d.heldPlaces) }))
     .map((d) => ({ ...d, counted: Number(held.find((h) => h.doctorId === d.id)?.n ?? 0) }));
 }
 
@@ -74,7 +75,9 @@ describe('contracts under concurrency (MariaDB, one and two API processes)', () 
       const rows = await t.dataSource.query('SELECT id FROM contracts WHERE personId = ?', [resident.person.id]);
       expect(rows).toHaveLength(1);
     }
-    const mismatched = (await placesAgreeWithContracts(t)).filter((d) => [team2.doctor('陈立华'), team2.doctor('吴春生')].includes(d.id) && d.heldPlaces !== d.counted);
+    const mismatched = (await placesAgreeWithContracts(t)).filter(
+      (d) => [team2.doctor('陈立华'), team2.doctor('吴春生')].includes(d.id) && d.heldPlaces !== d.counted,
+    );
     expect(mismatched).toEqual([]);
   });
 
@@ -95,7 +98,8 @@ describe('contracts under concurrency (MariaDB, one and two API processes)', () 
     expect(await jobs[1].expireDue()).toBe(0);
 
     const statuses = await t.dataSource.query(
-      `SELECT status, COUNT(*) AS n FROM contracts WHERE id IN (${active.map(() => '?').join(',')}) GROUP BY status`, active.map((a) => a.contract.id),
+      `SELECT status, COUNT(*) AS n FROM contracts WHERE id IN (${active.map(() => '?').join(',')}) GROUP BY status`,
+      active.map((a) => a.contract.id),
     );
     expect(statuses.map((s: { status: string; n: string }) => [s.status, Number(s.n)])).toEqual([['expired', 6]]);
     expect(await heldPlaces(t, team.doctor('陈立华'))).toBe(before - 5);

@@ -1,6 +1,14 @@
 import { addDays, addYears, contractPeriod, formatChineseDate, todayInChina } from '@jiayi/domain';
 import {
-  BASIC, demoTeam, familyMember, heldPlaces, moveEndDate, residentWithActiveContract, residentWithPendingContract, sign, signBody,
+  BASIC,
+  demoTeam,
+  familyMember,
+  heldPlaces,
+  moveEndDate,
+  residentWithActiveContract,
+  residentWithPendingContract,
+  sign,
+  signBody,
 } from './support/contract-factories';
 import { PiiCipher } from '../src/common/pii-cipher';
 import { residentLogin, residentWithProfile, staffLogin } from './support/factories';
@@ -32,8 +40,18 @@ describe('contracts: signing, renewal, termination and change of team (MariaDB)'
     const [contract] = response.body;
     expect(contract.fees).toEqual(quote.body);
     expect(contract).toMatchObject({
-      personId: resident.person.id, teamId: team.id, doctorId: team.doctor('赵中和'), status: 'pending', years: 2, packageCodes,
-      signedBy: 'self', channel: 'miniProgram', insuranceAuthorized: true, renewalOf: null, confirmedAt: null, rejectionReason: null,
+      personId: resident.person.id,
+      teamId: team.id,
+      doctorId: team.doctor('赵中和'),
+      status: 'pending',
+      years: 2,
+      packageCodes,
+      signedBy: 'self',
+      channel: 'miniProgram',
+      insuranceAuthorized: true,
+      renewalOf: null,
+      confirmedAt: null,
+      rejectionReason: null,
       ...contractPeriod(today(), 2),
       person: { id: resident.person.id, name: '李大爷' },
       team: { id: team.id, name: '城关镇第一家庭医生团队', phone: '0991-5550111' },
@@ -138,21 +156,44 @@ describe('contracts: signing, renewal, termination and change of team (MariaDB)'
     expect([response.status, response.body.code]).toEqual([409, 'CONTRACT.GUARDIAN_CONSENT_REQUIRED']);
   });
 
-  it('answers bad input with 400 and the field, another account\'s person with 404, an unknown team with 404', async () => {
+  it("answers bad input with 400 and the field, another account's person with 404, an unknown team with 404", async () => {
     const resident = await residentWithProfile(t);
     const other = await residentWithProfile(t);
     const body = await signBody(t, resident);
-    const badYears = await t.http.post('/api/contracts').set(resident.auth).send({ ...body, years: 5 }).expect(400);
+    const badYears = await t.http
+      .post('/api/contracts')
+      .set(resident.auth)
+      .send({ ...body, years: 5 })
+      .expect(400);
     expect(badYears.body.details[0]).toMatchObject({ field: 'years', message: '签约年限须为1、2或3年' });
-    const unknown = await t.http.post('/api/contracts').set(resident.auth).send({ ...body, price: 0 }).expect(400);
+    const unknown = await t.http
+      .post('/api/contracts')
+      .set(resident.auth)
+      .send({ ...body, price: 0 })
+      .expect(400);
     expect(unknown.body.details[0].field).toBe('price');
-    const empty = await t.http.post('/api/contracts').set(resident.auth).send({ ...body, personIds: [] }).expect(400);
+    const empty = await t.http
+      .post('/api/contracts')
+      .set(resident.auth)
+      .send({ ...body, personIds: [] })
+      .expect(400);
     expect(empty.body.details[0].field).toBe('personIds');
-    const strangers = await t.http.post('/api/contracts').set(resident.auth).send({ ...body, personIds: [other.person.id] }).expect(404);
+    const strangers = await t.http
+      .post('/api/contracts')
+      .set(resident.auth)
+      .send({ ...body, personIds: [other.person.id] })
+      .expect(404);
     expect(strangers.body.message).toContain('没有找到');
-    await t.http.post('/api/contracts').set(resident.auth).send({ ...body, teamId: 'no-such-team' }).expect(404);
-    const stray = await t.http.post('/api/contracts').set(resident.auth)
-      .send({ ...body, selections: [{ personId: other.person.id, packageCodes: BASIC }] }).expect(400);
+    await t.http
+      .post('/api/contracts')
+      .set(resident.auth)
+      .send({ ...body, teamId: 'no-such-team' })
+      .expect(404);
+    const stray = await t.http
+      .post('/api/contracts')
+      .set(resident.auth)
+      .send({ ...body, selections: [{ personId: other.person.id, packageCodes: BASIC }] })
+      .expect(400);
     expect(stray.body.details[0].field).toBe('selections');
     const noProfile = await residentLogin(t);
     await t.http.post('/api/contracts').set(noProfile.auth).send(body).expect(404);
@@ -211,9 +252,17 @@ describe('contracts: signing, renewal, termination and change of team (MariaDB)'
     expect(changed.body.code).toBe('CONTRACT.FEES_CHANGED');
     const [row] = await t.dataSource.query('SELECT status FROM contracts WHERE id = ?', [waived.contract.id]);
     expect(row.status).toBe('pending');
-    await t.http.post(`/api/staff/contracts/${waived.contract.id}/confirm`).set(doctor).send({ confirmedTags: ['lowIncome'] }).expect(200);
+    await t.http
+      .post(`/api/staff/contracts/${waived.contract.id}/confirm`)
+      .set(doctor)
+      .send({ confirmedTags: ['lowIncome'] })
+      .expect(200);
 
-    const ok = await t.http.post(`/api/staff/contracts/${contract.id}/confirm`).set(doctor).send({ confirmedTags: ['hypertension'] }).expect(200);
+    const ok = await t.http
+      .post(`/api/staff/contracts/${contract.id}/confirm`)
+      .set(doctor)
+      .send({ confirmedTags: ['hypertension'] })
+      .expect(200);
     expect(ok.body).toMatchObject({ status: 'active', confirmedTags: ['hypertension'] });
     const [stored] = await t.dataSource.query('SELECT confirmedTagsCipher FROM contracts WHERE id = ?', [contract.id]);
     expect(stored.confirmedTagsCipher).toMatch(/^v1:/);
@@ -234,7 +283,11 @@ describe('contracts: signing, renewal, termination and change of team (MariaDB)'
     expect(twice.body.code).toBe('CONTRACT.NOT_TERMINABLE');
 
     const pending = await residentWithPendingContract(t);
-    const withdrawn = await t.http.post(`/api/contracts/${pending.contract.id}/terminate`).set(pending.resident.auth).send({ reason: 'residentRequest' }).expect(200);
+    const withdrawn = await t.http
+      .post(`/api/contracts/${pending.contract.id}/terminate`)
+      .set(pending.resident.auth)
+      .send({ reason: 'residentRequest' })
+      .expect(200);
     expect(withdrawn.body.status).toBe('terminated');
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM contracts WHERE id IN (?, ?)', [contract.id, pending.contract.id]);
     expect(Number(n)).toBe(2);
@@ -254,10 +307,17 @@ describe('contracts: signing, renewal, termination and change of team (MariaDB)'
     const endDate = addDays(today(), 20);
     await moveEndDate(t, contract.id, endDate);
     const before = await heldPlaces(t, contract.doctorId);
-    const renewal = await t.http.post(`/api/contracts/${contract.id}/renew`).set(resident.auth)
-      .send({ packageCodes: [...BASIC, 'elderly'], years: 3 }).expect(201);
+    const renewal = await t.http
+      .post(`/api/contracts/${contract.id}/renew`)
+      .set(resident.auth)
+      .send({ packageCodes: [...BASIC, 'elderly'], years: 3 })
+      .expect(201);
     expect(renewal.body).toMatchObject({
-      status: 'pending', renewalOf: contract.id, doctorId: contract.doctorId, teamId: contract.teamId, years: 3,
+      status: 'pending',
+      renewalOf: contract.id,
+      doctorId: contract.doctorId,
+      teamId: contract.teamId,
+      years: 3,
       ...contractPeriod(addDays(endDate, 1), 3),
     });
     expect(renewal.body.fees.totals.total).toBe(3 * 10400);
@@ -288,7 +348,13 @@ describe('contracts: signing, renewal, termination and change of team (MariaDB)'
 
   it('documents the contract endpoints in the OpenAPI document, with per-person selections', async () => {
     const doc = await t.http.get('/api/docs-json').expect(200);
-    for (const path of ['/api/contracts', '/api/contracts/{id}/renew', '/api/contracts/{id}/change-team', '/api/staff/contracts/{id}/confirm', '/api/staff/refusals']) {
+    for (const path of [
+      '/api/contracts',
+      '/api/contracts/{id}/renew',
+      '/api/contracts/{id}/change-team',
+      '/api/staff/contracts/{id}/confirm',
+      '/api/staff/refusals',
+    ]) {
       expect(doc.body.paths[path]).toBeDefined();
     }
     expect(doc.body.components.schemas.CreateContractsDto.properties.selections).toBeDefined();

@@ -123,12 +123,25 @@ describe('database faults: MariaDB killed and restarted under a steady write loa
     expect(done.filter((w) => w.attempts.some((a) => a.at > back && a.status < 300)).length).toBeGreaterThan(0);
 
     // Every acknowledged (or earlier-committed) write is in the database, whole; nothing else is.
-    const contracts: { personId: string; doctorId: string; holdsPlace: number }[] = await t.dataSource.query('SELECT personId, doctorId, holdsPlace FROM contracts');
+    const contracts: { personId: string; doctorId: string; holdsPlace: number }[] = await t.dataSource.query(
+      'SELECT personId, doctorId, holdsPlace FROM contracts',
+    );
     const responses: { personId: string }[] = await t.dataSource.query('SELECT personId FROM survey_responses WHERE waveId = ?', [waveId]);
-    const signedIds = done.filter((w) => w.kind === 'sign').map((w) => w.resident.person.id).sort();
-    const answeredIds = done.filter((w) => w.kind === 'answer').map((w) => w.resident.person.id).sort();
+    const signedIds = done
+      .filter((w) => w.kind === 'sign')
+      .map((w) => w.resident.person.id)
+      .sort();
+    const answeredIds = done
+      .filter((w) => w.kind === 'answer')
+      .map((w) => w.resident.person.id)
+      .sort();
     const signerIds = new Set(signers.map((s) => s.person.id));
-    expect(contracts.map((c) => c.personId).filter((id) => signerIds.has(id)).sort()).toEqual(signedIds);
+    expect(
+      contracts
+        .map((c) => c.personId)
+        .filter((id) => signerIds.has(id))
+        .sort(),
+    ).toEqual(signedIds);
     expect(responses.map((r) => r.personId).sort()).toEqual(answeredIds);
     const doctors: { id: string; heldPlaces: number }[] = await t.dataSource.query('SELECT id, heldPlaces FROM doctors');
     const places = doctors.map((d) => [d.id, Number(d.heldPlaces)]);

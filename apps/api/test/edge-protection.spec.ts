@@ -11,16 +11,23 @@ import { createTestApp, TestApp } from './support/test-app';
 
 const LIMITS = { RATE_LIMIT_LOGIN_MAX: '5', RATE_LIMIT_PUBLIC_MAX: '8', RATE_LIMIT_WINDOW_SECONDS: '86400' };
 const PRODUCTION = {
-  NODE_ENV: 'production', DEMO_SEED: '0', CORS_ORIGINS: 'https://h5.jiayi.example', BODY_LIMIT_BYTES: '20000',
-  JWT_SECRET: 'edge-test-jwt-secret-0123456789abcdef', ID_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  ID_HMAC_KEY: 'edge-test-hmac', WECHAT_APP_SECRET: 'edge-test-wechat',
+  NODE_ENV: 'production',
+  DEMO_SEED: '0',
+  CORS_ORIGINS: 'https://h5.jiayi.example',
+  BODY_LIMIT_BYTES: '20000',
+  JWT_SECRET: 'edge-test-jwt-secret-0123456789abcdef',
+  ID_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  ID_HMAC_KEY: 'edge-test-hmac',
+  WECHAT_APP_SECRET: 'edge-test-wechat',
 };
 
 function withEnv<T>(values: Record<string, string>, run: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
   Object.assign(process.env, values);
   return run().finally(() => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   });
 }
 
@@ -33,7 +40,10 @@ describe('edge protection: rate limits across instances, security headers, CORS,
   const h5Dir = mkdtempSync(join(tmpdir(), 'jiayi-h5-'));
 
   beforeAll(async () => {
-    writeFileSync(join(h5Dir, 'index.html'), `<html><head><script>${VIEWPORT_SCRIPT}</script><script defer src="/js/app.js"></script></head><body></body></html>`);
+    writeFileSync(
+      join(h5Dir, 'index.html'),
+      `<html><head><script>${VIEWPORT_SCRIPT}</script><script defer src="/js/app.js"></script></head><body></body></html>`,
+    );
     await withEnv(LIMITS, async () => {
       t = await createTestApp('mariadb');
       second = await t.startSecondInstance();
@@ -54,7 +64,10 @@ describe('edge protection: rate limits across instances, security headers, CORS,
     const servers = [t.http, request(second.getHttpServer())];
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const response = await servers[i % 2].post('/api/auth/wechat-login').set('X-Forwarded-For', '203.0.113.7').send({ code: `dev:edge-${i}` });
+      const response = await servers[i % 2]
+        .post('/api/auth/wechat-login')
+        .set('X-Forwarded-For', '203.0.113.7')
+        .send({ code: `dev:edge-${i}` });
       statuses.push(response.status);
       if (i === 5) {
         expect(response.body).toMatchObject({ statusCode: 429, message: expect.stringMatching(/^请求过于频繁，请.+后再试$/) });
@@ -62,7 +75,10 @@ describe('edge protection: rate limits across instances, security headers, CORS,
       }
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-    const staff = await servers[1].post('/api/auth/staff-login').set('X-Forwarded-For', '203.0.113.7').send({ username: 'region.admin', password: 'jiayi-demo' });
+    const staff = await servers[1]
+      .post('/api/auth/staff-login')
+      .set('X-Forwarded-For', '203.0.113.7')
+      .send({ username: 'region.admin', password: 'jiayi-demo' });
     expect(staff.status).toBe(429);
     // The load balancer (loopback here: a trusted proxy) names another client: counted apart.
     await servers[0].post('/api/auth/wechat-login').set('X-Forwarded-For', '198.51.100.9').send({ code: 'dev:edge-other' }).expect(200);
@@ -104,8 +120,12 @@ describe('edge protection: rate limits across instances, security headers, CORS,
 
   it('answers CORS only for the configured H5 origin outside demo mode (any origin in demo mode)', async () => {
     const http = request(production.getHttpServer());
-    const preflight = (origin: string) => http.options('/api/contracts').set('Origin', origin).set('Access-Control-Request-Method', 'POST')
-      .set('Access-Control-Request-Headers', 'authorization,content-type');
+    const preflight = (origin: string) =>
+      http
+        .options('/api/contracts')
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'authorization,content-type');
     const allowed = await preflight('https://h5.jiayi.example');
     expect(allowed.status).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://h5.jiayi.example');
@@ -116,7 +136,10 @@ describe('edge protection: rate limits across instances, security headers, CORS,
 
     const demo = await t.http.options('/api/contracts').set('Origin', 'http://localhost:10086').set('Access-Control-Request-Method', 'POST');
     expect(demo.headers['access-control-allow-origin']).toBe('http://localhost:10086');
-    expect(loadEdgeConfig({ NODE_ENV: 'production', CORS_ORIGINS: ' https://a.example , https://b.example ' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadEdgeConfig({ NODE_ENV: 'production', CORS_ORIGINS: ' https://a.example , https://b.example ' }).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
     expect(loadEdgeConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
   });
 
@@ -127,7 +150,9 @@ describe('edge protection: rate limits across instances, security headers, CORS,
     expect(refused.status).toBe(413);
     expect(refused.body).toMatchObject({ statusCode: 413, message: '请求内容过大' });
 
-    const small = await request(production.getHttpServer()).post('/api/auth/staff-login').send({ username: 'a'.repeat(25_000), password: 'x' });
+    const small = await request(production.getHttpServer())
+      .post('/api/auth/staff-login')
+      .send({ username: 'a'.repeat(25_000), password: 'x' });
     expect(small.status).toBe(413);
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM persons');
     expect(Number(n)).toBe(0);

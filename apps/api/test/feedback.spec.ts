@@ -16,8 +16,19 @@ describe('resident feedback and complaints, renewal notices (MariaDB)', () => {
     const { resident } = await residentWithActiveContract(t);
     const admin = await staffLogin(t, 'clinic1.admin');
     const otherAdmin = await staffLogin(t, 'clinic2.admin');
-    const sent = await t.http.post('/api/feedback').set(resident.auth).send({ kind: 'complaint', category: 'followUp', text: '  说好每季度随访，半年没人来  ' }).expect(201);
-    expect(sent.body).toMatchObject({ status: 'open', kind: 'complaint', text: '说好每季度随访，半年没人来', teamName: '城关镇第一家庭医生团队', handlerName: null, daysOpen: 0 });
+    const sent = await t.http
+      .post('/api/feedback')
+      .set(resident.auth)
+      .send({ kind: 'complaint', category: 'followUp', text: '  说好每季度随访，半年没人来  ' })
+      .expect(201);
+    expect(sent.body).toMatchObject({
+      status: 'open',
+      kind: 'complaint',
+      text: '说好每季度随访，半年没人来',
+      teamName: '城关镇第一家庭医生团队',
+      handlerName: null,
+      daysOpen: 0,
+    });
 
     const queue = await t.http.get('/api/staff/feedback?status=open').set(admin).expect(200);
     expect(queue.body).toEqual([expect.objectContaining({ id: sent.body.id, residentName: '测试居民' })]);
@@ -31,21 +42,35 @@ describe('resident feedback and complaints, renewal notices (MariaDB)', () => {
       t.http.post(`/api/staff/feedback/${sent.body.id}`).set(admin).send({ status: 'inProgress' }),
     ]);
     expect([taken.status, raced.status].sort()).toEqual([200, 409]);
-    const closed = await t.http.post(`/api/staff/feedback/${sent.body.id}`).set(admin).send({ status: 'closed', reply: '已安排王医生本周上门随访' }).expect(200);
+    const closed = await t.http
+      .post(`/api/staff/feedback/${sent.body.id}`)
+      .set(admin)
+      .send({ status: 'closed', reply: '已安排王医生本周上门随访' })
+      .expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', reply: '已安排王医生本周上门随访', handlerName: expect.any(String), closedAt: expect.any(String) });
     const back = await t.http.post(`/api/staff/feedback/${sent.body.id}`).set(admin).send({ status: 'inProgress' }).expect(409);
     expect(back.body.code).toBe('FEEDBACK.INVALID_TRANSITION');
 
-    expect((await t.http.get('/api/feedback').set(resident.auth).expect(200)).body).toEqual([expect.objectContaining({ status: 'closed', reply: '已安排王医生本周上门随访' })]);
+    expect((await t.http.get('/api/feedback').set(resident.auth).expect(200)).body).toEqual([
+      expect.objectContaining({ status: 'closed', reply: '已安排王医生本周上门随访' }),
+    ]);
     const notices = await t.http.get('/api/notices').set(resident.auth).expect(200);
-    expect(notices.body).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'feedbackReplied', body: '您的投诉已办结：已安排王医生本周上门随访' })]));
+    expect(notices.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'feedbackReplied', body: '您的投诉已办结：已安排王医生本周上门随访' })]),
+    );
   });
 
   it('refuses feedback without a team, a foreign photo and unknown categories', async () => {
     const unsigned = await residentWithProfile(t);
-    expect((await t.http.post('/api/feedback').set(unsigned.auth).send({ kind: 'feedback', category: 'attitude', text: '态度很好' }).expect(409)).body.code).toBe('FEEDBACK.NO_TEAM');
+    expect(
+      (await t.http.post('/api/feedback').set(unsigned.auth).send({ kind: 'feedback', category: 'attitude', text: '态度很好' }).expect(409)).body.code,
+    ).toBe('FEEDBACK.NO_TEAM');
     const { resident } = await residentWithActiveContract(t);
-    const photo = await t.http.post('/api/feedback').set(resident.auth).send({ kind: 'complaint', category: 'fees', text: '多收费', photoUrl: 'https://evil.example/a.jpg' }).expect(400);
+    const photo = await t.http
+      .post('/api/feedback')
+      .set(resident.auth)
+      .send({ kind: 'complaint', category: 'fees', text: '多收费', photoUrl: 'https://evil.example/a.jpg' })
+      .expect(400);
     expect(photo.body.code).toBe('FEEDBACK.PHOTO_URL');
     await t.http.post('/api/feedback').set(resident.auth).send({ kind: 'complaint', category: 'rude', text: '多收费' }).expect(400);
     await t.http.post('/api/feedback').set(resident.auth).send({ kind: 'complaint', category: 'fees', text: '   ' }).expect(400);
@@ -59,6 +84,8 @@ describe('resident feedback and complaints, renewal notices (MariaDB)', () => {
     expect(await job.notifyOpenWindows('2026-12-25')).toBe(1);
     expect(await job.notifyOpenWindows('2026-12-26')).toBe(0);
     const notices = await t.http.get('/api/notices').set(resident.auth).expect(200);
-    expect(notices.body.filter((n: { kind: string }) => n.kind === 'renewalWindowOpen')).toEqual([expect.objectContaining({ refId: contract.id, body: '签约将于2027年1月20日到期，现在可以续约' })]);
+    expect(notices.body.filter((n: { kind: string }) => n.kind === 'renewalWindowOpen')).toEqual([
+      expect.objectContaining({ refId: contract.id, body: '签约将于2027年1月20日到期，现在可以续约' }),
+    ]);
   });
 });

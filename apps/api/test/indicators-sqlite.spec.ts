@@ -14,10 +14,17 @@ describe('the evaluation dashboard on SQLite (the zero-setup database)', () => {
     const admin = await staffLogin(t, 'clinic1.admin');
     const year = Number(todayInChina(new Date()).slice(0, 4));
     const communityId = await communityNamed(t, admin, '东关村');
-    await t.http.put('/api/staff/populations').set(admin).send({ communityId, year, residents: 10, groups: { elderly65: 4 } }).expect(200);
+    await t.http
+      .put('/api/staff/populations')
+      .set(admin)
+      .send({ communityId, year, residents: 10, groups: { elderly65: 4 } })
+      .expect(200);
     await residentWithActiveContract(t, {}, { name: '钱老人', birthDate: '1950-01-01' });
     await residentWithActiveContract(t, {}, { name: '孙青年' });
-    const response = await t.http.get('/api/staff/indicators?teamId=' + (await t.dataSource.query("SELECT id FROM teams WHERE name = '城关镇第一家庭医生团队'"))[0].id).set(admin).expect(200);
+    const response = await t.http
+      .get('/api/staff/indicators?teamId=' + (await t.dataSource.query("SELECT id FROM teams WHERE name = '城关镇第一家庭医生团队'"))[0].id)
+      .set(admin)
+      .expect(200);
     const byCode = new Map(response.body.indicators.map((i: { code: string }) => [i.code, i]));
     expect(byCode.get('signing')).toMatchObject({ numerator: 2, denominator: 10, status: 'scored' });
     expect(byCode.get('keyGroupSigning.elderly65')).toMatchObject({ numerator: 1, denominator: 4 });

@@ -1,15 +1,21 @@
 import ExcelJS from 'exceljs';
 import { addDays, addYears, todayInChina } from '@jiayi/domain';
 import { ContractFacts } from '../src/indicators/contract-facts';
-import {
-  demoTeam, familyMember, moveEndDate, residentWithActiveContract, residentWithPendingContract, sign,
-} from './support/contract-factories';
+import { demoTeam, familyMember, moveEndDate, residentWithActiveContract, residentWithPendingContract, sign } from './support/contract-factories';
 import { communityNamed, residentWithProfile, staffLogin } from './support/factories';
 import { createWave, insertActiveContract, standardAnswers, submit } from './support/survey-factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Headers = Record<string, string>;
-type Row = { code: string; numerator: number | null; denominator: number | null; status: string; points: number | null; maxPoints: number; met: boolean | null };
+type Row = {
+  code: string;
+  numerator: number | null;
+  denominator: number | null;
+  status: string;
+  points: number | null;
+  maxPoints: number;
+  met: boolean | null;
+};
 
 const binary = (res: import('superagent').Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -34,7 +40,12 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
   let clinic2Team: string;
 
   const setDates = (contractId: string, startDate: string, endDate: string) =>
-    t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ?, doctorConfirmedAt = ? WHERE id = ?', [startDate, endDate, `${startDate} 02:00:00`, contractId]);
+    t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ?, doctorConfirmedAt = ? WHERE id = ?', [
+      startDate,
+      endDate,
+      `${startDate} 02:00:00`,
+      contractId,
+    ]);
 
   beforeAll(async () => {
     t = await createTestApp('mariadb');
@@ -94,12 +105,13 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     people.clinic2 = east.resident.person.id;
     // Services of the elder (hypertensive, 76): a health check and four follow-ups, the latest on target;
     // an older version of one follow-up was corrected (not current) and does not count.
-    const record = (type: string, serviceDate: string, bloodPressureOnTarget: number | null, current = 1) => t.dataSource.query(
-      `INSERT INTO service_records (id, personId, contractId, teamId, institutionId, regionId, type, serviceDate, channel, onTarget, bloodPressureOnTarget,
+    const record = (type: string, serviceDate: string, bloodPressureOnTarget: number | null, current = 1) =>
+      t.dataSource.query(
+        `INSERT INTO service_records (id, personId, contractId, teamId, institutionId, regionId, type, serviceDate, channel, onTarget, bloodPressureOnTarget,
          current, version, lineageId, recordedByStaffId, createdAt)
        VALUES (UUID(), ?, NULL, ?, ?, ?, ?, ?, 'clinic', ?, ?, ?, 1, UUID(), 'staff', NOW())`,
-      [people.elder, team1, t.demo.institutions.clinic1.id, t.demo.regionId, type, serviceDate, bloodPressureOnTarget, bloodPressureOnTarget, current],
-    );
+        [people.elder, team1, t.demo.institutions.clinic1.id, t.demo.regionId, type, serviceDate, bloodPressureOnTarget, bloodPressureOnTarget, current],
+      );
     await record('healthCheck', addDays(today, -30), null);
     await record('followUp', addDays(today, -90), 0);
     await record('followUp', addDays(today, -60), 0);
@@ -245,11 +257,23 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
   it('populations: entered per community and year, checked, scoped; doctors read only', async () => {
     const list = await t.http.get(`/api/staff/populations?year=${year}`).set(admin1).expect(200);
     const dongguan = list.body.items.find((i: { communityName: string }) => i.communityName === '东关村');
-    expect(dongguan).toMatchObject({ residents: 100, groups: { elderly65: 20, hypertension: 10, child0to6: 5, povertyAlleviated: 2 }, institutionName: '城关镇卫生院' });
+    expect(dongguan).toMatchObject({
+      residents: 100,
+      groups: { elderly65: 20, hypertension: 10, child0to6: 5, povertyAlleviated: 2 },
+      institutionName: '城关镇卫生院',
+    });
     expect(list.body.items.every((i: { institutionId: string }) => i.institutionId === t.demo.institutions.clinic1.id)).toBe(true);
-    const tooMany = await t.http.put('/api/staff/populations').set(admin1).send({ communityId: dongguan.communityId, year, residents: 10, groups: { elderly65: 11 } }).expect(400);
+    const tooMany = await t.http
+      .put('/api/staff/populations')
+      .set(admin1)
+      .send({ communityId: dongguan.communityId, year, residents: 10, groups: { elderly65: 11 } })
+      .expect(400);
     expect(tooMany.body).toMatchObject({ code: 'POPULATION.GROUP_EXCEEDS', details: [{ field: 'groups.elderly65' }] });
-    const unknown = await t.http.put('/api/staff/populations').set(admin1).send({ communityId: dongguan.communityId, year, residents: 10, groups: { lefthanded: 1 } }).expect(400);
+    const unknown = await t.http
+      .put('/api/staff/populations')
+      .set(admin1)
+      .send({ communityId: dongguan.communityId, year, residents: 10, groups: { lefthanded: 1 } })
+      .expect(400);
     expect(unknown.body.code).toBe('POPULATION.GROUP');
     const dongcheng = await communityNamed(t, admin2, '东城社区');
     await t.http.put('/api/staff/populations').set(admin1).send({ communityId: dongcheng, year, residents: 1, groups: {} }).expect(404);
@@ -268,13 +292,19 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     const sheet = book.worksheets[0];
     expect((sheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['机构', '村/社区', '编号', '常住人口']);
     const dataRows: number[] = [];
-    sheet.eachRow((row, n) => { if (n > 1) dataRows.push(n); });
+    sheet.eachRow((row, n) => {
+      if (n > 1) dataRows.push(n);
+    });
     expect(dataRows.length).toBeGreaterThanOrEqual(5);
     for (const n of dataRows) sheet.getRow(n).getCell(4).value = 1000 + n;
     sheet.getRow(dataRows[0]).getCell(5).value = 5000;
     sheet.getRow(dataRows[1]).getCell(4).value = '很多';
     const upload = async () => Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
-    const refused = await t.http.post('/api/staff/populations/import').set(region).send({ year: next, fileBase64: await upload() }).expect(400);
+    const refused = await t.http
+      .post('/api/staff/populations/import')
+      .set(region)
+      .send({ year: next, fileBase64: await upload() })
+      .expect(400);
     expect(refused.body.code).toBe('POPULATION.IMPORT');
     expect(refused.body.details).toEqual([
       { field: `rows[${dataRows[0]}].65岁及以上老年人`, message: `第${dataRows[0]}行：重点人群人数不能多于常住人口` },
@@ -284,11 +314,19 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     expect(Number(none)).toBe(0);
     sheet.getRow(dataRows[0]).getCell(5).value = 50;
     sheet.getRow(dataRows[1]).getCell(4).value = 2000;
-    const stored = await t.http.post('/api/staff/populations/import').set(region).send({ year: next, fileBase64: await upload() }).expect(200);
+    const stored = await t.http
+      .post('/api/staff/populations/import')
+      .set(region)
+      .send({ year: next, fileBase64: await upload() })
+      .expect(200);
     expect(stored.body).toEqual({ year: next, imported: dataRows.length });
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM populations WHERE year = ?', [next]);
     expect(Number(n)).toBe(dataRows.length);
-    await t.http.post('/api/staff/populations/import').set(admin1).send({ year: next, fileBase64: await upload() }).expect(400);
+    await t.http
+      .post('/api/staff/populations/import')
+      .set(admin1)
+      .send({ year: next, fileBase64: await upload() })
+      .expect(400);
   });
 
   it('targets: the seeds’ defaults, changed by the region admin only, and used in the scoring', async () => {
@@ -297,7 +335,11 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     expect(list.body.items.find((i: { code: string }) => i.code === 'renewal')).toMatchObject({ target: 0.95, points: 10, scoring: 'proportional' });
     const change = { targets: [{ code: 'renewal', target: 0.5, points: 8, scoring: 'threshold' }] };
     await t.http.put('/api/staff/indicator-targets').set(admin1).send(change).expect(403);
-    const bad = await t.http.put('/api/staff/indicator-targets').set(region).send({ targets: [{ code: 'renewal', target: 0.5, points: 200, scoring: 'threshold' }] }).expect(400);
+    const bad = await t.http
+      .put('/api/staff/indicator-targets')
+      .set(region)
+      .send({ targets: [{ code: 'renewal', target: 0.5, points: 200, scoring: 'threshold' }] })
+      .expect(400);
     expect(bad.body).toMatchObject({ code: 'INDICATOR.POINTS', details: [{ field: 'targets.renewal.points' }] });
     const saved = await t.http.put('/api/staff/indicator-targets').set(region).send(change).expect(200);
     expect(saved.body.fullMark).toBe(98);

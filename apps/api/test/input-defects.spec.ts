@@ -51,7 +51,13 @@ describe('defects found from outside (MariaDB)', () => {
     const login = await residentLogin(t);
     const communityId = await communityNamed(t, login.auth, '东关村');
     const profile = (name: string) => ({
-      name, idNumber: idNumberFor('1980-01-01'), phone: '13800138000', communityId, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
+      name,
+      idNumber: idNumberFor('1980-01-01'),
+      phone: '13800138000',
+      communityId,
+      declaredTags: [],
+      privacyPolicyVersion: '2026-11',
+      sensitiveConsent: true,
     });
     for (const name of [' ', '\u0000', '<script>alert(1)</script>', '张三\u0007']) {
       const response = await t.http.put('/api/me/profile').set(login.auth).send(profile(name)).expect(400);
@@ -76,7 +82,15 @@ describe('defects found from outside (MariaDB)', () => {
     const response = await t.http
       .post('/api/contracts')
       .set(auth)
-      .send({ personIds: [person.id], teamId: teams.body[0].id, doctorId: '', packageCodes: ['basicPublicHealth'], years: 1, agreementVersion: '1', insuranceAuthorized: true })
+      .send({
+        personIds: [person.id],
+        teamId: teams.body[0].id,
+        doctorId: '',
+        packageCodes: ['basicPublicHealth'],
+        years: 1,
+        agreementVersion: '1',
+        insuranceAuthorized: true,
+      })
       .expect(400);
     expect(response.body.details[0]).toMatchObject({ field: 'doctorId', message: '家庭医生不正确' });
     expect(await countRows('contracts')).toBe(before);

@@ -20,11 +20,15 @@ describe.each<Dialect>(['mariadb', 'sqlite'])('job leases on %s', (dialect) => {
 
   it('lets exactly one of 10 simultaneous callers run the job; the others are told they did not', async () => {
     let runs = 0;
-    const outcomes = await Promise.all(Array.from({ length: 10 }, () => runWithLease(dataSource, 'race', 60_000, async () => {
-      runs++;
-      await sleep(50);
-      return 'done';
-    })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        runWithLease(dataSource, 'race', 60_000, async () => {
+          runs++;
+          await sleep(50);
+          return 'done';
+        }),
+      ),
+    );
     expect(runs).toBe(1);
     expect(outcomes.filter((o) => o.ran)).toEqual([{ ran: true, value: 'done' }]);
     const rows = await dataSource.query(`SELECT name FROM job_leases`);

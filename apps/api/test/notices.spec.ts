@@ -17,7 +17,14 @@ describe('resident notices (MariaDB)', () => {
     notices.onRaised(async (_manager, notice) => {
       hooked.push(notice.id);
     });
-    const event = { personId: alice.person.id, kind: 'contractConfirmed' as const, body: '王建国医生已确认您的签约', refType: 'contract', refId: 'c-1', page: '/signing/contract/index?id=c-1' };
+    const event = {
+      personId: alice.person.id,
+      kind: 'contractConfirmed' as const,
+      body: '王建国医生已确认您的签约',
+      refType: 'contract',
+      refId: 'c-1',
+      page: '/signing/contract/index?id=c-1',
+    };
     const [first, second] = await Promise.all([
       t.dataSource.transaction((manager) => notices.raise(manager, event)),
       t.dataSource.transaction((manager) => notices.raise(manager, event)).catch(() => null),

@@ -18,7 +18,9 @@ describe('OpenAPI document (/api/docs-json)', () => {
   });
 
   it('declares a success schema and the error shape for every endpoint', () => {
-    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
     expect(operations.length).toBeGreaterThan(40);
     const problems: string[] = [];
     for (const { route, op } of operations) {

@@ -25,7 +25,10 @@ describe('outbox and dispatcher (MariaDB, two API instances)', () => {
   const drainBoth = () => Promise.all(dispatchers.map((d) => d.drain()));
   const outbox = async (pushId: string) =>
     (await t.dataSource.query('SELECT status, attempts, lastErrcode, consumed FROM outbox_messages WHERE sourceId = ?', [pushId])) as {
-      status: string; attempts: number; lastErrcode: number | null; consumed: number;
+      status: string;
+      attempts: number;
+      lastErrcode: number | null;
+      consumed: number;
     }[];
   const remaining = async (auth: Record<string, string>, templateId = PUSH_TEMPLATE) => {
     const { accountId } = (await t.http.get('/api/me').set(auth).expect(200)).body;
@@ -58,7 +61,9 @@ describe('outbox and dispatcher (MariaDB, two API instances)', () => {
     expect(new Set(messages.map((m) => (m as unknown as { accessToken: string }).accessToken)).size).toBe(1);
 
     expect(await feedIds(t, unsubscribed.auth)).toContain(push.id);
-    const unsubscribedOpenid = (await t.dataSource.query('SELECT a.openid FROM resident_accounts a JOIN persons p ON p.accountId = a.id WHERE p.id = ?', [unsubscribed.person.id]))[0].openid;
+    const unsubscribedOpenid = (
+      await t.dataSource.query('SELECT a.openid FROM resident_accounts a JOIN persons p ON p.accountId = a.id WHERE p.id = ?', [unsubscribed.person.id])
+    )[0].openid;
     expect(messages.map((m) => m.touser)).not.toContain(unsubscribedOpenid);
     expect(await remaining(subscribed[0].auth)).toBe(0);
     const stats = await t.http.get(`/api/staff/pushes/${push.id}/stats`).set(admin).expect(200);
@@ -100,7 +105,9 @@ describe('outbox and dispatcher (MariaDB, two API instances)', () => {
     expect(t.wechat.sendAttempts() - attemptsBefore).toBe(1);
     expect(await outbox(push.id)).toEqual([expect.objectContaining({ status: 'noQuota', attempts: 1, lastErrcode: 43101 })]);
     expect(await remaining(noQuota.auth)).toBe(0);
-    expect((await t.http.get(`/api/staff/pushes/${push.id}/stats`).set(admin).expect(200)).body.templates).toEqual([expect.objectContaining({ templateId: PUSH_TEMPLATE, noQuota: 1 })]);
+    expect((await t.http.get(`/api/staff/pushes/${push.id}/stats`).set(admin).expect(200)).body.templates).toEqual([
+      expect.objectContaining({ templateId: PUSH_TEMPLATE, noQuota: 1 }),
+    ]);
 
     await subscribe(t, noQuota.auth);
     t.wechat.failNext(47003, 1);
@@ -138,7 +145,11 @@ describe('outbox and dispatcher (MariaDB, two API instances)', () => {
     const resident = await residentWithProfile(t, { birthDate: '2022-05-01' });
     await subscribe(t, resident.auth);
     const push = await publish(t, admin, { audience: { tags: ['child0to6'] } });
-    await t.dataSource.query('UPDATE outbox_messages SET claimedBy = ?, claimUntil = ? WHERE sourceId = ?', ['dead-instance', new Date(Date.now() + 3600_000), push.id]);
+    await t.dataSource.query('UPDATE outbox_messages SET claimedBy = ?, claimUntil = ? WHERE sourceId = ?', [
+      'dead-instance',
+      new Date(Date.now() + 3600_000),
+      push.id,
+    ]);
     await drainBoth();
     expect(t.wechat.messages).toHaveLength(0);
     await t.dataSource.query('UPDATE outbox_messages SET claimUntil = ? WHERE sourceId = ?', [new Date(Date.now() - 1000), push.id]);
@@ -167,7 +178,11 @@ describe('outbox and dispatcher (MariaDB, two API instances)', () => {
     await drainBoth();
     const messages = t.wechat.messages as Message[];
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ template_id: CONTRACT_TEMPLATE, page: `signing/contract/index?id=${contract.id}`, data: { phrase1: { value: '签约已生效' } } });
+    expect(messages[0]).toMatchObject({
+      template_id: CONTRACT_TEMPLATE,
+      page: `signing/contract/index?id=${contract.id}`,
+      data: { phrase1: { value: '签约已生效' } },
+    });
     const notices = await t.http.get('/api/notices').set(silent.resident.auth).expect(200);
     expect(notices.body).toEqual([expect.objectContaining({ kind: 'contractRejected', body: '签约未通过：资料不全，请到卫生院补充' })]);
   });

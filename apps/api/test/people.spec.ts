@@ -39,9 +39,19 @@ describe('residents, profiles and family members (MariaDB)', () => {
     await residentWithProfile(t, { idNumber });
     const other = await residentLogin(t);
     const communityId = await communityNamed(t, other.auth, '东关村');
-    const response = await t.http.put('/api/me/profile').set(other.auth).send({
-      name: '冒名', idNumber, phone: '13800138001', communityId, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
-    }).expect(409);
+    const response = await t.http
+      .put('/api/me/profile')
+      .set(other.auth)
+      .send({
+        name: '冒名',
+        idNumber,
+        phone: '13800138001',
+        communityId,
+        declaredTags: [],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
+      })
+      .expect(409);
     expect(response.body).toMatchObject({ code: 'PERSON.ALREADY_REGISTERED', details: [{ field: 'idNumber' }] });
   });
 
@@ -53,9 +63,19 @@ describe('residents, profiles and family members (MariaDB)', () => {
   ])('refuses the ID number %s with a Chinese message on idNumber', async (idNumber, fragment) => {
     const { auth } = await residentLogin(t);
     const communityId = await communityNamed(t, auth, '东关村');
-    const response = await t.http.put('/api/me/profile').set(auth).send({
-      name: '张三', idNumber, phone: '13800138000', communityId, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
-    }).expect(400);
+    const response = await t.http
+      .put('/api/me/profile')
+      .set(auth)
+      .send({
+        name: '张三',
+        idNumber,
+        phone: '13800138000',
+        communityId,
+        declaredTags: [],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
+      })
+      .expect(400);
     expect(response.body.details[0].field).toBe('idNumber');
     expect(response.body.message).toContain(fragment);
     expect((await t.http.get('/api/me').set(auth)).body.person).toBeNull();
@@ -66,9 +86,19 @@ describe('residents, profiles and family members (MariaDB)', () => {
     const wrong = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     const { auth } = await residentLogin(t);
     const communityId = await communityNamed(t, auth, '东关村');
-    const response = await t.http.put('/api/me/profile').set(auth).send({
-      name: '张三', idNumber: wrong, phone: '13800138000', communityId, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
-    }).expect(400);
+    const response = await t.http
+      .put('/api/me/profile')
+      .set(auth)
+      .send({
+        name: '张三',
+        idNumber: wrong,
+        phone: '13800138000',
+        communityId,
+        declaredTags: [],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
+      })
+      .expect(400);
     expect(response.body.message).toContain('校验');
   });
 
@@ -76,27 +106,48 @@ describe('residents, profiles and family members (MariaDB)', () => {
     const { auth } = await residentLogin(t);
     const communityId = await communityNamed(t, auth, '东关村');
     const body = { name: '张三', idNumber: idNumberFor('1990-01-01'), phone: '13800138000', communityId, declaredTags: [], privacyPolicyVersion: '2026-11' };
-    const noConsent = await t.http.put('/api/me/profile').set(auth).send({ ...body, sensitiveConsent: false }).expect(400);
+    const noConsent = await t.http
+      .put('/api/me/profile')
+      .set(auth)
+      .send({ ...body, sensitiveConsent: false })
+      .expect(400);
     expect(noConsent.body.details[0].field).toBe('sensitiveConsent');
-    const unknown = await t.http.put('/api/me/profile').set(auth).send({ ...body, sensitiveConsent: true, isAdmin: true }).expect(400);
+    const unknown = await t.http
+      .put('/api/me/profile')
+      .set(auth)
+      .send({ ...body, sensitiveConsent: true, isAdmin: true })
+      .expect(400);
     expect(unknown.body.details).toEqual([{ field: 'isAdmin', message: '不支持的字段：isAdmin' }]);
-    const badTag = await t.http.put('/api/me/profile').set(auth).send({ ...body, sensitiveConsent: true, declaredTags: ['elderly65'] }).expect(400);
+    const badTag = await t.http
+      .put('/api/me/profile')
+      .set(auth)
+      .send({ ...body, sensitiveConsent: true, declaredTags: ['elderly65'] })
+      .expect(400);
     expect(badTag.body.details[0].field).toBe('declaredTags');
   });
 
   it('adds family members, asks a guardian for a child under 14, and keeps them private to the account', async () => {
     const parent = await residentWithProfile(t);
     const childId = idNumberFor('2020-06-01', 'male');
-    const refused = await t.http.post('/api/me/family-members').set(parent.auth)
-      .send({ name: '小明', idNumber: childId, relation: 'child', declaredTags: [] }).expect(400);
+    const refused = await t.http
+      .post('/api/me/family-members')
+      .set(parent.auth)
+      .send({ name: '小明', idNumber: childId, relation: 'child', declaredTags: [] })
+      .expect(400);
     expect(refused.body.details[0].field).toBe('guardianConsent');
-    const child = await t.http.post('/api/me/family-members').set(parent.auth)
-      .send({ name: '小明', idNumber: childId, relation: 'child', declaredTags: [], guardianConsent: true }).expect(201);
+    const child = await t.http
+      .post('/api/me/family-members')
+      .set(parent.auth)
+      .send({ name: '小明', idNumber: childId, relation: 'child', declaredTags: [], guardianConsent: true })
+      .expect(201);
     expect(child.body).toMatchObject({ name: '小明', relation: 'child', tags: ['child0to6'], communityId: parent.communityId });
 
     const stranger = await residentWithProfile(t);
-    await t.http.put(`/api/me/family-members/${child.body.id}`).set(stranger.auth)
-      .send({ name: '小明', idNumber: childId, relation: 'child', declaredTags: [], guardianConsent: true }).expect(404);
+    await t.http
+      .put(`/api/me/family-members/${child.body.id}`)
+      .set(stranger.auth)
+      .send({ name: '小明', idNumber: childId, relation: 'child', declaredTags: [], guardianConsent: true })
+      .expect(404);
     await t.http.delete(`/api/me/family-members/${child.body.id}`).set(stranger.auth).expect(404);
     await t.http.get(`/api/packages?personId=${child.body.id}`).set(stranger.auth).expect(404);
     expect((await t.http.get('/api/me/family-members').set(stranger.auth)).body).toEqual([]);

@@ -46,7 +46,12 @@ describe('platform: health, docs, errors, logs, staff sign-in (MariaDB)', () => 
     const previous = process.env.NODE_ENV;
     const app = await (async () => {
       process.env.NODE_ENV = 'production';
-      Object.assign(process.env, { JWT_SECRET: 'x'.repeat(40), ID_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ID_HMAC_KEY: 'h', WECHAT_APP_SECRET: 's' });
+      Object.assign(process.env, {
+        JWT_SECRET: 'x'.repeat(40),
+        ID_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ID_HMAC_KEY: 'h',
+        WECHAT_APP_SECRET: 's',
+      });
       return t.startSecondInstance();
     })();
     process.env.NODE_ENV = previous;
@@ -67,7 +72,11 @@ describe('platform: health, docs, errors, logs, staff sign-in (MariaDB)', () => 
     const admin = await staffLogin(t, 'region.admin');
     const policy = (await t.http.get('/api/staff/policies').set(admin).expect(200)).body;
     expect(policy).toMatchObject({ doctorCapacity: 2000, maxPersonalisedPackages: 1, renewalWindowDays: 30 });
-    const bad = await t.http.put('/api/staff/policies').set(admin).send({ ...policy, doctorCapacity: -1 }).expect(400);
+    const bad = await t.http
+      .put('/api/staff/policies')
+      .set(admin)
+      .send({ ...policy, doctorCapacity: -1 })
+      .expect(400);
     expect(bad.body.details[0].field).toBe('doctorCapacity');
     const doctor = await staffLogin(t, 'clinic1.doctor1');
     await t.http.put('/api/staff/policies').set(doctor).send(policy).expect(403);
@@ -76,14 +85,22 @@ describe('platform: health, docs, errors, logs, staff sign-in (MariaDB)', () => 
   it('refuses a customised hypertension package whose insurance share exceeds the reference 59 yuan', async () => {
     const admin = await staffLogin(t, 'region.admin');
     const pkg = {
-      code: 'hypertensionPlus', name: '高血压患者个性包（加强版）', kind: 'personalised', targetTags: ['hypertension'],
-      description: '加强随访', includes: ['basicPublicHealth'], referenceCode: 'hypertension',
+      code: 'hypertensionPlus',
+      name: '高血压患者个性包（加强版）',
+      kind: 'personalised',
+      targetTags: ['hypertension'],
+      description: '加强随访',
+      includes: ['basicPublicHealth'],
+      referenceCode: 'hypertension',
       items: [{ name: '家庭巡诊', unitPrice: 7000, count: 1, insurance: 6000, publicHealth: 0, selfPay: 1000 }],
     };
     const refused = await t.http.post('/api/staff/packages').set(admin).send(pkg).expect(409);
     expect(refused.body.code).toBe('PACKAGE.INSURANCE_CAP_EXCEEDED');
-    const fine = await t.http.post('/api/staff/packages').set(admin)
-      .send({ ...pkg, items: [{ ...pkg.items[0], insurance: 5900, selfPay: 1100 }] }).expect(201);
+    const fine = await t.http
+      .post('/api/staff/packages')
+      .set(admin)
+      .send({ ...pkg, items: [{ ...pkg.items[0], insurance: 5900, selfPay: 1100 }] })
+      .expect(201);
     expect(fine.body.totals.insurance).toBe(5900);
   });
 
@@ -95,7 +112,9 @@ describe('platform: health, docs, errors, logs, staff sign-in (MariaDB)', () => 
         written.push(String(chunk));
         return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
       }) as typeof stream.write;
-      return () => { stream.write = original; };
+      return () => {
+        stream.write = original;
+      };
     };
     const restoreOut = capture(process.stdout);
     const restoreErr = capture(process.stderr);
@@ -108,7 +127,10 @@ describe('platform: health, docs, errors, logs, staff sign-in (MariaDB)', () => 
       const r = await residentWithProfile(t, { idNumber, phone: '13912345678' });
       token = r.token;
       await t.http.get(`/api/packages?personId=${r.person.id}&idNumber=${idNumber}`).set(r.auth);
-      await t.http.put('/api/me/profile').set(r.auth).send({ idNumber: idNumber.slice(0, 17) + 'Z', phone: '13912345678' });
+      await t.http
+        .put('/api/me/profile')
+        .set(r.auth)
+        .send({ idNumber: idNumber.slice(0, 17) + 'Z', phone: '13912345678' });
       new Logger('Probe').log(`resident ${idNumber} phone 13912345678 token Bearer ${token}`);
     } finally {
       restoreOut();

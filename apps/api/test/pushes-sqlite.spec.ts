@@ -25,7 +25,10 @@ describe('pushes on the embedded SQLite default', () => {
     expect((await t.http.get(`/api/staff/pushes/${push.id}/stats`).set(admin).expect(200)).body).toMatchObject({ targeted: 1, read: 1 });
     expect(await t.app.get(OutboxDispatcher).drain()).toBe(1);
     expect(t.wechat.messages).toHaveLength(1);
-    await t.dataSource.query('UPDATE pushes SET publishAt = ? WHERE id = ?', [new Date(Date.now() - 1000).toISOString().replace('T', ' ').slice(0, 23), later.id]);
+    await t.dataSource.query('UPDATE pushes SET publishAt = ? WHERE id = ?', [
+      new Date(Date.now() - 1000).toISOString().replace('T', ' ').slice(0, 23),
+      later.id,
+    ]);
     expect(await t.app.get(PushesService).releaseDue()).toBe(1);
     expect(await feedIds(t, resident.auth)).toEqual(expect.arrayContaining([push.id, later.id]));
   });

@@ -124,7 +124,11 @@ describe('health information pushes and the feed (MariaDB)', () => {
     const doctor = await staffLogin(t, 'clinic1.doctor1');
     const otherAdmin = await staffLogin(t, 'clinic2.admin');
     const [otherTeam] = await t.dataSource.query("SELECT id FROM teams WHERE name <> '城关镇第一家庭医生团队' LIMIT 1");
-    await t.http.post('/api/staff/pushes').set(doctor).send(pushBody({ audience: { teamId: otherTeam.id } })).expect(404);
+    await t.http
+      .post('/api/staff/pushes')
+      .set(doctor)
+      .send(pushBody({ audience: { teamId: otherTeam.id } }))
+      .expect(404);
     const own = await publish(t, doctor, { audience: { tags: ['severeMental'] } });
     expect((await t.http.get('/api/staff/pushes').set(doctor).expect(200)).body.map((p: { id: string }) => p.id)).toEqual([own.id]);
     await t.http.get(`/api/staff/pushes/${own.id}/stats`).set(otherAdmin).expect(404);
@@ -139,26 +143,57 @@ describe('health information pushes and the feed (MariaDB)', () => {
     const templates = await t.http.get('/api/notification-templates').set(resident.auth).expect(200);
     expect(templates.body).toEqual(expect.arrayContaining([{ purpose: 'push', templateId: PUSH_TEMPLATE, kind: 'oneTime', title: '健康资讯提醒' }]));
     await subscribe(t, resident.auth, PUSH_TEMPLATE, 2);
-    const answered = await t.http.post('/api/subscriptions').set(resident.auth).send({ results: [{ templateId: PUSH_TEMPLATE, status: 'reject' }] }).expect(200);
+    const answered = await t.http
+      .post('/api/subscriptions')
+      .set(resident.auth)
+      .send({ results: [{ templateId: PUSH_TEMPLATE, status: 'reject' }] })
+      .expect(200);
     expect(answered.body).toEqual([{ templateId: PUSH_TEMPLATE, kind: 'oneTime', remaining: 2, longTermOn: false, lastAnswer: 'reject' }]);
     const four = Array.from({ length: 4 }, () => ({ templateId: PUSH_TEMPLATE, status: 'accept' }));
     expect((await t.http.post('/api/subscriptions').set(resident.auth).send({ results: four }).expect(400)).body.code).toBe('SUBSCRIPTION.TOO_MANY');
-    expect((await t.http.post('/api/subscriptions').set(resident.auth).send({ results: [{ templateId: 'nope', status: 'accept' }] }).expect(400)).body.code).toBe('SUBSCRIPTION.UNKNOWN_TEMPLATE');
-    await t.http.post('/api/subscriptions').set(resident.auth).send({ results: [{ templateId: PUSH_TEMPLATE, status: 'maybe' }] }).expect(400);
+    expect(
+      (
+        await t.http
+          .post('/api/subscriptions')
+          .set(resident.auth)
+          .send({ results: [{ templateId: 'nope', status: 'accept' }] })
+          .expect(400)
+      ).body.code,
+    ).toBe('SUBSCRIPTION.UNKNOWN_TEMPLATE');
+    await t.http
+      .post('/api/subscriptions')
+      .set(resident.auth)
+      .send({ results: [{ templateId: PUSH_TEMPLATE, status: 'maybe' }] })
+      .expect(400);
   });
 
   it('stores uploaded images by content, serves them back, and refuses what is not an image', async () => {
     const resident = await residentWithProfile(t);
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
-    const stored = await t.http.post('/api/uploads').set(resident.auth).send({ contentType: 'image/png', data: png.toString('base64') }).expect(201);
+    const stored = await t.http
+      .post('/api/uploads')
+      .set(resident.auth)
+      .send({ contentType: 'image/png', data: png.toString('base64') })
+      .expect(201);
     expect(stored.body.url).toMatch(/^\/api\/uploads\/[0-9a-f]{64}\.png$/);
     const served = await t.http.get(stored.body.url).expect(200);
     expect(served.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(served.body as Buffer, png)).toBe(0);
-    const fake = await t.http.post('/api/uploads').set(resident.auth).send({ contentType: 'image/png', data: Buffer.from('<svg onload=alert(1)>').toString('base64') }).expect(400);
+    const fake = await t.http
+      .post('/api/uploads')
+      .set(resident.auth)
+      .send({ contentType: 'image/png', data: Buffer.from('<svg onload=alert(1)>').toString('base64') })
+      .expect(400);
     expect(fake.body.code).toBe('UPLOAD.TYPE');
-    await t.http.post('/api/uploads').set(resident.auth).send({ contentType: 'image/svg+xml', data: png.toString('base64') }).expect(400);
+    await t.http
+      .post('/api/uploads')
+      .set(resident.auth)
+      .send({ contentType: 'image/svg+xml', data: png.toString('base64') })
+      .expect(400);
     await t.http.get('/api/uploads/..%2F..%2Fpackage.json').expect(404);
-    await t.http.post('/api/uploads').send({ contentType: 'image/png', data: png.toString('base64') }).expect(401);
+    await t.http
+      .post('/api/uploads')
+      .send({ contentType: 'image/png', data: png.toString('base64') })
+      .expect(401);
   });
 });

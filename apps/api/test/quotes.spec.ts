@@ -22,7 +22,11 @@ describe('POST /api/quotes — the reference scenarios to the fen (MariaDB)', ()
     const sum = (key: string) => response.body.lines.reduce((s: number, l: Record<string, number>) => s + l[key], 0);
     expect(sum('amount')).toBe(10400);
     // 基本公卫服务包 is nested in the elderly package but charged once.
-    expect(response.body.lines.filter((l: { packageCode: string }) => l.packageCode === 'basicPublicHealth').reduce((s: number, l: { amount: number }) => s + l.amount, 0)).toBe(1000);
+    expect(
+      response.body.lines
+        .filter((l: { packageCode: string }) => l.packageCode === 'basicPublicHealth')
+        .reduce((s: number, l: { amount: number }) => s + l.amount, 0),
+    ).toBe(1000);
   });
 
   it('the same for three years is three times as much', async () => {
@@ -76,12 +80,16 @@ describe('POST /api/quotes — the reference scenarios to the fen (MariaDB)', ()
     [{ extra: 1 }, 'extra'],
   ])('refuses bad input %j on field %s', async (override, field) => {
     const r = await residentWithProfile(t, { birthDate: '1950-01-01' });
-    const response = await t.http.post('/api/quotes').set(r.auth).send({ personId: r.person.id, packageCodes: ELDERLY, years: 1, ...override }).expect(400);
+    const response = await t.http
+      .post('/api/quotes')
+      .set(r.auth)
+      .send({ personId: r.person.id, packageCodes: ELDERLY, years: 1, ...override })
+      .expect(400);
     expect(response.body.details[0].field).toBe(field);
     expect(response.body.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
-  it('refuses an unknown package code and another account\'s person', async () => {
+  it("refuses an unknown package code and another account's person", async () => {
     const r = await residentWithProfile(t);
     const unknown = await quote(r.auth, r.person.id, ['basicPublicHealth', 'basicMedical', 'nope'], 1).expect(400);
     expect(unknown.body.code).toBe('QUOTE.UNKNOWN_PACKAGE');

@@ -26,7 +26,9 @@ async function maxHeldDuring(t: TestApp, poolId: string, work: Promise<unknown>)
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   })();
-  await work.finally(() => { done = true; });
+  await work.finally(() => {
+    done = true;
+  });
   await sampler;
   return max;
 }
@@ -48,7 +50,8 @@ describe('referrals under concurrency (MariaDB, one and two API processes)', () 
 
   const summarise = (responses: { status: number; body: { code?: string; message?: string } }[]) => ({
     created: responses.filter((r) => r.status === 201).length,
-    full: responses.filter((r) => r.status === 409 && r.body.code === 'REFERRAL.SLOT_FULL' && r.body.message === '这个时段的转诊号已约满，请选择其他日期或时段').length,
+    full: responses.filter((r) => r.status === 409 && r.body.code === 'REFERRAL.SLOT_FULL' && r.body.message === '这个时段的转诊号已约满，请选择其他日期或时段')
+      .length,
     other: responses.filter((r) => r.status !== 201 && r.body.code !== 'REFERRAL.SLOT_FULL').map((r) => [r.status, r.body]),
   });
 
@@ -68,12 +71,20 @@ describe('referrals under concurrency (MariaDB, one and two API processes)', () 
   });
 
   it('gives one referral to a resident asking twice at once for the same department on two processes', async () => {
-    const [a, b] = [await publishPool(t, coordinator, { capacity: 5, department: '内分泌科' }), await publishPool(t, coordinator, { capacity: 5, department: '内分泌科' })];
+    const [a, b] = [
+      await publishPool(t, coordinator, { capacity: 5, department: '内分泌科' }),
+      await publishPool(t, coordinator, { capacity: 5, department: '内分泌科' }),
+    ];
     const servers = [t.http, request(second.getHttpServer())];
     const resident = residents[0];
     const responses = await Promise.all([a, b, a, b].map((pool, i) => requestReferral(t, resident, pool.id, '孕检', servers[i % 2])));
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
-    expect(responses.filter((r) => r.status === 409).map((r) => r.body.code).every((code) => code === 'REFERRAL.ALREADY_OPEN' || code === 'REFERRAL.SLOT_FULL')).toBe(true);
+    expect(
+      responses
+        .filter((r) => r.status === 409)
+        .map((r) => r.body.code)
+        .every((code) => code === 'REFERRAL.ALREADY_OPEN' || code === 'REFERRAL.SLOT_FULL'),
+    ).toBe(true);
     expect(await poolsAgree(t)).toEqual([]);
   });
 
@@ -81,36 +92,45 @@ describe('referrals under concurrency (MariaDB, one and two API processes)', () 
   it.each([
     ['one process', false, '骨科'],
     ['two processes, the expiry job running on both', true, '眼科'],
-  ])('keeps held within capacity and equal to live holds and bookings when approvals, cancellations, the expiry job and new requests race (%s)', async (_, twoProcesses, department) => {
-    const capacity = 8;
-    const pool = await publishPool(t, coordinator, { capacity, department });
-    const first = residents.slice(0, capacity);
-    const holds = await Promise.all(first.map((r) => requested(t, r, pool.id)));
-    // Half of the holds are past their time, so the expiry job competes with approvals for them.
-    await t.dataSource.query('UPDATE referrals SET holdExpiresAt = ? WHERE id IN (?)', [new Date(Date.now() - 60_000), holds.filter((_, i) => i % 2 === 0).map((h) => h.id)]);
-    const servers = twoProcesses ? [t.http, request(second.getHttpServer())] : [t.http];
-    const jobs = twoProcesses ? [t.app.get(ReferralJobs), second.get(ReferralJobs)] : [t.app.get(ReferralJobs)];
-    const late = residents.slice(capacity, capacity + 12);
-    const race = Promise.all([
-      ...holds.map((h, i) => servers[i % servers.length].post(`/api/staff/referrals/${h.id}/approve`).set(doctor)),
-      ...holds.map((h, i) => servers[(i + 1) % servers.length].post(`/api/referrals/${h.id}/cancel`).set(first[i].auth)),
-      ...jobs.map((job) => job.expireHolds()),
-      ...jobs.map((job) => job.expireHolds()),
-      ...late.map((r, i) => requestReferral(t, r, pool.id, '失眠', servers[i % servers.length])),
-    ]);
-    const maxHeld = await maxHeldDuring(t, pool.id, race);
-    const results = await race;
-    expect(maxHeld).toBeLessThanOrEqual(capacity);
-    const statuses = (results as { status?: number }[]).filter((r) => typeof r === 'object' && r.status).map((r) => r.status);
-    expect(statuses.every((s) => s === 200 || s === 201 || s === 409)).toBe(true);
-    const { held, occupying } = await poolHeld(t, pool.id);
-    expect(held).toBe(occupying);
-    expect(held).toBeLessThanOrEqual(capacity);
-    // Every hold ended in exactly one state; a late request got a place only if one was free.
-    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM referrals WHERE slotId = ? AND status IN ('requested', 'booked')`, [pool.id]);
-    expect(Number(n)).toBe(held);
-    const notices = await t.dataSource.query(`SELECT refId, COUNT(*) AS n FROM resident_notices WHERE refId IN (?) GROUP BY refId, kind HAVING COUNT(*) > 1`, [holds.map((h) => h.id)]);
-    expect(notices).toEqual([]);
-    expect(await poolsAgree(t)).toEqual([]);
-  });
+  ])(
+    'keeps held within capacity and equal to live holds and bookings when approvals, cancellations, the expiry job and new requests race (%s)',
+    async (_, twoProcesses, department) => {
+      const capacity = 8;
+      const pool = await publishPool(t, coordinator, { capacity, department });
+      const first = residents.slice(0, capacity);
+      const holds = await Promise.all(first.map((r) => requested(t, r, pool.id)));
+      // Half of the holds are past their time, so the expiry job competes with approvals for them.
+      await t.dataSource.query('UPDATE referrals SET holdExpiresAt = ? WHERE id IN (?)', [
+        new Date(Date.now() - 60_000),
+        holds.filter((_, i) => i % 2 === 0).map((h) => h.id),
+      ]);
+      const servers = twoProcesses ? [t.http, request(second.getHttpServer())] : [t.http];
+      const jobs = twoProcesses ? [t.app.get(ReferralJobs), second.get(ReferralJobs)] : [t.app.get(ReferralJobs)];
+      const late = residents.slice(capacity, capacity + 12);
+      const race = Promise.all([
+        ...holds.map((h, i) => servers[i % servers.length].post(`/api/staff/referrals/${h.id}/approve`).set(doctor)),
+        ...holds.map((h, i) => servers[(i + 1) % servers.length].post(`/api/referrals/${h.id}/cancel`).set(first[i].auth)),
+        ...jobs.map((job) => job.expireHolds()),
+        ...jobs.map((job) => job.expireHolds()),
+        ...late.map((r, i) => requestReferral(t, r, pool.id, '失眠', servers[i % servers.length])),
+      ]);
+      const maxHeld = await maxHeldDuring(t, pool.id, race);
+      const results = await race;
+      expect(maxHeld).toBeLessThanOrEqual(capacity);
+      const statuses = (results as { status?: number }[]).filter((r) => typeof r === 'object' && r.status).map((r) => r.status);
+      expect(statuses.every((s) => s === 200 || s === 201 || s === 409)).toBe(true);
+      const { held, occupying } = await poolHeld(t, pool.id);
+      expect(held).toBe(occupying);
+      expect(held).toBeLessThanOrEqual(capacity);
+      // Every hold ended in exactly one state; a late request got a place only if one was free.
+      const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM referrals WHERE slotId = ? AND status IN ('requested', 'booked')`, [pool.id]);
+      expect(Number(n)).toBe(held);
+      const notices = await t.dataSource.query(
+        `SELECT refId, COUNT(*) AS n FROM resident_notices WHERE refId IN (?) GROUP BY refId, kind HAVING COUNT(*) > 1`,
+        [holds.map((h) => h.id)],
+      );
+      expect(notices).toEqual([]);
+      expect(await poolsAgree(t)).toEqual([]);
+    },
+  );
 });

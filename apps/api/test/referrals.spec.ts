@@ -3,7 +3,16 @@ import { ReferralJobs } from '../src/referrals/referral-jobs';
 import { residentWithPendingContract } from './support/contract-factories';
 import { staffLogin } from './support/factories';
 import {
-  coordinatorLogin, freshSlot, moveReferralDate, otherHospitalCoordinator, poolHeld, publishPool, referable, requested, requestReferral, today,
+  coordinatorLogin,
+  freshSlot,
+  moveReferralDate,
+  otherHospitalCoordinator,
+  poolHeld,
+  publishPool,
+  referable,
+  requested,
+  requestReferral,
+  today,
 } from './support/referral-factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -18,19 +27,32 @@ describe('referrals (MariaDB)', () => {
   });
   afterAll(async () => t?.close());
 
-  const notices = async (auth: Record<string, string>) => (await t.http.get('/api/notices').set(auth).expect(200)).body as { kind: string; refId: string; body: string }[];
+  const notices = async (auth: Record<string, string>) =>
+    (await t.http.get('/api/notices').set(auth).expect(200)).body as { kind: string; refId: string; body: string }[];
 
   describe('slot pools', () => {
     it('publishes a pool, refuses the same slot twice and an unknown department, and shows places left to residents', async () => {
       const slot = freshSlot();
       const pool = await publishPool(t, coordinator, { ...slot, capacity: 4 });
       expect(pool).toMatchObject({ ...slot, capacity: 4, booked: 0, left: 4, closed: false, hospitalId: t.demo.hospitalId });
-      const again = await t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...slot, capacity: 2 }).expect(409);
+      const again = await t.http
+        .post('/api/staff/referral-slots')
+        .set(coordinator)
+        .send({ ...slot, capacity: 2 })
+        .expect(409);
       expect(again.body).toMatchObject({ code: 'REFERRAL.POOL_EXISTS', details: [{ field: 'date' }] });
-      const unknown = await t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...freshSlot(), department: '火星科', capacity: 2 }).expect(400);
+      const unknown = await t.http
+        .post('/api/staff/referral-slots')
+        .set(coordinator)
+        .send({ ...freshSlot(), department: '火星科', capacity: 2 })
+        .expect(400);
       expect(unknown.body).toMatchObject({ code: 'REFERRAL.UNKNOWN_DEPARTMENT', details: [{ field: 'department', message: '这家医院没有这个科室' }] });
       const resident = await referable(t);
-      const seen = await t.http.get('/api/referral-slots').query({ hospitalId: t.demo.hospitalId, department: slot.department, from: slot.date, to: slot.date }).set(resident.auth).expect(200);
+      const seen = await t.http
+        .get('/api/referral-slots')
+        .query({ hospitalId: t.demo.hospitalId, department: slot.department, from: slot.date, to: slot.date })
+        .set(resident.auth)
+        .expect(200);
       expect(seen.body).toEqual([expect.objectContaining({ id: pool.id, left: 4 })]);
     });
 
@@ -44,8 +66,11 @@ describe('referrals (MariaDB)', () => {
     it('publishes a week template over two weeks, leaving existing pools alone', async () => {
       const from = addDays(today(), 30);
       const existing = await publishPool(t, coordinator, { department: '眼科', date: from, period: 'am', capacity: 9 });
-      const response = await t.http.post('/api/staff/referral-slots/batch').set(coordinator)
-        .send({ department: '眼科', from, to: addDays(from, 13), weekdays: [0, 1, 2, 3, 4, 5, 6], periods: ['am', 'pm'], capacity: 5 }).expect(201);
+      const response = await t.http
+        .post('/api/staff/referral-slots/batch')
+        .set(coordinator)
+        .send({ department: '眼科', from, to: addDays(from, 13), weekdays: [0, 1, 2, 3, 4, 5, 6], periods: ['am', 'pm'], capacity: 5 })
+        .expect(201);
       expect(response.body.created).toHaveLength(27);
       expect(response.body.skipped).toEqual([{ date: from, period: 'am' }]);
       const [{ capacity }] = await t.dataSource.query('SELECT capacity FROM referral_slot_pools WHERE id = ?', [existing.id]);
@@ -72,8 +97,16 @@ describe('referrals (MariaDB)', () => {
       const pool = await publishPool(t, coordinator);
       const other = await otherHospitalCoordinator(t);
       await t.http.put(`/api/staff/referral-slots/${pool.id}`).set(other).send({ capacity: 9 }).expect(404);
-      await t.http.post('/api/staff/referral-slots').set(other).send({ ...freshSlot(), hospitalId: t.demo.hospitalId, capacity: 2 }).expect(404);
-      await t.http.post('/api/staff/referral-slots').set(doctor).send({ ...freshSlot(), capacity: 2 }).expect(403);
+      await t.http
+        .post('/api/staff/referral-slots')
+        .set(other)
+        .send({ ...freshSlot(), hospitalId: t.demo.hospitalId, capacity: 2 })
+        .expect(404);
+      await t.http
+        .post('/api/staff/referral-slots')
+        .set(doctor)
+        .send({ ...freshSlot(), capacity: 2 })
+        .expect(403);
     });
   });
 
@@ -83,8 +116,16 @@ describe('referrals (MariaDB)', () => {
       const resident = await referable(t);
       const response = await requestReferral(t, resident, pool.id).expect(201);
       expect(response.body).toMatchObject({
-        status: 'requested', slotId: pool.id, department: pool.department, date: pool.date, period: pool.period, requestedBy: 'resident',
-        hospitalName: '示范县人民医院', hospitalAddress: '示范县解放路1号', reason: '血压控制不佳，需专科调整用药', feedback: null,
+        status: 'requested',
+        slotId: pool.id,
+        department: pool.department,
+        date: pool.date,
+        period: pool.period,
+        requestedBy: 'resident',
+        hospitalName: '示范县人民医院',
+        hospitalAddress: '示范县解放路1号',
+        reason: '血压控制不佳，需专科调整用药',
+        feedback: null,
       });
       expect(response.body.whatToBring).toContain('身份证或社保卡（医保卡）');
       const hold = new Date(response.body.holdExpiresAt).getTime() - new Date(response.body.createdAt).getTime();
@@ -109,16 +150,28 @@ describe('referrals (MariaDB)', () => {
       await moveReferralDate(t, response.body.id, today());
       const lateCancel = await t.http.post(`/api/referrals/${response.body.id}/cancel`).set(resident.auth).expect(409);
       expect(lateCancel.body).toMatchObject({ code: 'REFERRAL.CANCEL_TOO_LATE', message: '就诊当天及之后不能取消预约' });
-      const notVisited = await t.http.post(`/api/staff/referrals/${response.body.id}/feedback`).set(coordinator).send({ findings: 'x', advice: 'y', nextStep: 'z' }).expect(409);
+      const notVisited = await t.http
+        .post(`/api/staff/referrals/${response.body.id}/feedback`)
+        .set(coordinator)
+        .send({ findings: 'x', advice: 'y', nextStep: 'z' })
+        .expect(409);
       expect(notVisited.body.code).toBe('REFERRAL.NOT_VISITED');
 
       const arrivals = await t.http.get('/api/staff/referrals').query({ status: 'booked', from: today(), to: today() }).set(coordinator).expect(200);
       const arrival = arrivals.body.find((r: { id: string }) => r.id === response.body.id);
-      expect(arrival).toMatchObject({ contract: null, person: { phone: '13800138000', gender: expect.any(String), age: expect.any(Number) }, doctor: { name: expect.any(String), phone: expect.any(String) } });
+      expect(arrival).toMatchObject({
+        contract: null,
+        person: { phone: '13800138000', gender: expect.any(String), age: expect.any(Number) },
+        doctor: { name: expect.any(String), phone: expect.any(String) },
+      });
       expect(arrival.person).not.toHaveProperty('idNumber');
 
       await t.http.post(`/api/staff/referrals/${response.body.id}/visit`).set(coordinator).expect(200);
-      const feedback = { findings: '原发性高血压2级，心电图未见异常', advice: '氨氯地平5mg每日一次，低盐饮食', nextStep: '两周后社区复测血压，一个月后心内科复诊' };
+      const feedback = {
+        findings: '原发性高血压2级，心电图未见异常',
+        advice: '氨氯地平5mg每日一次，低盐饮食',
+        nextStep: '两周后社区复测血压，一个月后心内科复诊',
+      };
       const written = await t.http.post(`/api/staff/referrals/${response.body.id}/feedback`).set(coordinator).send(feedback).expect(200);
       expect(written.body).toMatchObject({ status: 'visited', feedback: { ...feedback, writtenAt: expect.any(String) } });
       const mine = await t.http.get('/api/referrals').set(resident.auth).expect(200);
@@ -127,7 +180,9 @@ describe('referrals (MariaDB)', () => {
       expect(await poolHeld(t, pool.id)).toEqual({ held: 1, capacity: 2, occupying: 1 });
 
       const audited = await t.dataSource.query(`SELECT action FROM audit_logs WHERE personId = ? AND actorRole = 'hospitalCoordinator'`, [resident.person.id]);
-      expect(audited.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['referral.list', 'referral.visited', 'referral.feedback', 'referral.read']));
+      expect(audited.map((a: { action: string }) => a.action)).toEqual(
+        expect.arrayContaining(['referral.list', 'referral.visited', 'referral.feedback', 'referral.read']),
+      );
     });
 
     it('declines with a reason and gives the place back once', async () => {
@@ -162,14 +217,21 @@ describe('referrals (MariaDB)', () => {
     it('lets the family doctor book directly for a resident of the team (booked at once), and no one outside it', async () => {
       const pool = await publishPool(t, coordinator, { capacity: 2 });
       const resident = await referable(t);
-      const booked = await t.http.post('/api/staff/referrals').set(doctor).send({ contractId: resident.contractId, slotId: pool.id, reason: '糖尿病视网膜病变筛查' }).expect(201);
+      const booked = await t.http
+        .post('/api/staff/referrals')
+        .set(doctor)
+        .send({ contractId: resident.contractId, slotId: pool.id, reason: '糖尿病视网膜病变筛查' })
+        .expect(201);
       expect(booked.body).toMatchObject({ status: 'booked', requestedBy: 'doctor', holdExpiresAt: null });
       expect((await notices(resident.auth)).find((n) => n.refId === booked.body.id)).toMatchObject({ kind: 'referralBooked' });
       const otherDoctor = await staffLogin(t, 'clinic2.doctor1');
       await t.http.post('/api/staff/referrals').set(otherDoctor).send({ contractId: resident.contractId, slotId: pool.id, reason: '越权' }).expect(404);
       await t.http.post(`/api/staff/referrals/${booked.body.id}/approve`).set(otherDoctor).expect(404);
       await t.http.get(`/api/staff/referrals/${booked.body.id}`).set(otherDoctor).expect(404);
-      await t.http.post(`/api/staff/referrals/${booked.body.id}/visit`).set(await otherHospitalCoordinator(t)).expect(404);
+      await t.http
+        .post(`/api/staff/referrals/${booked.body.id}/visit`)
+        .set(await otherHospitalCoordinator(t))
+        .expect(404);
       const stranger = await referable(t);
       await t.http.post(`/api/referrals/${booked.body.id}/cancel`).set(stranger.auth).expect(404);
       expect((await t.http.get('/api/referrals').set(stranger.auth).expect(200)).body).toEqual([]);
@@ -214,7 +276,11 @@ describe('referrals (MariaDB)', () => {
       const pool = await publishPool(t, coordinator);
       const { resident, contract } = await residentWithPendingContract(t);
       const response = await t.http.post('/api/referrals').set(resident.auth).send({ contractId: contract.id, slotId: pool.id, reason: '胸闷' }).expect(409);
-      expect(response.body).toMatchObject({ code: 'REFERRAL.NO_ACTIVE_CONTRACT', message: '只有已生效签约的居民才能预约转诊', details: [{ field: 'contractId' }] });
+      expect(response.body).toMatchObject({
+        code: 'REFERRAL.NO_ACTIVE_CONTRACT',
+        message: '只有已生效签约的居民才能预约转诊',
+        details: [{ field: 'contractId' }],
+      });
     });
 
     it('refuses a past slot', async () => {
@@ -270,7 +336,10 @@ describe('referrals (MariaDB)', () => {
       await t.http.post('/api/staff/down-referrals').set(coordinator).send(body).expect(409);
       const pending = await t.http.get('/api/staff/down-referrals').query({ pending: 'true' }).set(doctor).expect(200);
       expect(pending.body.map((d: { id: string }) => d.id)).toContain(sent.body.id);
-      await t.http.post(`/api/staff/down-referrals/${sent.body.id}/acknowledge`).set(await staffLogin(t, 'clinic2.doctor1')).expect(404);
+      await t.http
+        .post(`/api/staff/down-referrals/${sent.body.id}/acknowledge`)
+        .set(await staffLogin(t, 'clinic2.doctor1'))
+        .expect(404);
       const acknowledged = await t.http.post(`/api/staff/down-referrals/${sent.body.id}/acknowledge`).set(doctor).expect(200);
       expect(acknowledged.body.acknowledgedAt).toEqual(expect.any(String));
       const twice = await t.http.post(`/api/staff/down-referrals/${sent.body.id}/acknowledge`).set(doctor).expect(409);
@@ -291,24 +360,108 @@ describe('referrals (MariaDB)', () => {
       const before = { pools: await count('referral_slot_pools'), referrals: await count('referrals'), downs: await count('down_referrals') };
       const cases: [string, () => ReturnType<typeof t.http.get>, string][] = [
         ['slots date', () => t.http.get('/api/referral-slots').query({ from: '2026-13-01' }).set(resident.auth), 'from'],
-        ['slots range', () => t.http.get('/api/referral-slots').query({ from: today(), to: addDays(today(), -1) }).set(resident.auth), 'to'],
-        ['request reason', () => t.http.post('/api/referrals').set(resident.auth).send({ contractId: resident.contractId, slotId: pool.id, reason: '' }), 'reason'],
-        ['request long reason', () => t.http.post('/api/referrals').set(resident.auth).send({ contractId: resident.contractId, slotId: pool.id, reason: '很'.repeat(201) }), 'reason'],
+        [
+          'slots range',
+          () =>
+            t.http
+              .get('/api/referral-slots')
+              .query({ from: today(), to: addDays(today(), -1) })
+              .set(resident.auth),
+          'to',
+        ],
+        [
+          'request reason',
+          () => t.http.post('/api/referrals').set(resident.auth).send({ contractId: resident.contractId, slotId: pool.id, reason: '' }),
+          'reason',
+        ],
+        [
+          'request long reason',
+          () =>
+            t.http
+              .post('/api/referrals')
+              .set(resident.auth)
+              .send({ contractId: resident.contractId, slotId: pool.id, reason: '很'.repeat(201) }),
+          'reason',
+        ],
         ['request slot', () => t.http.post('/api/referrals').set(resident.auth).send({ contractId: resident.contractId, reason: '头晕' }), 'slotId'],
-        ['request unknown field', () => t.http.post('/api/referrals').set(resident.auth).send({ contractId: resident.contractId, slotId: pool.id, reason: '头晕', status: 'booked' }), 'status'],
-        ['publish period', () => t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...freshSlot(), period: 'evening', capacity: 2 }), 'period'],
-        ['publish capacity', () => t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...freshSlot(), capacity: 0 }), 'capacity'],
-        ['publish past date', () => t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...freshSlot(), date: addDays(today(), -1), capacity: 2 }), 'date'],
-        ['publish far date', () => t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...freshSlot(), date: addDays(today(), 61), capacity: 2 }), 'date'],
-        ['batch weekdays', () => t.http.post('/api/staff/referral-slots/batch').set(coordinator).send({ department: '眼科', from: addDays(today(), 45), to: addDays(today(), 50), weekdays: [7], periods: ['am'], capacity: 2 }), 'weekdays'],
-        ['batch range', () => t.http.post('/api/staff/referral-slots/batch').set(coordinator).send({ department: '眼科', from: addDays(today(), 50), to: addDays(today(), 45), weekdays: [1], periods: ['am'], capacity: 2 }), 'to'],
-        ['batch periods', () => t.http.post('/api/staff/referral-slots/batch').set(coordinator).send({ department: '眼科', from: addDays(today(), 45), to: addDays(today(), 50), weekdays: [1], periods: [], capacity: 2 }), 'periods'],
+        [
+          'request unknown field',
+          () => t.http.post('/api/referrals').set(resident.auth).send({ contractId: resident.contractId, slotId: pool.id, reason: '头晕', status: 'booked' }),
+          'status',
+        ],
+        [
+          'publish period',
+          () =>
+            t.http
+              .post('/api/staff/referral-slots')
+              .set(coordinator)
+              .send({ ...freshSlot(), period: 'evening', capacity: 2 }),
+          'period',
+        ],
+        [
+          'publish capacity',
+          () =>
+            t.http
+              .post('/api/staff/referral-slots')
+              .set(coordinator)
+              .send({ ...freshSlot(), capacity: 0 }),
+          'capacity',
+        ],
+        [
+          'publish past date',
+          () =>
+            t.http
+              .post('/api/staff/referral-slots')
+              .set(coordinator)
+              .send({ ...freshSlot(), date: addDays(today(), -1), capacity: 2 }),
+          'date',
+        ],
+        [
+          'publish far date',
+          () =>
+            t.http
+              .post('/api/staff/referral-slots')
+              .set(coordinator)
+              .send({ ...freshSlot(), date: addDays(today(), 61), capacity: 2 }),
+          'date',
+        ],
+        [
+          'batch weekdays',
+          () =>
+            t.http
+              .post('/api/staff/referral-slots/batch')
+              .set(coordinator)
+              .send({ department: '眼科', from: addDays(today(), 45), to: addDays(today(), 50), weekdays: [7], periods: ['am'], capacity: 2 }),
+          'weekdays',
+        ],
+        [
+          'batch range',
+          () =>
+            t.http
+              .post('/api/staff/referral-slots/batch')
+              .set(coordinator)
+              .send({ department: '眼科', from: addDays(today(), 50), to: addDays(today(), 45), weekdays: [1], periods: ['am'], capacity: 2 }),
+          'to',
+        ],
+        [
+          'batch periods',
+          () =>
+            t.http
+              .post('/api/staff/referral-slots/batch')
+              .set(coordinator)
+              .send({ department: '眼科', from: addDays(today(), 45), to: addDays(today(), 50), weekdays: [1], periods: [], capacity: 2 }),
+          'periods',
+        ],
         ['update capacity', () => t.http.put(`/api/staff/referral-slots/${pool.id}`).set(coordinator).send({ capacity: 'many' }), 'capacity'],
         ['update closed', () => t.http.put(`/api/staff/referral-slots/${pool.id}`).set(coordinator).send({ closed: 'yes' }), 'closed'],
         ['staff list status', () => t.http.get('/api/staff/referrals').query({ status: 'lost' }).set(doctor), 'status'],
         ['staff book reason', () => t.http.post('/api/staff/referrals').set(doctor).send({ contractId: resident.contractId, slotId: pool.id }), 'reason'],
         ['decline reason', () => t.http.post(`/api/staff/referrals/${referral.id}/decline`).set(doctor).send({}), 'reason'],
-        ['feedback advice', () => t.http.post(`/api/staff/referrals/${referral.id}/feedback`).set(coordinator).send({ findings: '正常', nextStep: '随访' }), 'advice'],
+        [
+          'feedback advice',
+          () => t.http.post(`/api/staff/referrals/${referral.id}/feedback`).set(coordinator).send({ findings: '正常', nextStep: '随访' }),
+          'advice',
+        ],
         ['down plan', () => t.http.post('/api/staff/down-referrals').set(coordinator).send({ referralId: referral.id, summary: '小结' }), 'plan'],
         ['down list pending', () => t.http.get('/api/staff/down-referrals').query({ pending: 'maybe' }).set(doctor), 'pending'],
       ];

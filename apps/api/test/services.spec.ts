@@ -26,7 +26,10 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
   };
   /** A household of one signed on site; returns the contract and the person. */
   const signedOnSite = async (overrides: Parameters<typeof member>[0] = {}, body: Record<string, unknown> = {}) => {
-    const response = await t.http.post('/api/staff/onsite-signings').set(doctor1).send(await onsiteBody(t, doctor1, [member(overrides)], body));
+    const response = await t.http
+      .post('/api/staff/onsite-signings')
+      .set(doctor1)
+      .send(await onsiteBody(t, doctor1, [member(overrides)], body));
     if (response.status !== 201) throw new Error(`onsite failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.contracts[0] as { id: string; personId: string; doctorId: string };
   };
@@ -48,7 +51,9 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
       for (const c of response.body.contracts) expect(c).toMatchObject({ status: 'active', signedBy: 'doctor', channel: 'onsite', teamId: team.id });
       expect(JSON.stringify(response.body)).not.toContain(head.idNumber);
 
-      const rows = await t.dataSource.query('SELECT c.*, p.accountId FROM contracts c JOIN persons p ON p.id = c.personId WHERE c.householdSigningId = ?', [response.body.householdSigningId]);
+      const rows = await t.dataSource.query('SELECT c.*, p.accountId FROM contracts c JOIN persons p ON p.id = c.personId WHERE c.householdSigningId = ?', [
+        response.body.householdSigningId,
+      ]);
       expect(rows).toHaveLength(3);
       for (const row of rows) {
         expect(row.accountId).toBeNull();
@@ -118,19 +123,36 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
     it('a resident who later logs in with WeChat and gives the same ID number and phone claims the person and household; nothing is duplicated', async () => {
       const head = member({ name: '赵大爷', birthDate: '1950-02-02', phone: '13711112222' });
       const spouse = member({ name: '钱大妈', birthDate: '1952-02-02', relation: 'spouse' });
-      const signed = await t.http.post('/api/staff/onsite-signings').set(doctor1).send(await onsiteBody(t, doctor1, [head, spouse])).expect(201);
+      const signed = await t.http
+        .post('/api/staff/onsite-signings')
+        .set(doctor1)
+        .send(await onsiteBody(t, doctor1, [head, spouse]))
+        .expect(201);
       const headPersonId = signed.body.contracts[0].personId;
 
       const stranger = await residentLogin(t);
       const profile = (phone: string) => ({
-        name: '赵大爷', idNumber: head.idNumber, phone, declaredTags: [], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
+        name: '赵大爷',
+        idNumber: head.idNumber,
+        phone,
+        declaredTags: [],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
       });
       const communityId = (await t.dataSource.query('SELECT communityId FROM persons WHERE id = ?', [headPersonId]))[0].communityId;
-      const wrongPhone = await t.http.put('/api/me/profile').set(stranger.auth).send({ ...profile('13799999999'), communityId }).expect(409);
+      const wrongPhone = await t.http
+        .put('/api/me/profile')
+        .set(stranger.auth)
+        .send({ ...profile('13799999999'), communityId })
+        .expect(409);
       expect(wrongPhone.body.code).toBe('PERSON.ALREADY_REGISTERED');
 
       const resident = await residentLogin(t);
-      const claimed = await t.http.put('/api/me/profile').set(resident.auth).send({ ...profile('13711112222'), communityId }).expect(200);
+      const claimed = await t.http
+        .put('/api/me/profile')
+        .set(resident.auth)
+        .send({ ...profile('13711112222'), communityId })
+        .expect(200);
       expect(claimed.body.id).toBe(headPersonId);
       expect(await count('SELECT COUNT(*) AS n FROM persons WHERE idNumberHash = (SELECT idNumberHash FROM persons WHERE id = ?)', [headPersonId])).toBe(1);
       const contracts = await t.http.get('/api/contracts').set(resident.auth).expect(200);
@@ -144,10 +166,18 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
 
     it('refuses a person who manages their own record in the mini-program, and a household listing one ID number twice', async () => {
       const resident = await residentWithProfile(t);
-      const own = await t.http.post('/api/staff/onsite-signings').set(doctor1).send(await onsiteBody(t, doctor1, [member({ idNumber: resident.idNumber, phone: '13800138000' })])).expect(409);
+      const own = await t.http
+        .post('/api/staff/onsite-signings')
+        .set(doctor1)
+        .send(await onsiteBody(t, doctor1, [member({ idNumber: resident.idNumber, phone: '13800138000' })]))
+        .expect(409);
       expect(own.body).toMatchObject({ code: 'ONSITE.PERSON_HAS_ACCOUNT', details: [{ field: 'members[0].idNumber' }] });
       const twice = member({ phone: '13600000002' });
-      const duplicate = await t.http.post('/api/staff/onsite-signings').set(doctor1).send(await onsiteBody(t, doctor1, [twice, { ...twice, relation: 'spouse' }])).expect(400);
+      const duplicate = await t.http
+        .post('/api/staff/onsite-signings')
+        .set(doctor1)
+        .send(await onsiteBody(t, doctor1, [twice, { ...twice, relation: 'spouse' }]))
+        .expect(400);
       expect(duplicate.body.details).toEqual([{ field: 'members[1].idNumber', message: '同一个身份证号登记了两次' }]);
     });
   });
@@ -155,16 +185,29 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
   describe('service records', () => {
     it('records a follow-up against the plan with readings encrypted at rest; a correction is a new version; the resident confirms', async () => {
       const head = member({ name: '孙大爷', birthDate: '1954-04-04', phone: '13722223333', declaredTags: ['hypertension'] });
-      const signed = await t.http.post('/api/staff/onsite-signings').set(doctor1).send(await onsiteBody(t, doctor1, [head])).expect(201);
+      const signed = await t.http
+        .post('/api/staff/onsite-signings')
+        .set(doctor1)
+        .send(await onsiteBody(t, doctor1, [head]))
+        .expect(201);
       const contract = signed.body.contracts[0];
       const record = await t.http.get(`/api/staff/residents/${contract.personId}/record`).set(doctor1).expect(200);
       const firstFollowUp = record.body.plans[0].items.find((i: { id: string }) => i.id === `${contract.id}:chronic:1`);
       expect(firstFollowUp).toMatchObject({ type: 'followUp', state: 'due', title: '高血压/糖尿病随访' });
 
-      const created = await t.http.post('/api/staff/services').set(doctor1).send({
-        contractId: contract.id, type: 'followUp', date: today(), channel: 'home', planItemId: firstFollowUp.id,
-        measurements: { systolic: 152, diastolic: 96, weightKg: 66.5 }, note: '头晕，嘱按时服药',
-      }).expect(201);
+      const created = await t.http
+        .post('/api/staff/services')
+        .set(doctor1)
+        .send({
+          contractId: contract.id,
+          type: 'followUp',
+          date: today(),
+          channel: 'home',
+          planItemId: firstFollowUp.id,
+          measurements: { systolic: 152, diastolic: 96, weightKg: 66.5 },
+          note: '头晕，嘱按时服药',
+        })
+        .expect(201);
       expect(created.body).toMatchObject({ version: 1, current: true, onTarget: false, measurementsText: '血压 152/96 mmHg，体重 66.5 kg', confirmedAt: null });
       expect(created.body.recordedBy.name).not.toBe('');
       const [raw] = await t.dataSource.query('SELECT * FROM service_records WHERE id = ?', [created.body.id]);
@@ -175,23 +218,51 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
       expect(Boolean(raw.bloodPressureOnTarget)).toBe(false);
       expect(raw.glucoseOnTarget).toBeNull();
 
-      const corrected = await t.http.post(`/api/staff/services/${created.body.id}/corrections`).set(doctor1).send({
-        type: 'followUp', date: today(), channel: 'home', planItemId: firstFollowUp.id, measurements: { systolic: 132, diastolic: 86 }, reason: '血压录入错误',
-      }).expect(201);
+      const corrected = await t.http
+        .post(`/api/staff/services/${created.body.id}/corrections`)
+        .set(doctor1)
+        .send({
+          type: 'followUp',
+          date: today(),
+          channel: 'home',
+          planItemId: firstFollowUp.id,
+          measurements: { systolic: 132, diastolic: 86 },
+          reason: '血压录入错误',
+        })
+        .expect(201);
       expect(corrected.body).toMatchObject({ version: 2, current: true, correctsId: created.body.id, correctionReason: '血压录入错误', onTarget: true });
-      const again = await t.http.post(`/api/staff/services/${created.body.id}/corrections`).set(doctor1).send({
-        type: 'followUp', date: today(), channel: 'home', reason: '再改一次',
-      }).expect(409);
+      const again = await t.http
+        .post(`/api/staff/services/${created.body.id}/corrections`)
+        .set(doctor1)
+        .send({
+          type: 'followUp',
+          date: today(),
+          channel: 'home',
+          reason: '再改一次',
+        })
+        .expect(409);
       expect(again.body.code).toBe('SERVICE.NOT_CURRENT');
       const history = await t.http.get(`/api/staff/services?personId=${contract.personId}`).set(doctor1).expect(200);
-      expect(history.body.map((s: { version: number; current: boolean }) => [s.version, s.current])).toEqual([[2, true], [1, false]]);
+      expect(history.body.map((s: { version: number; current: boolean }) => [s.version, s.current])).toEqual([
+        [2, true],
+        [1, false],
+      ]);
       expect(await count('SELECT COUNT(*) AS n FROM service_records WHERE personId = ?', [contract.personId])).toBe(2);
 
       const resident = await residentLogin(t);
-      await t.http.put('/api/me/profile').set(resident.auth).send({
-        name: '孙大爷', idNumber: head.idNumber, phone: '13722223333', communityId: (await onsiteBody(t, doctor1, [])).communityId,
-        declaredTags: ['hypertension'], privacyPolicyVersion: '2026-11', sensitiveConsent: true,
-      }).expect(200);
+      await t.http
+        .put('/api/me/profile')
+        .set(resident.auth)
+        .send({
+          name: '孙大爷',
+          idNumber: head.idNumber,
+          phone: '13722223333',
+          communityId: (await onsiteBody(t, doctor1, [])).communityId,
+          declaredTags: ['hypertension'],
+          privacyPolicyVersion: '2026-11',
+          sensitiveConsent: true,
+        })
+        .expect(200);
       const mine = await t.http.get('/api/services').set(resident.auth).expect(200);
       const me = mine.body.people[0];
       expect(me.services.map((s: { id: string }) => s.id)).toEqual([corrected.body.id]);
@@ -205,7 +276,11 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
       const other = await residentLogin(t);
       await t.http.post(`/api/services/${corrected.body.id}/confirm`).set(other.auth).expect(404);
       // recorded before the resident had an account: nobody to tell; recorded after the claim: a notice
-      const later = await t.http.post('/api/staff/services').set(doctor1).send({ contractId: contract.id, type: 'consultation', date: today(), channel: 'phone' }).expect(201);
+      const later = await t.http
+        .post('/api/staff/services')
+        .set(doctor1)
+        .send({ contractId: contract.id, type: 'consultation', date: today(), channel: 'phone' })
+        .expect(201);
       const notices = await t.http.get('/api/notices').set(resident.auth).expect(200);
       expect(notices.body.filter((n: { kind: string }) => n.kind === 'serviceRecorded').map((n: { refId: string }) => n.refId)).toEqual([later.body.id]);
       expect(JSON.stringify(notices.body)).not.toContain('132');
@@ -213,20 +288,36 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
 
     it('a signature captured on site confirms the service at once', async () => {
       const contract = await signedOnSite({ phone: '13600000003' });
-      const created = await t.http.post('/api/staff/services').set(doctor1).send({
-        contractId: contract.id, type: 'homeVisit', date: today(), channel: 'home', residentSignature: signaturePng(3),
-      }).expect(201);
+      const created = await t.http
+        .post('/api/staff/services')
+        .set(doctor1)
+        .send({
+          contractId: contract.id,
+          type: 'homeVisit',
+          date: today(),
+          channel: 'home',
+          residentSignature: signaturePng(3),
+        })
+        .expect(201);
       expect(created.body.confirmedVia).toBe('signature');
       expect(created.body.confirmedAt).not.toBeNull();
     });
 
-    it('answers 404 for another team\'s resident, contract or record', async () => {
+    it("answers 404 for another team's resident, contract or record", async () => {
       const contract = await signedOnSite({ phone: '13600000004' });
       await t.http.get(`/api/staff/residents/${contract.personId}/record`).set(doctor2).expect(404);
       await t.http.get(`/api/staff/services?personId=${contract.personId}`).set(doctor2).expect(404);
       await t.http.post('/api/staff/services').set(doctor2).send({ contractId: contract.id, type: 'followUp', date: today(), channel: 'home' }).expect(404);
-      const created = await t.http.post('/api/staff/services').set(doctor1).send({ contractId: contract.id, type: 'consultation', date: today(), channel: 'phone' }).expect(201);
-      await t.http.post(`/api/staff/services/${created.body.id}/corrections`).set(doctor2).send({ type: 'consultation', date: today(), channel: 'phone', reason: 'x' }).expect(404);
+      const created = await t.http
+        .post('/api/staff/services')
+        .set(doctor1)
+        .send({ contractId: contract.id, type: 'consultation', date: today(), channel: 'phone' })
+        .expect(201);
+      await t.http
+        .post(`/api/staff/services/${created.body.id}/corrections`)
+        .set(doctor2)
+        .send({ type: 'consultation', date: today(), channel: 'phone', reason: 'x' })
+        .expect(404);
       await t.http.get(`/api/staff/residents/${contract.personId}/record`).set(admin1).expect(200);
       expect(await count("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'resident.record.read' AND personId = ?", [contract.personId])).toBe(1);
     });
@@ -236,17 +327,36 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
       const written: string[] = [];
       const original = process.stdout.write.bind(process.stdout);
       const originalErr = process.stderr.write.bind(process.stderr);
-      process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => { written.push(String(chunk)); return (original as (...a: unknown[]) => boolean)(chunk, ...rest); }) as typeof process.stdout.write;
-      process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => { written.push(String(chunk)); return (originalErr as (...a: unknown[]) => boolean)(chunk, ...rest); }) as typeof process.stderr.write;
+      process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        written.push(String(chunk));
+        return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
+      }) as typeof process.stdout.write;
+      process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        written.push(String(chunk));
+        return (originalErr as (...a: unknown[]) => boolean)(chunk, ...rest);
+      }) as typeof process.stderr.write;
       const { Logger } = await import('@nestjs/common');
       const { JsonLogger } = await import('../src/common/json-logger');
       Logger.overrideLogger(new JsonLogger(['log', 'error', 'warn']));
       try {
-        const created = await t.http.post('/api/staff/services').set(doctor1).send({
-          contractId: contract.id, type: 'followUp', date: today(), channel: 'clinic', measurements: { systolic: 187, diastolic: 123, fastingGlucose: 11.7 }, note: '胸闷气短日志探针',
-        }).expect(201);
+        const created = await t.http
+          .post('/api/staff/services')
+          .set(doctor1)
+          .send({
+            contractId: contract.id,
+            type: 'followUp',
+            date: today(),
+            channel: 'clinic',
+            measurements: { systolic: 187, diastolic: 123, fastingGlucose: 11.7 },
+            note: '胸闷气短日志探针',
+          })
+          .expect(201);
         await t.http.get(`/api/staff/services?personId=${contract.personId}`).set(doctor1).expect(200);
-        await t.http.post('/api/staff/services').set(doctor1).send({ contractId: contract.id, type: 'followUp', date: today(), channel: 'clinic', measurements: { systolic: 1877, diastolic: 123 } }).expect(400);
+        await t.http
+          .post('/api/staff/services')
+          .set(doctor1)
+          .send({ contractId: contract.id, type: 'followUp', date: today(), channel: 'clinic', measurements: { systolic: 1877, diastolic: 123 } })
+          .expect(400);
         expect(created.body.onTarget).toBe(false);
       } finally {
         process.stdout.write = original;
@@ -260,7 +370,7 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
   });
 
   describe('the to-do list', () => {
-    it('lists a team\'s overdue and this-week services, contracts ending and lapsed, unconfirmed services and rejected contracts', async () => {
+    it("lists a team's overdue and this-week services, contracts ending and lapsed, unconfirmed services and rejected contracts", async () => {
       const overdue = await signedOnSite({ name: '周逾期', phone: '13600000006', declaredTags: ['hypertension'], birthDate: '1960-01-01' });
       // a year's contract that started 200 days ago: two quarterly follow-ups passed without one, the third is open
       await backdate(t, overdue.id, 200, 164);
@@ -272,18 +382,30 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
       const lapsed = await signedOnSite({ name: '吴过期', phone: '13600000007' });
       await t.dataSource.query("UPDATE contracts SET status = 'expired', openSlot = NULL, endDate = ? WHERE id = ?", [addDays(today(), -10), lapsed.id]);
       const unconfirmed = await signedOnSite({ name: '郑未确认', phone: '13600000008' });
-      const service = await t.http.post('/api/staff/services').set(doctor1).send({ contractId: unconfirmed.id, type: 'consultation', date: today(), channel: 'phone' }).expect(201);
+      const service = await t.http
+        .post('/api/staff/services')
+        .set(doctor1)
+        .send({ contractId: unconfirmed.id, type: 'consultation', date: today(), channel: 'phone' })
+        .expect(201);
       const { resident: rejectedResident, contract: rejected } = await (async () => {
         const resident = await residentWithProfile(t, { name: '冯退回' });
-        const pending = await t.http.post('/api/contracts').set(resident.auth).send(await signBody(t, resident)).expect(201);
+        const pending = await t.http
+          .post('/api/contracts')
+          .set(resident.auth)
+          .send(await signBody(t, resident))
+          .expect(201);
         await t.http.post(`/api/staff/contracts/${pending.body[0].id}/reject`).set(doctor1).send({ reason: '不在服务范围' }).expect(200);
         return { resident, contract: pending.body[0] };
       })();
 
       const todo = await t.http.get('/api/staff/todo').set(doctor1).expect(200);
-      const of = (personId: string) => todo.body.items.filter((i: { personId: string }) => i.personId === personId).map((i: { kind: string; title: string; date: string }) => [i.kind, i.title, i.date]);
-      const windows = (await t.http.get(`/api/staff/residents/${overdue.personId}/record`).set(doctor1).expect(200)).body.plans[0].items
-        .filter((i: { id: string }) => i.id.includes(':chronic:'));
+      const of = (personId: string) =>
+        todo.body.items
+          .filter((i: { personId: string }) => i.personId === personId)
+          .map((i: { kind: string; title: string; date: string }) => [i.kind, i.title, i.date]);
+      const windows = (await t.http.get(`/api/staff/residents/${overdue.personId}/record`).set(doctor1).expect(200)).body.plans[0].items.filter(
+        (i: { id: string }) => i.id.includes(':chronic:'),
+      );
       expect(of(overdue.personId)).toEqual([
         ['serviceOverdue', '高血压/糖尿病随访', windows[0].windowEnd],
         ['serviceOverdue', '高血压/糖尿病随访', windows[1].windowEnd],
@@ -291,11 +413,16 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
       expect(of(dueSoon.personId)).toEqual([['serviceDueThisWeek', '高血压/糖尿病随访', addDays(today(), 4)]]);
       expect(of(ending.personId)).toEqual([['contractEnding', '签约即将到期，请提醒续约', addDays(today(), 24)]]);
       expect(of(lapsed.personId)).toEqual([['contractLapsed', '签约已到期未续约', addDays(today(), -10)]]);
-      expect(todo.body.items.find((i: { serviceId: string | null }) => i.serviceId === service.body.id)).toMatchObject({ kind: 'serviceUnconfirmed', personId: unconfirmed.personId });
+      expect(todo.body.items.find((i: { serviceId: string | null }) => i.serviceId === service.body.id)).toMatchObject({
+        kind: 'serviceUnconfirmed',
+        personId: unconfirmed.personId,
+      });
       expect(of(rejectedResident.person.id)).toEqual([['contractRejected', '签约被退回：不在服务范围', today()]]);
       expect(todo.body.items.find((i: { contractId: string }) => i.contractId === rejected.id)).toBeDefined();
       expect(todo.body.counts.serviceOverdue).toBeGreaterThanOrEqual(2);
-      expect((await t.http.get('/api/staff/todo').set(doctor2).expect(200)).body.items.some((i: { personId: string }) => i.personId === overdue.personId)).toBe(false);
+      expect((await t.http.get('/api/staff/todo').set(doctor2).expect(200)).body.items.some((i: { personId: string }) => i.personId === overdue.personId)).toBe(
+        false,
+      );
       const mine = await t.http.get('/api/staff/todo?mine=true').set(doctor1).expect(200);
       expect(mine.body.doctorId).not.toBeNull();
       expect(mine.body.items.every((i: { doctorId: string | null }) => i.doctorId === null || i.doctorId === mine.body.doctorId)).toBe(true);
@@ -318,11 +445,24 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
     it('quotes each member of a household exactly as the resident would be quoted', async () => {
       const resident = await residentWithProfile(t, { birthDate: '1950-05-05', declaredTags: ['hypertension'] });
       const codes = ['basicPublicHealth', 'basicMedical', 'hypertension'];
-      const residentQuote = await t.http.post('/api/quotes').set(resident.auth).send({ personId: resident.person.id, packageCodes: codes, years: 2 }).expect(200);
-      const onsite = await t.http.post('/api/staff/onsite-quotes').set(doctor1).send({
-        communityId: resident.communityId, members: [{ idNumber: idNumberFor('1950-05-05'), declaredTags: ['hypertension'] }, { idNumber: idNumberFor('1990-01-01'), declaredTags: [] }],
-        packageCodes: codes, years: 2,
-      }).expect(200);
+      const residentQuote = await t.http
+        .post('/api/quotes')
+        .set(resident.auth)
+        .send({ personId: resident.person.id, packageCodes: codes, years: 2 })
+        .expect(200);
+      const onsite = await t.http
+        .post('/api/staff/onsite-quotes')
+        .set(doctor1)
+        .send({
+          communityId: resident.communityId,
+          members: [
+            { idNumber: idNumberFor('1950-05-05'), declaredTags: ['hypertension'] },
+            { idNumber: idNumberFor('1990-01-01'), declaredTags: [] },
+          ],
+          packageCodes: codes,
+          years: 2,
+        })
+        .expect(200);
       expect(onsite.body.members[0].quote).toEqual(residentQuote.body);
       expect(onsite.body.members[0].offered.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['elderly', 'hypertension']));
       expect(onsite.body.members[1]).toMatchObject({ quote: null, refusal: { code: 'QUOTE.NOT_ELIGIBLE' } });
@@ -332,9 +472,18 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
   describe('non-signing categories', () => {
     it('records a refusal with the notice photo, lets the team change its category, and reports per team', async () => {
       const team = await demoTeam(t);
-      const created = await t.http.post('/api/staff/refusals').set(doctor1).send({
-        name: '陈拒签', idNumber: idNumberFor('1966-06-06'), teamId: team.id, reason: '不需要', category: 'refused', noticePhoto: signaturePng(5),
-      }).expect(201);
+      const created = await t.http
+        .post('/api/staff/refusals')
+        .set(doctor1)
+        .send({
+          name: '陈拒签',
+          idNumber: idNumberFor('1966-06-06'),
+          teamId: team.id,
+          reason: '不需要',
+          category: 'refused',
+          noticePhoto: signaturePng(5),
+        })
+        .expect(201);
       expect(created.body).toMatchObject({ category: 'refused', categoryLabel: '拒签', hasNoticePhoto: true });
       const [raw] = await t.dataSource.query('SELECT noticePhotoCipher FROM signing_refusals WHERE id = ?', [created.body.id]);
       expect(raw.noticePhotoCipher).toMatch(/^v1:/);
@@ -349,45 +498,170 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
   });
 
   describe('bad input on every new endpoint: 400 with the field, nothing stored', () => {
-    it.each<[string, (ctx: { contractId: string; serviceId: string; refusalId: string }) => Promise<{ status: number; body: { details: { field: string }[] } }>, string]>([
-      ['onsite: a wrong ID number of the second member', async () => t.http.post('/api/staff/onsite-signings').set(doctor1)
-        .send(await onsiteBody(t, doctor1, [member({ phone: '13600000009' }), { ...member({ relation: 'spouse' }), idNumber: '110105195603100016' }])), 'members[1].idNumber'],
-      ['onsite: no phone for the head', async () => t.http.post('/api/staff/onsite-signings').set(doctor1).send(await onsiteBody(t, doctor1, [member()])), 'members[0].phone'],
-      ['onsite: a child without the guardian\'s consent', async () => t.http.post('/api/staff/onsite-signings').set(doctor1)
-        .send(await onsiteBody(t, doctor1, [member({ phone: '13600000010' }), member({ relation: 'other', birthDate: addDays(today(), -400) })])), 'members[1].guardianConsent'],
-      ['onsite: the signature is not a PNG', async () => t.http.post('/api/staff/onsite-signings').set(doctor1)
-        .send(await onsiteBody(t, doctor1, [member({ phone: '13600000011' })], { signature: 'data:image/gif;base64,R0lGOD' })), 'signature'],
-      ['onsite: an unknown field', async () => t.http.post('/api/staff/onsite-signings').set(doctor1)
-        .send({ ...(await onsiteBody(t, doctor1, [member({ phone: '13600000012' })])), accountId: 'x' }), 'accountId'],
-      ['onsite quote: a wrong ID number', async () => t.http.post('/api/staff/onsite-quotes').set(doctor1)
-        .send({ communityId: (await onsiteBody(t, doctor1, [])).communityId, members: [{ idNumber: '123', declaredTags: [] }], packageCodes: ['basicPublicHealth'], years: 1 }), 'members[0].idNumber'],
-      ['signature: not an image', async ({ contractId }) => t.http.post(`/api/staff/contracts/${contractId}/signature`).set(doctor1).send({ signature: 'hello' }), 'signature'],
-      ['service: systolic out of range', async ({ contractId }) => t.http.post('/api/staff/services').set(doctor1)
-        .send({ contractId, type: 'followUp', date: today(), channel: 'home', measurements: { systolic: 1500, diastolic: 90 } }), 'measurements.systolic'],
-      ['service: half a blood pressure', async ({ contractId }) => t.http.post('/api/staff/services').set(doctor1)
-        .send({ contractId, type: 'followUp', date: today(), channel: 'home', measurements: { systolic: 150 } }), 'measurements.diastolic'],
-      ['service: a date in the future', async ({ contractId }) => t.http.post('/api/staff/services').set(doctor1)
-        .send({ contractId, type: 'followUp', date: addDays(today(), 3), channel: 'home' }), 'date'],
-      ['service: an unknown type', async ({ contractId }) => t.http.post('/api/staff/services').set(doctor1).send({ contractId, type: 'visit', date: today(), channel: 'home' }), 'type'],
-      ['service: a plan item of another contract', async ({ contractId }) => t.http.post('/api/staff/services').set(doctor1)
-        .send({ contractId, type: 'followUp', date: today(), channel: 'home', planItemId: 'other:chronic:1' }), 'planItemId'],
-      ['service: glucose as text', async ({ contractId }) => t.http.post('/api/staff/services').set(doctor1)
-        .send({ contractId, type: 'followUp', date: today(), channel: 'home', measurements: { fastingGlucose: '高' } }), 'measurements.fastingGlucose'],
-      ['correction: no reason', async ({ serviceId }) => t.http.post(`/api/staff/services/${serviceId}/corrections`).set(doctor1)
-        .send({ type: 'followUp', date: today(), channel: 'home' }), 'reason'],
-      ['correction: weight out of range', async ({ serviceId }) => t.http.post(`/api/staff/services/${serviceId}/corrections`).set(doctor1)
-        .send({ type: 'followUp', date: today(), channel: 'home', reason: '改体重', measurements: { weightKg: 900 } }), 'measurements.weightKg'],
+    it.each<
+      [
+        string,
+        (ctx: { contractId: string; serviceId: string; refusalId: string }) => Promise<{ status: number; body: { details: { field: string }[] } }>,
+        string,
+      ]
+    >([
+      [
+        'onsite: a wrong ID number of the second member',
+        async () =>
+          t.http
+            .post('/api/staff/onsite-signings')
+            .set(doctor1)
+            .send(await onsiteBody(t, doctor1, [member({ phone: '13600000009' }), { ...member({ relation: 'spouse' }), idNumber: '110105195603100016' }])),
+        'members[1].idNumber',
+      ],
+      [
+        'onsite: no phone for the head',
+        async () =>
+          t.http
+            .post('/api/staff/onsite-signings')
+            .set(doctor1)
+            .send(await onsiteBody(t, doctor1, [member()])),
+        'members[0].phone',
+      ],
+      [
+        "onsite: a child without the guardian's consent",
+        async () =>
+          t.http
+            .post('/api/staff/onsite-signings')
+            .set(doctor1)
+            .send(await onsiteBody(t, doctor1, [member({ phone: '13600000010' }), member({ relation: 'other', birthDate: addDays(today(), -400) })])),
+        'members[1].guardianConsent',
+      ],
+      [
+        'onsite: the signature is not a PNG',
+        async () =>
+          t.http
+            .post('/api/staff/onsite-signings')
+            .set(doctor1)
+            .send(await onsiteBody(t, doctor1, [member({ phone: '13600000011' })], { signature: 'data:image/gif;base64,R0lGOD' })),
+        'signature',
+      ],
+      [
+        'onsite: an unknown field',
+        async () =>
+          t.http
+            .post('/api/staff/onsite-signings')
+            .set(doctor1)
+            .send({ ...(await onsiteBody(t, doctor1, [member({ phone: '13600000012' })])), accountId: 'x' }),
+        'accountId',
+      ],
+      [
+        'onsite quote: a wrong ID number',
+        async () =>
+          t.http
+            .post('/api/staff/onsite-quotes')
+            .set(doctor1)
+            .send({
+              communityId: (await onsiteBody(t, doctor1, [])).communityId,
+              members: [{ idNumber: '123', declaredTags: [] }],
+              packageCodes: ['basicPublicHealth'],
+              years: 1,
+            }),
+        'members[0].idNumber',
+      ],
+      [
+        'signature: not an image',
+        async ({ contractId }) => t.http.post(`/api/staff/contracts/${contractId}/signature`).set(doctor1).send({ signature: 'hello' }),
+        'signature',
+      ],
+      [
+        'service: systolic out of range',
+        async ({ contractId }) =>
+          t.http
+            .post('/api/staff/services')
+            .set(doctor1)
+            .send({ contractId, type: 'followUp', date: today(), channel: 'home', measurements: { systolic: 1500, diastolic: 90 } }),
+        'measurements.systolic',
+      ],
+      [
+        'service: half a blood pressure',
+        async ({ contractId }) =>
+          t.http
+            .post('/api/staff/services')
+            .set(doctor1)
+            .send({ contractId, type: 'followUp', date: today(), channel: 'home', measurements: { systolic: 150 } }),
+        'measurements.diastolic',
+      ],
+      [
+        'service: a date in the future',
+        async ({ contractId }) =>
+          t.http
+            .post('/api/staff/services')
+            .set(doctor1)
+            .send({ contractId, type: 'followUp', date: addDays(today(), 3), channel: 'home' }),
+        'date',
+      ],
+      [
+        'service: an unknown type',
+        async ({ contractId }) => t.http.post('/api/staff/services').set(doctor1).send({ contractId, type: 'visit', date: today(), channel: 'home' }),
+        'type',
+      ],
+      [
+        'service: a plan item of another contract',
+        async ({ contractId }) =>
+          t.http.post('/api/staff/services').set(doctor1).send({ contractId, type: 'followUp', date: today(), channel: 'home', planItemId: 'other:chronic:1' }),
+        'planItemId',
+      ],
+      [
+        'service: glucose as text',
+        async ({ contractId }) =>
+          t.http
+            .post('/api/staff/services')
+            .set(doctor1)
+            .send({ contractId, type: 'followUp', date: today(), channel: 'home', measurements: { fastingGlucose: '高' } }),
+        'measurements.fastingGlucose',
+      ],
+      [
+        'correction: no reason',
+        async ({ serviceId }) =>
+          t.http.post(`/api/staff/services/${serviceId}/corrections`).set(doctor1).send({ type: 'followUp', date: today(), channel: 'home' }),
+        'reason',
+      ],
+      [
+        'correction: weight out of range',
+        async ({ serviceId }) =>
+          t.http
+            .post(`/api/staff/services/${serviceId}/corrections`)
+            .set(doctor1)
+            .send({ type: 'followUp', date: today(), channel: 'home', reason: '改体重', measurements: { weightKg: 900 } }),
+        'measurements.weightKg',
+      ],
       ['services list: no person', async () => t.http.get('/api/staff/services').set(doctor1), 'personId'],
       ['todo: mine is not a boolean', async () => t.http.get('/api/staff/todo?mine=maybe').set(doctor1), 'mine'],
-      ['non-signing: an unknown category', async ({ refusalId }) => t.http.put(`/api/staff/refusals/${refusalId}`).set(doctor1).send({ category: 'lost', reason: 'x' }), 'category'],
-      ['refusal: an unknown category', async () => t.http.post('/api/staff/refusals').set(doctor1)
-        .send({ name: '某人', idNumber: idNumberFor('1970-01-01'), teamId: (await demoTeam(t)).id, reason: 'x', category: 'lost' }), 'category'],
+      [
+        'non-signing: an unknown category',
+        async ({ refusalId }) => t.http.put(`/api/staff/refusals/${refusalId}`).set(doctor1).send({ category: 'lost', reason: 'x' }),
+        'category',
+      ],
+      [
+        'refusal: an unknown category',
+        async () =>
+          t.http
+            .post('/api/staff/refusals')
+            .set(doctor1)
+            .send({ name: '某人', idNumber: idNumberFor('1970-01-01'), teamId: (await demoTeam(t)).id, reason: 'x', category: 'lost' }),
+        'category',
+      ],
     ])('%s', async (_, send, field) => {
       const contract = await signedOnSite({ phone: '13600000013' });
-      const service = await t.http.post('/api/staff/services').set(doctor1).send({ contractId: contract.id, type: 'followUp', date: today(), channel: 'home' }).expect(201);
+      const service = await t.http
+        .post('/api/staff/services')
+        .set(doctor1)
+        .send({ contractId: contract.id, type: 'followUp', date: today(), channel: 'home' })
+        .expect(201);
       const team = await demoTeam(t);
-      const refusal = await t.http.post('/api/staff/refusals').set(doctor1).send({ name: '某人', idNumber: idNumberFor('1971-01-01'), teamId: team.id, reason: '不需要' }).expect(201);
-      const counts = async () => Promise.all(['persons', 'contracts', 'service_records', 'signing_refusals'].map((table) => count(`SELECT COUNT(*) AS n FROM ${table}`)));
+      const refusal = await t.http
+        .post('/api/staff/refusals')
+        .set(doctor1)
+        .send({ name: '某人', idNumber: idNumberFor('1971-01-01'), teamId: team.id, reason: '不需要' })
+        .expect(201);
+      const counts = async () =>
+        Promise.all(['persons', 'contracts', 'service_records', 'signing_refusals'].map((table) => count(`SELECT COUNT(*) AS n FROM ${table}`)));
       const signatureBefore = (await t.dataSource.query('SELECT signatureCipher FROM contracts WHERE id = ?', [contract.id]))[0].signatureCipher;
       const refusalBefore = (await t.dataSource.query('SELECT category, reason FROM signing_refusals WHERE id = ?', [refusal.body.id]))[0];
       const before = await counts();

@@ -18,7 +18,11 @@ describe('the embedded SQLite default', () => {
     const [row] = await t.dataSource.query('SELECT idNumberCipher, idNumberMasked FROM persons WHERE id = ?', [r.person.id]);
     expect(row.idNumberCipher).not.toContain(r.idNumber);
     expect(row.idNumberMasked).toBe(r.person.idNumberMasked);
-    const quote = await t.http.post('/api/quotes').set(r.auth).send({ personId: r.person.id, packageCodes: ['basicPublicHealth', 'basicMedical', 'elderly'], years: 1 }).expect(200);
+    const quote = await t.http
+      .post('/api/quotes')
+      .set(r.auth)
+      .send({ personId: r.person.id, packageCodes: ['basicPublicHealth', 'basicMedical', 'elderly'], years: 1 })
+      .expect(200);
     expect(quote.body.totals).toEqual({ total: 10400, insurance: 6900, selfPay: 2500, publicHealth: 1000, fiscal: 0 });
   });
 

@@ -22,10 +22,19 @@ describe('surveys on SQLite: submitting and the report', () => {
     expect(body.respondents).toBe(3);
     const q = (id: string) => body.questions.find((x: { questionId: string }) => x.questionId === id);
     expect(q('q11').options.map((o: { count: number }) => o.count)).toEqual([1, 0, 2]);
-    expect(q('q5').options.map((o: { count: number; percent: number }) => [o.count, o.percent])).toEqual([[2, 2 / 3], [1, 1 / 3], [1, 1 / 3], [2, 2 / 3], [0, 0]]);
+    expect(q('q5').options.map((o: { count: number; percent: number }) => [o.count, o.percent])).toEqual([
+      [2, 2 / 3],
+      [1, 1 / 3],
+      [1, 1 / 3],
+      [2, 2 / 3],
+      [0, 0],
+    ]);
     expect(q('q13').validRespondents).toBe(2);
     expect(body.indicators.find((i: { code: string }) => i.code === 'satisfaction')).toMatchObject({ numerator: 2, denominator: 3 });
-    expect(body.breakdowns.team.map((g: { key: string; respondents: number }) => [g.key, g.respondents])).toEqual([[t.demo.institutions.clinic1.teamIds[0], 2], ['unsigned', 1]]);
+    expect(body.breakdowns.team.map((g: { key: string; respondents: number }) => [g.key, g.respondents])).toEqual([
+      [t.demo.institutions.clinic1.teamIds[0], 2],
+      ['unsigned', 1],
+    ]);
     expect(body.breakdowns.keyGroup.map((g: { key: string }) => g.key)).toEqual(['elderly65', 'none']);
     const crossTab = await t.http.get(`/api/staff/survey-waves/${waveId}/crosstab?rowQuestionId=q1&columnQuestionId=q11`).set(staff.clinic1).expect(200);
     expect(crossTab.body.cells.D).toEqual({ A: 1, B: 0, C: 2 });

@@ -1,11 +1,16 @@
 import ExcelJS from 'exceljs';
-import {
-  AnswerInput, countAnswers, indicatorsFromResponses, NormalisedAnswer, STANDARD_QUESTIONNAIRE, todayInChina, addDays,
-} from '@jiayi/domain';
+import { AnswerInput, countAnswers, indicatorsFromResponses, NormalisedAnswer, STANDARD_QUESTIONNAIRE, todayInChina, addDays } from '@jiayi/domain';
 import { PiiCipher } from '../src/common/pii-cipher';
 import { createTestApp, TestApp } from './support/test-app';
 import {
-  createWave, insertActiveContract, staffTokens, standardAnswers, standardQuestionnaireId, submit, surveyResident, surveyRowCounts,
+  createWave,
+  insertActiveContract,
+  staffTokens,
+  standardAnswers,
+  standardQuestionnaireId,
+  submit,
+  surveyResident,
+  surveyRowCounts,
 } from './support/survey-factories';
 import { residentWithProfile } from './support/factories';
 
@@ -77,14 +82,23 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       expect(body.respondents).toBe(10);
       const q = (id: string) => body.questions.find((x: { questionId: string }) => x.questionId === id);
       expect(q('q11')).toEqual({
-        questionId: 'q11', title: '您对家庭医生签约服务的满意程度：', type: 'single', validRespondents: 10,
+        questionId: 'q11',
+        title: '您对家庭医生签约服务的满意程度：',
+        type: 'single',
+        validRespondents: 10,
         options: [
           { optionId: 'A', label: '非常不满意', count: 2, percent: 0.2 },
           { optionId: 'B', label: '认可', count: 3, percent: 0.3 },
           { optionId: 'C', label: '非常满意', count: 5, percent: 0.5 },
         ],
       });
-      expect(q('q5').options.map((o: { count: number; percent: number }) => [o.count, o.percent])).toEqual([[10, 1], [6, 0.6], [0, 0], [0, 0], [0, 0]]);
+      expect(q('q5').options.map((o: { count: number; percent: number }) => [o.count, o.percent])).toEqual([
+        [10, 1],
+        [6, 0.6],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]);
       expect(q('q12').options.map((o: { count: number }) => o.count)).toEqual([5, 0, 5, 0, 5]);
       expect(q('q12').validRespondents).toBe(10);
       expect(q('q13')).toMatchObject({ type: 'text', validRespondents: 4, options: [] });
@@ -97,7 +111,7 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       expect(ind('awareness').ci95[0]).toBeCloseTo(0.396778, 5);
       expect(ind('awareness').ci95[1]).toBeCloseTo(0.892209, 5);
       expect(ind('doctorAwareness')).toMatchObject({ numerator: 4, denominator: 10, rate: 0.4 });
-      expect(ind('doctorAwareness').ci95[0]).toBeCloseTo(0.168180, 5);
+      expect(ind('doctorAwareness').ci95[0]).toBeCloseTo(0.16818, 5);
       expect(ind('renewalIntention')).toMatchObject({ numerator: 9, denominator: 10, rate: 0.9 });
       expect(ind('renewalIntention').ci95[1]).toBeCloseTo(0.982124, 5);
       expect(ind('timeliness')).toMatchObject({ kind: 'meanScore', numerator: 900, denominator: 10, meanScore: 90, rate: 0.9 });
@@ -112,10 +126,23 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
           return [g.label, g.respondents, s.numerator, s.denominator];
         });
       expect(satisfaction('institution')).toEqual([['城关镇卫生院', 10, 8, 10]]);
-      expect(satisfaction('team')).toEqual([['城关镇第一家庭医生团队', 6, 4, 6], ['城关镇第二家庭医生团队', 4, 4, 4]]);
-      expect(satisfaction('keyGroup')).toEqual([['65岁及以上老年人', 3, 1, 3], ['高血压患者', 2, 1, 2], ['非重点人群', 6, 6, 6]]);
-      expect(satisfaction('ageBand')).toEqual([['31-50岁', 7, 7, 7], ['65岁及以上', 3, 1, 3]]);
-      expect(satisfaction('signingDuration')).toEqual([['不到半年', 5, 5, 5], ['1年以上', 5, 3, 5]]);
+      expect(satisfaction('team')).toEqual([
+        ['城关镇第一家庭医生团队', 6, 4, 6],
+        ['城关镇第二家庭医生团队', 4, 4, 4],
+      ]);
+      expect(satisfaction('keyGroup')).toEqual([
+        ['65岁及以上老年人', 3, 1, 3],
+        ['高血压患者', 2, 1, 2],
+        ['非重点人群', 6, 6, 6],
+      ]);
+      expect(satisfaction('ageBand')).toEqual([
+        ['31-50岁', 7, 7, 7],
+        ['65岁及以上', 3, 1, 3],
+      ]);
+      expect(satisfaction('signingDuration')).toEqual([
+        ['不到半年', 5, 5, 5],
+        ['1年以上', 5, 3, 5],
+      ]);
       const team0Row = body.breakdowns.team[0].indicators.find((i: { code: string }) => i.code === 'satisfaction');
       expect(team0Row.ci95).toEqual([expect.any(Number), expect.any(Number)]);
       expect(team0Row.rate).toBeCloseTo(4 / 6, 12);
@@ -127,19 +154,34 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     });
 
     it('cross-tabulates two single-choice questions either way round', async () => {
-      const { body } = await t.http.get(`/api/staff/survey-waves/${waveId}/crosstab`).query({ rowQuestionId: 'q11', columnQuestionId: 'q7' }).set(staff.clinic1).expect(200);
+      const { body } = await t.http
+        .get(`/api/staff/survey-waves/${waveId}/crosstab`)
+        .query({ rowQuestionId: 'q11', columnQuestionId: 'q7' })
+        .set(staff.clinic1)
+        .expect(200);
       expect(body).toMatchObject({ rowQuestionId: 'q11', columnQuestionId: 'q7', respondents: 10 });
       expect(body.cells).toEqual({ A: { A: 2, B: 0, C: 0 }, B: { A: 2, B: 0, C: 1 }, C: { A: 0, B: 0, C: 5 } });
       expect(body.rows.map((r: { label: string }) => r.label)).toEqual(['非常不满意', '认可', '非常满意']);
-      const reverse = await t.http.get(`/api/staff/survey-waves/${waveId}/crosstab`).query({ rowQuestionId: 'q7', columnQuestionId: 'q11' }).set(staff.clinic1).expect(200);
+      const reverse = await t.http
+        .get(`/api/staff/survey-waves/${waveId}/crosstab`)
+        .query({ rowQuestionId: 'q7', columnQuestionId: 'q11' })
+        .set(staff.clinic1)
+        .expect(200);
       expect(reverse.body.cells.A).toEqual({ A: 2, B: 2, C: 0 });
-      const refused = await t.http.get(`/api/staff/survey-waves/${waveId}/crosstab`).query({ rowQuestionId: 'q5', columnQuestionId: 'q7' }).set(staff.clinic1).expect(400);
+      const refused = await t.http
+        .get(`/api/staff/survey-waves/${waveId}/crosstab`)
+        .query({ rowQuestionId: 'q5', columnQuestionId: 'q7' })
+        .set(staff.clinic1)
+        .expect(400);
       expect(refused.body.details[0].field).toBe('rowQuestionId');
     });
 
     it('exports the report to Excel in the 问卷星 layout, readable back', async () => {
-      const response = await t.http.get(`/api/staff/survey-waves/${waveId}/report.xlsx`).set(staff.clinic1)
-        .buffer(true).parse((res, done) => {
+      const response = await t.http
+        .get(`/api/staff/survey-waves/${waveId}/report.xlsx`)
+        .set(staff.clinic1)
+        .buffer(true)
+        .parse((res, done) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -156,7 +198,11 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       const start = rows.findIndex((r) => String(r[0]).startsWith('第11题'));
       expect(rows[start][0]).toBe('第11题：您对家庭医生签约服务的满意程度： [单选题]');
       expect(rows.slice(start + 1, start + 6)).toEqual([
-        ['选项', '小计', '比例'], ['非常不满意', 2, 0.2], ['认可', 3, 0.3], ['非常满意', 5, 0.5], ['本题有效填写人次', 10],
+        ['选项', '小计', '比例'],
+        ['非常不满意', 2, 0.2],
+        ['认可', 3, 0.3],
+        ['非常满意', 5, 0.5],
+        ['本题有效填写人次', 10],
       ]);
       const q5 = rows.findIndex((r) => String(r[0]).startsWith('第5题'));
       expect(rows[q5][0]).toContain('[多选题]');
@@ -213,14 +259,24 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     const resident = await surveyResident(t);
     const extra = await t.http.post(`/api/survey-waves/${waveId}/responses`).set(resident.auth).send({ answers: standardAnswers(), score: 5 }).expect(400);
     expect(extra.body.details[0].field).toBe('score');
-    const malformed = await t.http.post(`/api/survey-waves/${waveId}/responses`).set(resident.auth).send({ answers: [{ questionId: 'q1', optionIds: 'A' }] }).expect(400);
+    const malformed = await t.http
+      .post(`/api/survey-waves/${waveId}/responses`)
+      .set(resident.auth)
+      .send({ answers: [{ questionId: 'q1', optionIds: 'A' }] })
+      .expect(400);
     expect(malformed.body.details[0].field).toBe('answers[0].optionIds');
   });
 
   it('refuses answers to a wave that is closed or not open yet with 409', async () => {
     const day = 24 * 60 * 60 * 1000;
-    const closed = await createWave(t, staff.clinic1, { opensAt: new Date(Date.now() - 10 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString() });
-    const later = await createWave(t, staff.clinic1, { opensAt: new Date(Date.now() + day).toISOString(), closesAt: new Date(Date.now() + 10 * day).toISOString() });
+    const closed = await createWave(t, staff.clinic1, {
+      opensAt: new Date(Date.now() - 10 * day).toISOString(),
+      closesAt: new Date(Date.now() - day).toISOString(),
+    });
+    const later = await createWave(t, staff.clinic1, {
+      opensAt: new Date(Date.now() + day).toISOString(),
+      closesAt: new Date(Date.now() + 10 * day).toISOString(),
+    });
     const resident = await surveyResident(t);
     expect((await submit(t, resident.auth, closed.id, standardAnswers()).expect(409)).body.code).toBe('SURVEY.CLOSED');
     expect((await submit(t, resident.auth, later.id, standardAnswers()).expect(409)).body.code).toBe('SURVEY.NOT_OPEN');
@@ -230,12 +286,16 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
 
   it('counts a question with display logic only over those shown it who answered', async () => {
     const standard = STANDARD_QUESTIONNAIRE;
-    const created = await t.http.post('/api/staff/questionnaires').set(staff.clinic1).send({
-      code: 'standard',
-      title: standard.title,
-      questions: standard.questions.map((q) => (q.id === 'q3' ? { ...q, showIf: { questionId: 'q2', optionIds: ['A'] } } : q)),
-      indicators: standard.indicators,
-    }).expect(201);
+    const created = await t.http
+      .post('/api/staff/questionnaires')
+      .set(staff.clinic1)
+      .send({
+        code: 'standard',
+        title: standard.title,
+        questions: standard.questions.map((q) => (q.id === 'q3' ? { ...q, showIf: { questionId: 'q2', optionIds: ['A'] } } : q)),
+        indicators: standard.indicators,
+      })
+      .expect(201);
     expect(created.body).toMatchObject({ code: 'standard', version: 2 });
     const { id: waveId } = await createWave(t, staff.clinic1, { questionnaireId: created.body.id });
 
@@ -254,15 +314,34 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     expect(q3.validRespondents).toBe(3);
     expect(q3.options[0]).toEqual({ optionId: 'A', label: '不到半年', count: 3, percent: 1 });
     expect(body.questions.find((q: { questionId: string }) => q.questionId === 'q2').options.map((o: { count: number }) => o.count)).toEqual([3, 2]);
-    expect(body.breakdowns.team.map((g: { key: string; respondents: number }) => [g.key, g.respondents])).toEqual([[team0, 3], ['unsigned', 2]]);
+    expect(body.breakdowns.team.map((g: { key: string; respondents: number }) => [g.key, g.respondents])).toEqual([
+      [team0, 3],
+      ['unsigned', 2],
+    ]);
   });
 
   it('refuses a questionnaire that breaks the rules with 400 on the field', async () => {
-    const bad = await t.http.post('/api/staff/questionnaires').set(staff.clinic1).send({
-      code: 'short', title: '简短问卷',
-      questions: [{ id: 'a', title: '满意吗', type: 'single', required: true, options: [{ id: 'Y', label: '是' }, { id: 'N', label: '否' }] }],
-      indicators: [{ code: 'sat', name: '满意率', kind: 'rate', questionId: 'a', optionIds: ['X'] }],
-    }).expect(400);
+    const bad = await t.http
+      .post('/api/staff/questionnaires')
+      .set(staff.clinic1)
+      .send({
+        code: 'short',
+        title: '简短问卷',
+        questions: [
+          {
+            id: 'a',
+            title: '满意吗',
+            type: 'single',
+            required: true,
+            options: [
+              { id: 'Y', label: '是' },
+              { id: 'N', label: '否' },
+            ],
+          },
+        ],
+        indicators: [{ code: 'sat', name: '满意率', kind: 'rate', questionId: 'a', optionIds: ['X'] }],
+      })
+      .expect(400);
     expect(bad.body.details[0].field).toBe('indicators[0].optionIds');
     await t.http.post('/api/staff/questionnaires').set(staff.doctor1).send({}).expect(403);
   });
@@ -275,41 +354,65 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       return seed % n;
     };
     const pick = (ids: string[]) => [ids[random(ids.length)]];
-    const residents = await Promise.all(Array.from({ length: 40 }, (_, i) => surveyResident(t, {
-      teamId: i % 5 === 4 ? null : i % 2 ? team1 : team0,
-      community: i % 2 ? '南街社区' : '东关村',
-      birthDate: ['1950-01-01', '1990-07-07', '1970-03-03', '2015-05-05'][i % 4],
-      declaredTags: i % 3 === 0 ? ['diabetes2'] : [],
-      signedSince: ['2019-01-01', addDays(todayInChina(new Date()), -200), addDays(todayInChina(new Date()), -10)][i % 3],
-    })));
-    const sheets = residents.map(() => standardAnswers({
-      q1: { optionIds: pick(['A', 'B', 'C', 'D']) },
-      q5: { optionIds: ['A', 'B', 'C', 'D', 'E'].filter(() => random(2) === 1).concat('E').filter((v, k, a) => a.indexOf(v) === k) },
-      q6: { optionIds: pick(['A', 'B', 'C']) },
-      q7: { optionIds: pick(['A', 'B', 'C']) },
-      q8: { optionIds: pick(['A', 'B', 'C']) },
-      q9: { optionIds: pick(['A', 'B', 'C', 'D', 'E']) },
-      q10: { optionIds: pick(['A', 'B', 'C', 'D', 'E']) },
-      q11: { optionIds: pick(['A', 'B', 'C']) },
-      q12: { optionIds: pick(['A', 'B', 'C', 'D', 'E']) },
-      q13: random(2) ? { text: '意见' } : null,
-    }));
+    const residents = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        surveyResident(t, {
+          teamId: i % 5 === 4 ? null : i % 2 ? team1 : team0,
+          community: i % 2 ? '南街社区' : '东关村',
+          birthDate: ['1950-01-01', '1990-07-07', '1970-03-03', '2015-05-05'][i % 4],
+          declaredTags: i % 3 === 0 ? ['diabetes2'] : [],
+          signedSince: ['2019-01-01', addDays(todayInChina(new Date()), -200), addDays(todayInChina(new Date()), -10)][i % 3],
+        }),
+      ),
+    );
+    const sheets = residents.map(() =>
+      standardAnswers({
+        q1: { optionIds: pick(['A', 'B', 'C', 'D']) },
+        q5: {
+          optionIds: ['A', 'B', 'C', 'D', 'E']
+            .filter(() => random(2) === 1)
+            .concat('E')
+            .filter((v, k, a) => a.indexOf(v) === k),
+        },
+        q6: { optionIds: pick(['A', 'B', 'C']) },
+        q7: { optionIds: pick(['A', 'B', 'C']) },
+        q8: { optionIds: pick(['A', 'B', 'C']) },
+        q9: { optionIds: pick(['A', 'B', 'C', 'D', 'E']) },
+        q10: { optionIds: pick(['A', 'B', 'C', 'D', 'E']) },
+        q11: { optionIds: pick(['A', 'B', 'C']) },
+        q12: { optionIds: pick(['A', 'B', 'C', 'D', 'E']) },
+        q13: random(2) ? { text: '意见' } : null,
+      }),
+    );
     const results = await Promise.all(residents.map((r, i) => submit(t, r.auth, waveId, sheets[i])));
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
 
     // The raw record of each response is its row, answers included, as the submission wrote it; a
     // resident's submission records the facts of its groups, which the roll-up (run by a report) derives.
     await t.http.get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1).expect(200);
-    const raw: { id: string; institutionId: string | null; teamId: string | null; keyGroupsCipher: string; ageBand: string; signingDuration: string; answersCipher: string }[] =
-      await t.dataSource.query('SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher FROM survey_responses WHERE waveId = ?', [waveId]);
+    const raw: {
+      id: string;
+      institutionId: string | null;
+      teamId: string | null;
+      keyGroupsCipher: string;
+      ageBand: string;
+      signingDuration: string;
+      answersCipher: string;
+    }[] = await t.dataSource.query(
+      'SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher FROM survey_responses WHERE waveId = ?',
+      [waveId],
+    );
     const cipher = t.app.get(PiiCipher);
     expect(raw.every((row) => row.keyGroupsCipher.startsWith('v1:'))).toBe(true);
     const responses = new Map<string, { groups: Record<string, string[]>; answers: NormalisedAnswer[] }>();
     for (const row of raw) {
       responses.set(row.id, {
         groups: {
-          institution: [row.institutionId ?? 'unknown'], team: [row.teamId ?? 'unsigned'],
-          keyGroup: cipher.decrypt(row.keyGroupsCipher) ? cipher.decrypt(row.keyGroupsCipher).split(',') : ['none'], ageBand: [row.ageBand], signingDuration: [row.signingDuration],
+          institution: [row.institutionId ?? 'unknown'],
+          team: [row.teamId ?? 'unsigned'],
+          keyGroup: cipher.decrypt(row.keyGroupsCipher) ? cipher.decrypt(row.keyGroupsCipher).split(',') : ['none'],
+          ageBand: [row.ageBand],
+          signingDuration: [row.signingDuration],
         },
         answers: cipher.decryptJson<NormalisedAnswer[]>(row.answersCipher),
       });
@@ -319,7 +422,10 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     expect(all).toHaveLength(40);
 
     const { body } = await t.http.get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1).expect(200);
-    const counts = countAnswers(STANDARD_QUESTIONNAIRE, all.map((r) => r.answers));
+    const counts = countAnswers(
+      STANDARD_QUESTIONNAIRE,
+      all.map((r) => r.answers),
+    );
     expect(body.respondents).toBe(40);
     for (const q of body.questions) {
       expect(q.validRespondents).toBe(counts[q.questionId].answered);
@@ -329,20 +435,38 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       }
     }
     const grouped: [{ optionId: string; questionId: string; n: string | number }] = await t.dataSource.query(
-      `SELECT questionId, optionId, COUNT(*) AS n FROM survey_answers WHERE waveId = ? AND optionId <> '' GROUP BY questionId, optionId`, [waveId]);
+      `SELECT questionId, optionId, COUNT(*) AS n FROM survey_answers WHERE waveId = ? AND optionId <> '' GROUP BY questionId, optionId`,
+      [waveId],
+    );
     for (const g of grouped) {
-      const option = body.questions.find((q: { questionId: string }) => q.questionId === g.questionId).options.find((o: { optionId: string }) => o.optionId === g.optionId);
+      const option = body.questions
+        .find((q: { questionId: string }) => q.questionId === g.questionId)
+        .options.find((o: { optionId: string }) => o.optionId === g.optionId);
       expect(option.count).toBe(Number(g.n));
     }
     const strip = (list: object[]) => JSON.parse(JSON.stringify(list));
-    expect(body.indicators).toEqual(strip(indicatorsFromResponses(STANDARD_QUESTIONNAIRE, all.map((r) => r.answers))));
+    expect(body.indicators).toEqual(
+      strip(
+        indicatorsFromResponses(
+          STANDARD_QUESTIONNAIRE,
+          all.map((r) => r.answers),
+        ),
+      ),
+    );
     for (const dimension of ['institution', 'team', 'keyGroup', 'ageBand', 'signingDuration']) {
       const keys = [...new Set(all.flatMap((r) => r.groups[dimension]))].sort();
       expect(body.breakdowns[dimension].map((g: { key: string }) => g.key).sort()).toEqual(keys);
       for (const group of body.breakdowns[dimension]) {
         const members = all.filter((r) => r.groups[dimension].includes(group.key));
         expect(group.respondents).toBe(members.length);
-        expect(group.indicators).toEqual(strip(indicatorsFromResponses(STANDARD_QUESTIONNAIRE, members.map((r) => r.answers))));
+        expect(group.indicators).toEqual(
+          strip(
+            indicatorsFromResponses(
+              STANDARD_QUESTIONNAIRE,
+              members.map((r) => r.answers),
+            ),
+          ),
+        );
       }
     }
     const [uncounted] = await t.dataSource.query('SELECT COUNT(*) AS n FROM survey_responses WHERE waveId = ? AND rolledUp = 0', [waveId]);
@@ -379,10 +503,18 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       const list = await t.http.get('/api/staff/survey-waves').set(staff.clinic2).expect(200);
       expect(list.body.map((w: { id: string }) => w.id)).not.toContain(waveId);
       const questionnaireId = await standardQuestionnaireId(t, staff.clinic1);
-      const outside = await t.http.post('/api/staff/survey-waves').set(staff.clinic1).send({
-        questionnaireId, title: '越权', scopeType: 'institution', scopeId: t.demo.institutions.clinic2.id,
-        opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      }).expect(403);
+      const outside = await t.http
+        .post('/api/staff/survey-waves')
+        .set(staff.clinic1)
+        .send({
+          questionnaireId,
+          title: '越权',
+          scopeType: 'institution',
+          scopeId: t.demo.institutions.clinic2.id,
+          opensAt: new Date().toISOString(),
+          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        })
+        .expect(403);
       expect(outside.body.statusCode).toBe(403);
       const resident2 = await surveyResident(t, { teamId: t.demo.institutions.clinic2.teamIds[0], community: '东城社区' });
       await submit(t, resident2.auth, waveId, standardAnswers()).expect(404);
@@ -437,8 +569,11 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       await call(people[3].id, 'refused').expect(201);
       await call(people[3].id, 'busy').expect(400);
       await call('not-in-sample', 'connected').expect(404);
-      await t.http.post(`/api/staff/survey-waves/${waveId}/responses`).set(staff.doctor1)
-        .send({ personId: people[0].id, channel: 'phone', answers: standardAnswers() }).expect(201);
+      await t.http
+        .post(`/api/staff/survey-waves/${waveId}/responses`)
+        .set(staff.doctor1)
+        .send({ personId: people[0].id, channel: 'phone', answers: standardAnswers() })
+        .expect(201);
       await submit(t, people[0].auth, waveId, standardAnswers()).expect(409);
 
       const { body } = await t.http.get(`/api/staff/survey-waves/${waveId}/fieldwork`).set(staff.doctor1).expect(200);
@@ -448,14 +583,17 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       expect(body.responseRate).toMatchObject({ numerator: 1, denominator: sampled });
       expect(body.lastOutcomes).toMatchObject({ connected: 1, emptyNumber: 1, wrongNumber: 1, refused: 1 });
       expect(body.numbersToCorrect.map((n: { personId: string; outcome: string; phone: string }) => [n.personId, n.outcome, n.phone]).sort()).toEqual(
-        [[people[1].id, 'emptyNumber', '13900001001'], [people[2].id, 'wrongNumber', '13900001002']].sort(),
+        [
+          [people[1].id, 'emptyNumber', '13900001001'],
+          [people[2].id, 'wrongNumber', '13900001002'],
+        ].sort(),
       );
       const [row] = await t.dataSource.query('SELECT channel, enteredBy FROM survey_responses WHERE waveId = ? AND personId = ?', [waveId, people[0].id]);
       expect(row.channel).toBe('phone');
       expect(row.enteredBy).toEqual(expect.any(String));
     });
 
-    it('corrects a wrong number: it becomes the person\'s phone, audited; the sample shows it with the age for the interview', async () => {
+    it("corrects a wrong number: it becomes the person's phone, audited; the sample shows it with the age for the interview", async () => {
       const correct = (personId: string, phone: unknown, who = staff.doctor1) =>
         t.http.put(`/api/staff/survey-waves/${waveId}/sample/${personId}/phone`).set(who).send({ phone });
       const corrected = await correct(people[2].id, '13712345678').expect(200);
@@ -492,11 +630,17 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     it('refuses staff-entered responses for residents outside the caller’s scope', async () => {
       const other = await surveyResident(t, { teamId: t.demo.institutions.clinic2.teamIds[0], community: '东城社区' });
       const { id: regionWave } = await createWave(t, staff.region, { scopeType: 'region', scopeId: t.demo.regionId });
-      const refused = await t.http.post(`/api/staff/survey-waves/${regionWave}/responses`).set(staff.doctor1)
-        .send({ personId: other.person.id, channel: 'onsite', answers: standardAnswers() }).expect(404);
+      const refused = await t.http
+        .post(`/api/staff/survey-waves/${regionWave}/responses`)
+        .set(staff.doctor1)
+        .send({ personId: other.person.id, channel: 'onsite', answers: standardAnswers() })
+        .expect(404);
       expect(refused.body.details[0].field).toBe('personId');
-      await t.http.post(`/api/staff/survey-waves/${regionWave}/responses`).set(staff.clinic2)
-        .send({ personId: other.person.id, channel: 'onsite', answers: standardAnswers() }).expect(201);
+      await t.http
+        .post(`/api/staff/survey-waves/${regionWave}/responses`)
+        .set(staff.clinic2)
+        .send({ personId: other.person.id, channel: 'onsite', answers: standardAnswers() })
+        .expect(201);
     });
   });
 });

@@ -35,14 +35,15 @@ describe('inTransaction retries transient failures (MariaDB)', () => {
   it('runs the loser of a forced deadlock again: both transfers commit, each exactly once', async () => {
     const bothHoldFirstLock = barrier(2);
     const attempts = { ab: 0, ba: 0 };
-    const transfer = (from: number, to: number, key: 'ab' | 'ba') => inTransaction(dataSource, async (manager) => {
-      attempts[key]++;
-      await manager.query('UPDATE accounts SET balance = balance - 10 WHERE id = ?', [from]);
-      // First attempts wait for each other, so each holds one row and asks for the other's: a deadlock.
-      if (attempts[key] === 1) await bothHoldFirstLock();
-      await manager.query('UPDATE accounts SET balance = balance + 10 WHERE id = ?', [to]);
-      return attempts[key];
-    });
+    const transfer = (from: number, to: number, key: 'ab' | 'ba') =>
+      inTransaction(dataSource, async (manager) => {
+        attempts[key]++;
+        await manager.query('UPDATE accounts SET balance = balance - 10 WHERE id = ?', [from]);
+        // First attempts wait for each other, so each holds one row and asks for the other's: a deadlock.
+        if (attempts[key] === 1) await bothHoldFirstLock();
+        await manager.query('UPDATE accounts SET balance = balance + 10 WHERE id = ?', [to]);
+        return attempts[key];
+      });
 
     const results = await Promise.all([transfer(1, 2, 'ab'), transfer(2, 1, 'ba')]);
     expect(results.sort()).toEqual([1, 2]);
@@ -74,17 +75,21 @@ describe('inTransaction retries transient failures (MariaDB)', () => {
   it('gives up after RETRY.attempts and rethrows the deadlock; other errors are not retried', async () => {
     let attempts = 0;
     const deadlock = Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 });
-    await expect(inTransaction(dataSource, async () => {
-      attempts++;
-      throw deadlock;
-    })).rejects.toBe(deadlock);
+    await expect(
+      inTransaction(dataSource, async () => {
+        attempts++;
+        throw deadlock;
+      }),
+    ).rejects.toBe(deadlock);
     expect(attempts).toBe(RETRY.attempts);
 
     attempts = 0;
-    await expect(writeOnce(dataSource, (manager) => {
-      attempts++;
-      return manager.query('INSERT INTO accounts VALUES (1, 0)');
-    })).rejects.toMatchObject({ driverError: { code: 'ER_DUP_ENTRY' } });
+    await expect(
+      writeOnce(dataSource, (manager) => {
+        attempts++;
+        return manager.query('INSERT INTO accounts VALUES (1, 0)');
+      }),
+    ).rejects.toMatchObject({ driverError: { code: 'ER_DUP_ENTRY' } });
     expect(attempts).toBe(1);
   });
 

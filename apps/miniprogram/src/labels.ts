@@ -1,11 +1,5 @@
 // Chinese labels of codes the API sends; the vocabularies themselves live in the domain library.
-import {
-  CONTRACT_STATUS_LABELS,
-  RELATION_LABELS,
-  TERMINATION_REASON_LABELS,
-  type ContractStatus,
-  type TerminationReason,
-} from '@jiayi/domain'
+import { CONTRACT_STATUS_LABELS, RELATION_LABELS, TERMINATION_REASON_LABELS, type ContractStatus, type TerminationReason } from '@jiayi/domain'
 
 export function contractStatusLabel(status: string): string {
   return CONTRACT_STATUS_LABELS[status as ContractStatus] ?? status

@@ -18,7 +18,10 @@ export async function askToSubscribe(purpose: TemplatePurpose): Promise<boolean>
   try {
     const templates = (await subscriptionsApi.templates()).filter((t) => t.purpose === purpose)
     const kind = templates[0]?.kind
-    const ids = templates.filter((t) => t.kind === kind).map((t) => t.templateId).slice(0, MAX_TEMPLATES_PER_REQUEST)
+    const ids = templates
+      .filter((t) => t.kind === kind)
+      .map((t) => t.templateId)
+      .slice(0, MAX_TEMPLATES_PER_REQUEST)
     if (ids.length === 0) return false
     const answer = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, string>
     const results = ids

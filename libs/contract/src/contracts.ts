@@ -1,4 +1,12 @@
-import { CONTRACT_STATUSES, KEY_GROUPS, NON_SIGNING_CATEGORIES, SIGNED_BY, SIGNING_CHANNELS, TERMINATION_REASONS, type NonSigningCategory } from '@jiayi/domain';
+import {
+  CONTRACT_STATUSES,
+  KEY_GROUPS,
+  NON_SIGNING_CATEGORIES,
+  SIGNED_BY,
+  SIGNING_CHANNELS,
+  TERMINATION_REASONS,
+  type NonSigningCategory,
+} from '@jiayi/domain';
 import { QuoteSchema } from './packages';
 import { PersonSchema } from './people';
 import { DateString, DateTimeString, Nullable, StringEnum, Type, type Static } from './schema';
@@ -58,12 +66,19 @@ export type StaffContract = Static<typeof StaffContractSchema>;
 /** A contract in the confirmation list: with the rest of its household signing and who submitted it. */
 export const StaffContractListItemSchema = Type.Object({
   ...StaffContractSchema.properties,
-  household: Type.Array(Type.Object({ name: Type.String(), status: StringEnum(CONTRACT_STATUSES) }), { description: 'the others signed in the same household signing' }),
+  household: Type.Array(Type.Object({ name: Type.String(), status: StringEnum(CONTRACT_STATUSES) }), {
+    description: 'the others signed in the same household signing',
+  }),
   submittedBy: Nullable(Type.String({ description: 'the account holder who submitted the household signing' })),
 });
 export type StaffContractListItem = Static<typeof StaffContractListItemSchema>;
 
-export const StaffContractPageSchema = Type.Object({ items: Type.Array(StaffContractListItemSchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+export const StaffContractPageSchema = Type.Object({
+  items: Type.Array(StaffContractListItemSchema),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
 export type StaffContractPage = Static<typeof StaffContractPageSchema>;
 
 /** POST /api/contracts */

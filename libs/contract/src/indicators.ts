@@ -67,12 +67,14 @@ export const IndicatorTrendSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   target: Type.Number(),
-  points: Type.Array(Type.Object({
-    month: Type.String({ example: '2026-03' }),
-    numerator: Nullable(Type.Integer()),
-    denominator: Nullable(Type.Integer()),
-    rate: Nullable(Type.Number()),
-  })),
+  points: Type.Array(
+    Type.Object({
+      month: Type.String({ example: '2026-03' }),
+      numerator: Nullable(Type.Integer()),
+      denominator: Nullable(Type.Integer()),
+      rate: Nullable(Type.Number()),
+    }),
+  ),
 });
 export type IndicatorTrend = Static<typeof IndicatorTrendSchema>;
 

@@ -1,6 +1,4 @@
-import {
-  KEY_GROUPS, PAYERS, type PackageTotals, type Quote, type RegionPolicy, type ServicePackage,
-} from '@jiayi/domain';
+import { KEY_GROUPS, PAYERS, type PackageTotals, type Quote, type RegionPolicy, type ServicePackage } from '@jiayi/domain';
 import { Fen, Nullable, StringEnum, Type, type Static } from './schema';
 import type { Assert, Same } from './schema-checks';
 
@@ -78,7 +76,9 @@ export const RegionPolicySchema = Type.Object({
   doctorCapacity: Type.Integer(),
   maxPersonalisedPackages: Type.Integer(),
   renewalWindowDays: Type.Integer(),
-  waivers: Type.Array(Type.Object({ tags: Type.Array(KeyGroupTagSchema), packageKinds: Type.Array(StringEnum(['basic', 'personalised'] as const)), toPayer: PayerSchema })),
+  waivers: Type.Array(
+    Type.Object({ tags: Type.Array(KeyGroupTagSchema), packageKinds: Type.Array(StringEnum(['basic', 'personalised'] as const)), toPayer: PayerSchema }),
+  ),
   subsidies: Type.Array(
     Type.Object({ name: Type.String(), minAge: Type.Integer(), amount: Fen(), payers: Type.Array(Type.Object({ payer: Type.String(), amount: Fen() })) }),
   ),

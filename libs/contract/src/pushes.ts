@@ -1,6 +1,13 @@
 import {
-  KEY_GROUPS, PUSH_CATEGORIES, PUSH_STATUSES, SUBSCRIBE_ANSWERS, TEMPLATE_KINDS, TEMPLATE_PURPOSES,
-  type KeyGroupTag, type PushCategory, type SubscribeAnswer,
+  KEY_GROUPS,
+  PUSH_CATEGORIES,
+  PUSH_STATUSES,
+  SUBSCRIBE_ANSWERS,
+  TEMPLATE_KINDS,
+  TEMPLATE_PURPOSES,
+  type KeyGroupTag,
+  type PushCategory,
+  type SubscribeAnswer,
 } from '@jiayi/domain';
 import { DateTimeString, Nullable, StringEnum, Type, type Static } from './schema';
 
@@ -86,7 +93,14 @@ export const PushStatsSchema = Type.Object({
   queued: Type.Integer({ description: 'messages still waiting to be sent' }),
   byTeam: Type.Array(BreakdownRowSchema),
   byKeyGroup: Type.Array(BreakdownRowSchema),
-  templates: Type.Array(Type.Object({ templateId: Type.String(), purpose: StringEnum(TEMPLATE_PURPOSES), refusals: Type.Integer({ description: 'accounts that answered reject or ban' }), noQuota: Type.Integer() })),
+  templates: Type.Array(
+    Type.Object({
+      templateId: Type.String(),
+      purpose: StringEnum(TEMPLATE_PURPOSES),
+      refusals: Type.Integer({ description: 'accounts that answered reject or ban' }),
+      noQuota: Type.Integer(),
+    }),
+  ),
 });
 export type PushStats = Static<typeof PushStatsSchema>;
 
@@ -104,7 +118,10 @@ export const FeedItemSchema = Type.Object({
 export type FeedItem = Static<typeof FeedItemSchema>;
 
 /** GET /api/feed/:id */
-export const FeedItemDetailSchema = Type.Composite([FeedItemSchema, Type.Object({ body: Type.String({ description: 'sanitised rich text; empty when withdrawn' }) })]);
+export const FeedItemDetailSchema = Type.Composite([
+  FeedItemSchema,
+  Type.Object({ body: Type.String({ description: 'sanitised rich text; empty when withdrawn' }) }),
+]);
 export type FeedItemDetail = Static<typeof FeedItemDetailSchema>;
 
 /** GET /api/notification-templates: the template ids to ask for, by purpose. */

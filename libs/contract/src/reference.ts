@@ -40,5 +40,11 @@ export const HospitalSchema = Type.Object({
 export type Hospital = Static<typeof HospitalSchema>;
 
 /** GET /api/agreements/current */
-export const AgreementSchema = Type.Object({ version: Type.String(), title: Type.String(), text: Type.String(), hash: Type.String(), effectiveFrom: DateTimeString() });
+export const AgreementSchema = Type.Object({
+  version: Type.String(),
+  title: Type.String(),
+  text: Type.String(),
+  hash: Type.String(),
+  effectiveFrom: DateTimeString(),
+});
 export type Agreement = Static<typeof AgreementSchema>;

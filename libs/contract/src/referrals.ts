@@ -74,11 +74,17 @@ export const StaffReferralSchema = Type.Composite([
   Type.Omit(ReferralSchema, ['whatToBring', 'personName']),
   Type.Object({
     person: Type.Object({
-      id: Type.String(), name: Type.String(), gender: StringEnum(['male', 'female'] as const), age: Type.Integer(),
-      idNumberMasked: Type.String(), phone: Nullable(Type.String()),
+      id: Type.String(),
+      name: Type.String(),
+      gender: StringEnum(['male', 'female'] as const),
+      age: Type.Integer(),
+      idNumberMasked: Type.String(),
+      phone: Nullable(Type.String()),
     }),
     team: Type.Object({ id: Type.String(), name: Type.String(), phone: Type.String() }),
-    contract: Nullable(Type.Object({ status: Type.String(), endDate: DateString(), packages: Type.Array(Type.String()) }, { description: 'for the team only' })),
+    contract: Nullable(
+      Type.Object({ status: Type.String(), endDate: DateString(), packages: Type.Array(Type.String()) }, { description: 'for the team only' }),
+    ),
     downReferral: Nullable(DownReferralSchema),
   }),
 ]);

@@ -47,20 +47,19 @@ export const DateTimeString = (description?: string) => Type.String({ format: 'd
 export const Fen = (description?: string) => Type.Integer({ description: description ?? 'amount in 分 (fen)' });
 
 /** A file in the body (an Excel workbook). */
-export const BinaryFile = (description?: string): TUnsafe<Uint8Array> => Type.Unsafe<Uint8Array>({ [Kind]: 'Binary', type: 'string', format: 'binary', description });
+export const BinaryFile = (description?: string): TUnsafe<Uint8Array> =>
+  Type.Unsafe<Uint8Array>({ [Kind]: 'Binary', type: 'string', format: 'binary', description });
 
 /** A paged list as every list endpoint with `limit`/`offset` answers it. */
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 
 /** The error body of api.md. */
-export const ApiErrorSchema = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    error: Type.String(),
-    message: Type.String({ description: 'for the user, in Chinese' }),
-    code: Type.Optional(Type.String({ description: 'refusal code (libs/domain refusals.ts)' })),
-    details: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
-  },
-);
+export const ApiErrorSchema = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String({ description: 'for the user, in Chinese' }),
+  code: Type.Optional(Type.String({ description: 'refusal code (libs/domain refusals.ts)' })),
+  details: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+});
 export type ApiErrorBody = Static<typeof ApiErrorSchema>;

@@ -1,6 +1,13 @@
 import {
-  CONTRACT_STATUSES, DECLARABLE_TAGS, FAMILY_RELATIONS, KEY_GROUPS, NON_SIGNING_CATEGORIES, PLAN_ITEM_STATE_LABELS, RELATIONS,
-  SERVICE_CHANNELS, SERVICE_TYPES,
+  CONTRACT_STATUSES,
+  DECLARABLE_TAGS,
+  FAMILY_RELATIONS,
+  KEY_GROUPS,
+  NON_SIGNING_CATEGORIES,
+  PLAN_ITEM_STATE_LABELS,
+  RELATIONS,
+  SERVICE_CHANNELS,
+  SERVICE_TYPES,
 } from '@jiayi/domain';
 import { QuoteSchema } from './packages';
 import { DateString, DateTimeString, Dictionary, Nullable, StringEnum, Type, type Static } from './schema';
@@ -72,13 +79,15 @@ export type ContractPlan = Static<typeof ContractPlanSchema>;
 /** GET /api/services: per person of the account, the services received and the plan of their contracts. */
 export const ResidentServicesSchema = Type.Object({
   today: DateString(),
-  people: Type.Array(Type.Object({
-    personId: Type.String(),
-    name: Type.String(),
-    relation: StringEnum(RELATIONS),
-    plans: Type.Array(ContractPlanSchema),
-    services: Type.Array(ServiceRecordSchema, { description: 'current versions, newest first' }),
-  })),
+  people: Type.Array(
+    Type.Object({
+      personId: Type.String(),
+      name: Type.String(),
+      relation: StringEnum(RELATIONS),
+      plans: Type.Array(ContractPlanSchema),
+      services: Type.Array(ServiceRecordSchema, { description: 'current versions, newest first' }),
+    }),
+  ),
 });
 export type ResidentServices = Static<typeof ResidentServicesSchema>;
 
@@ -89,32 +98,51 @@ export type TodoKind = (typeof TODO_KINDS)[number];
 export const TodoSchema = Type.Object({
   today: DateString(),
   teamIds: Type.Array(Type.String()),
-  doctorId: Nullable(Type.String({ description: 'set when the list is one member\'s (`mine=true`)' })),
+  doctorId: Nullable(Type.String({ description: "set when the list is one member's (`mine=true`)" })),
   counts: Dictionary(Type.Integer(), { description: 'items per kind, all of them' }),
-  items: Type.Array(Type.Object({
-    kind: StringEnum(TODO_KINDS),
-    personId: Type.String(),
-    personName: Type.String(),
-    contractId: Nullable(Type.String()),
-    doctorId: Nullable(Type.String()),
-    serviceId: Nullable(Type.String()),
-    planItemId: Nullable(Type.String()),
-    title: Type.String(),
-    date: DateString('the due date, the contract end date, or the service date'),
-  }), { description: 'the 500 most urgent, earliest date first' }),
+  items: Type.Array(
+    Type.Object({
+      kind: StringEnum(TODO_KINDS),
+      personId: Type.String(),
+      personName: Type.String(),
+      contractId: Nullable(Type.String()),
+      doctorId: Nullable(Type.String()),
+      serviceId: Nullable(Type.String()),
+      planItemId: Nullable(Type.String()),
+      title: Type.String(),
+      date: DateString('the due date, the contract end date, or the service date'),
+    }),
+    { description: 'the 500 most urgent, earliest date first' },
+  ),
 });
 export type Todo = Static<typeof TodoSchema>;
 
 /** GET /api/staff/residents/:personId/record: the resident as the team sees them (audited). */
 export const ResidentRecordSchema = Type.Object({
   person: Type.Object({
-    id: Type.String(), name: Type.String(), idNumberMasked: Type.String(), gender: StringEnum(['male', 'female'] as const),
-    age: Type.Integer(), tags: Type.Array(KeyGroupTagSchema), phoneMasked: Nullable(Type.String()), claimed: Type.Boolean(),
+    id: Type.String(),
+    name: Type.String(),
+    idNumberMasked: Type.String(),
+    gender: StringEnum(['male', 'female'] as const),
+    age: Type.Integer(),
+    tags: Type.Array(KeyGroupTagSchema),
+    phoneMasked: Nullable(Type.String()),
+    claimed: Type.Boolean(),
   }),
-  contracts: Type.Array(Type.Object({
-    id: Type.String(), status: StringEnum(CONTRACT_STATUSES), teamId: Type.String(), doctorId: Type.String(), startDate: DateString(),
-    endDate: DateString(), packageCodes: Type.Array(Type.String()), signedBy: Type.String(), channel: Type.String(), hasSignature: Type.Boolean(),
-  })),
+  contracts: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      status: StringEnum(CONTRACT_STATUSES),
+      teamId: Type.String(),
+      doctorId: Type.String(),
+      startDate: DateString(),
+      endDate: DateString(),
+      packageCodes: Type.Array(Type.String()),
+      signedBy: Type.String(),
+      channel: Type.String(),
+      hasSignature: Type.Boolean(),
+    }),
+  ),
   plans: Type.Array(ContractPlanSchema),
   services: Type.Array(ServiceRecordSchema, { description: 'every version, newest first' }),
 });
@@ -123,22 +151,35 @@ export type ResidentRecord = Static<typeof ResidentRecordSchema>;
 /** POST /api/staff/onsite-signings result. */
 export const OnsiteSigningSchema = Type.Object({
   householdSigningId: Type.String(),
-  contracts: Type.Array(Type.Object({
-    id: Type.String(), personId: Type.String(), personName: Type.String(), idNumberMasked: Type.String(),
-    status: StringEnum(CONTRACT_STATUSES), signedBy: Type.String(), channel: Type.String(), teamId: Type.String(), doctorId: Type.String(),
-    startDate: DateString(), endDate: DateString(), packageCodes: Type.Array(Type.String()),
-    totals: Type.Object({ total: Type.Integer(), insurance: Type.Integer(), publicHealth: Type.Integer(), selfPay: Type.Integer(), fiscal: Type.Integer() }),
-  })),
+  contracts: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      personId: Type.String(),
+      personName: Type.String(),
+      idNumberMasked: Type.String(),
+      status: StringEnum(CONTRACT_STATUSES),
+      signedBy: Type.String(),
+      channel: Type.String(),
+      teamId: Type.String(),
+      doctorId: Type.String(),
+      startDate: DateString(),
+      endDate: DateString(),
+      packageCodes: Type.Array(Type.String()),
+      totals: Type.Object({ total: Type.Integer(), insurance: Type.Integer(), publicHealth: Type.Integer(), selfPay: Type.Integer(), fiscal: Type.Integer() }),
+    }),
+  ),
 });
 export type OnsiteSigning = Static<typeof OnsiteSigningSchema>;
 
 /** POST /api/staff/onsite-quotes: per member, the packages they may choose and the split of the selection (the resident's quote). */
 export const OnsiteQuoteSchema = Type.Object({
-  members: Type.Array(Type.Object({
-    offered: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: StringEnum(['basic', 'personalised'] as const) })),
-    quote: Nullable(QuoteSchema),
-    refusal: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
-  })),
+  members: Type.Array(
+    Type.Object({
+      offered: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: StringEnum(['basic', 'personalised'] as const) })),
+      quote: Nullable(QuoteSchema),
+      refusal: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+    }),
+  ),
 });
 export type OnsiteQuote = Static<typeof OnsiteQuoteSchema>;
 
@@ -156,17 +197,33 @@ export type Signature = Static<typeof SignatureSchema>;
 
 /** A resident of the area who is not signed, and why (reported). */
 export const NonSigningSchema = Type.Object({
-  id: Type.String(), name: Type.String(), idNumberMasked: Type.String(), phoneMasked: Nullable(Type.String()), personId: Nullable(Type.String()),
-  teamId: Type.String(), teamName: Type.String(), institutionId: Type.String(),
-  category: StringEnum(NON_SIGNING_CATEGORIES), categoryLabel: Type.String(), reason: Type.String(), hasNoticePhoto: Type.Boolean(),
-  recordedByStaffId: Type.String(), createdAt: DateTimeString(), updatedAt: Nullable(DateTimeString()),
+  id: Type.String(),
+  name: Type.String(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Nullable(Type.String()),
+  personId: Nullable(Type.String()),
+  teamId: Type.String(),
+  teamName: Type.String(),
+  institutionId: Type.String(),
+  category: StringEnum(NON_SIGNING_CATEGORIES),
+  categoryLabel: Type.String(),
+  reason: Type.String(),
+  hasNoticePhoto: Type.Boolean(),
+  recordedByStaffId: Type.String(),
+  createdAt: DateTimeString(),
+  updatedAt: Nullable(DateTimeString()),
 });
 export type NonSigning = Static<typeof NonSigningSchema>;
 
 /** GET /api/staff/refusals/report: counts per team and category. */
-export const NonSigningReportSchema = Type.Array(Type.Object({
-  teamId: Type.String(), teamName: Type.String(), counts: Dictionary(Type.Integer()), total: Type.Integer(),
-}));
+export const NonSigningReportSchema = Type.Array(
+  Type.Object({
+    teamId: Type.String(),
+    teamName: Type.String(),
+    counts: Dictionary(Type.Integer()),
+    total: Type.Integer(),
+  }),
+);
 
 /** One person registered and signed on site. */
 export interface OnsiteMemberInput {

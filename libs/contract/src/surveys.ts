@@ -1,6 +1,13 @@
 import {
-  CALL_OUTCOMES, type BreakdownDimension, RESPONSE_CHANNELS, WAVE_SCOPE_TYPES, type CrossTab, type IndicatorResult, type Questionnaire,
-  type QuestionReport, type Rate,
+  CALL_OUTCOMES,
+  type BreakdownDimension,
+  RESPONSE_CHANNELS,
+  WAVE_SCOPE_TYPES,
+  type CrossTab,
+  type IndicatorResult,
+  type Questionnaire,
+  type QuestionReport,
+  type Rate,
 } from '@jiayi/domain';
 import { DateTimeString, Dictionary, Nullable, NumberPair, StringEnum, Type, type Static } from './schema';
 import type { Assert, Same } from './schema-checks';
@@ -24,7 +31,13 @@ export const QuestionnaireBodySchema = Type.Object({
   ),
   indicators: Type.Array(
     Type.Union([
-      Type.Object({ code: Type.String(), name: Type.String(), kind: StringEnum(['rate'] as const), questionId: Type.String(), optionIds: Type.Array(Type.String()) }),
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        kind: StringEnum(['rate'] as const),
+        questionId: Type.String(),
+        optionIds: Type.Array(Type.String()),
+      }),
       Type.Object({ code: Type.String(), name: Type.String(), kind: StringEnum(['meanScore'] as const), questionId: Type.String() }),
     ]),
   ),
@@ -166,7 +179,12 @@ export const FieldworkSchema = Type.Object({
   reach: RateSchema,
   responseRate: RateSchema,
   lastOutcomes: Type.Object({
-    connected: Type.Integer(), noAnswer: Type.Integer(), emptyNumber: Type.Integer(), wrongNumber: Type.Integer(), refused: Type.Integer(), notCalled: Type.Integer(),
+    connected: Type.Integer(),
+    noAnswer: Type.Integer(),
+    emptyNumber: Type.Integer(),
+    wrongNumber: Type.Integer(),
+    refused: Type.Integer(),
+    notCalled: Type.Integer(),
   }),
   numbersToCorrect: Type.Array(
     Type.Object({
@@ -198,11 +216,18 @@ export const QuestionReportSchema = Type.Object({
   title: Type.String(),
   type: QuestionTypeSchema,
   validRespondents: Type.Integer({ description: '本题有效填写人次' }),
-  options: Type.Array(Type.Object({ optionId: Type.String(), label: Type.String(), count: Type.Integer(), percent: Type.Number({ description: 'count / validRespondents' }) })),
+  options: Type.Array(
+    Type.Object({ optionId: Type.String(), label: Type.String(), count: Type.Integer(), percent: Type.Number({ description: 'count / validRespondents' }) }),
+  ),
 });
 export type QuestionReportShape = Assert<Same<Static<typeof QuestionReportSchema>, QuestionReport>>;
 
-const BreakdownRowSchema = Type.Object({ key: Type.String(), label: Type.String(), respondents: Type.Integer(), indicators: Type.Array(IndicatorResultSchema) });
+const BreakdownRowSchema = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  respondents: Type.Integer(),
+  indicators: Type.Array(IndicatorResultSchema),
+});
 
 /** GET /api/staff/survey-waves/:id/report */
 export const SurveyReportSchema = Type.Object({

@@ -10,7 +10,8 @@ import { ApiResult } from '../common/api-result';
 export class AgreementsController {
   constructor(private readonly agreements: AgreementsService) {}
 
-  @Get('current') @ApiResult(AgreementSchema, { errors: [404] })
+  @Get('current')
+  @ApiResult(AgreementSchema, { errors: [404] })
   async current(): Promise<Agreement> {
     const { version, title, text, hash, effectiveFrom } = await this.agreements.current();
     return { version, title, text, hash, effectiveFrom: effectiveFrom.toISOString() };

@@ -22,7 +22,14 @@ export class AuditService {
     if (auth.role === 'resident' || personIds.length === 0) return;
     const at = new Date();
     const rows = [...new Set(personIds)].map((personId) => ({
-      id: randomUUID(), actorId: auth.accountId, actorRole: auth.role, action, personId, resource, resourceId, at,
+      id: randomUUID(),
+      actorId: auth.accountId,
+      actorRole: auth.role,
+      action,
+      personId,
+      resource,
+      resourceId,
+      at,
     }));
     // Inside the caller's transaction when given one, else a statement of its own.
     if (manager) await manager.insert(AuditLog, rows);

@@ -10,20 +10,32 @@ import { LoginResultSchema, WechatPhoneSchema } from '@jiayi/contract';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService, private readonly wechat: WechatClient) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly wechat: WechatClient,
+  ) {}
 
-  @Public() @Post('wechat-login') @HttpCode(200) @ApiResult(LoginResultSchema, { errors: [503] })
+  @Public()
+  @Post('wechat-login')
+  @HttpCode(200)
+  @ApiResult(LoginResultSchema, { errors: [503] })
   wechatLogin(@Body() dto: WechatLoginDto) {
     return this.auth.wechatLogin(dto.code);
   }
 
-  @Public() @Post('staff-login') @HttpCode(200) @ApiResult(LoginResultSchema, { errors: [429] })
+  @Public()
+  @Post('staff-login')
+  @HttpCode(200)
+  @ApiResult(LoginResultSchema, { errors: [429] })
   staffLogin(@Body() dto: StaffLoginDto) {
     return this.auth.staffLogin(dto.username, dto.password);
   }
 
   /** WeChat quick phone verification: exchanges a getPhoneNumber code for the resident's own number (not stored here; the profile saves it). */
-  @Post('wechat-phone') @HttpCode(200) @Roles('resident') @ApiResult(WechatPhoneSchema, { errors: [503] })
+  @Post('wechat-phone')
+  @HttpCode(200)
+  @Roles('resident')
+  @ApiResult(WechatPhoneSchema, { errors: [503] })
   async wechatPhone(@Body() dto: WechatPhoneDto) {
     return { phone: await this.wechat.phoneNumber(dto.code) };
   }

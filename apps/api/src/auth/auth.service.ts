@@ -15,7 +15,6 @@ import { StaffAccount } from './staff-account.entity';
 import { WechatClient } from './wechat.client';
 import type { LoginResult } from '@jiayi/contract';
 
-
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
 @Injectable()
@@ -69,9 +68,13 @@ export class AuthService {
     await writeOnce(this.dataSource, (manager) => manager.update(StaffAccount, { id: account.id }, { failedLogins: 0, lockedUntil: null }));
     return this.issue(
       {
-        accountId: account.id, role: account.role, regionId: account.regionId,
-        institutionId: account.institutionId ?? undefined, teamId: account.teamId ?? undefined,
-        doctorId: account.doctorId ?? undefined, hospitalId: account.hospitalId ?? undefined,
+        accountId: account.id,
+        role: account.role,
+        regionId: account.regionId,
+        institutionId: account.institutionId ?? undefined,
+        teamId: account.teamId ?? undefined,
+        doctorId: account.doctorId ?? undefined,
+        hospitalId: account.hospitalId ?? undefined,
       },
       account.name,
     );

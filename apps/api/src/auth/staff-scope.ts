@@ -21,7 +21,8 @@ export interface ScopedPlace {
 export function staffScope(auth: AuthContext): StaffScope | null {
   if (!auth.regionId) return null;
   if (auth.role === 'regionAdmin') return { level: 'region', regionId: auth.regionId, institutionId: null, teamId: null };
-  if (auth.role === 'clinicAdmin' && auth.institutionId) return { level: 'institution', regionId: auth.regionId, institutionId: auth.institutionId, teamId: null };
+  if (auth.role === 'clinicAdmin' && auth.institutionId)
+    return { level: 'institution', regionId: auth.regionId, institutionId: auth.institutionId, teamId: null };
   if (auth.role === 'doctor' && auth.institutionId && auth.teamId) {
     return { level: 'team', regionId: auth.regionId, institutionId: auth.institutionId, teamId: auth.teamId };
   }

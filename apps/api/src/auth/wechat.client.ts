@@ -45,7 +45,10 @@ export class WechatClient {
     let answer: { errcode?: number; phone_info?: { purePhoneNumber?: string } };
     try {
       const response = await fetch(`${this.config.apiBase}/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), signal: AbortSignal.timeout(5000),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+        signal: AbortSignal.timeout(5000),
       });
       answer = (await response.json()) as typeof answer;
     } catch (error) {
@@ -68,7 +71,8 @@ export class WechatClient {
     let answer: { access_token?: string; errcode?: number };
     try {
       const response = await fetch(`${this.config.apiBase}/cgi-bin/stable_token`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ grant_type: 'client_credential', appid: this.config.appId, secret: this.config.appSecret }),
         signal: AbortSignal.timeout(5000),
       });

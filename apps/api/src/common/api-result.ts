@@ -25,10 +25,7 @@ const DEFAULT_ERRORS: ErrorStatus[] = [400, 401, 403];
  * document carries it) and the error responses in the api.md shape.
  * @example @ApiResult(PersonSchema, { status: 201, errors: [404, 409] })
  */
-export function ApiResult(
-  schema: TSchema | null,
-  options: { status?: number; description?: string; errors?: ErrorStatus[]; contentType?: string } = {},
-) {
+export function ApiResult(schema: TSchema | null, options: { status?: number; description?: string; errors?: ErrorStatus[]; contentType?: string } = {}) {
   const status = options.status ?? HttpStatus.OK;
   const errors = [...new Set([...DEFAULT_ERRORS, ...(options.errors ?? [])])];
   const json = (body: TSchema) => ({ 'application/json': { schema: body as Record<string, unknown> } });

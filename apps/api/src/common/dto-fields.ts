@@ -14,7 +14,9 @@ const ID_MAX_LENGTH = 36;
 export function IdField(label: string, options: { optional?: boolean; description?: string } = {}) {
   const message = `${label}不正确`;
   return applyDecorators(
-    options.optional ? ApiPropertyOptional({ description: options.description, maxLength: ID_MAX_LENGTH }) : ApiProperty({ description: options.description, maxLength: ID_MAX_LENGTH }),
+    options.optional
+      ? ApiPropertyOptional({ description: options.description, maxLength: ID_MAX_LENGTH })
+      : ApiProperty({ description: options.description, maxLength: ID_MAX_LENGTH }),
     ...(options.optional ? [IsOptional()] : []),
     IsString({ message: options.optional ? message : `请选择${label}` }),
     IsNotEmpty({ message: options.optional ? message : `请选择${label}` }),

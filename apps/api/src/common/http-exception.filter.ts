@@ -31,7 +31,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.warn(`database unavailable: ${(exception as Error)?.message ?? String(exception)}`);
       void reply.header('retry-after', '5');
     } else if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
@@ -44,7 +44,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (status === 404) return errorBody(404, '请求的地址不存在');
       if (status === 401) return errorBody(401, '请先登录');
       if (status === 403) return errorBody(403, '您没有权限进行此操作');
-      if (status === 413) return errorBody(413, FASTIFY_MESSAGES.FST_ERR_CTP_BODY_TOO_LARGE, [{ field: 'body', message: FASTIFY_MESSAGES.FST_ERR_CTP_BODY_TOO_LARGE }]);
+      if (status === 413)
+        return errorBody(413, FASTIFY_MESSAGES.FST_ERR_CTP_BODY_TOO_LARGE, [{ field: 'body', message: FASTIFY_MESSAGES.FST_ERR_CTP_BODY_TOO_LARGE }]);
       const raw = typeof response === 'string' ? response : JSON.stringify(response);
       if (status === 400 && /JSON|body/i.test(raw)) return errorBody(400, '请求内容不是有效的 JSON', [{ field: 'body', message: '请求内容不是有效的 JSON' }]);
       return errorBody(status, status < 500 ? '请求有误' : '服务器内部错误');

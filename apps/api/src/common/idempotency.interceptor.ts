@@ -34,13 +34,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           switchMap(async (body) => {
-            await writeOnce(this.dataSource, (manager) => manager
-              .createQueryBuilder()
-              .insert()
-              .into(IdempotencyRecord)
-              .values({ id: randomUUID(), accountId, key, route, statusCode: reply.statusCode ?? 201, body: JSON.stringify(body ?? null), createdAt: new Date() })
-              .orIgnore()
-              .execute());
+            await writeOnce(this.dataSource, (manager) =>
+              manager
+                .createQueryBuilder()
+                .insert()
+                .into(IdempotencyRecord)
+                .values({
+                  id: randomUUID(),
+                  accountId,
+                  key,
+                  route,
+                  statusCode: reply.statusCode ?? 201,
+                  body: JSON.stringify(body ?? null),
+                  createdAt: new Date(),
+                })
+                .orIgnore()
+                .execute(),
+            );
             return body;
           }),
         );

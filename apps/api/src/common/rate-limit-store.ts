@@ -48,7 +48,10 @@ export function databaseRateLimitStore(dataSource: DataSource) {
   return class DatabaseRateLimitStore {
     incr(key: string, callback: Callback, timeWindow: number): void {
       sweep();
-      countHit(dataSource, key, timeWindow).then((result) => callback(null, result), (error: Error) => callback(error));
+      countHit(dataSource, key, timeWindow).then(
+        (result) => callback(null, result),
+        (error: Error) => callback(error),
+      );
     }
 
     child(): DatabaseRateLimitStore {

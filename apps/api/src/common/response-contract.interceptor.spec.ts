@@ -18,8 +18,16 @@ class Routes {
 
 const contextFor = (handler: keyof Routes) => ({ getHandler: () => Routes.prototype[handler], getClass: () => Routes }) as unknown as ExecutionContext;
 const person = {
-  id: 'p1', name: '张三', idNumberMasked: '110105********1234', gender: 'male', birthDate: '1950-01-01', age: 76,
-  tags: ['elderly65'], declaredTags: [], communityId: null, relation: 'self',
+  id: 'p1',
+  name: '张三',
+  idNumberMasked: '110105********1234',
+  gender: 'male',
+  birthDate: '1950-01-01',
+  age: 76,
+  tags: ['elderly65'],
+  declaredTags: [],
+  communityId: null,
+  relation: 'self',
 };
 
 describe(ResponseContractInterceptor.name, () => {

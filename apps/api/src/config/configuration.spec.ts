@@ -8,7 +8,13 @@ describe('configuration', () => {
 
   it('reads a MySQL URL with its credentials', () => {
     expect(parseDatabaseUrl('mysql://jiayi:p%40ss@db.local:3307/jiayi_prod')).toEqual({
-      type: 'mariadb', url: 'mysql://jiayi:p%40ss@db.local:3307/jiayi_prod', host: 'db.local', port: 3307, username: 'jiayi', password: 'p@ss', database: 'jiayi_prod',
+      type: 'mariadb',
+      url: 'mysql://jiayi:p%40ss@db.local:3307/jiayi_prod',
+      host: 'db.local',
+      port: 3307,
+      username: 'jiayi',
+      password: 'p@ss',
+      database: 'jiayi_prod',
     });
   });
 
@@ -31,7 +37,11 @@ describe('configuration', () => {
 
   it('reads the referral timings with their defaults and bounds', () => {
     expect(loadReferralsConfig({})).toEqual({ holdHours: 24, noShowGraceDays: 3, sweepSeconds: 300 });
-    expect(loadReferralsConfig({ REFERRAL_HOLD_HOURS: '48', REFERRAL_NO_SHOW_GRACE_DAYS: '0', REFERRAL_SWEEP_SECONDS: '2' })).toEqual({ holdHours: 48, noShowGraceDays: 0, sweepSeconds: 2 });
+    expect(loadReferralsConfig({ REFERRAL_HOLD_HOURS: '48', REFERRAL_NO_SHOW_GRACE_DAYS: '0', REFERRAL_SWEEP_SECONDS: '2' })).toEqual({
+      holdHours: 48,
+      noShowGraceDays: 0,
+      sweepSeconds: 2,
+    });
     expect(() => loadReferralsConfig({ REFERRAL_SWEEP_SECONDS: '0' })).toThrow(/REFERRAL_SWEEP_SECONDS/);
     expect(() => loadReferralsConfig({ REFERRAL_HOLD_HOURS: '0' })).toThrow(/REFERRAL_HOLD_HOURS/);
     expect(() => loadReferralsConfig({ REFERRAL_NO_SHOW_GRACE_DAYS: 'soon' })).toThrow(/REFERRAL_NO_SHOW_GRACE_DAYS/);

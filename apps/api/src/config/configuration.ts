@@ -129,7 +129,10 @@ export type WechatConfig = ReturnType<typeof loadWechatConfig>;
  */
 export function loadEdgeConfig(env: Env = process.env) {
   const demo = isDemoMode(env);
-  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return {
     /** Sign-ins (resident and staff) per client address and window. */
     loginMax: positiveInt(env, 'RATE_LIMIT_LOGIN_MAX', demo ? 1000 : 20),
@@ -139,7 +142,7 @@ export function loadEdgeConfig(env: Env = process.env) {
     /** Largest request body in bytes (JSON only). */
     bodyLimit: positiveInt(env, 'BODY_LIMIT_BYTES', 1_048_576),
     /** Origins allowed by CORS: any in demo mode, else only the listed ones (the H5 site). */
-    corsOrigins: demo ? true as const : origins,
+    corsOrigins: demo ? (true as const) : origins,
     /** Which proxies' X-Forwarded-For is believed (proxy-addr names or addresses): the load balancer's network. */
     trustProxy: env.TRUST_PROXY ?? 'loopback,linklocal,uniquelocal',
   };

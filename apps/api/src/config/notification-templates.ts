@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import {
-  KEYWORD_TYPES, TEMPLATE_KINDS, TEMPLATE_PURPOSES,
-  type KeywordType, type TemplateKind, type TemplatePurpose,
-} from '@jiayi/domain';
+import { KEYWORD_TYPES, TEMPLATE_KINDS, TEMPLATE_PURPOSES, type KeywordType, type TemplateKind, type TemplatePurpose } from '@jiayi/domain';
 import { ConfigError, type Env } from './configuration';
 import { repoRoot } from './repo-root';
 

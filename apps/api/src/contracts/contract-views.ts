@@ -42,7 +42,12 @@ export class ContractViews {
     const { persons, build } = await this.load(contracts);
     return contracts.map((c) => {
       const person = persons.get(c.personId);
-      return build(c, person ? this.staffPerson(person, options.withPhone) : { id: c.personId, name: '', idNumberMasked: '', gender: 'female', age: 0, tags: [], declaredTags: [], communityId: null });
+      return build(
+        c,
+        person
+          ? this.staffPerson(person, options.withPhone)
+          : { id: c.personId, name: '', idNumberMasked: '', gender: 'female', age: 0, tags: [], declaredTags: [], communityId: null },
+      );
     });
   }
 
@@ -54,16 +59,17 @@ export class ContractViews {
   private async load(contracts: Contract[]) {
     const ids = (pick: (c: Contract) => string) => [...new Set(contracts.map(pick))];
     const manager = this.dataSource.manager;
-    const [persons, teams, doctors, institutions, regions, renewals] = contracts.length === 0
-      ? [[], [], [], [], [], []]
-      : await Promise.all([
-          manager.findBy(Person, { id: In(ids((c) => c.personId)) }),
-          manager.findBy(Team, { id: In(ids((c) => c.teamId)) }),
-          manager.findBy(Doctor, { id: In(ids((c) => c.doctorId)) }),
-          manager.findBy(Institution, { id: In(ids((c) => c.institutionId)) }),
-          manager.findBy(Region, { id: In(ids((c) => c.regionId)) }),
-          manager.find(Contract, { select: { id: true, renewalOf: true }, where: { renewalOf: In(ids((c) => c.id)), status: In(['pending', 'active']) } }),
-        ]);
+    const [persons, teams, doctors, institutions, regions, renewals] =
+      contracts.length === 0
+        ? [[], [], [], [], [], []]
+        : await Promise.all([
+            manager.findBy(Person, { id: In(ids((c) => c.personId)) }),
+            manager.findBy(Team, { id: In(ids((c) => c.teamId)) }),
+            manager.findBy(Doctor, { id: In(ids((c) => c.doctorId)) }),
+            manager.findBy(Institution, { id: In(ids((c) => c.institutionId)) }),
+            manager.findBy(Region, { id: In(ids((c) => c.regionId)) }),
+            manager.find(Contract, { select: { id: true, renewalOf: true }, where: { renewalOf: In(ids((c) => c.id)), status: In(['pending', 'active']) } }),
+          ]);
     const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
     const [personMap, teamMap, doctorMap, institutionMap, regionMap] = [byId(persons), byId(teams), byId(doctors), byId(institutions), byId(regions)];
     const renewedBy = new Map(renewals.map((r) => [r.renewalOf!, r.id]));
@@ -73,16 +79,35 @@ export class ContractViews {
       const institution = institutionMap.get(c.institutionId);
       const windowDays = (regionMap.get(c.regionId)?.policy ?? effectivePolicy(null)).renewalWindowDays;
       return {
-        id: c.id, personId: c.personId, teamId: c.teamId, doctorId: c.doctorId, institutionId: c.institutionId,
-        status: c.status, startDate: c.startDate, endDate: c.endDate, years: c.years, packageCodes: c.packageCodes, fees: c.fees,
-        signedBy: c.signedBy, agreementVersion: c.agreementVersion, agreementHash: c.agreementHash,
-        renewalOf: c.renewalOf, renewedBy: renewedBy.get(c.id) ?? null,
+        id: c.id,
+        personId: c.personId,
+        teamId: c.teamId,
+        doctorId: c.doctorId,
+        institutionId: c.institutionId,
+        status: c.status,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        years: c.years,
+        packageCodes: c.packageCodes,
+        fees: c.fees,
+        signedBy: c.signedBy,
+        agreementVersion: c.agreementVersion,
+        agreementHash: c.agreementHash,
+        renewalOf: c.renewalOf,
+        renewedBy: renewedBy.get(c.id) ?? null,
         renewalOpensOn: c.status === 'active' ? addDays(c.endDate, -windowDays) : null,
-        householdSigningId: c.householdSigningId, channel: c.channel,
-        insuranceAuthorized: c.insuranceAuthorized, insuranceAuthorizedAt: iso(c.insuranceAuthorizedAt), guardianConsentAt: iso(c.guardianConsentAt),
-        residentConfirmedAt: c.residentConfirmedAt.toISOString(), confirmedAt: iso(c.doctorConfirmedAt),
+        householdSigningId: c.householdSigningId,
+        channel: c.channel,
+        insuranceAuthorized: c.insuranceAuthorized,
+        insuranceAuthorizedAt: iso(c.insuranceAuthorizedAt),
+        guardianConsentAt: iso(c.guardianConsentAt),
+        residentConfirmedAt: c.residentConfirmedAt.toISOString(),
+        confirmedAt: iso(c.doctorConfirmedAt),
         confirmedTags: c.confirmedTagsCipher ? this.cipher.decryptJson<KeyGroupTag[]>(c.confirmedTagsCipher) : null,
-        rejectionReason: c.rejectionReason, terminationReason: c.terminationReason, terminatedAt: iso(c.terminatedAt), createdAt: c.createdAt.toISOString(),
+        rejectionReason: c.rejectionReason,
+        terminationReason: c.terminationReason,
+        terminatedAt: iso(c.terminatedAt),
+        createdAt: c.createdAt.toISOString(),
         person,
         team: { id: c.teamId, name: team?.name ?? '', phone: team?.phone ?? '' },
         doctor: { id: c.doctorId, name: doctor?.name ?? '', title: doctor?.title ?? '', phone: doctor?.phone ?? '' },

@@ -1,8 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import type { ContractStatus, Quote, SignedBy, SigningChannel, TerminationReason } from '@jiayi/domain';
-import {
-  BoolColumn, DateColumn, EncryptedJsonColumn, IdColumn, IntColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn,
-} from '../database/columns';
+import { BoolColumn, DateColumn, EncryptedJsonColumn, IdColumn, IntColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
 /**
  * 签约协议: one person with one team and a responsible doctor for 1–3 years. Never deleted.

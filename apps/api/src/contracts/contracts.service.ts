@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  checkRenewal, contractPeriod, contractRefusal, Quote, Refusal, RegionPolicy, todayInChina,
-} from '@jiayi/domain';
-import {
-  checkGuardianConsent, checkInsuranceAuthorization, checkTerminationBy, familyDoctorsWithPlaces, signingRefusal,
-} from '@jiayi/domain';
+import { checkRenewal, contractPeriod, contractRefusal, Quote, Refusal, RegionPolicy, todayInChina } from '@jiayi/domain';
+import { checkGuardianConsent, checkInsuranceAuthorization, checkTerminationBy, familyDoctorsWithPlaces, signingRefusal } from '@jiayi/domain';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -21,9 +17,7 @@ import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
 import { Contract, feeTotalColumns } from './contract.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
-import {
-  changeSlot, lockContract, mainSlot, promotePendingChange, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal,
-} from './contract-ledger';
+import { changeSlot, lockContract, mainSlot, promotePendingChange, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal } from './contract-ledger';
 import { ContractView, ContractViews } from './contract-views';
 import { ChangeTeamDto, CreateContractsDto, RenewContractDto, TerminateContractDto } from './dto/contract.dto';
 
@@ -64,7 +58,6 @@ interface Draft {
   packageCodes: string[];
   fees: Quote;
 }
-
 
 /**
  * Resident side of contracts: household signing, renewal, termination, change of team.
@@ -107,21 +100,42 @@ export class ContractsService {
       drafts.push({ person, packageCodes, fees });
     }
     const open = await this.dataSource.getRepository(Contract).findBy({ openSlot: In(persons.map((p) => mainSlot(p.id))) });
-    if (open.length > 0) throw this.alreadySigned(persons.find((p) => p.id === open[0].personId)!, persons.length > 1);
+    if (open.length > 0)
+      throw this.alreadySigned(
+        persons.find((p) => p.id === open[0].personId)!,
+        persons.length > 1,
+      );
     const candidates = await this.doctorCandidates(context, dto.doctorId, persons.length);
 
     const now = new Date();
     const householdSigningId = randomUUID();
     const period = contractPeriod(startDate, dto.years);
-    const rows: Contract[] = drafts.map(({ person, packageCodes, fees }) => this.newContract({
-      person, context, agreement, packageCodes, fees, period, years: dto.years, householdSigningId, now,
-      insuranceAuthorized: dto.insuranceAuthorized, openSlot: mainSlot(person.id), renewalOf: null,
-    }));
+    const rows: Contract[] = drafts.map(({ person, packageCodes, fees }) =>
+      this.newContract({
+        person,
+        context,
+        agreement,
+        packageCodes,
+        fees,
+        period,
+        years: dto.years,
+        householdSigningId,
+        now,
+        insuranceAuthorized: dto.insuranceAuthorized,
+        openSlot: mainSlot(person.id),
+        renewalOf: null,
+      }),
+    );
     if (onSite) {
       for (const row of rows) {
         Object.assign(row, {
-          status: 'active', signedBy: 'doctor', channel: 'onsite', doctorConfirmedAt: now, confirmedByStaffId: onSite.staffId,
-          confirmedTagsCipher: onSite.confirmedTagsCipher(persons.find((p) => p.id === row.personId)!), signatureCipher: onSite.signatureCipher,
+          status: 'active',
+          signedBy: 'doctor',
+          channel: 'onsite',
+          doctorConfirmedAt: now,
+          confirmedByStaffId: onSite.staffId,
+          confirmedTagsCipher: onSite.confirmedTagsCipher(persons.find((p) => p.id === row.personId)!),
+          signatureCipher: onSite.signatureCipher,
         } satisfies Partial<Contract>);
       }
     }
@@ -144,7 +158,8 @@ export class ContractsService {
     const persons = await this.dataSource.getRepository(Person).find({ select: { id: true }, where: { accountId: auth.accountId } });
     if (persons.length === 0) return [];
     const contracts = await this.dataSource.getRepository(Contract).find({
-      where: { personId: In(persons.map((p) => p.id)) }, order: { createdAt: 'DESC', id: 'ASC' },
+      where: { personId: In(persons.map((p) => p.id)) },
+      order: { createdAt: 'DESC', id: 'ASC' },
     });
     return this.views.residentViews(contracts);
   }
@@ -175,8 +190,18 @@ export class ContractsService {
     const candidates = sameDoctor ? [] : await this.doctorCandidates(context, undefined, 1);
 
     const row = this.newContract({
-      person, context, agreement, packageCodes, fees, period: contractPeriod(startDate, years), years, now: new Date(),
-      householdSigningId: randomUUID(), insuranceAuthorized, openSlot: renewalSlot(person.id), renewalOf: previous.id,
+      person,
+      context,
+      agreement,
+      packageCodes,
+      fees,
+      period: contractPeriod(startDate, years),
+      years,
+      now: new Date(),
+      householdSigningId: randomUUID(),
+      insuranceAuthorized,
+      openSlot: renewalSlot(person.id),
+      renewalOf: previous.id,
     });
     try {
       await inTransaction(this.dataSource, async (manager) => {
@@ -230,16 +255,26 @@ export class ContractsService {
     const agreement = await this.agreements.current();
     const candidates = await this.doctorCandidates(context, dto.doctorId, 1);
     const row = this.newContract({
-      person, context, agreement, packageCodes: previous.packageCodes, fees, period: contractPeriod(startDate, previous.years),
-      years: previous.years, householdSigningId: randomUUID(), now: new Date(), insuranceAuthorized: previous.insuranceAuthorized,
-      openSlot: changeSlot(person.id), renewalOf: null,
+      person,
+      context,
+      agreement,
+      packageCodes: previous.packageCodes,
+      fees,
+      period: contractPeriod(startDate, previous.years),
+      years: previous.years,
+      householdSigningId: randomUUID(),
+      now: new Date(),
+      insuranceAuthorized: previous.insuranceAuthorized,
+      openSlot: changeSlot(person.id),
+      renewalOf: null,
     });
     try {
       await inTransaction(this.dataSource, async (manager) => {
         const locked = await lockContract(manager, { id: previous.id });
         if (!locked || locked.status !== 'active') throw refusalError(contractRefusal('CONTRACT.NOT_ACTIVE'));
         // A renewal waiting for its predecessor to end is not the contract to change: the current one is.
-        if (locked.openSlot !== mainSlot(locked.personId)) throw refusalError({ ...contractRefusal('CONTRACT.INVALID_TRANSITION'), message: '请对当前生效的签约办理改签，续约会一并取消' });
+        if (locked.openSlot !== mainSlot(locked.personId))
+          throw refusalError({ ...contractRefusal('CONTRACT.INVALID_TRANSITION'), message: '请对当前生效的签约办理改签，续约会一并取消' });
         row.doctorId = await this.takeFirstWithPlaces(manager, context, candidates, 1, !!dto.doctorId);
         await manager.insert(Contract, row);
       });
@@ -265,7 +300,13 @@ export class ContractsService {
    * authorised when it pays. Returns the split, priced as the quote endpoint prices it.
    */
   async checkEligibility(
-    person: Person, context: TeamContext, packageCodes: string[], years: number, startDate: string, insuranceAuthorized: boolean, named: boolean,
+    person: Person,
+    context: TeamContext,
+    packageCodes: string[],
+    years: number,
+    startDate: string,
+    insuranceAuthorized: boolean,
+    named: boolean,
   ): Promise<Quote> {
     const fail = (refusal: Refusal) => refusalError(named ? { ...refusal, message: `${person.name}：${refusal.message}` } : refusal);
     if (!person.communityId) throw fail({ ok: false, code: 'PROFILE.COMMUNITY_REQUIRED', message: '请先在个人信息中选择所在的村/社区' });
@@ -308,20 +349,54 @@ export class ContractsService {
   }
 
   private newContract(input: {
-    person: Person; context: TeamContext; agreement: Agreement; packageCodes: string[]; fees: Quote;
-    period: { startDate: string; endDate: string }; years: number; householdSigningId: string; now: Date;
-    insuranceAuthorized: boolean; openSlot: string; renewalOf: string | null;
+    person: Person;
+    context: TeamContext;
+    agreement: Agreement;
+    packageCodes: string[];
+    fees: Quote;
+    period: { startDate: string; endDate: string };
+    years: number;
+    householdSigningId: string;
+    now: Date;
+    insuranceAuthorized: boolean;
+    openSlot: string;
+    renewalOf: string | null;
   }): Contract {
     const { person, context, agreement, now } = input;
     return {
-      id: randomUUID(), personId: person.id, teamId: context.team.id, doctorId: '', institutionId: context.institution.id,
-      regionId: context.region.id, status: 'pending', startDate: input.period.startDate, endDate: input.period.endDate,
-      years: input.years, packageCodes: input.packageCodes, fees: input.fees, ...feeTotalColumns(input.fees), signedBy: person.relation === 'self' ? 'self' : 'family',
-      agreementVersion: agreement.version, agreementHash: agreement.hash, renewalOf: input.renewalOf,
-      householdSigningId: input.householdSigningId, channel: 'miniProgram', insuranceAuthorized: input.insuranceAuthorized,
-      insuranceAuthorizedAt: input.insuranceAuthorized ? now : null, guardianConsentAt: person.guardianConsentAt,
-      residentConfirmedAt: now, doctorConfirmedAt: null, confirmedByStaffId: null, confirmedTagsCipher: null,
-      rejectionReason: null, terminationReason: null, terminatedAt: null, createdAt: now, openSlot: input.openSlot, holdsPlace: true, signatureCipher: null,
+      id: randomUUID(),
+      personId: person.id,
+      teamId: context.team.id,
+      doctorId: '',
+      institutionId: context.institution.id,
+      regionId: context.region.id,
+      status: 'pending',
+      startDate: input.period.startDate,
+      endDate: input.period.endDate,
+      years: input.years,
+      packageCodes: input.packageCodes,
+      fees: input.fees,
+      ...feeTotalColumns(input.fees),
+      signedBy: person.relation === 'self' ? 'self' : 'family',
+      agreementVersion: agreement.version,
+      agreementHash: agreement.hash,
+      renewalOf: input.renewalOf,
+      householdSigningId: input.householdSigningId,
+      channel: 'miniProgram',
+      insuranceAuthorized: input.insuranceAuthorized,
+      insuranceAuthorizedAt: input.insuranceAuthorized ? now : null,
+      guardianConsentAt: person.guardianConsentAt,
+      residentConfirmedAt: now,
+      doctorConfirmedAt: null,
+      confirmedByStaffId: null,
+      confirmedTagsCipher: null,
+      rejectionReason: null,
+      terminationReason: null,
+      terminatedAt: null,
+      createdAt: now,
+      openSlot: input.openSlot,
+      holdsPlace: true,
+      signatureCipher: null,
     };
   }
 
@@ -350,4 +425,3 @@ export class ContractsService {
     return refusalError(person && named ? { ...refusal, message: `${person.name}：${refusal.message}` } : refusal);
   }
 }
-

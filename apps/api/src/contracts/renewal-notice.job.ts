@@ -46,15 +46,27 @@ export class RenewalNoticeJob implements OnApplicationBootstrap {
           .getRepository(Contract)
           .createQueryBuilder('c')
           .where('c.regionId = :regionId AND c.status = :active AND c.endDate >= :today AND c.endDate <= :last AND c.id > :after', {
-            regionId: region.id, active: 'active', today, last: addDays(today, windowDays), after,
+            regionId: region.id,
+            active: 'active',
+            today,
+            last: addDays(today, windowDays),
+            after,
           })
           .andWhere('NOT EXISTS (SELECT 1 FROM contracts r WHERE r.renewalOf = c.id AND r.status IN (:...open))', { open: ['pending', 'active'] })
-          .orderBy('c.id', 'ASC').take(200).getMany();
+          .orderBy('c.id', 'ASC')
+          .take(200)
+          .getMany();
         for (const contract of contracts) {
-          const notice = await inTransaction(this.dataSource, (manager) => this.notices.raise(manager, {
-            personId: contract.personId, kind: 'renewalWindowOpen', body: `签约将于${formatChineseDate(contract.endDate)}到期，现在可以续约`,
-            refType: 'contract', refId: contract.id, page: `/signing/contract/index?id=${contract.id}`,
-          }));
+          const notice = await inTransaction(this.dataSource, (manager) =>
+            this.notices.raise(manager, {
+              personId: contract.personId,
+              kind: 'renewalWindowOpen',
+              body: `签约将于${formatChineseDate(contract.endDate)}到期，现在可以续约`,
+              refType: 'contract',
+              refId: contract.id,
+              page: `/signing/contract/index?id=${contract.id}`,
+            }),
+          );
           if (notice) raised++;
         }
         if (contracts.length < 200) break;

@@ -23,9 +23,7 @@ import { inTransaction, writeOnce } from '../database/transaction';
 import { changeSlot, closeContract, handOverToChange, lockContract, releasePlace } from './contract-ledger';
 import { maskPhone, StaffContractView, ContractViews } from './contract-views';
 import { ContractsService } from './contracts.service';
-import {
-  ConfirmContractDto, RejectContractDto, ResidentsQueryDto, SigningRefusalDto, StaffContractsQueryDto,
-} from './dto/staff-contract.dto';
+import { ConfirmContractDto, RejectContractDto, ResidentsQueryDto, SigningRefusalDto, StaffContractsQueryDto } from './dto/staff-contract.dto';
 import { TerminateContractDto } from './dto/contract.dto';
 import { SigningRefusal } from './signing-refusal.entity';
 
@@ -61,7 +59,10 @@ export class StaffContractsService {
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     const [contracts, total] = await this.dataSource.getRepository(Contract).findAndCount({
-      where, order: { createdAt: query.status === 'pending' ? 'ASC' : 'DESC', id: 'ASC' }, take: limit, skip: offset,
+      where,
+      order: { createdAt: query.status === 'pending' ? 'ASC' : 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
     });
     // The phone too: the doctor calls the resident before confirming (the read is audited below).
     const views = await this.views.staffViews(contracts, { withPhone: true });
@@ -82,10 +83,12 @@ export class StaffContractsService {
       where: { householdSigningId: In([...new Set(contracts.map((c) => c.householdSigningId))]) },
     });
     const persons = await this.dataSource.getRepository(Person).find({
-      select: { id: true, name: true, accountId: true, relation: true }, where: { id: In([...new Set(siblings.map((c) => c.personId))]) },
+      select: { id: true, name: true, accountId: true, relation: true },
+      where: { id: In([...new Set(siblings.map((c) => c.personId))]) },
     });
     const holders = await this.dataSource.getRepository(Person).find({
-      select: { id: true, name: true, accountId: true }, where: { accountId: In([...new Set(persons.map((p) => p.accountId))]), relation: 'self' },
+      select: { id: true, name: true, accountId: true },
+      where: { accountId: In([...new Set(persons.map((p) => p.accountId))]), relation: 'self' },
     });
     const person = (id: string) => persons.find((p) => p.id === id);
     for (const contract of contracts) {
@@ -115,7 +118,12 @@ export class StaffContractsService {
     if (contract.status !== 'pending') throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: contract.personId });
     // A person registered on site has no account: the doctor took the consent on paper there.
-    if (person.accountId) await requireSensitiveConsent(this.dataSource.manager, person.accountId, '居民已撤回处理敏感个人信息（健康信息）的单独同意，暂时不能确认签约；可以驳回，或等居民重新同意后再确认');
+    if (person.accountId)
+      await requireSensitiveConsent(
+        this.dataSource.manager,
+        person.accountId,
+        '居民已撤回处理敏感个人信息（健康信息）的单独同意，暂时不能确认签约；可以驳回，或等居民重新同意后再确认',
+      );
     const confirmedTags = [...new Set(dto.confirmedTags)].sort() as KeyGroupTag[];
     const { result } = await this.catalog.quoteFor(person, contract.packageCodes, contract.years, { on: contract.startDate, declaredTags: confirmedTags });
     if (!result.ok) throw refusalError({ ...result, message: `按确认的重点人群，${result.message}`, field: 'confirmedTags' });
@@ -136,7 +144,11 @@ export class StaffContractsService {
       await this.facts.record(manager, { ...contract, doctorConfirmedAt }, confirmedTags, person.birthDate);
       await this.audit.record(auth, 'contract.confirm', [contract.personId], 'contract', contract.id, manager);
       await this.notices.raise(manager, {
-        personId: contract.personId, kind: 'contractConfirmed', body: '家庭医生已确认您的签约，签约已生效', refType: 'contract', refId: contract.id,
+        personId: contract.personId,
+        kind: 'contractConfirmed',
+        body: '家庭医生已确认您的签约，签约已生效',
+        refType: 'contract',
+        refId: contract.id,
         page: `/signing/contract/index?id=${contract.id}`,
       });
     });
@@ -154,7 +166,11 @@ export class StaffContractsService {
       await releasePlace(manager, locked);
       await this.audit.record(auth, 'contract.reject', [contract.personId], 'contract', contract.id, manager);
       await this.notices.raise(manager, {
-        personId: contract.personId, kind: 'contractRejected', body: `签约未通过：${dto.reason.trim()}`, refType: 'contract', refId: contract.id,
+        personId: contract.personId,
+        kind: 'contractRejected',
+        body: `签约未通过：${dto.reason.trim()}`,
+        refType: 'contract',
+        refId: contract.id,
         page: `/signing/contract/index?id=${contract.id}`,
       });
     });
@@ -172,27 +188,43 @@ export class StaffContractsService {
   /** Teams in scope with each doctor's signed (active) and pending contracts and places left. */
   async teams(auth: AuthContext): Promise<StaffTeam[]> {
     const scope = this.scope(auth);
-    const teams = 'teamId' in scope
-      ? await this.reference.teams({ teamIds: [scope.teamId] })
-      : 'institutionId' in scope
-        ? await this.reference.teams({ institutionIds: [scope.institutionId] })
-        : await this.reference.teams({ institutionIds: (await this.dataSource.getRepository(Institution).findBy({ regionId: scope.regionId })).map((i) => i.id) });
+    const teams =
+      'teamId' in scope
+        ? await this.reference.teams({ teamIds: [scope.teamId] })
+        : 'institutionId' in scope
+          ? await this.reference.teams({ institutionIds: [scope.institutionId] })
+          : await this.reference.teams({
+              institutionIds: (await this.dataSource.getRepository(Institution).findBy({ regionId: scope.regionId })).map((i) => i.id),
+            });
     if (teams.length === 0) return [];
     // Counted by the places held, so signed + pending + placesLeft = the doctor's capacity.
     const counts: { doctorId: string; status: string; n: string | number }[] = await this.dataSource
       .getRepository(Contract)
       .createQueryBuilder('c')
-      .select('c.doctorId', 'doctorId').addSelect('c.status', 'status').addSelect('COUNT(*)', 'n')
+      .select('c.doctorId', 'doctorId')
+      .addSelect('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
       .where('c.teamId IN (:...teamIds) AND c.holdsPlace = :yes', { teamIds: teams.map((t) => t.id), yes: 1 })
-      .groupBy('c.doctorId').addGroupBy('c.status')
+      .groupBy('c.doctorId')
+      .addGroupBy('c.status')
       .getRawMany();
     const count = (doctorId: string, status: string) => Number(counts.find((c) => c.doctorId === doctorId && c.status === status)?.n ?? 0);
     return teams.map((team) => ({
-      id: team.id, name: team.name, phone: team.phone, institutionId: team.institutionId, institutionName: team.institutionName,
-      communities: team.communities, placesLeft: team.placesLeft,
+      id: team.id,
+      name: team.name,
+      phone: team.phone,
+      institutionId: team.institutionId,
+      institutionName: team.institutionName,
+      communities: team.communities,
+      placesLeft: team.placesLeft,
       doctors: team.doctors.map((d) => ({
-        id: d.id, name: d.name, title: d.title, isFamilyDoctor: d.isFamilyDoctor,
-        signed: count(d.id, 'active'), pending: count(d.id, 'pending'), placesLeft: d.placesLeft,
+        id: d.id,
+        name: d.name,
+        title: d.title,
+        isFamilyDoctor: d.isFamilyDoctor,
+        signed: count(d.id, 'active'),
+        pending: count(d.id, 'pending'),
+        placesLeft: d.placesLeft,
       })),
     }));
   }
@@ -207,12 +239,23 @@ export class StaffContractsService {
     const idNumberHash = this.cipher.lookupHash(parsed.value.idNumber);
     const person = await this.dataSource.getRepository(Person).findOneBy({ idNumberHash });
     const refusal: SigningRefusal = {
-      id: randomUUID(), name: dto.name.trim(), idNumberCipher: this.cipher.encrypt(parsed.value.idNumber), idNumberHash,
-      idNumberMasked: maskIdNumber(parsed.value.idNumber), phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
-      personId: person?.id ?? null, teamId: team.id, institutionId: institution.id, regionId: institution.regionId,
-      reason: dto.reason.trim(), category: dto.category ?? 'refused', noticePhotoCipher: dto.noticePhoto ? this.cipher.encrypt(dto.noticePhoto) : null,
-      recordedByStaffId: auth.accountId, createdAt: new Date(),
-      updatedAt: null, updatedByStaffId: null,
+      id: randomUUID(),
+      name: dto.name.trim(),
+      idNumberCipher: this.cipher.encrypt(parsed.value.idNumber),
+      idNumberHash,
+      idNumberMasked: maskIdNumber(parsed.value.idNumber),
+      phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
+      personId: person?.id ?? null,
+      teamId: team.id,
+      institutionId: institution.id,
+      regionId: institution.regionId,
+      reason: dto.reason.trim(),
+      category: dto.category ?? 'refused',
+      noticePhotoCipher: dto.noticePhoto ? this.cipher.encrypt(dto.noticePhoto) : null,
+      recordedByStaffId: auth.accountId,
+      createdAt: new Date(),
+      updatedAt: null,
+      updatedByStaffId: null,
     };
     await writeOnce(this.dataSource, (manager) => manager.insert(SigningRefusal, refusal));
     if (refusal.personId) await this.audit.record(auth, 'refusal.record', [refusal.personId], 'signingRefusal', refusal.id);
@@ -224,7 +267,12 @@ export class StaffContractsService {
     const teams = rows.length ? await this.dataSource.getRepository(Team).findBy({ id: In([...new Set(rows.map((r) => r.teamId))]) }) : [];
     const linked = rows.flatMap((r) => (r.personId ? [r.personId] : []));
     await this.audit.record(auth, 'refusal.list', linked, 'signingRefusal');
-    return rows.map((r) => this.refusalView(r, teams.find((t) => t.id === r.teamId)));
+    return rows.map((r) =>
+      this.refusalView(
+        r,
+        teams.find((t) => t.id === r.teamId),
+      ),
+    );
   }
 
   /**
@@ -242,7 +290,8 @@ export class StaffContractsService {
       .getRepository(Person)
       .createQueryBuilder('p')
       .where(`EXISTS (SELECT 1 FROM contracts c WHERE c.personId = p.id AND c.${column} = :value)`, { value })
-      .orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC')
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
       .take(50);
     let persons: Person[];
     if (/^1\d{10}$/.test(q)) {
@@ -253,32 +302,58 @@ export class StaffContractsService {
         const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
         const suffix = /^[0-9Xx]{4,6}$/.test(q) ? `%${q.toUpperCase()}` : null;
         search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash${suffix ? ' OR p.idNumberMasked LIKE :suffix' : ''})`, {
-          name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()), ...(suffix ? { suffix } : {}),
+          name: `%${escaped}%`,
+          hash: this.cipher.lookupHash(q.toUpperCase()),
+          ...(suffix ? { suffix } : {}),
         });
       }
       persons = await search.getMany();
     }
     if (persons.length === 0) return [];
     const contracts = await this.dataSource.getRepository(Contract).find({
-      where: { personId: In(persons.map((p) => p.id)), ...scope }, order: { createdAt: 'DESC', id: 'ASC' },
+      where: { personId: In(persons.map((p) => p.id)), ...scope },
+      order: { createdAt: 'DESC', id: 'ASC' },
     });
-    await this.audit.record(auth, 'resident.search', persons.map((p) => p.id), 'person');
+    await this.audit.record(
+      auth,
+      'resident.search',
+      persons.map((p) => p.id),
+      'person',
+    );
     return persons.map((person) => {
       const latest = contracts.find((c) => c.personId === person.id)!;
       return {
         ...this.views.staffPerson(person),
         phoneMasked: maskPhone(person.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null),
-        contract: { id: latest.id, status: latest.status, teamId: latest.teamId, doctorId: latest.doctorId, startDate: latest.startDate, endDate: latest.endDate },
+        contract: {
+          id: latest.id,
+          status: latest.status,
+          teamId: latest.teamId,
+          doctorId: latest.doctorId,
+          startDate: latest.startDate,
+          endDate: latest.endDate,
+        },
       };
     });
   }
 
   private refusalView(r: SigningRefusal, team: Team | undefined): SigningRefusalView {
     return {
-      id: r.id, name: r.name, idNumberMasked: r.idNumberMasked, phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
-      personId: r.personId, teamId: r.teamId, teamName: team?.name ?? '', institutionId: r.institutionId, reason: r.reason,
-      category: r.category, categoryLabel: NON_SIGNING_CATEGORY_LABELS[r.category], hasNoticePhoto: r.noticePhotoCipher !== null,
-      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
+      id: r.id,
+      name: r.name,
+      idNumberMasked: r.idNumberMasked,
+      phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
+      personId: r.personId,
+      teamId: r.teamId,
+      teamName: team?.name ?? '',
+      institutionId: r.institutionId,
+      reason: r.reason,
+      category: r.category,
+      categoryLabel: NON_SIGNING_CATEGORY_LABELS[r.category],
+      hasNoticePhoto: r.noticePhotoCipher !== null,
+      recordedByStaffId: r.recordedByStaffId,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
     };
   }
 
@@ -292,9 +367,14 @@ export class StaffContractsService {
     const scope = this.scope(auth);
     const team = await this.dataSource.getRepository(Team).findOneBy({ id: teamId });
     const institution = team ? await this.dataSource.getRepository(Institution).findOneBy({ id: team.institutionId }) : null;
-    const visible = team && institution && (
-      'teamId' in scope ? team.id === scope.teamId : 'institutionId' in scope ? team.institutionId === scope.institutionId : institution.regionId === scope.regionId
-    );
+    const visible =
+      team &&
+      institution &&
+      ('teamId' in scope
+        ? team.id === scope.teamId
+        : 'institutionId' in scope
+          ? team.institutionId === scope.institutionId
+          : institution.regionId === scope.regionId);
     if (!visible) throw notFound('没有找到这个家庭医生团队');
     return team;
   }

@@ -30,12 +30,15 @@ const logger = new Logger('JobLease');
 export async function runWithLease<T>(dataSource: DataSource, name: string, ttlMs: number, fn: () => Promise<T>): Promise<LeaseOutcome<T>> {
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   if (!(await takeLease(dataSource, name, holder, ttlMs))) return { ran: false };
-  const renewal = setInterval(() => {
-    renewLease(dataSource, name, holder, ttlMs).then(
-      (kept) => kept || logger.warn(`lease ${name} was taken over while its job still ran`),
-      (error: Error) => logger.warn(`lease ${name} not renewed: ${error.message}`),
-    );
-  }, Math.max(1000, Math.floor(ttlMs / 3)));
+  const renewal = setInterval(
+    () => {
+      renewLease(dataSource, name, holder, ttlMs).then(
+        (kept) => kept || logger.warn(`lease ${name} was taken over while its job still ran`),
+        (error: Error) => logger.warn(`lease ${name} not renewed: ${error.message}`),
+      );
+    },
+    Math.max(1000, Math.floor(ttlMs / 3)),
+  );
   renewal.unref();
   try {
     return { ran: true, value: await fn() };
@@ -48,15 +51,11 @@ export async function runWithLease<T>(dataSource: DataSource, name: string, ttlM
 export async function takeLease(dataSource: DataSource, name: string, holder: string, ttlMs: number): Promise<boolean> {
   const now = databaseNowMs(dataSource);
   const until = () => `${now} + ${Math.round(ttlMs)}`;
-  const updated = await writeOnce(dataSource, (manager) => manager.createQueryBuilder().update(JobLease)
-    .set({ holder, until })
-    .where(`name = :name AND until < ${now}`, { name })
-    .execute());
+  const updated = await writeOnce(dataSource, (manager) =>
+    manager.createQueryBuilder().update(JobLease).set({ holder, until }).where(`name = :name AND until < ${now}`, { name }).execute(),
+  );
   if ((updated.affected ?? 0) > 0) return true;
-  await writeOnce(dataSource, (manager) => manager.createQueryBuilder().insert().into(JobLease)
-    .values({ name, holder, until })
-    .orIgnore()
-    .execute());
+  await writeOnce(dataSource, (manager) => manager.createQueryBuilder().insert().into(JobLease).values({ name, holder, until }).orIgnore().execute());
   const row = await dataSource.getRepository(JobLease).findOneBy({ name });
   return row?.holder === holder;
 }
@@ -64,9 +63,13 @@ export async function takeLease(dataSource: DataSource, name: string, holder: st
 /** Extends a lease `holder` still holds; false when someone else has taken it meanwhile. */
 async function renewLease(dataSource: DataSource, name: string, holder: string, ttlMs: number): Promise<boolean> {
   const now = databaseNowMs(dataSource);
-  const updated = await writeOnce(dataSource, (manager) => manager.createQueryBuilder().update(JobLease)
-    .set({ until: () => `${now} + ${Math.round(ttlMs)}` })
-    .where('name = :name AND holder = :holder', { name, holder })
-    .execute());
+  const updated = await writeOnce(dataSource, (manager) =>
+    manager
+      .createQueryBuilder()
+      .update(JobLease)
+      .set({ until: () => `${now} + ${Math.round(ttlMs)}` })
+      .where('name = :name AND holder = :holder', { name, holder })
+      .execute(),
+  );
   return (updated.affected ?? 0) > 0;
 }

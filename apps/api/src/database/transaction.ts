@@ -75,11 +75,7 @@ async function withRetries<T>(attemptOnce: () => Promise<T>): Promise<T> {
  * do nothing outside the database that it cannot repeat. `isolation` applies on MariaDB only
  * (SQLite transactions are serialisable).
  */
-export async function inTransaction<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-  isolation?: IsolationLevel,
-): Promise<T> {
+export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
   const mariadbIsolation = dataSource.options.type === 'better-sqlite3' ? undefined : isolation;
   return withRetries(() => queued(dataSource, () => (mariadbIsolation ? dataSource.transaction(mariadbIsolation, work) : dataSource.transaction(work))));
 }

@@ -14,12 +14,15 @@ import { FeedbackService } from './feedback.service';
 export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
-  @Post() @UseInterceptors(IdempotencyInterceptor) @ApiResult(FeedbackSchema, { status: 201, errors: [409] })
+  @Post()
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiResult(FeedbackSchema, { status: 201, errors: [409] })
   send(@Auth() auth: AuthContext, @Body() dto: FeedbackDto) {
     return this.feedback.send(auth, dto);
   }
 
-  @Get() @ApiResult(Type.Array(FeedbackSchema))
+  @Get()
+  @ApiResult(Type.Array(FeedbackSchema))
   mine(@Auth() auth: AuthContext) {
     return this.feedback.mine(auth);
   }
@@ -32,13 +35,16 @@ export class FeedbackController {
 export class StaffFeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
-  @Get() @ApiResult(Type.Array(StaffFeedbackSchema))
+  @Get()
+  @ApiResult(Type.Array(StaffFeedbackSchema))
   queue(@Auth() auth: AuthContext, @Query() query: FeedbackQueryDto) {
     return this.feedback.queue(auth, query.status);
   }
 
   /** Take it on (inProgress) or close it with a reply (closed). */
-  @Post(':id') @HttpCode(200) @ApiResult(StaffFeedbackSchema, { errors: [404, 409] })
+  @Post(':id')
+  @HttpCode(200)
+  @ApiResult(StaffFeedbackSchema, { errors: [404, 409] })
   update(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: FeedbackUpdateDto) {
     return this.feedback.update(auth, id, dto);
   }

@@ -17,7 +17,9 @@ export class HealthController {
    * the instance out while its database is away and back in when it returns (no restart needed:
    * the pool drops broken connections and opens new ones).
    */
-  @Public() @Get() @ApiResult(HealthSchema, { errors: [503] })
+  @Public()
+  @Get()
+  @ApiResult(HealthSchema, { errors: [503] })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;

@@ -7,7 +7,10 @@ import { Contract } from '../contracts/contract.entity';
 import { Person } from '../people/person.entity';
 import { ContractFact } from './contract-fact.entity';
 
-type FactSource = Pick<Contract, 'id' | 'personId' | 'regionId' | 'institutionId' | 'teamId' | 'startDate' | 'endDate' | 'renewalOf' | 'fees' | 'doctorConfirmedAt' | 'terminatedAt'>;
+type FactSource = Pick<
+  Contract,
+  'id' | 'personId' | 'regionId' | 'institutionId' | 'teamId' | 'startDate' | 'endDate' | 'renewalOf' | 'fees' | 'doctorConfirmedAt' | 'terminatedAt'
+>;
 
 /** The day after which a terminated contract stops counting: never before it started counting. */
 function untilAfterTermination(signedFrom: string, endDate: string, terminatedAt: Date | null): string {
@@ -71,7 +74,11 @@ export class ContractFacts {
     const earlier = await manager.getRepository(ContractFact).exists({ where: { personId: contract.personId, contractId: Not(contract.id) } });
     const renewedBy = await manager.getRepository(ContractFact).exists({ where: { renewalOf: contract.id } });
     const fact = { ...factOf(contract, confirmedTags, birthDate, !earlier), renewed: renewedBy };
-    await manager.createQueryBuilder().insert().into(ContractFact).values(fact)
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ContractFact)
+      .values(fact)
       .orUpdate(['signedFrom', 'signedUntil', 'endDate', 'groupMask', 'paid'], ['contractId'])
       .execute();
     if (contract.renewalOf) await manager.update(ContractFact, { contractId: contract.renewalOf }, { renewed: true });

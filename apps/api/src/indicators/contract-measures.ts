@@ -27,12 +27,14 @@ export const facts = {
   paid: (): Predicate => ({ sql: 'f.paid = 1', params: [] }),
   /** Reached its end date inside the period (before today), not cut short by a termination. */
   ended: (w: CountWindow): Predicate => ({
-    sql: 'f.endDate >= ? AND f.endDate <= ? AND f.endDate < ? AND f.signedUntil > f.endDate', params: [w.period.from, w.period.to, w.today],
+    sql: 'f.endDate >= ? AND f.endDate <= ? AND f.endDate < ? AND f.signedUntil > f.endDate',
+    params: [w.period.from, w.period.to, w.today],
   }),
   renewed: (): Predicate => ({ sql: 'f.renewed = 1', params: [] }),
   /** The person's first contract, started in the previous period (新签). */
   newInPrevious: (w: CountWindow): Predicate => ({
-    sql: 'f.firstSigning = 1 AND f.signedFrom >= ? AND f.signedFrom <= ?', params: [w.previous.from, w.previous.to],
+    sql: 'f.firstSigning = 1 AND f.signedFrom >= ? AND f.signedFrom <= ?',
+    params: [w.previous.from, w.previous.to],
   }),
   /** A current service record of the person of one type inside the period (up to the counting day). */
   served: (w: CountWindow, type: 'healthCheck' | 'followUp', extra = ''): Predicate => ({
@@ -52,7 +54,8 @@ export const facts = {
   }),
   /** The person holds some contract on the counting day. */
   stillSigned: (w: CountWindow): Predicate => ({
-    sql: 'EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = f.personId AND g.signedFrom <= ? AND g.signedUntil > ?)', params: [w.day, w.day],
+    sql: 'EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = f.personId AND g.signedFrom <= ? AND g.signedUntil > ?)',
+    params: [w.day, w.day],
   }),
 };
 
@@ -66,10 +69,15 @@ export interface ContractMeasure {
   gapLabel?: string;
 }
 
-const groupMeasures = Object.fromEntries(POPULATION_GROUPS.map((g) => [`keyGroupSigning.${g.code}`, {
-  numerator: (w: CountWindow) => and(facts.inForce(w), facts.inGroup(g.code)),
-  numeratorLabel: `签约的${g.label}`,
-} satisfies ContractMeasure]));
+const groupMeasures = Object.fromEntries(
+  POPULATION_GROUPS.map((g) => [
+    `keyGroupSigning.${g.code}`,
+    {
+      numerator: (w: CountWindow) => and(facts.inForce(w), facts.inGroup(g.code)),
+      numeratorLabel: `签约的${g.label}`,
+    } satisfies ContractMeasure,
+  ]),
+);
 
 const signedIn = (code: PopulationGroup) => (w: CountWindow) => and(facts.inForce(w), facts.inGroup(code));
 const controlled = (code: PopulationGroup, column: 'bloodPressureOnTarget' | 'glucoseOnTarget', label: string): ContractMeasure => {
@@ -97,8 +105,18 @@ export const CONTRACT_MEASURES: Record<string, ContractMeasure> = {
     gapLabel: '上期新签、本期未再签约的居民',
   },
   saturation: { numerator: facts.inForce, numeratorLabel: '签约居民' },
-  paidShare: { numerator: (w) => and(facts.inForce(w), facts.paid()), denominator: facts.inForce, numeratorLabel: '付费签约的居民', gapLabel: '未付费的签约居民' },
-  renewal: { numerator: (w) => and(facts.ended(w), facts.renewed()), denominator: facts.ended, numeratorLabel: '已续约的到期协议', gapLabel: '到期未续约的协议' },
+  paidShare: {
+    numerator: (w) => and(facts.inForce(w), facts.paid()),
+    denominator: facts.inForce,
+    numeratorLabel: '付费签约的居民',
+    gapLabel: '未付费的签约居民',
+  },
+  renewal: {
+    numerator: (w) => and(facts.ended(w), facts.renewed()),
+    denominator: facts.ended,
+    numeratorLabel: '已续约的到期协议',
+    gapLabel: '到期未续约的协议',
+  },
   healthCheck: {
     numerator: (w) => and(signedIn('elderly65')(w), facts.served(w, 'healthCheck')),
     denominator: signedIn('elderly65'),
@@ -147,7 +165,12 @@ export interface ContractTally {
 
 export function emptyTally(): ContractTally {
   return {
-    signed: 0, paid: 0, ended: 0, renewed: 0, newPrevious: 0, continued: 0,
+    signed: 0,
+    paid: 0,
+    ended: 0,
+    renewed: 0,
+    newPrevious: 0,
+    continued: 0,
     groups: Object.fromEntries(POPULATION_GROUPS.map((g) => [g.code, 0])) as Record<PopulationGroup, number>,
     services: Object.fromEntries(SERVICE_MEASURE_CODES.map((c) => [c, { numerator: 0, denominator: 0 }])) as ContractTally['services'],
   };
@@ -158,7 +181,10 @@ export function addTallies(into: ContractTally, more: ContractTally): ContractTa
   for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) sum[key] = into[key] + more[key];
   for (const g of POPULATION_GROUPS) sum.groups[g.code] = into.groups[g.code] + more.groups[g.code];
   for (const c of SERVICE_MEASURE_CODES) {
-    sum.services[c] = { numerator: into.services[c].numerator + more.services[c].numerator, denominator: into.services[c].denominator + more.services[c].denominator };
+    sum.services[c] = {
+      numerator: into.services[c].numerator + more.services[c].numerator,
+      denominator: into.services[c].denominator + more.services[c].denominator,
+    };
   }
   return sum;
 }
@@ -209,7 +235,9 @@ export async function contractTalliesByTeam(dataSource: DataSource, filter: Area
     const tally = emptyTally();
     for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) tally[key] = Number(row[key] ?? 0);
     for (const g of POPULATION_GROUPS) tally.groups[g.code] = Number(row[`g_${g.code}`] ?? 0);
-    SERVICE_MEASURE_CODES.forEach((code, i) => { tally.services[code] = { numerator: Number(row[`s${i}n`] ?? 0), denominator: Number(row[`s${i}d`] ?? 0) }; });
+    SERVICE_MEASURE_CODES.forEach((code, i) => {
+      tally.services[code] = { numerator: Number(row[`s${i}n`] ?? 0), denominator: Number(row[`s${i}d`] ?? 0) };
+    });
     result.set(String(row.teamId), tally);
   }
   return result;
@@ -220,23 +248,30 @@ export async function contractTalliesByTeam(dataSource: DataSource, filter: Area
  * in one scan (the monthly trend).
  */
 export async function measureOverWindows(
-  dataSource: DataSource, filter: AreaFilter, measure: ContractMeasure, windows: CountWindow[],
+  dataSource: DataSource,
+  filter: AreaFilter,
+  measure: ContractMeasure,
+  windows: CountWindow[],
 ): Promise<{ numerator: number; denominator: number | null }[]> {
   const select: Predicate[] = windows.flatMap((w, i) => [
     { sql: `${sumOf(measure.numerator(w), measure.weight).sql} AS n${i}`, params: measure.numerator(w).params },
     ...(measure.denominator ? [{ sql: `${sumOf(measure.denominator(w)).sql} AS d${i}`, params: measure.denominator(w).params }] : []),
   ]);
   const where = areaWhere(filter);
-  const [row] = await dataSource.query(
-    `SELECT ${select.map((s) => s.sql).join(', ')} FROM contract_facts f WHERE ${where.sql}`,
-    [...select.flatMap((s) => s.params), ...where.params],
-  );
+  const [row] = await dataSource.query(`SELECT ${select.map((s) => s.sql).join(', ')} FROM contract_facts f WHERE ${where.sql}`, [
+    ...select.flatMap((s) => s.params),
+    ...where.params,
+  ]);
   return windows.map((_, i) => ({ numerator: Number(row?.[`n${i}`] ?? 0), denominator: measure.denominator ? Number(row?.[`d${i}`] ?? 0) : null }));
 }
 
 /** The rows of a predicate within the area, paged, for the drill-down. */
 export async function factRows(
-  dataSource: DataSource, filter: AreaFilter, predicate: Predicate, limit: number, offset: number,
+  dataSource: DataSource,
+  filter: AreaFilter,
+  predicate: Predicate,
+  limit: number,
+  offset: number,
 ): Promise<{ total: number; rows: { contractId: string; personId: string; teamId: string; signedFrom: string; endDate: string }[] }> {
   const where = areaWhere(filter);
   const condition = `${where.sql} AND (${predicate.sql})`;

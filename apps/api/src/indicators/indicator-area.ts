@@ -81,7 +81,10 @@ export class IndicatorAreas {
     const teams = await this.dataSource.getRepository(Team).find({ where: { institutionId: In(institutionIds) }, order: { name: 'ASC' } });
     const links = teams.length ? await this.dataSource.getRepository(TeamCommunity).findBy({ teamId: In(teams.map((t) => t.id)) }) : [];
     return teams.map((t) => ({
-      id: t.id, name: t.name, institutionId: t.institutionId, communityIds: links.filter((l) => l.teamId === t.id).map((l) => l.communityId),
+      id: t.id,
+      name: t.name,
+      institutionId: t.institutionId,
+      communityIds: links.filter((l) => l.teamId === t.id).map((l) => l.communityId),
     }));
   }
 

@@ -24,7 +24,11 @@ export class IndicatorTargetsService {
     return {
       fullMark: roundPoints(INDICATORS.reduce((sum, i) => sum + targets[i.code].points, 0)),
       items: INDICATORS.map((i) => ({
-        code: i.code, name: i.name, group: i.group, direction: i.direction, ...targets[i.code],
+        code: i.code,
+        name: i.name,
+        group: i.group,
+        direction: i.direction,
+        ...targets[i.code],
         defaults: { target: i.target, points: i.points, scoring: i.scoring },
       })),
     };
@@ -37,11 +41,16 @@ export class IndicatorTargetsService {
     const checked = validateIndicatorTargets(settings);
     if (!checked.ok) throw refusalError(checked);
     const defaults = new Map(INDICATORS.map((i) => [i.code, i]));
-    const differing = Object.fromEntries(Object.entries(checked.value).filter(([code, t]) => {
-      const d = defaults.get(code)!;
-      return t.target !== d.target || t.points !== d.points || t.scoring !== d.scoring;
-    }));
-    await this.dataSource.createQueryBuilder().insert().into(IndicatorSettings)
+    const differing = Object.fromEntries(
+      Object.entries(checked.value).filter(([code, t]) => {
+        const d = defaults.get(code)!;
+        return t.target !== d.target || t.points !== d.points || t.scoring !== d.scoring;
+      }),
+    );
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(IndicatorSettings)
       .values({ regionId: auth.regionId, targets: differing, updatedBy: auth.accountId, updatedAt: new Date() })
       .orUpdate(['targets', 'updatedBy', 'updatedAt'], ['regionId'])
       .execute();

@@ -20,7 +20,12 @@ function sheetName(name: string, taken: Set<string>): string {
  * One sheet in the layout of the commission's 家庭医生签约服务工作进展情况统计表: title, 填报单位 and
  * 统计时段, then one row per indicator with 分子 and 分母 beside the rate, and the score at the foot.
  */
-function progressSheet(book: ExcelJS.Workbook, name: string, report: Pick<IndicatorReport, 'period' | 'groups' | 'indicators' | 'total' | 'maxTotal' | 'fullMark' | 'standardised' | 'gradeLabel'>, unit: string) {
+function progressSheet(
+  book: ExcelJS.Workbook,
+  name: string,
+  report: Pick<IndicatorReport, 'period' | 'groups' | 'indicators' | 'total' | 'maxTotal' | 'fullMark' | 'standardised' | 'gradeLabel'>,
+  unit: string,
+) {
   const sheet = book.addWorksheet(name);
   sheet.columns = WIDTHS.map((width) => ({ width }));
   sheet.mergeCells(1, 1, 1, COLUMNS.length);
@@ -37,8 +42,19 @@ function progressSheet(book: ExcelJS.Workbook, name: string, report: Pick<Indica
     for (const i of report.indicators.filter((x) => x.group === group.code)) {
       n += 1;
       const row = sheet.addRow([
-        n, group.label, i.name, i.numerator, i.denominator, i.rate, i.ci95?.[0] ?? null, i.ci95?.[1] ?? null, i.target,
-        SCORING_LABELS[i.scoring], i.maxPoints, i.points, i.met === null ? '—' : i.met ? '达标' : '未达标',
+        n,
+        group.label,
+        i.name,
+        i.numerator,
+        i.denominator,
+        i.rate,
+        i.ci95?.[0] ?? null,
+        i.ci95?.[1] ?? null,
+        i.target,
+        SCORING_LABELS[i.scoring],
+        i.maxPoints,
+        i.points,
+        i.met === null ? '—' : i.met ? '达标' : '未达标',
         i.status === 'scored' ? `${i.numeratorLabel} / ${i.denominatorLabel}` : STATUS_NOTES[i.status],
       ]);
       for (const c of [6, 7, 8, 9]) row.getCell(c).numFmt = PERCENT;

@@ -2,8 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  ageOn, countingDay, evaluate, Evaluation, GRADE_LABELS, INDICATOR_GROUPS, indicatorDefinition, INDICATORS,
-  Period, PopulationFigures, previousPeriod, sumPopulations, todayInChina, trendMonths, yearOf,
+  ageOn,
+  countingDay,
+  evaluate,
+  Evaluation,
+  GRADE_LABELS,
+  INDICATOR_GROUPS,
+  indicatorDefinition,
+  INDICATORS,
+  Period,
+  PopulationFigures,
+  previousPeriod,
+  sumPopulations,
+  todayInChina,
+  trendMonths,
+  yearOf,
 } from '@jiayi/domain';
 import type { Indicator, IndicatorPeople, IndicatorReport, IndicatorTrend, IndicatorUnit } from '@jiayi/contract';
 import { AuditService } from '../audit/audit.service';
@@ -12,7 +25,15 @@ import { badRequest, notFound } from '../common/api-error';
 import { Person } from '../people/person.entity';
 import { Doctor } from '../reference/doctor.entity';
 import {
-  addTallies, AreaFilter, CONTRACT_MEASURES, contractTalliesByTeam, CountWindow, emptyTally, factRows, gapPredicate, measureOverWindows,
+  addTallies,
+  AreaFilter,
+  CONTRACT_MEASURES,
+  contractTalliesByTeam,
+  CountWindow,
+  emptyTally,
+  factRows,
+  gapPredicate,
+  measureOverWindows,
 } from './contract-measures';
 import { AreaTallies, indicatorCounts } from './indicator-counts';
 import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
@@ -50,7 +71,10 @@ export class IndicatorsService {
       contractTalliesByTeam(this.dataSource, this.filterOf(area), window),
       this.surveys.byTeam(area.region.id, window.period),
       this.familyDoctors(area.teams),
-      this.populations.figures(area.communities.map((c) => c.id), year),
+      this.populations.figures(
+        area.communities.map((c) => c.id),
+        year,
+      ),
     ]);
     const capacity = area.region.policy.doctorCapacity;
     const talliesOf = (teams: AreaTeam[], communityIds: string[]): AreaTallies => ({
@@ -60,16 +84,34 @@ export class IndicatorsService {
       doctorCapacity: capacity,
       population: populationOf(populations, communityIds),
     });
-    const scored = evaluate(INDICATORS, indicatorCounts(talliesOf(area.teams, area.communities.map((c) => c.id))), targets);
-    const units: IndicatorUnit[] = area.kind === 'region'
-      ? area.institutions.map((institution) => {
-        const teams = area.teams.filter((t) => t.institutionId === institution.id);
-        const communities = area.communities.filter((c) => c.institutionId === institution.id).map((c) => c.id);
-        return { kind: 'institution', id: institution.id, name: institution.name, ...this.shape(evaluate(INDICATORS, indicatorCounts(talliesOf(teams, communities)), targets)) };
-      })
-      : area.teams.map((team) => ({
-        kind: 'team', id: team.id, name: team.name, ...this.shape(evaluate(INDICATORS, indicatorCounts(talliesOf([team], team.communityIds)), targets)),
-      }));
+    const scored = evaluate(
+      INDICATORS,
+      indicatorCounts(
+        talliesOf(
+          area.teams,
+          area.communities.map((c) => c.id),
+        ),
+      ),
+      targets,
+    );
+    const units: IndicatorUnit[] =
+      area.kind === 'region'
+        ? area.institutions.map((institution) => {
+            const teams = area.teams.filter((t) => t.institutionId === institution.id);
+            const communities = area.communities.filter((c) => c.institutionId === institution.id).map((c) => c.id);
+            return {
+              kind: 'institution',
+              id: institution.id,
+              name: institution.name,
+              ...this.shape(evaluate(INDICATORS, indicatorCounts(talliesOf(teams, communities)), targets)),
+            };
+          })
+        : area.teams.map((team) => ({
+            kind: 'team',
+            id: team.id,
+            name: team.name,
+            ...this.shape(evaluate(INDICATORS, indicatorCounts(talliesOf([team], team.communityIds)), targets)),
+          }));
     return {
       period: { ...window.period, countingDay: window.day },
       area: { kind: area.kind, id: area.id, name: area.name },
@@ -89,7 +131,10 @@ export class IndicatorsService {
     const months = trendMonths(today, query.months ?? 12);
     // Each month counts its year so far (查体率 and 规范管理率 are yearly), against the year before.
     const windows = months.map((m): CountWindow => ({
-      period: { from: `${m.month.slice(0, 4)}-01-01`, to: m.to }, day: countingDay(m, today), today, previous: previousPeriod(yearOf(m.from)),
+      period: { from: `${m.month.slice(0, 4)}-01-01`, to: m.to },
+      day: countingDay(m, today),
+      today,
+      previous: previousPeriod(yearOf(m.from)),
     }));
     const measure = CONTRACT_MEASURES[definition.code];
     const points: IndicatorTrend['points'] = [];
@@ -97,7 +142,23 @@ export class IndicatorsService {
       const values = await measureOverWindows(this.dataSource, this.filterOf(area), measure, windows);
       const doctors = definition.code === 'saturation' ? [...(await this.familyDoctors(area.teams)).values()].reduce((a, b) => a + b, 0) : 0;
       const years = [...new Set(windows.map((w) => Number(w.day.slice(0, 4))))];
-      const figures = new Map(await Promise.all(years.map(async (y) => [y, populationOf(await this.populations.figures(area.communities.map((c) => c.id), y), area.communities.map((c) => c.id))] as const)));
+      const figures = new Map(
+        await Promise.all(
+          years.map(
+            async (y) =>
+              [
+                y,
+                populationOf(
+                  await this.populations.figures(
+                    area.communities.map((c) => c.id),
+                    y,
+                  ),
+                  area.communities.map((c) => c.id),
+                ),
+              ] as const,
+          ),
+        ),
+      );
       for (const [i, value] of values.entries()) {
         const population = figures.get(Number(windows[i].day.slice(0, 4))) ?? null;
         let denominator = value.denominator;
@@ -134,16 +195,32 @@ export class IndicatorsService {
   async workbook(auth: AuthContext, query: IndicatorQueryDto): Promise<{ filename: string; content: Buffer }> {
     const report = await this.report(auth, query);
     const area = await this.areas.resolve(auth, query);
-    const teamReports = area.kind === 'team' ? [] : await Promise.all(area.teams.map(async (team) => ({
-      team, report: await this.report(auth, { ...query, institutionId: undefined, teamId: team.id }),
-    })));
+    const teamReports =
+      area.kind === 'team'
+        ? []
+        : await Promise.all(
+            area.teams.map(async (team) => ({
+              team,
+              report: await this.report(auth, { ...query, institutionId: undefined, teamId: team.id }),
+            })),
+          );
     return {
       filename: `${report.area.name}-家庭医生签约服务工作进展情况统计表-${report.period.from}至${report.period.to}.xlsx`,
-      content: await indicatorWorkbook(report, teamReports.map((t) => t.report)),
+      content: await indicatorWorkbook(
+        report,
+        teamReports.map((t) => t.report),
+      ),
     };
   }
 
-  private async listPeople(auth: AuthContext, code: string, query: IndicatorPeopleQueryDto, limit: number, offset: number, action: string): Promise<IndicatorPeople> {
+  private async listPeople(
+    auth: AuthContext,
+    code: string,
+    query: IndicatorPeopleQueryDto,
+    limit: number,
+    offset: number,
+    action: string,
+  ): Promise<IndicatorPeople> {
     const definition = indicatorDefinition(code);
     const measure = CONTRACT_MEASURES[code];
     if (!definition || !measure) throw notFound('这个指标没有可查看的名单');
@@ -172,23 +249,37 @@ export class IndicatorsService {
     const items = rows.map((r) => {
       const p = byId.get(r.personId)!;
       return {
-        personId: p.id, name: p.name, idNumberMasked: p.idNumberMasked, gender: p.gender, age: ageOn(p.birthDate, today),
-        teamName: r.teamId ? teamNames.get(r.teamId) ?? null : null, contractId: r.contractId, signedFrom: r.signedFrom, endDate: r.endDate,
+        personId: p.id,
+        name: p.name,
+        idNumberMasked: p.idNumberMasked,
+        gender: p.gender,
+        age: ageOn(p.birthDate, today),
+        teamName: r.teamId ? (teamNames.get(r.teamId) ?? null) : null,
+        contractId: r.contractId,
+        signedFrom: r.signedFrom,
+        endDate: r.endDate,
       };
     });
-    await this.audit.record(auth, action, items.map((i) => i.personId), 'indicator', code);
+    await this.audit.record(
+      auth,
+      action,
+      items.map((i) => i.personId),
+      'indicator',
+      code,
+    );
     return { code, name: definition.name, part, partLabel, items, total, limit, offset };
   }
 
   private async unsignedResidents(area: Area, window: CountWindow, limit: number, offset: number) {
-    const communityIds = (area.kind === 'team' ? area.teams[0].communityIds : area.communities.map((c) => c.id));
+    const communityIds = area.kind === 'team' ? area.teams[0].communityIds : area.communities.map((c) => c.id);
     if (communityIds.length === 0) return { total: 0, rows: [] };
     const marks = communityIds.map(() => '?').join(', ');
     const condition = `p.communityId IN (${marks}) AND NOT EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = p.id AND g.signedFrom <= ? AND g.signedUntil > ?)`;
     const params = [...communityIds, window.day, window.day];
     const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total FROM persons p WHERE ${condition}`, params);
     const found: { personId: string }[] = await this.dataSource.query(
-      `SELECT p.id AS personId FROM persons p WHERE ${condition} ORDER BY p.communityId, p.name, p.id LIMIT ${limit} OFFSET ${offset}`, params,
+      `SELECT p.id AS personId FROM persons p WHERE ${condition} ORDER BY p.communityId, p.name, p.id LIMIT ${limit} OFFSET ${offset}`,
+      params,
     );
     return { total: Number(total), rows: found.map((r) => ({ personId: r.personId, contractId: null, teamId: null, signedFrom: null, endDate: null })) };
   }
@@ -197,13 +288,20 @@ export class IndicatorsService {
     const indicators: Indicator[] = evaluation.indicators.map((i) => {
       const definition = indicatorDefinition(i.code)!;
       return {
-        ...i, numeratorLabel: definition.numerator, denominatorLabel: definition.denominator,
+        ...i,
+        numeratorLabel: definition.numerator,
+        denominatorLabel: definition.denominator,
         drillDown: i.status !== 'noData' && i.code in CONTRACT_MEASURES,
       };
     });
     return {
-      indicators, total: evaluation.total, maxTotal: evaluation.maxTotal, fullMark: evaluation.fullMark,
-      standardised: evaluation.standardised, grade: evaluation.grade, gradeLabel: evaluation.grade ? GRADE_LABELS[evaluation.grade] : null,
+      indicators,
+      total: evaluation.total,
+      maxTotal: evaluation.maxTotal,
+      fullMark: evaluation.fullMark,
+      standardised: evaluation.standardised,
+      grade: evaluation.grade,
+      gradeLabel: evaluation.grade ? GRADE_LABELS[evaluation.grade] : null,
     };
   }
 
@@ -253,7 +351,7 @@ function populationDenominator(code: string, population: PopulationFigures | nul
   if (code === 'signing') return population.residents;
   if (code === 'keyGroupSigning') return Object.values(population.groups).reduce((a, b) => a + (b ?? 0), 0);
   const group = code.startsWith('keyGroupSigning.') ? code.slice('keyGroupSigning.'.length) : null;
-  return group ? population.groups[group as keyof PopulationFigures['groups']] ?? 0 : null;
+  return group ? (population.groups[group as keyof PopulationFigures['groups']] ?? 0) : null;
 }
 
 function trendPoint(month: string, numerator: number, denominator: number | null): IndicatorTrend['points'][number] {

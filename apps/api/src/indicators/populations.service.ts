@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  POPULATION_GROUPS, PopulationFigures, PopulationGroup, todayInChina, validatePopulationFigures,
-} from '@jiayi/domain';
+import { POPULATION_GROUPS, PopulationFigures, PopulationGroup, todayInChina, validatePopulationFigures } from '@jiayi/domain';
 import type { PopulationImportResult, PopulationList } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { ApiError, ErrorDetail, notFound, refusalError } from '../common/api-error';
@@ -33,9 +31,7 @@ export class PopulationsService {
 
   async list(auth: AuthContext, year = this.thisYear()): Promise<PopulationList> {
     const scoped = await this.scopedCommunities(auth);
-    const rows = scoped.length
-      ? await this.dataSource.getRepository(Population).findBy({ year, communityId: In(scoped.map((s) => s.community.id)) })
-      : [];
+    const rows = scoped.length ? await this.dataSource.getRepository(Population).findBy({ year, communityId: In(scoped.map((s) => s.community.id)) }) : [];
     const byCommunity = new Map(rows.map((r) => [r.communityId, r]));
     return {
       year,
@@ -43,8 +39,14 @@ export class PopulationsService {
       items: scoped.map(({ community, institution }) => {
         const row = byCommunity.get(community.id);
         return {
-          communityId: community.id, communityName: community.name, institutionId: institution.id, institutionName: institution.name, year,
-          residents: row?.residents ?? null, groups: row?.groups ?? {}, updatedAt: row?.updatedAt.toISOString() ?? null,
+          communityId: community.id,
+          communityName: community.name,
+          institutionId: institution.id,
+          institutionName: institution.name,
+          year,
+          residents: row?.residents ?? null,
+          groups: row?.groups ?? {},
+          updatedAt: row?.updatedAt.toISOString() ?? null,
         };
       }),
     };
@@ -99,8 +101,11 @@ export class PopulationsService {
       if (cells.every((c) => c === null)) return;
       const fail = (column: string, message: string) => errors.push({ field: `rows[${number}].${column}`, message: `第${number}行：${message}` });
       const [institutionName, communityName, communityId] = cells;
-      const target = scoped.find((s) => (communityId !== null ? s.community.id === String(communityId)
-        : s.community.name === String(communityName) && s.institution.name === String(institutionName)));
+      const target = scoped.find((s) =>
+        communityId !== null
+          ? s.community.id === String(communityId)
+          : s.community.name === String(communityName) && s.institution.name === String(institutionName),
+      );
       if (!target) return fail('村/社区', `找不到“${communityName ?? communityId ?? ''}”，或不在您的管辖范围内`);
       if (seen.has(target.community.id)) return fail('村/社区', `“${target.community.name}”重复出现`);
       seen.add(target.community.id);
@@ -108,9 +113,16 @@ export class PopulationsService {
       for (const [i, label] of TEMPLATE_COLUMNS.entries()) {
         if (i < 3) continue;
         const value = cells[i];
-        if (value === null) { numbers.push(i === 3 ? NaN : 0); continue; }
+        if (value === null) {
+          numbers.push(i === 3 ? NaN : 0);
+          continue;
+        }
         const n = typeof value === 'number' ? value : Number(String(value).replace(/,/g, ''));
-        if (!Number.isSafeInteger(n) || n < 0) { fail(label, `${label}须为不小于0的整数`); numbers.push(null); continue; }
+        if (!Number.isSafeInteger(n) || n < 0) {
+          fail(label, `${label}须为不小于0的整数`);
+          numbers.push(null);
+          continue;
+        }
         numbers.push(n);
       }
       if (Number.isNaN(numbers[0])) return fail('常住人口', '请填写常住人口');
@@ -139,10 +151,19 @@ export class PopulationsService {
   }
 
   private async upsert(manager: DataSource | EntityManager, auth: AuthContext, target: ScopedCommunity, year: number, figures: PopulationFigures) {
-    await manager.createQueryBuilder().insert().into(Population)
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Population)
       .values({
-        communityId: target.community.id, year, institutionId: target.institution.id, regionId: target.institution.regionId,
-        residents: figures.residents, groups: figures.groups, updatedBy: auth.accountId, updatedAt: new Date(),
+        communityId: target.community.id,
+        year,
+        institutionId: target.institution.id,
+        regionId: target.institution.regionId,
+        residents: figures.residents,
+        groups: figures.groups,
+        updatedBy: auth.accountId,
+        updatedAt: new Date(),
       })
       .orUpdate(['residents', 'groups', 'updatedBy', 'updatedAt'], ['communityId', 'year'])
       .execute();
@@ -151,10 +172,13 @@ export class PopulationsService {
   private async scopedCommunities(auth: AuthContext): Promise<ScopedCommunity[]> {
     if (!auth.regionId) throw notFound();
     const institutions = await this.dataSource.getRepository(Institution).find({
-      where: auth.role === 'regionAdmin' ? { regionId: auth.regionId } : { id: auth.institutionId ?? '' }, order: { name: 'ASC' },
+      where: auth.role === 'regionAdmin' ? { regionId: auth.regionId } : { id: auth.institutionId ?? '' },
+      order: { name: 'ASC' },
     });
     if (institutions.length === 0) throw notFound();
-    let communities = await this.dataSource.getRepository(Community).find({ where: { institutionId: In(institutions.map((i) => i.id)) }, order: { name: 'ASC' } });
+    let communities = await this.dataSource
+      .getRepository(Community)
+      .find({ where: { institutionId: In(institutions.map((i) => i.id)) }, order: { name: 'ASC' } });
     if (auth.role === 'doctor') {
       const served = new Set((await this.dataSource.getRepository(TeamCommunity).findBy({ teamId: auth.teamId ?? '' })).map((l) => l.communityId));
       communities = communities.filter((c) => served.has(c.id));
@@ -172,6 +196,12 @@ function cellValue(value: ExcelJS.CellValue): string | number | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number' || typeof value === 'string') return typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value;
   if (typeof value === 'object' && 'result' in value) return cellValue(value.result as ExcelJS.CellValue);
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim() || null;
+  if (typeof value === 'object' && 'richText' in value)
+    return (
+      value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim() || null
+    );
   return String(value);
 }

@@ -38,7 +38,11 @@ export class SurveyMeasures {
 
   async byTeam(regionId: string, period: Period): Promise<Map<string, SurveyTally>> {
     const waves = await this.dataSource.getRepository(SurveyWave).find({
-      where: { regionId, opensAt: LessThanOrEqual(new Date(`${period.to}T23:59:59.999+08:00`)), closesAt: MoreThanOrEqual(new Date(`${period.from}T00:00:00+08:00`)) },
+      where: {
+        regionId,
+        opensAt: LessThanOrEqual(new Date(`${period.to}T23:59:59.999+08:00`)),
+        closesAt: MoreThanOrEqual(new Date(`${period.from}T00:00:00+08:00`)),
+      },
     });
     const result = new Map<string, SurveyTally>();
     for (const wave of waves) {

@@ -12,12 +12,14 @@ import { NoticesService } from './notices.service';
 export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
-  @Get() @ApiResult(Type.Array(NoticeSchema))
+  @Get()
+  @ApiResult(Type.Array(NoticeSchema))
   list(@Auth() auth: AuthContext) {
     return this.notices.list(auth);
   }
 
-  @Post(':id/read') @ApiResult(NoticeSchema, { status: 201, errors: [404] })
+  @Post(':id/read')
+  @ApiResult(NoticeSchema, { status: 201, errors: [404] })
   read(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.notices.markOneRead(auth, id);
   }

@@ -72,7 +72,9 @@ export class NoticesService {
 
   async markRead(auth: AuthContext, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await writeOnce(this.dataSource, (manager) => manager.update(ResidentNotice, { id: In(ids), accountId: auth.accountId, readAt: IsNull() }, { readAt: new Date() }));
+    await writeOnce(this.dataSource, (manager) =>
+      manager.update(ResidentNotice, { id: In(ids), accountId: auth.accountId, readAt: IsNull() }, { readAt: new Date() }),
+    );
   }
 
   async markOneRead(auth: AuthContext, id: string): Promise<Notice> {
@@ -89,7 +91,15 @@ export class NoticesService {
 
 function toView(row: ResidentNotice): Notice {
   return {
-    id: row.id, personId: row.personId, kind: row.kind, title: row.title, body: row.body, refType: row.refType, refId: row.refId,
-    page: row.page, createdAt: row.createdAt.toISOString(), readAt: row.readAt ? row.readAt.toISOString() : null,
+    id: row.id,
+    personId: row.personId,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    refType: row.refType,
+    refId: row.refId,
+    page: row.page,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt ? row.readAt.toISOString() : null,
   };
 }

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  effectiveTags, KeyGroupTag, offeredPackages, packageYearTotals, quote, Quote, RegionPolicy, Result, ServicePackage, todayInChina,
+  effectiveTags,
+  KeyGroupTag,
+  offeredPackages,
+  packageYearTotals,
+  quote,
+  Quote,
+  RegionPolicy,
+  Result,
+  ServicePackage,
+  todayInChina,
 } from '@jiayi/domain';
 import { refusal } from '../common/api-error';
 import { Person } from '../people/person.entity';
@@ -67,7 +76,13 @@ export class CatalogService {
 
 export function toServicePackage(row: ServicePackageRecord): ServicePackage {
   return {
-    code: row.code, name: row.name, kind: row.kind, targetTags: row.targetTags, description: row.description,
-    items: row.items, includes: row.includes, ...(row.referenceCode ? { referenceCode: row.referenceCode } : {}),
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    targetTags: row.targetTags,
+    description: row.description,
+    items: row.items,
+    includes: row.includes,
+    ...(row.referenceCode ? { referenceCode: row.referenceCode } : {}),
   };
 }

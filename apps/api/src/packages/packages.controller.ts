@@ -18,18 +18,23 @@ export class PackagesController {
     private readonly people: PeopleService,
   ) {}
 
-  @Get('packages') @ApiResult(Type.Array(OfferedPackageSchema), { errors: [404, 409] })
+  @Get('packages')
+  @ApiResult(Type.Array(OfferedPackageSchema), { errors: [404, 409] })
   async packages(@Auth() auth: AuthContext, @Query() query: PackagesQueryDto) {
     return this.catalog.offeredTo(await this.people.findOwned(auth, query.personId));
   }
 
-  @Get('policy') @ApiResult(SigningPolicySchema, { errors: [404, 409] })
+  @Get('policy')
+  @ApiResult(SigningPolicySchema, { errors: [404, 409] })
   async policy(@Auth() auth: AuthContext, @Query() query: PackagesQueryDto): Promise<SigningPolicy> {
-    const { maxPersonalisedPackages, renewalWindowDays, doctorCapacity } = (await this.catalog.regionOf(await this.people.findOwned(auth, query.personId))).policy;
+    const { maxPersonalisedPackages, renewalWindowDays, doctorCapacity } = (await this.catalog.regionOf(await this.people.findOwned(auth, query.personId)))
+      .policy;
     return { maxPersonalisedPackages, renewalWindowDays, doctorCapacity };
   }
 
-  @Post('quotes') @HttpCode(200) @ApiResult(QuoteSchema, { errors: [404, 409] })
+  @Post('quotes')
+  @HttpCode(200)
+  @ApiResult(QuoteSchema, { errors: [404, 409] })
   async quote(@Auth() auth: AuthContext, @Body() dto: QuoteRequestDto) {
     const person = await this.people.findOwned(auth, dto.personId);
     const { result } = await this.catalog.quoteFor(person, dto.packageCodes, dto.years);

@@ -24,12 +24,16 @@ export class StaffCatalogController {
     private readonly catalog: CatalogService,
   ) {}
 
-  @Get('policies') @Roles(...STAFF_ROLES) @ApiResult(RegionPolicySchema, { errors: [404] })
+  @Get('policies')
+  @Roles(...STAFF_ROLES)
+  @ApiResult(RegionPolicySchema, { errors: [404] })
   async policy(@Auth() auth: AuthContext) {
     return (await this.region(auth)).policy;
   }
 
-  @Put('policies') @Roles('regionAdmin') @ApiResult(RegionPolicySchema)
+  @Put('policies')
+  @Roles('regionAdmin')
+  @ApiResult(RegionPolicySchema)
   async updatePolicy(@Auth() auth: AuthContext, @Body() dto: RegionPolicyDto) {
     const checked = validateRegionPolicy(dto as RegionPolicy);
     if (!checked.ok) throw refusalError(checked);
@@ -37,13 +41,17 @@ export class StaffCatalogController {
     return checked.value;
   }
 
-  @Get('packages') @Roles(...STAFF_ROLES) @ApiResult(Type.Array(OfferedPackageSchema), { errors: [404] })
+  @Get('packages')
+  @Roles(...STAFF_ROLES)
+  @ApiResult(Type.Array(OfferedPackageSchema), { errors: [404] })
   async packages(@Auth() auth: AuthContext) {
     const catalog = await this.catalog.catalog((await this.region(auth)).id);
     return catalog.map((pkg) => ({ ...pkg, totals: packageYearTotals(pkg, catalog) }));
   }
 
-  @Post('packages') @Roles('regionAdmin') @ApiResult(OfferedPackageSchema, { status: 201, errors: [409] })
+  @Post('packages')
+  @Roles('regionAdmin')
+  @ApiResult(OfferedPackageSchema, { status: 201, errors: [409] })
   async createPackage(@Auth() auth: AuthContext, @Body() dto: PackageDto) {
     const region = await this.region(auth);
     const exists = await this.dataSource.getRepository(ServicePackageRecord).findOneBy({ regionId: region.id, code: dto.code });
@@ -51,7 +59,9 @@ export class StaffCatalogController {
     return this.save(region.id, dto, randomUUID());
   }
 
-  @Put('packages/:code') @Roles('regionAdmin') @ApiResult(OfferedPackageSchema, { errors: [404, 409] })
+  @Put('packages/:code')
+  @Roles('regionAdmin')
+  @ApiResult(OfferedPackageSchema, { errors: [404, 409] })
   async updatePackage(@Auth() auth: AuthContext, @Param('code') code: string, @Body() dto: PackageDto) {
     const region = await this.region(auth);
     const existing = await this.dataSource.getRepository(ServicePackageRecord).findOneBy({ regionId: region.id, code });
@@ -65,9 +75,15 @@ export class StaffCatalogController {
     const pkg: ServicePackage = { ...dto, targetTags: dto.targetTags as KeyGroupTag[], items: dto.items.map((i) => ({ ...i })) };
     const checked = validatePackage(pkg, [...catalog, pkg]);
     if (!checked.ok) throw refusalError(checked);
-    await inTransaction(this.dataSource, (manager) => manager.save(ServicePackageRecord, {
-      id, regionId, ...checked.value, referenceCode: checked.value.referenceCode ?? null, active: true,
-    }));
+    await inTransaction(this.dataSource, (manager) =>
+      manager.save(ServicePackageRecord, {
+        id,
+        regionId,
+        ...checked.value,
+        referenceCode: checked.value.referenceCode ?? null,
+        active: true,
+      }),
+    );
     return { ...checked.value, totals: packageYearTotals(checked.value, [...catalog, checked.value]) };
   }
 

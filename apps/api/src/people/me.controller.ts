@@ -18,44 +18,56 @@ export class MeController {
     private readonly rights: PrivacyRightsService,
   ) {}
 
-  @Get() @ApiResult(MeSchema)
+  @Get()
+  @ApiResult(MeSchema)
   me(@Auth() auth: AuthContext) {
     return this.people.me(auth);
   }
 
-  @Put('profile') @ApiResult(PersonSchema, { errors: [409] })
+  @Put('profile')
+  @ApiResult(PersonSchema, { errors: [409] })
   updateProfile(@Auth() auth: AuthContext, @Body() dto: UpdateProfileDto) {
     return this.people.updateProfile(auth, dto);
   }
 
-  @Get('family-members') @ApiResult(Type.Array(PersonSchema))
+  @Get('family-members')
+  @ApiResult(Type.Array(PersonSchema))
   listFamily(@Auth() auth: AuthContext) {
     return this.people.listFamily(auth);
   }
 
-  @Post('family-members') @UseInterceptors(IdempotencyInterceptor) @ApiResult(PersonSchema, { status: 201, errors: [409] })
+  @Post('family-members')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiResult(PersonSchema, { status: 201, errors: [409] })
   addFamilyMember(@Auth() auth: AuthContext, @Body() dto: FamilyMemberDto) {
     return this.people.addFamilyMember(auth, dto);
   }
 
-  @Put('family-members/:id') @ApiResult(PersonSchema, { errors: [404, 409] })
+  @Put('family-members/:id')
+  @ApiResult(PersonSchema, { errors: [404, 409] })
   updateFamilyMember(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: FamilyMemberDto) {
     return this.people.updateFamilyMember(auth, id, dto);
   }
 
-  @Delete('family-members/:id') @HttpCode(204) @ApiResult(null, { status: 204, errors: [404, 409] })
+  @Delete('family-members/:id')
+  @HttpCode(204)
+  @ApiResult(null, { status: 204, errors: [404, 409] })
   removeFamilyMember(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.people.removeFamilyMember(auth, id);
   }
 
   /** PIPL art. 15: withdraw the separate consent for sensitive information (see PrivacyRightsService). */
-  @Post('consent/withdraw') @HttpCode(200) @ApiResult(ConsentWithdrawalSchema)
+  @Post('consent/withdraw')
+  @HttpCode(200)
+  @ApiResult(ConsentWithdrawalSchema)
   withdrawConsent(@Auth() auth: AuthContext) {
     return this.rights.withdrawConsent(auth);
   }
 
   /** PIPL art. 47: close the account; what the law keeps is kept, the rest erased. */
-  @Post('close') @HttpCode(200) @ApiResult(AccountClosureSchema, { errors: [409] })
+  @Post('close')
+  @HttpCode(200)
+  @ApiResult(AccountClosureSchema, { errors: [409] })
   close(@Auth() auth: AuthContext) {
     return this.rights.closeAccount(auth);
   }

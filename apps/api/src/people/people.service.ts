@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import {
-  ageOn, effectiveTags, KeyGroupTag, maskIdNumber, needsGuardianConsent, parseIdNumber, todayInChina,
-} from '@jiayi/domain';
+import { ageOn, effectiveTags, KeyGroupTag, maskIdNumber, needsGuardianConsent, parseIdNumber, todayInChina } from '@jiayi/domain';
 import type { Me, Person as PersonShape } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { ResidentAccount } from '../auth/resident-account.entity';
@@ -57,7 +55,11 @@ export class PeopleService {
     return {
       accountId: auth.accountId,
       person: self ? this.toView(self) : null,
-      consent: { sensitiveConsent: account.sensitiveConsent, privacyPolicyVersion: account.privacyPolicyVersion, consentAt: account.consentAt?.toISOString() ?? null },
+      consent: {
+        sensitiveConsent: account.sensitiveConsent,
+        privacyPolicyVersion: account.privacyPolicyVersion,
+        consentAt: account.consentAt?.toISOString() ?? null,
+      },
     };
   }
 
@@ -68,11 +70,18 @@ export class PeopleService {
     if (!community) throw badRequest('communityId', '请选择您所在的村/社区');
     return inTransaction(this.dataSource, async (manager) => {
       const now = new Date();
-      await manager.update(ResidentAccount, { id: auth.accountId }, {
-        sensitiveConsent: true, privacyPolicyVersion: dto.privacyPolicyVersion, consentAt: now,
-      });
-      const existing = (await manager.findOneBy(Person, { accountId: auth.accountId, relation: 'self' }))
-        ?? (await this.claimOnSite(manager, auth.accountId, this.cipher.lookupHash(id.idNumber), dto.phone));
+      await manager.update(
+        ResidentAccount,
+        { id: auth.accountId },
+        {
+          sensitiveConsent: true,
+          privacyPolicyVersion: dto.privacyPolicyVersion,
+          consentAt: now,
+        },
+      );
+      const existing =
+        (await manager.findOneBy(Person, { accountId: auth.accountId, relation: 'self' })) ??
+        (await this.claimOnSite(manager, auth.accountId, this.cipher.lookupHash(id.idNumber), dto.phone));
       const fields = {
         name: dto.name.trim(),
         ...this.identityFields(id),
@@ -128,11 +137,21 @@ export class PeopleService {
     const id = this.checkIdNumber(dto.idNumber, today);
     const now = new Date();
     const guardianConsentAt = this.guardianConsent(id.birthDate, today, dto.guardianConsent, now);
-    const person = await inTransaction(this.dataSource, (manager) => this.save(manager, {
-      id: randomUUID(), accountId: auth.accountId, relation: dto.relation, name: dto.name.trim(), ...this.identityFields(id),
-      phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null, communityId: self.communityId,
-      declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)), guardianConsentAt, createdAt: now, updatedAt: now,
-    }));
+    const person = await inTransaction(this.dataSource, (manager) =>
+      this.save(manager, {
+        id: randomUUID(),
+        accountId: auth.accountId,
+        relation: dto.relation,
+        name: dto.name.trim(),
+        ...this.identityFields(id),
+        phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
+        communityId: self.communityId,
+        declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)),
+        guardianConsentAt,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
     return this.toView(person, today);
   }
 
@@ -142,18 +161,25 @@ export class PeopleService {
     const today = todayInChina(new Date());
     const id = this.checkIdNumber(dto.idNumber, today);
     const now = new Date();
-    const person = await inTransaction(this.dataSource, (manager) => this.save(manager, {
-      ...member, relation: dto.relation, name: dto.name.trim(), ...this.identityFields(id),
-      phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
-      declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)),
-      guardianConsentAt: this.guardianConsent(id.birthDate, today, dto.guardianConsent, member.guardianConsentAt ?? now), updatedAt: now,
-    }));
+    const person = await inTransaction(this.dataSource, (manager) =>
+      this.save(manager, {
+        ...member,
+        relation: dto.relation,
+        name: dto.name.trim(),
+        ...this.identityFields(id),
+        phoneCipher: dto.phone ? this.cipher.encrypt(dto.phone) : null,
+        declaredTagsCipher: this.cipher.encryptJson(this.normaliseTags(dto.declaredTags)),
+        guardianConsentAt: this.guardianConsent(id.birthDate, today, dto.guardianConsent, member.guardianConsentAt ?? now),
+        updatedAt: now,
+      }),
+    );
     return this.toView(person, today);
   }
 
   async removeFamilyMember(auth: AuthContext, personId: string): Promise<void> {
     const member = await this.findFamilyMember(auth, personId);
-    if (await personHasContracts(this.dataSource.manager, member.id)) throw refusal('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
+    if (await personHasContracts(this.dataSource.manager, member.id))
+      throw refusal('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
     await writeOnce(this.dataSource, (manager) => manager.delete(Person, { id: member.id }));
   }
 

@@ -32,15 +32,28 @@ export class AudienceResolver {
     const seen = new Set<string>();
     let after = '';
     for (;;) {
-      const rows: { id: string; accountId: string; relation: string; birthDate: string; gender: 'male' | 'female'; declaredTagsCipher: string; teamId: string | null }[] =
-        await this.candidates(manager, audience, on).andWhere('p.id > :after', { after }).orderBy('p.id', 'ASC').limit(PAGE).getRawMany();
+      const rows: {
+        id: string;
+        accountId: string;
+        relation: string;
+        birthDate: string;
+        gender: 'male' | 'female';
+        declaredTagsCipher: string;
+        teamId: string | null;
+      }[] = await this.candidates(manager, audience, on).andWhere('p.id > :after', { after }).orderBy('p.id', 'ASC').limit(PAGE).getRawMany();
       for (const row of rows) {
         if (seen.has(row.id)) continue;
         seen.add(row.id);
         const birthDate = row.birthDate;
         const declaredTags = this.cipher.decryptJson<string[]>(row.declaredTagsCipher);
         if (!matchesAudience({ birthDate, gender: row.gender, declaredTags }, audience, on)) continue;
-        recipients.push({ personId: row.id, accountId: row.accountId, relation: row.relation, teamId: row.teamId, tags: effectiveTags(birthDate, declaredTags, on) });
+        recipients.push({
+          personId: row.id,
+          accountId: row.accountId,
+          relation: row.relation,
+          teamId: row.teamId,
+          tags: effectiveTags(birthDate, declaredTags, on),
+        });
       }
       if (rows.length < PAGE) return recipients;
       after = rows[rows.length - 1].id;
@@ -53,8 +66,13 @@ export class AudienceResolver {
       .createQueryBuilder('p')
       .leftJoin('contracts', 'c', 'c.personId = p.id AND c.status = :active', { active: 'active' })
       .leftJoin('communities', 'cm', 'cm.id = p.communityId')
-      .select('p.id', 'id').addSelect('p.accountId', 'accountId').addSelect('p.relation', 'relation').addSelect('p.birthDate', 'birthDate')
-      .addSelect('p.gender', 'gender').addSelect('p.declaredTagsCipher', 'declaredTagsCipher').addSelect('c.teamId', 'teamId');
+      .select('p.id', 'id')
+      .addSelect('p.accountId', 'accountId')
+      .addSelect('p.relation', 'relation')
+      .addSelect('p.birthDate', 'birthDate')
+      .addSelect('p.gender', 'gender')
+      .addSelect('p.declaredTagsCipher', 'declaredTagsCipher')
+      .addSelect('c.teamId', 'teamId');
     if (audience.teamId) {
       query.where(
         audience.signedOnly
@@ -63,7 +81,9 @@ export class AudienceResolver {
         { teamId: audience.teamId },
       );
     } else {
-      query.where(audience.signedOnly ? 'c.institutionId = :institutionId' : '(c.institutionId = :institutionId OR cm.institutionId = :institutionId)', { institutionId: audience.institutionId });
+      query.where(audience.signedOnly ? 'c.institutionId = :institutionId' : '(c.institutionId = :institutionId OR cm.institutionId = :institutionId)', {
+        institutionId: audience.institutionId,
+      });
     }
     if (audience.sex) query.andWhere('p.gender = :sex', { sex: audience.sex });
     const range = birthDateRange(audience.minAge, audience.maxAge, on);
@@ -72,4 +92,3 @@ export class AudienceResolver {
     return query;
   }
 }
-

@@ -18,24 +18,29 @@ export class FeedController {
     private readonly subscriptions: SubscriptionsService,
   ) {}
 
-  @Get('feed') @ApiResult(Type.Array(FeedItemSchema))
+  @Get('feed')
+  @ApiResult(Type.Array(FeedItemSchema))
   list(@Auth() auth: AuthContext, @Query() query: FeedQueryDto) {
     return this.feed.list(auth, query.category);
   }
 
   /** Records the read; a withdrawn item answers with `withdrawn: true` and no body. */
-  @Get('feed/:id') @ApiResult(FeedItemDetailSchema, { errors: [404] })
+  @Get('feed/:id')
+  @ApiResult(FeedItemDetailSchema, { errors: [404] })
   open(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.feed.open(auth, id);
   }
 
-  @Get('notification-templates') @ApiResult(Type.Array(NotificationTemplateSchema))
+  @Get('notification-templates')
+  @ApiResult(Type.Array(NotificationTemplateSchema))
   templates() {
     return this.subscriptions.templates();
   }
 
   /** What wx.requestSubscribeMessage answered; safe to repeat only as often as WeChat answered. */
-  @Post('subscriptions') @HttpCode(200) @ApiResult(Type.Array(SubscriptionSchema))
+  @Post('subscriptions')
+  @HttpCode(200)
+  @ApiResult(Type.Array(SubscriptionSchema))
   subscribe(@Auth() auth: AuthContext, @Body() dto: SubscriptionsDto) {
     return this.subscriptions.record(auth, dto);
   }

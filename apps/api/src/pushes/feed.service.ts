@@ -26,13 +26,15 @@ export class FeedService {
       .createQueryBuilder('p')
       .where('p.id IN (SELECT t.pushId FROM push_targets t WHERE t.accountId = :accountId)', { accountId: auth.accountId })
       .andWhere('p.status = :published', { published: 'published' })
-      .orderBy('p.publishAt', 'DESC').addOrderBy('p.id', 'ASC')
+      .orderBy('p.publishAt', 'DESC')
+      .addOrderBy('p.id', 'ASC')
       .take(FEED_LIMIT);
     if (category) query.andWhere('p.category = :category', { category });
     const pushes = await query.getMany();
     if (pushes.length === 0) return [];
     const read = await this.dataSource.getRepository(PushTarget).find({
-      where: { accountId: auth.accountId, pushId: In(pushes.map((p) => p.id)), readAt: Not(IsNull()) }, select: { pushId: true },
+      where: { accountId: auth.accountId, pushId: In(pushes.map((p) => p.id)), readAt: Not(IsNull()) },
+      select: { pushId: true },
     });
     const readIds = new Set(read.map((r) => r.pushId));
     return pushes.map((p) => view(p, readIds.has(p.id)));
@@ -42,7 +44,14 @@ export class FeedService {
     const targets = await this.dataSource.getRepository(PushTarget).find({ where: { pushId: id, accountId: auth.accountId }, order: { personId: 'ASC' } });
     const push = targets.length > 0 ? await this.dataSource.getRepository(Push).findOneBy({ id }) : null;
     if (!push || push.status === 'scheduled') throw notFound('没有找到这条资讯');
-    if (push.status === 'withdrawn') return { ...view(push, targets.some((t) => t.readAt)), body: '' };
+    if (push.status === 'withdrawn')
+      return {
+        ...view(
+          push,
+          targets.some((t) => t.readAt),
+        ),
+        body: '',
+      };
     if (!targets.some((t) => t.readAt)) {
       const self = await this.dataSource.getRepository(Person).findOne({ where: { accountId: auth.accountId, relation: 'self' }, select: { id: true } });
       const reader = targets.find((t) => t.personId === self?.id) ?? targets[0];
@@ -54,7 +63,13 @@ export class FeedService {
 
 function view(push: Push, read: boolean): FeedItem {
   return {
-    id: push.id, title: push.title, summary: push.summary, category: push.category, coverUrl: push.coverUrl,
-    publishedAt: push.publishAt.toISOString(), read, withdrawn: push.status === 'withdrawn',
+    id: push.id,
+    title: push.title,
+    summary: push.summary,
+    category: push.category,
+    coverUrl: push.coverUrl,
+    publishedAt: push.publishAt.toISOString(),
+    read,
+    withdrawn: push.status === 'withdrawn',
   };
 }

@@ -193,10 +193,9 @@ export class OutboxDispatcher {
     const attempts = row.attempts + 1;
     const now = new Date();
     const finish = (status: OutboxStatus, extra: Partial<OutboxMessage> = {}) =>
-      this.dataSource.getRepository(OutboxMessage).update(
-        { id: row.id, claimedBy: row.claim },
-        { status, attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, ...extra },
-      );
+      this.dataSource
+        .getRepository(OutboxMessage)
+        .update({ id: row.id, claimedBy: row.claim }, { status, attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, ...extra });
     if (outcome === 'noQuota') {
       // WeChat knows better than the ledger: nothing is left for this template.
       await this.dataSource.getRepository(SubscriptionLedger).update({ accountId: row.accountId, templateId: row.templateId }, { remaining: 0 });
@@ -207,7 +206,12 @@ export class OutboxDispatcher {
       // Not delivered: the subscription was not used, give it back.
       await inTransaction(this.dataSource, async (manager) => {
         if (row.consumed) await manager.getRepository(SubscriptionLedger).increment({ accountId: row.accountId, templateId: row.templateId }, 'remaining', 1);
-        await manager.getRepository(OutboxMessage).update({ id: row.id, claimedBy: row.claim }, { status: 'failed', attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, consumed: false });
+        await manager
+          .getRepository(OutboxMessage)
+          .update(
+            { id: row.id, claimedBy: row.claim },
+            { status: 'failed', attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, consumed: false },
+          );
       });
       this.logger.warn(`outbox row ${row.id} failed after ${attempts} attempts: errcode ${answer ?? 'network'}`);
     }
@@ -224,7 +228,11 @@ export class OutboxDispatcher {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          touser: row.openid, template_id: row.templateId, page: row.page, miniprogram_state: this.config.miniprogramState, lang: 'zh_CN',
+          touser: row.openid,
+          template_id: row.templateId,
+          page: row.page,
+          miniprogram_state: this.config.miniprogramState,
+          lang: 'zh_CN',
           data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
         }),
         signal: AbortSignal.timeout(5000),

@@ -45,15 +45,27 @@ export class OutboxService implements OnModuleInit {
   async enqueueNotice(manager: EntityManager, notice: ResidentNotice): Promise<void> {
     const template = this.subscriptions.template(noticePurpose(notice.kind));
     const page = notice.page.replace(/^\//, '');
-    await this.enqueue(manager, 'notice', notice.id, template, page, { title: notice.title, body: notice.body, time: notice.createdAt, sender: '家庭医生团队' }, [
-      { personId: notice.personId, accountId: notice.accountId },
-    ]);
+    await this.enqueue(
+      manager,
+      'notice',
+      notice.id,
+      template,
+      page,
+      { title: notice.title, body: notice.body, time: notice.createdAt, sender: '家庭医生团队' },
+      [{ personId: notice.personId, accountId: notice.accountId }],
+    );
   }
 
   /** Queues one source's message for many recipients; returns how many rows were queued. */
   async enqueue(
-    manager: EntityManager, sourceType: OutboxMessage['sourceType'], sourceId: string, template: TemplateConfig, page: string,
-    content: MessageContent, recipients: OutboxRecipient[], dueAt = new Date(),
+    manager: EntityManager,
+    sourceType: OutboxMessage['sourceType'],
+    sourceId: string,
+    template: TemplateConfig,
+    page: string,
+    content: MessageContent,
+    recipients: OutboxRecipient[],
+    dueAt = new Date(),
   ): Promise<number> {
     const data = messageData(template, content);
     let queued = 0;
@@ -64,14 +76,33 @@ export class OutboxService implements OnModuleInit {
         .createQueryBuilder('s')
         .select('s.accountId', 'accountId')
         .where('s.templateId = :templateId AND s.accountId IN (:...accountIds) AND (s.remaining > 0 OR s.longTermOn = :on)', {
-          templateId: template.templateId, accountIds: [...new Set(chunk.map((r) => r.accountId))], on: true,
+          templateId: template.templateId,
+          accountIds: [...new Set(chunk.map((r) => r.accountId))],
+          on: true,
         })
         .getRawMany<{ accountId: string }>();
       const subscribed = new Set(allowed.map((a) => a.accountId));
-      const rows = chunk.filter((r) => subscribed.has(r.accountId)).map((r) => ({
-        id: randomUUID(), sourceType, sourceId, personId: r.personId, accountId: r.accountId, templateId: template.templateId, page, data,
-        status: 'pending' as const, attempts: 0, dueAt, claimedBy: null, claimUntil: null, consumed: false, lastErrcode: null, sentAt: null, createdAt: new Date(),
-      }));
+      const rows = chunk
+        .filter((r) => subscribed.has(r.accountId))
+        .map((r) => ({
+          id: randomUUID(),
+          sourceType,
+          sourceId,
+          personId: r.personId,
+          accountId: r.accountId,
+          templateId: template.templateId,
+          page,
+          data,
+          status: 'pending' as const,
+          attempts: 0,
+          dueAt,
+          claimedBy: null,
+          claimUntil: null,
+          consumed: false,
+          lastErrcode: null,
+          sentAt: null,
+          createdAt: new Date(),
+        }));
       if (rows.length === 0) continue;
       await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).orIgnore().execute();
       queued += rows.length;

@@ -19,7 +19,15 @@ import { UploadsService } from '../uploads/uploads.service';
   imports: [ConfigModule.forFeature(pushesConfig)],
   controllers: [FeedController, StaffPushesController, UploadsController],
   providers: [
-    AudienceResolver, FeedService, OutboxDispatcher, OutboxJob, OutboxService, PushesService, SubscriptionsService, WechatTokenService, UploadsService,
+    AudienceResolver,
+    FeedService,
+    OutboxDispatcher,
+    OutboxJob,
+    OutboxService,
+    PushesService,
+    SubscriptionsService,
+    WechatTokenService,
+    UploadsService,
   ],
   exports: [OutboxDispatcher, OutboxJob, PushesService],
 })

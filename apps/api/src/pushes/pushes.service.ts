@@ -54,10 +54,24 @@ export class PushesService {
     if (publishAt.getTime() < now.getTime() - 60_000) throw refusal('PUSH.PUBLISH_AT_PAST', '定时发布的时间已过，请重新选择', 'publishAt');
     const author = await this.dataSource.getRepository(StaffAccount).findOneByOrFail({ id: auth.accountId });
     const push: Push = {
-      id: randomUUID(), regionId: area.regionId, institutionId: area.institutionId, teamId: area.teamId, authorStaffId: auth.accountId,
-      authorName: author.name, title: dto.title, summary: dto.summary, body, category: dto.category, coverUrl: dto.coverUrl ?? null,
-      audience: area.audience, status: publishAt > now ? 'scheduled' : 'published', publishAt: publishAt > now ? publishAt : now,
-      withdrawnAt: null, targeted: 0, targetedByTag: null, createdAt: now,
+      id: randomUUID(),
+      regionId: area.regionId,
+      institutionId: area.institutionId,
+      teamId: area.teamId,
+      authorStaffId: auth.accountId,
+      authorName: author.name,
+      title: dto.title,
+      summary: dto.summary,
+      body,
+      category: dto.category,
+      coverUrl: dto.coverUrl ?? null,
+      audience: area.audience,
+      status: publishAt > now ? 'scheduled' : 'published',
+      publishAt: publishAt > now ? publishAt : now,
+      withdrawnAt: null,
+      targeted: 0,
+      targetedByTag: null,
+      createdAt: now,
     };
     await inTransaction(this.dataSource, async (manager) => {
       await manager.insert(Push, push);
@@ -106,8 +120,12 @@ export class PushesService {
     const notifiedIds = new Set(notifiedRows.map((m) => m.personId));
     const teamRows: { teamId: string | null; targeted: string | number; read: string | number }[] = await targets
       .createQueryBuilder('t')
-      .select('t.teamId', 'teamId').addSelect('COUNT(*)', 'targeted').addSelect('SUM(CASE WHEN t.readAt IS NULL THEN 0 ELSE 1 END)', 'read')
-      .where('t.pushId = :id', { id: push.id }).groupBy('t.teamId').getRawMany();
+      .select('t.teamId', 'teamId')
+      .addSelect('COUNT(*)', 'targeted')
+      .addSelect('SUM(CASE WHEN t.readAt IS NULL THEN 0 ELSE 1 END)', 'read')
+      .where('t.pushId = :id', { id: push.id })
+      .groupBy('t.teamId')
+      .getRawMany();
     const readers = await targets.find({ where: { pushId: push.id, readAt: Not(IsNull()) }, select: { personId: true, teamId: true } });
     const notifiedByTeam = new Map<string | null, number>();
     if (notifiedIds.size > 0) {
@@ -117,9 +135,23 @@ export class PushesService {
       }
     }
     const teams = await this.dataSource.getRepository(Team).findBy({ id: In(teamRows.flatMap((r) => (r.teamId ? [r.teamId] : []))) });
-    const byTeam = teamRows.map((row) => breakdownRow(row.teamId ?? 'unsigned', row.teamId ? teams.find((t) => t.id === row.teamId)?.name ?? row.teamId : '未签约', Number(row.targeted), notifiedByTeam.get(row.teamId) ?? 0, Number(row.read)));
+    const byTeam = teamRows.map((row) =>
+      breakdownRow(
+        row.teamId ?? 'unsigned',
+        row.teamId ? (teams.find((t) => t.id === row.teamId)?.name ?? row.teamId) : '未签约',
+        Number(row.targeted),
+        notifiedByTeam.get(row.teamId) ?? 0,
+        Number(row.read),
+      ),
+    );
     const on = todayInChina(push.publishAt);
-    const [readTags, notifiedTags] = await Promise.all([this.tagCounts(readers.map((r) => r.personId), on), this.tagCounts([...notifiedIds], on)]);
+    const [readTags, notifiedTags] = await Promise.all([
+      this.tagCounts(
+        readers.map((r) => r.personId),
+        on,
+      ),
+      this.tagCounts([...notifiedIds], on),
+    ]);
     const byKeyGroup = KEY_GROUPS.filter((g) => (push.targetedByTag?.[g.code] ?? 0) > 0).map((g) =>
       breakdownRow(g.code, keyGroupLabel(g.code), push.targetedByTag![g.code], notifiedTags.get(g.code) ?? 0, readTags.get(g.code) ?? 0),
     );
@@ -128,21 +160,38 @@ export class PushesService {
       .getRepository(SubscriptionLedger)
       .createQueryBuilder('s')
       .select('COALESCE(SUM(s.refusals), 0)', 'n')
-      .where('s.templateId = :templateId AND s.accountId IN (SELECT t.accountId FROM push_targets t WHERE t.pushId = :id)', { templateId: template.templateId, id: push.id })
+      .where('s.templateId = :templateId AND s.accountId IN (SELECT t.accountId FROM push_targets t WHERE t.pushId = :id)', {
+        templateId: template.templateId,
+        id: push.id,
+      })
       .getRawOne<{ n: string | number }>();
     return {
-      targeted: push.targeted, notified: notifiedIds.size, read, notifiedRate: rate(notifiedIds.size, push.targeted), readRate: rate(read, push.targeted),
-      queued, byTeam, byKeyGroup, templates: [{ templateId: template.templateId, purpose: 'push', refusals: Number(refusals?.n ?? 0), noQuota }],
+      targeted: push.targeted,
+      notified: notifiedIds.size,
+      read,
+      notifiedRate: rate(notifiedIds.size, push.targeted),
+      readRate: rate(read, push.targeted),
+      queued,
+      byTeam,
+      byKeyGroup,
+      templates: [{ templateId: template.templateId, purpose: 'push', refusals: Number(refusals?.n ?? 0), noQuota }],
     };
   }
 
   /** Publishes the scheduled pushes whose time has come; each by one instance only (conditional update). */
   async releaseDue(now = new Date()): Promise<number> {
-    const due = await this.dataSource.getRepository(Push).find({ where: { status: 'scheduled', publishAt: LessThanOrEqual(now) }, select: { id: true }, take: 50 });
+    const due = await this.dataSource
+      .getRepository(Push)
+      .find({ where: { status: 'scheduled', publishAt: LessThanOrEqual(now) }, select: { id: true }, take: 50 });
     let released = 0;
     for (const { id } of due) {
       const done = await inTransaction(this.dataSource, async (manager) => {
-        const claimed = await manager.createQueryBuilder().update(Push).set({ status: 'published' }).where('id = :id AND status = :scheduled', { id, scheduled: 'scheduled' }).execute();
+        const claimed = await manager
+          .createQueryBuilder()
+          .update(Push)
+          .set({ status: 'published' })
+          .where('id = :id AND status = :scheduled', { id, scheduled: 'scheduled' })
+          .execute();
         if (claimed.affected !== 1) return false;
         await this.publish(manager, await manager.getRepository(Push).findOneByOrFail({ id }));
         return true;
@@ -156,7 +205,10 @@ export class PushesService {
   private async publish(manager: EntityManager, push: Push): Promise<void> {
     const recipients = await this.resolver.resolve(manager, push.audience, todayInChina(new Date()));
     for (let start = 0; start < recipients.length; start += CHUNK) {
-      await manager.insert(PushTarget, recipients.slice(start, start + CHUNK).map((r) => ({ pushId: push.id, personId: r.personId, accountId: r.accountId, teamId: r.teamId, readAt: null })));
+      await manager.insert(
+        PushTarget,
+        recipients.slice(start, start + CHUNK).map((r) => ({ pushId: push.id, personId: r.personId, accountId: r.accountId, teamId: r.teamId, readAt: null })),
+      );
     }
     const byTag: Record<string, number> = {};
     for (const r of recipients) for (const tag of r.tags) byTag[tag] = (byTag[tag] ?? 0) + 1;
@@ -167,8 +219,14 @@ export class PushesService {
       ? (await manager.getRepository(Team).findOneBy({ id: push.teamId }))?.name
       : (await manager.getRepository(Institution).findOneBy({ id: push.institutionId }))?.name;
     await this.outbox.enqueue(
-      manager, 'push', push.id, this.subscriptions.template('push'), pushPage(push.id),
-      { title: push.title, body: push.summary, time: push.publishAt, sender: sender ?? '家庭医生团队' }, [...perAccount.values()], push.publishAt,
+      manager,
+      'push',
+      push.id,
+      this.subscriptions.template('push'),
+      pushPage(push.id),
+      { title: push.title, body: push.summary, time: push.publishAt, sender: sender ?? '家庭医生团队' },
+      [...perAccount.values()],
+      push.publishAt,
     );
     await manager.update(Push, { id: push.id }, { targeted: recipients.length, targetedByTag: byTag });
   }
@@ -176,9 +234,12 @@ export class PushesService {
   private async tagCounts(personIds: string[], on: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (let start = 0; start < personIds.length; start += CHUNK) {
-      const persons = await this.dataSource.getRepository(Person).find({ where: { id: In(personIds.slice(start, start + CHUNK)) }, select: { id: true, birthDate: true, declaredTagsCipher: true } });
+      const persons = await this.dataSource
+        .getRepository(Person)
+        .find({ where: { id: In(personIds.slice(start, start + CHUNK)) }, select: { id: true, birthDate: true, declaredTagsCipher: true } });
       for (const person of persons) {
-        for (const tag of effectiveTags(person.birthDate, this.cipher.decryptJson<string[]>(person.declaredTagsCipher), on)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+        for (const tag of effectiveTags(person.birthDate, this.cipher.decryptJson<string[]>(person.declaredTagsCipher), on))
+          counts.set(tag, (counts.get(tag) ?? 0) + 1);
       }
     }
     return counts;
@@ -189,13 +250,27 @@ export class PushesService {
     const reads: { pushId: string; n: string | number }[] = await this.dataSource
       .getRepository(PushTarget)
       .createQueryBuilder('t')
-      .select('t.pushId', 'pushId').addSelect('COUNT(*)', 'n')
+      .select('t.pushId', 'pushId')
+      .addSelect('COUNT(*)', 'n')
       .where('t.pushId IN (:...ids) AND t.readAt IS NOT NULL', { ids: pushes.map((p) => p.id) })
-      .groupBy('t.pushId').getRawMany();
+      .groupBy('t.pushId')
+      .getRawMany();
     return pushes.map((p) => ({
-      id: p.id, title: p.title, summary: p.summary, body: p.body, category: p.category, coverUrl: p.coverUrl, status: p.status, audience: p.audience,
-      institutionId: p.institutionId, teamId: p.teamId, authorName: p.authorName, publishAt: p.publishAt.toISOString(),
-      withdrawnAt: p.withdrawnAt?.toISOString() ?? null, createdAt: p.createdAt.toISOString(), targeted: p.targeted,
+      id: p.id,
+      title: p.title,
+      summary: p.summary,
+      body: p.body,
+      category: p.category,
+      coverUrl: p.coverUrl,
+      status: p.status,
+      audience: p.audience,
+      institutionId: p.institutionId,
+      teamId: p.teamId,
+      authorName: p.authorName,
+      publishAt: p.publishAt.toISOString(),
+      withdrawnAt: p.withdrawnAt?.toISOString() ?? null,
+      createdAt: p.createdAt.toISOString(),
+      targeted: p.targeted,
       read: Number(reads.find((r) => r.pushId === p.id)?.n ?? 0),
     }));
   }
@@ -214,7 +289,10 @@ export class PushesService {
   }
 
   /** The area the caller may address: a doctor their team, a clinic admin their institution (or one of its teams), a region admin the region's. */
-  private async area(auth: AuthContext, input: AudienceDto): Promise<{ regionId: string; institutionId: string; teamId: string | null; audience: PushAudience }> {
+  private async area(
+    auth: AuthContext,
+    input: AudienceDto,
+  ): Promise<{ regionId: string; institutionId: string; teamId: string | null; audience: PushAudience }> {
     const scope = this.scope(auth);
     const teamId = 'teamId' in scope ? scope.teamId : input.teamId;
     const team = teamId ? await this.dataSource.getRepository(Team).findOneBy({ id: teamId }) : null;
@@ -222,7 +300,8 @@ export class PushesService {
     const institutionId = team?.institutionId ?? ('institutionId' in scope ? scope.institutionId : input.institutionId);
     if (input.institutionId && input.institutionId !== institutionId) throw notFound('没有找到这个机构');
     const institution = institutionId ? await this.dataSource.getRepository(Institution).findOneBy({ id: institutionId }) : null;
-    const visible = institution && ('institutionId' in scope ? institution.id === scope.institutionId : 'regionId' in scope ? institution.regionId === scope.regionId : true);
+    const visible =
+      institution && ('institutionId' in scope ? institution.id === scope.institutionId : 'regionId' in scope ? institution.regionId === scope.regionId : true);
     if (!institutionId) throw refusal('PUSH.AUDIENCE_AREA', '请选择推送的机构或团队', 'audience.institutionId');
     if (!visible) throw notFound(team ? '没有找到这个家庭医生团队' : '没有找到这个机构');
     const { institutionId: _i, teamId: _t, ...dimensions } = input;

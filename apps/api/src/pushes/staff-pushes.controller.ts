@@ -14,28 +14,36 @@ import { PushesService } from './pushes.service';
 export class StaffPushesController {
   constructor(private readonly pushes: PushesService) {}
 
-  @Post() @UseInterceptors(IdempotencyInterceptor) @ApiResult(StaffPushSchema, { status: 201, errors: [404, 409] })
+  @Post()
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiResult(StaffPushSchema, { status: 201, errors: [404, 409] })
   create(@Auth() auth: AuthContext, @Body() dto: PushDto) {
     return this.pushes.create(auth, dto);
   }
 
   /** How many residents the audience reaches today, before publishing. */
-  @Post('audience-preview') @HttpCode(200) @ApiResult(AudiencePreviewSchema, { errors: [404] })
+  @Post('audience-preview')
+  @HttpCode(200)
+  @ApiResult(AudiencePreviewSchema, { errors: [404] })
   preview(@Auth() auth: AuthContext, @Body() dto: AudiencePreviewDto) {
     return this.pushes.preview(auth, dto.audience);
   }
 
-  @Get() @ApiResult(Type.Array(StaffPushSchema))
+  @Get()
+  @ApiResult(Type.Array(StaffPushSchema))
   list(@Auth() auth: AuthContext) {
     return this.pushes.list(auth);
   }
 
-  @Post(':id/withdraw') @HttpCode(200) @ApiResult(StaffPushSchema, { errors: [404, 409] })
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiResult(StaffPushSchema, { errors: [404, 409] })
   withdraw(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.pushes.withdraw(auth, id);
   }
 
-  @Get(':id/stats') @ApiResult(PushStatsSchema, { errors: [404] })
+  @Get(':id/stats')
+  @ApiResult(PushStatsSchema, { errors: [404] })
   stats(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.pushes.stats(auth, id);
   }

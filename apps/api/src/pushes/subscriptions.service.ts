@@ -44,17 +44,39 @@ export class SubscriptionsService {
       for (const [index, result] of dto.results.entries()) {
         const template = templates[index];
         const now = new Date();
-        await repository.createQueryBuilder().insert().values({
-          accountId: auth.accountId, templateId: template.templateId, kind: template.kind, remaining: 0, longTermOn: false, refusals: 0, lastAnswer: result.status, updatedAt: now,
-        }).orIgnore().execute();
+        await repository
+          .createQueryBuilder()
+          .insert()
+          .values({
+            accountId: auth.accountId,
+            templateId: template.templateId,
+            kind: template.kind,
+            remaining: 0,
+            longTermOn: false,
+            refusals: 0,
+            lastAnswer: result.status,
+            updatedAt: now,
+          })
+          .orIgnore()
+          .execute();
         const update = repository.createQueryBuilder().update().set({ lastAnswer: result.status, updatedAt: now });
-        if (result.status === 'accept' && template.kind === 'oneTime') update.set({ lastAnswer: result.status, updatedAt: now, remaining: () => 'remaining + 1' });
+        if (result.status === 'accept' && template.kind === 'oneTime')
+          update.set({ lastAnswer: result.status, updatedAt: now, remaining: () => 'remaining + 1' });
         if (result.status === 'accept' && template.kind === 'longTerm') update.set({ lastAnswer: result.status, updatedAt: now, longTermOn: true });
-        if (result.status === 'reject' || result.status === 'ban') update.set({ lastAnswer: result.status, updatedAt: now, longTermOn: false, refusals: () => 'refusals + 1' });
+        if (result.status === 'reject' || result.status === 'ban')
+          update.set({ lastAnswer: result.status, updatedAt: now, longTermOn: false, refusals: () => 'refusals + 1' });
         await update.where({ accountId: auth.accountId, templateId: template.templateId }).execute();
       }
     });
-    const rows = await this.dataSource.getRepository(SubscriptionLedger).findBy({ accountId: auth.accountId, templateId: In(templates.map((t) => t.templateId)) });
-    return rows.map((row) => ({ templateId: row.templateId, kind: row.kind, remaining: row.remaining, longTermOn: row.longTermOn, lastAnswer: row.lastAnswer }));
+    const rows = await this.dataSource
+      .getRepository(SubscriptionLedger)
+      .findBy({ accountId: auth.accountId, templateId: In(templates.map((t) => t.templateId)) });
+    return rows.map((row) => ({
+      templateId: row.templateId,
+      kind: row.kind,
+      remaining: row.remaining,
+      longTermOn: row.longTermOn,
+      lastAnswer: row.lastAnswer,
+    }));
   }
 }

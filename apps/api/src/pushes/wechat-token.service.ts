@@ -55,7 +55,12 @@ export class WechatTokenService {
   /** Claims the refresh and performs it; null when another instance holds the claim. */
   private async refresh(force: boolean, rejected: string | null): Promise<string | null> {
     const repository = this.dataSource.getRepository(WechatToken);
-    await repository.createQueryBuilder().insert().values({ appId: this.config.appId, accessToken: null, expiresAt: null, refreshingBy: null, refreshUntil: null }).orIgnore().execute();
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({ appId: this.config.appId, accessToken: null, expiresAt: null, refreshingBy: null, refreshUntil: null })
+      .orIgnore()
+      .execute();
     const claim = randomUUID();
     const now = new Date();
     const update = repository

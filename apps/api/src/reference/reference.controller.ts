@@ -16,17 +16,20 @@ class TeamsQueryDto {
 export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}
 
-  @Get('communities') @ApiResult(Type.Array(CommunitySchema))
+  @Get('communities')
+  @ApiResult(Type.Array(CommunitySchema))
   communities() {
     return this.reference.communities();
   }
 
-  @Get('teams') @ApiResult(Type.Array(TeamSchema))
+  @Get('teams')
+  @ApiResult(Type.Array(TeamSchema))
   teams(@Query() query: TeamsQueryDto) {
     return this.reference.teams(query.communityId ? { communityId: query.communityId } : {});
   }
 
-  @Get('hospitals') @ApiResult(Type.Array(HospitalSchema))
+  @Get('hospitals')
+  @ApiResult(Type.Array(HospitalSchema))
   hospitals() {
     return this.reference.hospitals();
   }

@@ -50,14 +50,26 @@ export class ReferenceService {
     };
     return teams.map((team) => {
       const capacity = capacityOf(team.institutionId);
-      const members = doctors.filter((d) => d.teamId === team.id).map((d) => ({
-        id: d.id, name: d.name, title: d.title, phone: d.phone, isFamilyDoctor: d.isFamilyDoctor,
-        signed: d.heldPlaces, placesLeft: d.isFamilyDoctor ? Math.max(0, capacity - d.heldPlaces) : 0,
-      }));
+      const members = doctors
+        .filter((d) => d.teamId === team.id)
+        .map((d) => ({
+          id: d.id,
+          name: d.name,
+          title: d.title,
+          phone: d.phone,
+          isFamilyDoctor: d.isFamilyDoctor,
+          signed: d.heldPlaces,
+          placesLeft: d.isFamilyDoctor ? Math.max(0, capacity - d.heldPlaces) : 0,
+        }));
       return {
-        id: team.id, name: team.name, phone: team.phone, institutionId: team.institutionId,
+        id: team.id,
+        name: team.name,
+        phone: team.phone,
+        institutionId: team.institutionId,
         institutionName: institutions.find((i) => i.id === team.institutionId)?.name ?? '',
-        communities: links.filter((l) => l.teamId === team.id).map((l) => ({ id: l.communityId, name: communities.find((c) => c.id === l.communityId)?.name ?? '' })),
+        communities: links
+          .filter((l) => l.teamId === team.id)
+          .map((l) => ({ id: l.communityId, name: communities.find((c) => c.id === l.communityId)?.name ?? '' })),
         placesLeft: members.reduce((sum, d) => sum + d.placesLeft, 0),
         doctors: members,
       };

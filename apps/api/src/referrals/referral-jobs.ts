@@ -32,7 +32,10 @@ export class ReferralJobs implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.running = this.scheduled();
-    this.scheduler.addInterval('referral-sweep', setInterval(() => this.tick(), this.config.sweepSeconds * 1000));
+    this.scheduler.addInterval(
+      'referral-sweep',
+      setInterval(() => this.tick(), this.config.sweepSeconds * 1000),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

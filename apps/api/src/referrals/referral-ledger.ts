@@ -25,7 +25,12 @@ export async function takePlace(manager: EntityManager, poolId: string): Promise
 }
 
 async function returnPlace(manager: EntityManager, poolId: string): Promise<void> {
-  await manager.createQueryBuilder().update(SlotPoolRecord).set({ held: () => 'held - 1', updatedAt: new Date() }).where('id = :poolId', { poolId }).execute();
+  await manager
+    .createQueryBuilder()
+    .update(SlotPoolRecord)
+    .set({ held: () => 'held - 1', updatedAt: new Date() })
+    .where('id = :poolId', { poolId })
+    .execute();
 }
 
 /**

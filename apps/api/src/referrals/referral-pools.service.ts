@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Between, DataSource, FindOptionsWhere } from 'typeorm';
-import {
-  addDays, checkCapacity, checkPublishDate, datesOnWeekdays, daysBetween, isSlotPast, referralRefusal, SlotPeriod, todayInChina,
-} from '@jiayi/domain';
+import { addDays, checkCapacity, checkPublishDate, datesOnWeekdays, daysBetween, isSlotPast, referralRefusal, SlotPeriod, todayInChina } from '@jiayi/domain';
 import type { PublishedPools, SlotPool } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { notFound, refusalError } from '../common/api-error';
@@ -61,7 +59,10 @@ export class ReferralPoolsService {
     const hospital = await this.coordinatorHospital(auth, dto.hospitalId);
     this.checkDepartment(hospital, dto.department);
     const today = todayInChina(new Date());
-    for (const [field, date] of [['from', dto.from], ['to', dto.to]] as const) {
+    for (const [field, date] of [
+      ['from', dto.from],
+      ['to', dto.to],
+    ] as const) {
       const checked = checkPublishDate(date, today);
       if (!checked.ok) throw refusalError({ ...checked, field });
     }
@@ -75,7 +76,12 @@ export class ReferralPoolsService {
         const pool = this.newPool(auth, hospital.id, dto.department, slot.date, slot.period, dto.capacity);
         await manager.createQueryBuilder().insert().into(SlotPoolRecord).values(pool).orIgnore().execute();
         // The unique slot key decided: the pool is new only if the stored row carries our id.
-        const stored = await manager.findOneBy(SlotPoolRecord, { hospitalId: pool.hospitalId, department: pool.department, date: pool.date, period: pool.period });
+        const stored = await manager.findOneBy(SlotPoolRecord, {
+          hospitalId: pool.hospitalId,
+          department: pool.department,
+          date: pool.date,
+          period: pool.period,
+        });
         if (stored?.id === pool.id) result.created.push(poolView(pool));
         else result.skipped.push(slot);
       }
@@ -104,10 +110,12 @@ export class ReferralPoolsService {
     const from = query.from ?? todayInChina(new Date());
     const to = query.to ?? addDays(from, DEFAULT_DAYS - 1);
     if (to < from) throw refusalError(referralRefusal('REFERRAL.DATE_RANGE', 'to'));
-    if (daysBetween(from, to) > MAX_QUERY_DAYS) throw refusalError({ ...referralRefusal('REFERRAL.DATE_RANGE', 'to'), message: `一次最多查询${MAX_QUERY_DAYS}天` });
+    if (daysBetween(from, to) > MAX_QUERY_DAYS)
+      throw refusalError({ ...referralRefusal('REFERRAL.DATE_RANGE', 'to'), message: `一次最多查询${MAX_QUERY_DAYS}天` });
     return this.dataSource.getRepository(SlotPoolRecord).find({
       where: {
-        ...where, date: Between(from, to),
+        ...where,
+        date: Between(from, to),
         ...(query.hospitalId ? { hospitalId: query.hospitalId } : {}),
         ...(query.department ? { department: query.department } : {}),
       },
@@ -118,7 +126,19 @@ export class ReferralPoolsService {
 
   private newPool(auth: AuthContext, hospitalId: string, department: string, date: string, period: SlotPeriod, capacity: number): SlotPoolRecord {
     const now = new Date();
-    return { id: randomUUID(), hospitalId, department, date, period, capacity, held: 0, closed: false, createdBy: auth.accountId, createdAt: now, updatedAt: now };
+    return {
+      id: randomUUID(),
+      hospitalId,
+      department,
+      date,
+      period,
+      capacity,
+      held: 0,
+      closed: false,
+      createdBy: auth.accountId,
+      createdAt: now,
+      updatedAt: now,
+    };
   }
 
   private checkDepartment(hospital: Hospital, department: string): void {

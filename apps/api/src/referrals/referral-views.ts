@@ -19,8 +19,15 @@ export function poolView(pool: SlotPoolRecord): SlotPool {
   const held = Number(pool.held);
   const capacity = Number(pool.capacity);
   return {
-    id: pool.id, hospitalId: pool.hospitalId, department: pool.department, date: pool.date, period: pool.period,
-    capacity, booked: held, left: pool.closed ? 0 : Math.max(0, capacity - held), closed: Boolean(pool.closed),
+    id: pool.id,
+    hospitalId: pool.hospitalId,
+    department: pool.department,
+    date: pool.date,
+    period: pool.period,
+    capacity,
+    booked: held,
+    left: pool.closed ? 0 : Math.max(0, capacity - held),
+    closed: Boolean(pool.closed),
   };
 }
 
@@ -78,13 +85,18 @@ export class ReferralViews {
         hospitalName: hospitals.get(row.hospitalId)?.name ?? '',
         hospitalAddress: hospitals.get(row.hospitalId)?.address ?? '',
         person: {
-          id: row.personId, name: view?.name ?? '', gender: view?.gender ?? 'female', age: view?.age ?? 0,
-          idNumberMasked: view?.idNumberMasked ?? '', phone: person ? this.people.phone(person) : null,
+          id: row.personId,
+          name: view?.name ?? '',
+          gender: view?.gender ?? 'female',
+          age: view?.age ?? 0,
+          idNumberMasked: view?.idNumberMasked ?? '',
+          phone: person ? this.people.phone(person) : null,
         },
         team: { id: row.teamId, name: team?.name ?? '', phone: team?.phone ?? '' },
         contract: contract
           ? {
-              status: contract.status, endDate: contract.endDate,
+              status: contract.status,
+              endDate: contract.endDate,
               packages: contract.packageCodes.map((code) => packages.find((p) => p.code === code && p.regionId === contract.regionId)?.name ?? code),
             }
           : null,
@@ -114,18 +126,33 @@ export class ReferralViews {
 
   downView(row: DownReferralRecord, hospital: Hospital | undefined): DownReferral {
     return {
-      id: row.id, referralId: row.referralId, personId: row.personId, teamId: row.teamId, hospitalId: row.hospitalId, hospitalName: hospital?.name ?? '',
-      summary: this.cipher.decrypt(row.summaryCipher), plan: this.cipher.decrypt(row.planCipher),
-      sentAt: row.sentAt.toISOString(), acknowledgedAt: row.acknowledgedAt ? row.acknowledgedAt.toISOString() : null,
+      id: row.id,
+      referralId: row.referralId,
+      personId: row.personId,
+      teamId: row.teamId,
+      hospitalId: row.hospitalId,
+      hospitalName: hospital?.name ?? '',
+      summary: this.cipher.decrypt(row.summaryCipher),
+      plan: this.cipher.decrypt(row.planCipher),
+      sentAt: row.sentAt.toISOString(),
+      acknowledgedAt: row.acknowledgedAt ? row.acknowledgedAt.toISOString() : null,
     };
   }
 
   private base(row: ReferralRecord, doctor: Doctor | undefined) {
     const feedback = row.feedbackCipher ? this.cipher.decryptJson<Omit<ReferralFeedback, 'writtenAt'>>(row.feedbackCipher) : null;
     return {
-      id: row.id, personId: row.personId, contractId: row.contractId, slotId: row.slotId, hospitalId: row.hospitalId,
-      department: row.department, date: row.date, period: row.period, status: row.status,
-      reason: this.cipher.decrypt(row.reasonCipher), requestedBy: row.requestedBy,
+      id: row.id,
+      personId: row.personId,
+      contractId: row.contractId,
+      slotId: row.slotId,
+      hospitalId: row.hospitalId,
+      department: row.department,
+      date: row.date,
+      period: row.period,
+      status: row.status,
+      reason: this.cipher.decrypt(row.reasonCipher),
+      requestedBy: row.requestedBy,
       holdExpiresAt: row.status === 'requested' && row.holdExpiresAt ? row.holdExpiresAt.toISOString() : null,
       declineReason: row.declineReason,
       feedback: feedback && row.feedbackAt ? { ...feedback, writtenAt: row.feedbackAt.toISOString() } : null,

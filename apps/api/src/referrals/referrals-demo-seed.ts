@@ -24,7 +24,19 @@ export class ReferralsDemoSeed implements DemoSeedContribution {
       for (const [department, capacity] of Object.entries(DEMO_POOLS)) {
         if (!hospital.departments.includes(department)) continue;
         for (const period of SLOT_PERIODS) {
-          pools.push({ id: randomUUID(), hospitalId: hospital.id, department, date, period, capacity, held: 0, closed: false, createdBy: 'demo', createdAt: now, updatedAt: now });
+          pools.push({
+            id: randomUUID(),
+            hospitalId: hospital.id,
+            department,
+            date,
+            period,
+            capacity,
+            held: 0,
+            closed: false,
+            createdBy: 'demo',
+            createdAt: now,
+            updatedAt: now,
+          });
         }
       }
     }

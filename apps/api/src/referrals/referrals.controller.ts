@@ -19,22 +19,28 @@ export class ReferralsController {
     private readonly pools: ReferralPoolsService,
   ) {}
 
-  @Get('referral-slots') @ApiResult(Type.Array(SlotPoolSchema))
+  @Get('referral-slots')
+  @ApiResult(Type.Array(SlotPoolSchema))
   slots(@Query() query: SlotQueryDto) {
     return this.pools.bookable(query);
   }
 
-  @Get('referrals') @ApiResult(Type.Array(ReferralSchema))
+  @Get('referrals')
+  @ApiResult(Type.Array(ReferralSchema))
   list(@Auth() auth: AuthContext) {
     return this.referrals.list(auth);
   }
 
-  @Post('referrals') @UseInterceptors(IdempotencyInterceptor) @ApiResult(ReferralSchema, { status: 201, errors: [404, 409] })
+  @Post('referrals')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiResult(ReferralSchema, { status: 201, errors: [404, 409] })
   request(@Auth() auth: AuthContext, @Body() dto: ReferralDto) {
     return this.referrals.request(auth, dto);
   }
 
-  @Post('referrals/:id/cancel') @HttpCode(200) @ApiResult(ReferralSchema, { errors: [404, 409] })
+  @Post('referrals/:id/cancel')
+  @HttpCode(200)
+  @ApiResult(ReferralSchema, { errors: [404, 409] })
   cancel(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.referrals.cancel(auth, id);
   }

@@ -3,8 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  checkBookable, checkCancellable, holdExpiresAt, openReferralKey, referralRefusal, referralTransition, ReferralStatus, slotLabel, todayInChina,
-  type NoticeKind, type Refusal,
+  checkBookable,
+  checkCancellable,
+  holdExpiresAt,
+  openReferralKey,
+  referralRefusal,
+  referralTransition,
+  ReferralStatus,
+  slotLabel,
+  todayInChina,
+  type NoticeKind,
+  type Refusal,
 } from '@jiayi/domain';
 import type { Referral } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
@@ -54,7 +63,9 @@ export class ReferralsService {
     const persons = await this.dataSource.getRepository(Person).find({ select: { id: true }, where: { accountId: auth.accountId } });
     if (persons.length === 0) return [];
     const rows = await this.dataSource.getRepository(ReferralRecord).find({
-      where: { personId: In(persons.map((p) => p.id)) }, order: { createdAt: 'DESC', id: 'ASC' }, take: 200,
+      where: { personId: In(persons.map((p) => p.id)) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: 200,
     });
     return this.views.residentViews(rows);
   }
@@ -97,26 +108,49 @@ export class ReferralsService {
     const hospital = await this.dataSource.getRepository(Hospital).findOneByOrFail({ id: pool.hospitalId });
     const direct = by === 'doctor';
     const row: ReferralRecord = {
-      id: randomUUID(), personId: contract.personId, contractId: contract.id, teamId: contract.teamId, doctorId: contract.doctorId,
-      institutionId: contract.institutionId, regionId: contract.regionId, hospitalId: pool.hospitalId, department: pool.department,
-      slotId: pool.id, date: pool.date, period: pool.period, status: direct ? 'booked' : 'requested',
-      reasonCipher: this.cipher.encrypt(dto.reason), requestedBy: by, requestedByAccountId: auth.accountId,
+      id: randomUUID(),
+      personId: contract.personId,
+      contractId: contract.id,
+      teamId: contract.teamId,
+      doctorId: contract.doctorId,
+      institutionId: contract.institutionId,
+      regionId: contract.regionId,
+      hospitalId: pool.hospitalId,
+      department: pool.department,
+      slotId: pool.id,
+      date: pool.date,
+      period: pool.period,
+      status: direct ? 'booked' : 'requested',
+      reasonCipher: this.cipher.encrypt(dto.reason),
+      requestedBy: by,
+      requestedByAccountId: auth.accountId,
       holdExpiresAt: direct ? null : holdExpiresAt(now, this.config.holdHours),
-      approvedAt: direct ? now : null, approvedBy: direct ? auth.accountId : null, declineReason: null, endedAt: null, outcomeBy: null,
-      feedbackCipher: null, feedbackAt: null, openKey: openReferralKey(contract.personId, pool.hospitalId, pool.department), createdAt: now,
+      approvedAt: direct ? now : null,
+      approvedBy: direct ? auth.accountId : null,
+      declineReason: null,
+      endedAt: null,
+      outcomeBy: null,
+      feedbackCipher: null,
+      feedbackAt: null,
+      openKey: openReferralKey(contract.personId, pool.hospitalId, pool.department),
+      createdAt: now,
     };
     try {
-      await inTransaction(this.dataSource, async (manager) => {
-        if (!(await takePlace(manager, pool.id))) {
-          const current = await manager.findOneByOrFail(SlotPoolRecord, { id: pool.id });
-          throw refusalError(referralRefusal(current.closed ? 'REFERRAL.POOL_CLOSED' : 'REFERRAL.SLOT_FULL', 'slotId'));
-        }
-        await manager.insert(ReferralRecord, row);
-        if (direct) await this.notify(manager, row, 'referralBooked', hospital);
-        // READ COMMITTED: an UPDATE whose condition fails on the latest committed pool row does not
-        // queue for that row's lock (semi-consistent read), so refusals of a full pool return at once;
-        // one that may succeed still waits for the lock and re-checks `held < capacity` on the locked row.
-      }, 'READ COMMITTED');
+      await inTransaction(
+        this.dataSource,
+        async (manager) => {
+          if (!(await takePlace(manager, pool.id))) {
+            const current = await manager.findOneByOrFail(SlotPoolRecord, { id: pool.id });
+            throw refusalError(referralRefusal(current.closed ? 'REFERRAL.POOL_CLOSED' : 'REFERRAL.SLOT_FULL', 'slotId'));
+          }
+          await manager.insert(ReferralRecord, row);
+          if (direct) await this.notify(manager, row, 'referralBooked', hospital);
+          // READ COMMITTED: an UPDATE whose condition fails on the latest committed pool row does not
+          // queue for that row's lock (semi-consistent read), so refusals of a full pool return at once;
+          // one that may succeed still waits for the lock and re-checks `held < capacity` on the locked row.
+        },
+        'READ COMMITTED',
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw refusalError(referralRefusal('REFERRAL.ALREADY_OPEN', 'slotId'));
       throw error;
@@ -152,7 +186,14 @@ export class ReferralsService {
   /** Tells the resident about a referral event, in the caller's transaction. */
   async notify(manager: EntityManager, row: ReferralRecord, kind: NoticeKind, hospital?: Hospital): Promise<void> {
     const place = `${(hospital ?? (await manager.findOneByOrFail(Hospital, { id: row.hospitalId }))).name}${row.department}（${slotLabel(row.date, row.period)}）`;
-    await this.notices.raise(manager, { personId: row.personId, kind, body: NOTICE_TEXT[kind]!(place), refType: 'referral', refId: row.id, page: `${REFERRALS_PAGE}?id=${row.id}` });
+    await this.notices.raise(manager, {
+      personId: row.personId,
+      kind,
+      body: NOTICE_TEXT[kind]!(place),
+      refType: 'referral',
+      refId: row.id,
+      page: `${REFERRALS_PAGE}?id=${row.id}`,
+    });
   }
 
   private lostRace(current: ReferralRecord, to: ReferralStatus): Refusal {

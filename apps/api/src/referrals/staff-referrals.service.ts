@@ -10,9 +10,7 @@ import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { Contract } from '../contracts/contract.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
-import {
-  DeclineReferralDto, DownReferralDto, DownReferralsQueryDto, ReferralDto, ReferralFeedbackDto, StaffReferralsQueryDto,
-} from './dto/referral.dto';
+import { DeclineReferralDto, DownReferralDto, DownReferralsQueryDto, ReferralDto, ReferralFeedbackDto, StaffReferralsQueryDto } from './dto/referral.dto';
 import { DownReferralRecord } from './down-referral.entity';
 import { ReferralViews } from './referral-views';
 import { ReferralRecord } from './referral.entity';
@@ -49,12 +47,25 @@ export class StaffReferralsService {
     const where: FindOptionsWhere<ReferralRecord> = {
       ...this.scope(auth),
       ...(query.status ? { status: query.status as ReferralStatus } : {}),
-      ...(query.from && query.to ? { date: Between(query.from, query.to) } : query.from ? { date: MoreThanOrEqual(query.from) } : query.to ? { date: LessThanOrEqual(query.to) } : {}),
+      ...(query.from && query.to
+        ? { date: Between(query.from, query.to) }
+        : query.from
+          ? { date: MoreThanOrEqual(query.from) }
+          : query.to
+            ? { date: LessThanOrEqual(query.to) }
+            : {}),
     };
     const rows = await this.dataSource.getRepository(ReferralRecord).find({
-      where, order: query.status === 'requested' ? { createdAt: 'ASC', id: 'ASC' } : { date: 'ASC', period: 'ASC', createdAt: 'ASC', id: 'ASC' }, take: query.limit ?? 200,
+      where,
+      order: query.status === 'requested' ? { createdAt: 'ASC', id: 'ASC' } : { date: 'ASC', period: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      take: query.limit ?? 200,
     });
-    await this.audit.record(auth, 'referral.list', rows.map((r) => r.personId), 'referral');
+    await this.audit.record(
+      auth,
+      'referral.list',
+      rows.map((r) => r.personId),
+      'referral',
+    );
     return this.views.staffViews(rows, { withContract: auth.role !== 'hospitalCoordinator' });
   }
 
@@ -78,15 +89,22 @@ export class StaffReferralsService {
   async approve(auth: AuthContext, id: string): Promise<StaffReferral> {
     const row = await this.inScope(auth, id);
     const now = new Date();
-    await this.referrals.move(row, 'booked', { approvedAt: now, approvedBy: auth.accountId, holdExpiresAt: null }, 'referralBooked', { holdValidAt: now },
-      (manager) => this.audit.record(auth, 'referral.approve', [row.personId], 'referral', row.id, manager));
+    await this.referrals.move(
+      row,
+      'booked',
+      { approvedAt: now, approvedBy: auth.accountId, holdExpiresAt: null },
+      'referralBooked',
+      { holdValidAt: now },
+      (manager) => this.audit.record(auth, 'referral.approve', [row.personId], 'referral', row.id, manager),
+    );
     return this.get(auth, id);
   }
 
   async decline(auth: AuthContext, id: string, dto: DeclineReferralDto): Promise<StaffReferral> {
     const row = await this.inScope(auth, id);
-    await this.referrals.move(row, 'declined', { declineReason: dto.reason, endedAt: new Date(), holdExpiresAt: null }, 'referralDeclined', {},
-      (manager) => this.audit.record(auth, 'referral.decline', [row.personId], 'referral', row.id, manager));
+    await this.referrals.move(row, 'declined', { declineReason: dto.reason, endedAt: new Date(), holdExpiresAt: null }, 'referralDeclined', {}, (manager) =>
+      this.audit.record(auth, 'referral.decline', [row.personId], 'referral', row.id, manager),
+    );
     return this.get(auth, id);
   }
 
@@ -95,8 +113,9 @@ export class StaffReferralsService {
     const row = await this.inScope(auth, id);
     const allowed = checkOutcomeDate(row.date, todayInChina(new Date()));
     if (!allowed.ok) throw refusalError(allowed);
-    await this.referrals.move(row, to, { endedAt: new Date(), outcomeBy: auth.accountId }, null, {},
-      (manager) => this.audit.record(auth, `referral.${to}`, [row.personId], 'referral', row.id, manager));
+    await this.referrals.move(row, to, { endedAt: new Date(), outcomeBy: auth.accountId }, null, {}, (manager) =>
+      this.audit.record(auth, `referral.${to}`, [row.personId], 'referral', row.id, manager),
+    );
     return this.get(auth, id);
   }
 
@@ -121,9 +140,19 @@ export class StaffReferralsService {
     const row = await this.inScope(auth, dto.referralId);
     if (row.status !== 'visited') throw refusalError(referralRefusal('REFERRAL.NOT_VISITED', 'referralId'));
     const down: DownReferralRecord = {
-      id: randomUUID(), referralId: row.id, personId: row.personId, teamId: row.teamId, institutionId: row.institutionId, regionId: row.regionId,
-      hospitalId: row.hospitalId, summaryCipher: this.cipher.encrypt(dto.summary), planCipher: this.cipher.encrypt(dto.plan),
-      sentBy: auth.accountId, sentAt: new Date(), acknowledgedAt: null, acknowledgedBy: null,
+      id: randomUUID(),
+      referralId: row.id,
+      personId: row.personId,
+      teamId: row.teamId,
+      institutionId: row.institutionId,
+      regionId: row.regionId,
+      hospitalId: row.hospitalId,
+      summaryCipher: this.cipher.encrypt(dto.summary),
+      planCipher: this.cipher.encrypt(dto.plan),
+      sentBy: auth.accountId,
+      sentAt: new Date(),
+      acknowledgedAt: null,
+      acknowledgedBy: null,
     };
     try {
       await inTransaction(this.dataSource, async (manager) => {
@@ -141,9 +170,16 @@ export class StaffReferralsService {
   /** Down-referrals of the scope; `pending` keeps those the team has not acknowledged (its to-do list). */
   async downReferrals(auth: AuthContext, query: DownReferralsQueryDto): Promise<StaffDownReferral[]> {
     const rows = await this.dataSource.getRepository(DownReferralRecord).find({
-      where: { ...this.scope(auth), ...(query.pending ? { acknowledgedAt: IsNull() } : {}) }, order: { sentAt: 'DESC', id: 'ASC' }, take: 200,
+      where: { ...this.scope(auth), ...(query.pending ? { acknowledgedAt: IsNull() } : {}) },
+      order: { sentAt: 'DESC', id: 'ASC' },
+      take: 200,
     });
-    await this.audit.record(auth, 'downReferral.list', rows.map((r) => r.personId), 'downReferral');
+    await this.audit.record(
+      auth,
+      'downReferral.list',
+      rows.map((r) => r.personId),
+      'downReferral',
+    );
     return this.views.staffDownViews(rows);
   }
 

@@ -17,7 +17,9 @@ export const DEMO_INSTITUTIONS = [
     communities: ['东关村', '西关村', '南街社区'],
     teams: [
       {
-        name: '城关镇第一家庭医生团队', phone: '0991-5550111', communities: ['东关村', '西关村'],
+        name: '城关镇第一家庭医生团队',
+        phone: '0991-5550111',
+        communities: ['东关村', '西关村'],
         doctors: [
           { key: 'doctor1', name: '王建国', title: '全科医生（团队长）', phone: '13900000101', isFamilyDoctor: true },
           { name: '赵中和', title: '中医师', phone: '13900000102', isFamilyDoctor: true },
@@ -25,7 +27,9 @@ export const DEMO_INSTITUTIONS = [
         ],
       },
       {
-        name: '城关镇第二家庭医生团队', phone: '0991-5550112', communities: ['南街社区', '西关村'],
+        name: '城关镇第二家庭医生团队',
+        phone: '0991-5550112',
+        communities: ['南街社区', '西关村'],
         doctors: [
           { name: '陈立华', title: '全科医生（团队长）', phone: '13900000104', isFamilyDoctor: true },
           { name: '周晓兰', title: '公卫医生', phone: '13900000105', isFamilyDoctor: false },
@@ -43,7 +47,9 @@ export const DEMO_INSTITUTIONS = [
     communities: ['东城社区', '花园社区', '新华社区'],
     teams: [
       {
-        name: '东城第一家庭医生团队', phone: '0991-5550211', communities: ['东城社区', '花园社区'],
+        name: '东城第一家庭医生团队',
+        phone: '0991-5550211',
+        communities: ['东城社区', '花园社区'],
         doctors: [
           { key: 'doctor1', name: '刘海燕', title: '全科医生（团队长）', phone: '13900000201', isFamilyDoctor: true },
           { name: '孙国庆', title: '中医师', phone: '13900000202', isFamilyDoctor: true },
@@ -51,7 +57,9 @@ export const DEMO_INSTITUTIONS = [
         ],
       },
       {
-        name: '东城第二家庭医生团队', phone: '0991-5550212', communities: ['新华社区'],
+        name: '东城第二家庭医生团队',
+        phone: '0991-5550212',
+        communities: ['新华社区'],
         doctors: [
           { name: '马文斌', title: '全科医生（团队长）', phone: '13900000204', isFamilyDoctor: true },
           { name: '黄佳', title: '公卫医生', phone: '13900000205', isFamilyDoctor: false },

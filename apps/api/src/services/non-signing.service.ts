@@ -31,7 +31,10 @@ export class NonSigningService {
     const row = await repository.findOneBy({ id, ...(staffScope(auth) as FindOptionsWhere<SigningRefusal>) });
     if (!row) throw notFound('没有找到这条未签约记录');
     const changes = {
-      category: dto.category, reason: dto.reason.trim(), updatedAt: new Date(), updatedByStaffId: auth.accountId,
+      category: dto.category,
+      reason: dto.reason.trim(),
+      updatedAt: new Date(),
+      updatedByStaffId: auth.accountId,
       ...(dto.noticePhoto ? { noticePhotoCipher: this.cipher.encrypt(dto.noticePhoto) } : {}),
     };
     await repository.update({ id: row.id }, changes);
@@ -45,9 +48,12 @@ export class NonSigningService {
     const rows: { teamId: string; category: string; n: string | number }[] = await this.dataSource
       .getRepository(SigningRefusal)
       .createQueryBuilder('r')
-      .select('r.teamId', 'teamId').addSelect('r.category', 'category').addSelect('COUNT(*)', 'n')
+      .select('r.teamId', 'teamId')
+      .addSelect('r.category', 'category')
+      .addSelect('COUNT(*)', 'n')
       .where(staffScope(auth))
-      .groupBy('r.teamId').addGroupBy('r.category')
+      .groupBy('r.teamId')
+      .addGroupBy('r.category')
       .getRawMany();
     const teamIds = [...new Set(rows.map((r) => r.teamId))];
     const teams = teamIds.length ? await this.dataSource.getRepository(Team).findBy({ id: In(teamIds) }) : [];
@@ -60,10 +66,21 @@ export class NonSigningService {
 
   private view(r: SigningRefusal, teamName: string): NonSigning {
     return {
-      id: r.id, name: r.name, idNumberMasked: r.idNumberMasked, phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
-      personId: r.personId, teamId: r.teamId, teamName, institutionId: r.institutionId, category: r.category,
-      categoryLabel: NON_SIGNING_CATEGORY_LABELS[r.category], reason: r.reason, hasNoticePhoto: r.noticePhotoCipher !== null,
-      recordedByStaffId: r.recordedByStaffId, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
+      id: r.id,
+      name: r.name,
+      idNumberMasked: r.idNumberMasked,
+      phoneMasked: maskPhone(r.phoneCipher ? this.cipher.decrypt(r.phoneCipher) : null),
+      personId: r.personId,
+      teamId: r.teamId,
+      teamName,
+      institutionId: r.institutionId,
+      category: r.category,
+      categoryLabel: NON_SIGNING_CATEGORY_LABELS[r.category],
+      reason: r.reason,
+      hasNoticePhoto: r.noticePhotoCipher !== null,
+      recordedByStaffId: r.recordedByStaffId,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
     };
   }
 }

@@ -43,7 +43,11 @@ export class OnsiteSigningService {
     const rows = await this.contracts.signHousehold(
       persons,
       {
-        teamId: team.id, doctorId: dto.doctorId, packageCodes: dto.packageCodes, years: dto.years, agreementVersion: dto.agreementVersion,
+        teamId: team.id,
+        doctorId: dto.doctorId,
+        packageCodes: dto.packageCodes,
+        years: dto.years,
+        agreementVersion: dto.agreementVersion,
         insuranceAuthorized: dto.insuranceAuthorized,
         selections: dto.members.flatMap((m, i) => (m.packageCodes ? [{ personId: persons[i].id, packageCodes: m.packageCodes }] : [])),
       },
@@ -56,14 +60,30 @@ export class OnsiteSigningService {
         },
       },
     );
-    await this.audit.record(auth, 'contract.onsiteSign', persons.map((p) => p.id), 'contract', rows[0].householdSigningId);
+    await this.audit.record(
+      auth,
+      'contract.onsiteSign',
+      persons.map((p) => p.id),
+      'contract',
+      rows[0].householdSigningId,
+    );
     return {
       householdSigningId: rows[0].householdSigningId,
       contracts: rows.map((c) => {
         const person = persons.find((p) => p.id === c.personId)!;
         return {
-          id: c.id, personId: c.personId, personName: person.name, idNumberMasked: person.idNumberMasked, status: c.status, signedBy: c.signedBy,
-          channel: c.channel, teamId: c.teamId, doctorId: c.doctorId, startDate: c.startDate, endDate: c.endDate, packageCodes: c.packageCodes,
+          id: c.id,
+          personId: c.personId,
+          personName: person.name,
+          idNumberMasked: person.idNumberMasked,
+          status: c.status,
+          signedBy: c.signedBy,
+          channel: c.channel,
+          teamId: c.teamId,
+          doctorId: c.doctorId,
+          startDate: c.startDate,
+          endDate: c.endDate,
+          packageCodes: c.packageCodes,
           totals: c.fees.totals,
         };
       }),
@@ -85,9 +105,21 @@ export class OnsiteSigningService {
       const id = parseIdNumber(member.idNumber, today);
       if (!id.ok) throw refusalError({ ...id, field: `members[${i}].idNumber` });
       const person = {
-        id: '', accountId: null, relation: 'self', name: '', idNumberCipher: '', idNumberHash: '', idNumberMasked: '', birthDate: id.value.birthDate,
-        gender: id.value.gender, phoneCipher: null, communityId: community.id, declaredTagsCipher: this.cipher.encryptJson(member.declaredTags),
-        guardianConsentAt: null, createdAt: new Date(), updatedAt: new Date(),
+        id: '',
+        accountId: null,
+        relation: 'self',
+        name: '',
+        idNumberCipher: '',
+        idNumberHash: '',
+        idNumberMasked: '',
+        birthDate: id.value.birthDate,
+        gender: id.value.gender,
+        phoneCipher: null,
+        communityId: community.id,
+        declaredTagsCipher: this.cipher.encryptJson(member.declaredTags),
+        guardianConsentAt: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
       } satisfies Person;
       const offered = (await this.catalog.offeredTo(person)).map((p) => ({ code: p.code, name: p.name, kind: p.kind }));
       const { result } = await this.catalog.quoteFor(person, member.packageCodes ?? dto.packageCodes, dto.years);
@@ -159,11 +191,21 @@ export class OnsiteSigningService {
       }
       const tags = [...new Set(member.declaredTags)].sort() as KeyGroupTag[];
       return {
-        id: found?.id ?? randomUUID(), accountId: null, relation: member.relation, name: member.name.trim(),
-        idNumberCipher: this.cipher.encrypt(parsed[i].idNumber), idNumberHash: hashes[i], idNumberMasked: maskIdNumber(parsed[i].idNumber),
-        birthDate: parsed[i].birthDate, gender: parsed[i].gender, phoneCipher: member.phone ? this.cipher.encrypt(member.phone) : null,
-        communityId, declaredTagsCipher: this.cipher.encryptJson(tags),
-        guardianConsentAt: needsGuardianConsent(parsed[i].birthDate, today) ? now : null, createdAt: found?.createdAt ?? now, updatedAt: now,
+        id: found?.id ?? randomUUID(),
+        accountId: null,
+        relation: member.relation,
+        name: member.name.trim(),
+        idNumberCipher: this.cipher.encrypt(parsed[i].idNumber),
+        idNumberHash: hashes[i],
+        idNumberMasked: maskIdNumber(parsed[i].idNumber),
+        birthDate: parsed[i].birthDate,
+        gender: parsed[i].gender,
+        phoneCipher: member.phone ? this.cipher.encrypt(member.phone) : null,
+        communityId,
+        declaredTagsCipher: this.cipher.encryptJson(tags),
+        guardianConsentAt: needsGuardianConsent(parsed[i].birthDate, today) ? now : null,
+        createdAt: found?.createdAt ?? now,
+        updatedAt: now,
       };
     });
   }

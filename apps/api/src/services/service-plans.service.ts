@@ -47,12 +47,22 @@ export class ServicePlansService {
       const tags = tagsCipher ? this.cipher.decryptJson<KeyGroupTag[]>(tagsCipher) : [];
       const packages = (catalogs.get(contract.regionId) ?? []).filter((p) => contract.packageCodes.includes(p.code));
       const plan = servicePlan({
-        id: contract.id, startDate: contract.startDate, endDate: contract.endDate, birthDate: person?.birthDate ?? contract.startDate, tags, packages,
+        id: contract.id,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        birthDate: person?.birthDate ?? contract.startDate,
+        tags,
+        packages,
         terminatedOn: contract.status === 'terminated' && contract.terminatedAt ? todayInChina(contract.terminatedAt) : null,
       });
       const items = planProgress(plan, servicesByContract.get(contract.id) ?? [], today);
       return {
-        contractId: contract.id, status: contract.status, startDate: contract.startDate, endDate: contract.endDate, items, summary: summarisePlan(items),
+        contractId: contract.id,
+        status: contract.status,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        items,
+        summary: summarisePlan(items),
       };
     });
   }

@@ -3,8 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  bloodPressureOnTarget, checkMeasurements, describeMeasurements, glucoseOnTarget, Measurements, readingsOnTarget, SERVICE_CHANNEL_LABELS,
-  SERVICE_TYPE_LABELS, todayInChina,
+  bloodPressureOnTarget,
+  checkMeasurements,
+  describeMeasurements,
+  glucoseOnTarget,
+  Measurements,
+  readingsOnTarget,
+  SERVICE_CHANNEL_LABELS,
+  SERVICE_TYPE_LABELS,
+  todayInChina,
 } from '@jiayi/domain';
 import type { ResidentRecord, ResidentServices, ServiceRecordView } from '@jiayi/contract';
 import { AuditService } from '../audit/audit.service';
@@ -56,11 +63,23 @@ export class ServiceRecordsService {
     const id = randomUUID();
     const now = new Date();
     const row: ServiceRecord = {
-      ...this.stored(checked), id, personId: contract.personId, contractId: contract.status === 'active' || contract.id === dto.contractId ? contract.id : null,
-      teamId: contract.teamId, institutionId: contract.institutionId, regionId: contract.regionId, current: true, version: 1, lineageId: id,
-      correctsId: null, correctionReason: null, recordedByStaffId: auth.accountId,
-      confirmationSignatureCipher: signature ? this.cipher.encrypt(signature) : null, confirmedVia: signature ? 'signature' : null,
-      confirmedAt: signature ? now : null, createdAt: now,
+      ...this.stored(checked),
+      id,
+      personId: contract.personId,
+      contractId: contract.status === 'active' || contract.id === dto.contractId ? contract.id : null,
+      teamId: contract.teamId,
+      institutionId: contract.institutionId,
+      regionId: contract.regionId,
+      current: true,
+      version: 1,
+      lineageId: id,
+      correctsId: null,
+      correctionReason: null,
+      recordedByStaffId: auth.accountId,
+      confirmationSignatureCipher: signature ? this.cipher.encrypt(signature) : null,
+      confirmedVia: signature ? 'signature' : null,
+      confirmedAt: signature ? now : null,
+      createdAt: now,
     };
     await inTransaction(this.dataSource, async (manager) => {
       await manager.insert(ServiceRecord, row);
@@ -84,8 +103,17 @@ export class ServiceRecordsService {
     const checked = await this.check(contract, dto);
     const now = new Date();
     const row: ServiceRecord = {
-      ...previous, ...this.stored(checked), id: randomUUID(), current: true, version: previous.version + 1, correctsId: previous.id,
-      correctionReason: dto.reason, recordedByStaffId: auth.accountId, confirmationSignatureCipher: null, confirmedVia: null, confirmedAt: null,
+      ...previous,
+      ...this.stored(checked),
+      id: randomUUID(),
+      current: true,
+      version: previous.version + 1,
+      correctsId: previous.id,
+      correctionReason: dto.reason,
+      recordedByStaffId: auth.accountId,
+      confirmationSignatureCipher: null,
+      confirmedVia: null,
+      confirmedAt: null,
       createdAt: now,
     };
     await inTransaction(this.dataSource, async (manager) => {
@@ -107,7 +135,8 @@ export class ServiceRecordsService {
   async listForPerson(auth: AuthContext, personId: string): Promise<ServiceRecordView[]> {
     await contractsOfPersonInScope(this.dataSource, auth, personId);
     const rows = await this.dataSource.getRepository(ServiceRecord).find({
-      where: { personId, ...staffScope(auth) }, order: { serviceDate: 'DESC', createdAt: 'DESC', version: 'DESC' },
+      where: { personId, ...staffScope(auth) },
+      order: { serviceDate: 'DESC', createdAt: 'DESC', version: 'DESC' },
     });
     await this.audit.record(auth, 'service.list', [personId], 'service');
     return this.views(rows);
@@ -118,18 +147,33 @@ export class ServiceRecordsService {
     const contracts = await contractsOfPersonInScope(this.dataSource, auth, personId);
     const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: personId });
     const rows = await this.dataSource.getRepository(ServiceRecord).find({
-      where: { personId, ...staffScope(auth) }, order: { serviceDate: 'DESC', createdAt: 'DESC', version: 'DESC' },
+      where: { personId, ...staffScope(auth) },
+      order: { serviceDate: 'DESC', createdAt: 'DESC', version: 'DESC' },
     });
     const view = this.people.toView(person);
     await this.audit.record(auth, 'resident.record.read', [personId], 'person', personId);
     return {
       person: {
-        id: person.id, name: person.name, idNumberMasked: person.idNumberMasked, gender: person.gender, age: view.age, tags: view.tags,
-        phoneMasked: maskPhone(this.people.phone(person)), claimed: person.accountId !== null,
+        id: person.id,
+        name: person.name,
+        idNumberMasked: person.idNumberMasked,
+        gender: person.gender,
+        age: view.age,
+        tags: view.tags,
+        phoneMasked: maskPhone(this.people.phone(person)),
+        claimed: person.accountId !== null,
       },
       contracts: contracts.map((c) => ({
-        id: c.id, status: c.status, teamId: c.teamId, doctorId: c.doctorId, startDate: c.startDate, endDate: c.endDate,
-        packageCodes: c.packageCodes, signedBy: c.signedBy, channel: c.channel, hasSignature: c.signatureCipher !== null,
+        id: c.id,
+        status: c.status,
+        teamId: c.teamId,
+        doctorId: c.doctorId,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        packageCodes: c.packageCodes,
+        signedBy: c.signedBy,
+        channel: c.channel,
+        hasSignature: c.signatureCipher !== null,
       })),
       plans: await this.plans.plans(contracts.slice(0, 3)),
       services: await this.views(rows),
@@ -138,19 +182,27 @@ export class ServiceRecordsService {
 
   /** 我的服务: for the account's persons, the current services (with readings) and their contracts' plans. */
   async residentServices(auth: AuthContext): Promise<ResidentServices> {
-    const persons = (await this.dataSource.getRepository(Person).find({ where: { accountId: auth.accountId }, order: { createdAt: 'ASC', id: 'ASC' } }))
-      .sort((a, b) => Number(b.relation === 'self') - Number(a.relation === 'self'));
+    const persons = (await this.dataSource.getRepository(Person).find({ where: { accountId: auth.accountId }, order: { createdAt: 'ASC', id: 'ASC' } })).sort(
+      (a, b) => Number(b.relation === 'self') - Number(a.relation === 'self'),
+    );
     const ids = persons.map((p) => p.id);
-    const [contracts, rows] = ids.length === 0 ? [[], []] : await Promise.all([
-      this.dataSource.getRepository(Contract).find({ where: { personId: In(ids), status: In(['active']) }, order: { startDate: 'ASC' } }),
-      this.dataSource.getRepository(ServiceRecord).find({ where: { personId: In(ids), current: true }, order: { serviceDate: 'DESC', createdAt: 'DESC' } }),
-    ]);
+    const [contracts, rows] =
+      ids.length === 0
+        ? [[], []]
+        : await Promise.all([
+            this.dataSource.getRepository(Contract).find({ where: { personId: In(ids), status: In(['active']) }, order: { startDate: 'ASC' } }),
+            this.dataSource
+              .getRepository(ServiceRecord)
+              .find({ where: { personId: In(ids), current: true }, order: { serviceDate: 'DESC', createdAt: 'DESC' } }),
+          ]);
     const [plans, services] = await Promise.all([this.plans.plans(contracts), this.views(rows)]);
     const planOf = new Map(contracts.map((c) => [c.id, c.personId]));
     return {
       today: todayInChina(new Date()),
       people: persons.map((p) => ({
-        personId: p.id, name: p.name, relation: p.relation,
+        personId: p.id,
+        name: p.name,
+        relation: p.relation,
         plans: plans.filter((plan) => planOf.get(plan.contractId) === p.id),
         services: services.filter((s) => s.personId === p.id),
       })),
@@ -172,23 +224,43 @@ export class ServiceRecordsService {
       .execute();
     if (result.affected !== 1) {
       const now = await this.dataSource.getRepository(ServiceRecord).findOneByOrFail({ id });
-      throw now.current ? refusal('SERVICE.ALREADY_CONFIRMED', '您已经确认过这次服务') : refusal('SERVICE.NOT_CURRENT', '这条记录已被医生更正，请确认更正后的记录');
+      throw now.current
+        ? refusal('SERVICE.ALREADY_CONFIRMED', '您已经确认过这次服务')
+        : refusal('SERVICE.NOT_CURRENT', '这条记录已被医生更正，请确认更正后的记录');
     }
     return (await this.views([{ ...row, confirmedAt, confirmedVia: 'tap' }]))[0];
   }
 
   async views(rows: ServiceRecord[]): Promise<ServiceRecordView[]> {
     const staffIds = [...new Set(rows.map((r) => r.recordedByStaffId))];
-    const staff = staffIds.length ? await this.dataSource.getRepository(StaffAccount).find({ select: { id: true, name: true }, where: { id: In(staffIds) } }) : [];
+    const staff = staffIds.length
+      ? await this.dataSource.getRepository(StaffAccount).find({ select: { id: true, name: true }, where: { id: In(staffIds) } })
+      : [];
     return rows.map((r) => {
       const measurements = r.measurementsCipher ? this.cipher.decryptJson<Measurements>(r.measurementsCipher) : null;
       return {
-        id: r.id, personId: r.personId, contractId: r.contractId, teamId: r.teamId, type: r.type, typeLabel: SERVICE_TYPE_LABELS[r.type],
-        serviceDate: r.serviceDate, channel: r.channel, channelLabel: SERVICE_CHANNEL_LABELS[r.channel], planItemId: r.planItemId,
-        measurements, measurementsText: measurements ? describeMeasurements(measurements) : '', onTarget: r.onTarget,
-        note: r.noteCipher ? this.cipher.decrypt(r.noteCipher) : null, version: r.version, current: r.current, correctsId: r.correctsId,
-        correctionReason: r.correctionReason, recordedBy: { id: r.recordedByStaffId, name: staff.find((s) => s.id === r.recordedByStaffId)?.name ?? '' },
-        confirmedAt: r.confirmedAt ? r.confirmedAt.toISOString() : null, confirmedVia: r.confirmedVia, createdAt: r.createdAt.toISOString(),
+        id: r.id,
+        personId: r.personId,
+        contractId: r.contractId,
+        teamId: r.teamId,
+        type: r.type,
+        typeLabel: SERVICE_TYPE_LABELS[r.type],
+        serviceDate: r.serviceDate,
+        channel: r.channel,
+        channelLabel: SERVICE_CHANNEL_LABELS[r.channel],
+        planItemId: r.planItemId,
+        measurements,
+        measurementsText: measurements ? describeMeasurements(measurements) : '',
+        onTarget: r.onTarget,
+        note: r.noteCipher ? this.cipher.decrypt(r.noteCipher) : null,
+        version: r.version,
+        current: r.current,
+        correctsId: r.correctsId,
+        correctionReason: r.correctionReason,
+        recordedBy: { id: r.recordedByStaffId, name: staff.find((s) => s.id === r.recordedByStaffId)?.name ?? '' },
+        confirmedAt: r.confirmedAt ? r.confirmedAt.toISOString() : null,
+        confirmedVia: r.confirmedVia,
+        createdAt: r.createdAt.toISOString(),
       };
     });
   }
@@ -225,7 +297,11 @@ export class ServiceRecordsService {
     }
     const readings = measurements && Object.keys(measurements.value).length > 0 ? measurements.value : null;
     return {
-      type: dto.type, serviceDate: dto.date, channel: dto.channel, planItemId: dto.planItemId ?? null, measurements: readings,
+      type: dto.type,
+      serviceDate: dto.date,
+      channel: dto.channel,
+      planItemId: dto.planItemId ?? null,
+      measurements: readings,
       note: dto.note?.trim() ? dto.note.trim() : null,
     };
   }
@@ -233,9 +309,14 @@ export class ServiceRecordsService {
   private stored(checked: CheckedService) {
     const m = checked.measurements;
     return {
-      type: checked.type, serviceDate: checked.serviceDate, channel: checked.channel, planItemId: checked.planItemId,
-      measurementsCipher: m ? this.cipher.encryptJson(m) : null, onTarget: m ? readingsOnTarget(m) : null,
-      bloodPressureOnTarget: m ? bloodPressureOnTarget(m) : null, glucoseOnTarget: m ? glucoseOnTarget(m) : null,
+      type: checked.type,
+      serviceDate: checked.serviceDate,
+      channel: checked.channel,
+      planItemId: checked.planItemId,
+      measurementsCipher: m ? this.cipher.encryptJson(m) : null,
+      onTarget: m ? readingsOnTarget(m) : null,
+      bloodPressureOnTarget: m ? bloodPressureOnTarget(m) : null,
+      glucoseOnTarget: m ? glucoseOnTarget(m) : null,
       noteCipher: checked.note ? this.cipher.encrypt(checked.note) : null,
     };
   }
@@ -250,9 +331,12 @@ export class ServiceRecordsService {
   private async tellResident(manager: EntityManager, row: ServiceRecord): Promise<void> {
     if (row.confirmedAt) return;
     await this.notices.raise(manager, {
-      personId: row.personId, kind: 'serviceRecorded',
+      personId: row.personId,
+      kind: 'serviceRecorded',
       body: `家庭医生团队于${row.serviceDate}为您提供了${SERVICE_TYPE_LABELS[row.type]}服务，请在“我的服务”中查看并确认。`,
-      refType: 'service', refId: row.id, page: '/pages/services/index',
+      refType: 'service',
+      refId: row.id,
+      page: '/pages/services/index',
     });
   }
 }

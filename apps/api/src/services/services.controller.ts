@@ -17,18 +17,22 @@ export class ServicesController {
     private readonly onsite: OnsiteSigningService,
   ) {}
 
-  @Get('services') @ApiResult(ResidentServicesSchema)
+  @Get('services')
+  @ApiResult(ResidentServicesSchema)
   list(@Auth() auth: AuthContext) {
     return this.services.residentServices(auth);
   }
 
-  @Post('services/:id/confirm') @HttpCode(200) @ApiResult(ServiceRecordSchema, { errors: [404, 409] })
+  @Post('services/:id/confirm')
+  @HttpCode(200)
+  @ApiResult(ServiceRecordSchema, { errors: [404, 409] })
   confirm(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.services.confirm(auth, id);
   }
 
   /** The signature the resident gave on site, shown to them with their contract. */
-  @Get('contracts/:id/signature') @ApiResult(SignatureSchema, { errors: [404] })
+  @Get('contracts/:id/signature')
+  @ApiResult(SignatureSchema, { errors: [404] })
   signature(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.onsite.residentSignature(auth, id);
   }

@@ -25,9 +25,14 @@ export async function teamInScope(dataSource: DataSource, auth: AuthContext, tea
   const scope = staffScope(auth);
   const team = await dataSource.getRepository(Team).findOneBy({ id: teamId });
   const institution = team ? await dataSource.getRepository(Institution).findOneBy({ id: team.institutionId }) : null;
-  const visible = team && institution && (
-    'teamId' in scope ? team.id === scope.teamId : 'institutionId' in scope ? team.institutionId === scope.institutionId : institution.regionId === scope.regionId
-  );
+  const visible =
+    team &&
+    institution &&
+    ('teamId' in scope
+      ? team.id === scope.teamId
+      : 'institutionId' in scope
+        ? team.institutionId === scope.institutionId
+        : institution.regionId === scope.regionId);
   if (!visible) throw notFound('没有找到这个家庭医生团队');
   return team;
 }
@@ -42,7 +47,8 @@ export async function contractInScope(dataSource: DataSource, auth: AuthContext,
 /** The contracts of a person in the caller's scope, newest first; 404 when there are none (a resident outside scope). */
 export async function contractsOfPersonInScope(dataSource: DataSource, auth: AuthContext, personId: string): Promise<Contract[]> {
   const contracts = await dataSource.getRepository(Contract).find({
-    where: { personId, ...(staffScope(auth) as FindOptionsWhere<Contract>) }, order: { startDate: 'DESC', createdAt: 'DESC' },
+    where: { personId, ...(staffScope(auth) as FindOptionsWhere<Contract>) },
+    order: { startDate: 'DESC', createdAt: 'DESC' },
   });
   if (contracts.length === 0) throw notFound('没有找到这位居民');
   return contracts;

@@ -45,22 +45,52 @@ export class TodoService {
       contracts.find({ where: { ...where, status: 'expired', endDate: Between(since, today) } }),
       contracts.find({ where: { ...where, status: 'rejected', createdAt: MoreThanOrEqual(new Date(`${since}T00:00:00+08:00`)) } }),
       this.dataSource.getRepository(ServiceRecord).find({
-        where: { ...scope, current: true, confirmedAt: IsNull(), serviceDate: Between(since, today), ...(doctorId ? { recordedByStaffId: auth.accountId } : {}) },
+        where: {
+          ...scope,
+          current: true,
+          confirmedAt: IsNull(),
+          serviceDate: Between(since, today),
+          ...(doctorId ? { recordedByStaffId: auth.accountId } : {}),
+        },
       }),
     ]);
     const personIds = [...new Set([...active, ...lapsed, ...rejected].map((c) => c.personId).concat(unconfirmed.map((s) => s.personId)))];
-    const [persons, open] = personIds.length === 0 ? [[], []] : await Promise.all([
-      this.dataSource.getRepository(Person).find({ select: { id: true, name: true }, where: { id: In(personIds) } }),
-      contracts.find({ select: { id: true, personId: true, renewalOf: true, status: true }, where: { personId: In(personIds), status: In(['pending', 'active']) } }),
-    ]);
+    const [persons, open] =
+      personIds.length === 0
+        ? [[], []]
+        : await Promise.all([
+            this.dataSource.getRepository(Person).find({ select: { id: true, name: true }, where: { id: In(personIds) } }),
+            contracts.find({
+              select: { id: true, personId: true, renewalOf: true, status: true },
+              where: { personId: In(personIds), status: In(['pending', 'active']) },
+            }),
+          ]);
     const names = new Map(persons.map((p) => [p.id, p.name]));
     const name = (personId: string) => names.get(personId) ?? '';
     const withOpen = new Set(open.map((c) => c.personId));
     const renewed = new Set(open.flatMap((c) => (c.renewalOf ? [c.renewalOf] : [])));
     const activeById = new Map(active.map((c) => [c.id, c]));
     const items: TodoItem[] = [];
-    const push = (kind: TodoKind, c: Pick<Contract, 'id' | 'personId' | 'doctorId'> | null, personId: string, title: string, date: string, extra: Partial<TodoItem> = {}) =>
-      items.push({ kind, personId, personName: name(personId), contractId: c?.id ?? null, doctorId: c?.doctorId ?? null, serviceId: null, planItemId: null, title, date, ...extra });
+    const push = (
+      kind: TodoKind,
+      c: Pick<Contract, 'id' | 'personId' | 'doctorId'> | null,
+      personId: string,
+      title: string,
+      date: string,
+      extra: Partial<TodoItem> = {},
+    ) =>
+      items.push({
+        kind,
+        personId,
+        personName: name(personId),
+        contractId: c?.id ?? null,
+        doctorId: c?.doctorId ?? null,
+        serviceId: null,
+        planItemId: null,
+        title,
+        date,
+        ...extra,
+      });
 
     for (const plan of await this.plans.plans(active, today)) {
       const contract = activeById.get(plan.contractId)!;
@@ -73,9 +103,13 @@ export class TodoService {
       if (c.endDate <= addDays(today, ENDING_WITHIN_DAYS) && !renewed.has(c.id)) push('contractEnding', c, c.personId, '签约即将到期，请提醒续约', c.endDate);
     }
     for (const c of lapsed) if (!withOpen.has(c.personId)) push('contractLapsed', c, c.personId, '签约已到期未续约', c.endDate);
-    for (const c of rejected) if (!withOpen.has(c.personId)) push('contractRejected', c, c.personId, `签约被退回：${c.rejectionReason ?? ''}`, todayInChina(c.createdAt));
+    for (const c of rejected)
+      if (!withOpen.has(c.personId)) push('contractRejected', c, c.personId, `签约被退回：${c.rejectionReason ?? ''}`, todayInChina(c.createdAt));
     for (const s of unconfirmed) {
-      push('serviceUnconfirmed', null, s.personId, `${SERVICE_TYPE_LABELS[s.type]}，居民尚未确认`, s.serviceDate, { contractId: s.contractId, serviceId: s.id });
+      push('serviceUnconfirmed', null, s.personId, `${SERVICE_TYPE_LABELS[s.type]}，居民尚未确认`, s.serviceDate, {
+        contractId: s.contractId,
+        serviceId: s.id,
+      });
     }
     items.sort((a, b) => byCodeUnits(a.date, b.date) || byCodeUnits(a.kind, b.kind) || byCodeUnits(a.personId, b.personId));
     const counts: Record<string, number> = {};
@@ -87,9 +121,10 @@ export class TodoService {
 
   private async teamIds(scope: ReturnType<typeof staffScope>): Promise<string[]> {
     if ('teamId' in scope) return [scope.teamId];
-    const institutionIds = 'institutionId' in scope
-      ? [scope.institutionId]
-      : (await this.dataSource.getRepository(Institution).findBy({ regionId: scope.regionId })).map((i) => i.id);
+    const institutionIds =
+      'institutionId' in scope
+        ? [scope.institutionId]
+        : (await this.dataSource.getRepository(Institution).findBy({ regionId: scope.regionId })).map((i) => i.id);
     return (await this.dataSource.getRepository(Team).findBy({ institutionId: In(institutionIds) })).map((t) => t.id);
   }
 }

@@ -22,13 +22,21 @@ class BaselineDto {
 export class BenchBaselineController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  @Post('insert-one') @Roles('resident') @ApiResult(Type.Object({ id: Type.String() }), { status: 201 })
+  @Post('insert-one')
+  @Roles('resident')
+  @ApiResult(Type.Object({ id: Type.String() }), { status: 201 })
   async insertOne(@Auth() auth: AuthContext, @Body() dto: BaselineDto) {
     const id = randomUUID();
-    await this.dataSource.query(
-      'INSERT INTO audit_logs (id, actorId, actorRole, action, personId, resource, resourceId, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [id, auth.accountId, 'resident', 'bench.insert', null, dto.note, null, timeParam(dialectOf(this.dataSource), new Date())],
-    );
+    await this.dataSource.query('INSERT INTO audit_logs (id, actorId, actorRole, action, personId, resource, resourceId, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      id,
+      auth.accountId,
+      'resident',
+      'bench.insert',
+      null,
+      dto.note,
+      null,
+      timeParam(dialectOf(this.dataSource), new Date()),
+    ]);
     return { id };
   }
 }

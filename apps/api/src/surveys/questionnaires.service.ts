@@ -10,7 +10,6 @@ import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { QuestionnaireRecord } from './questionnaire.entity';
 import type { QuestionnaireSummary } from '@jiayi/contract';
 
-
 /** Questionnaires of the caller's region: written by admins, saved as a new version on every edit. */
 @Injectable()
 export class QuestionnairesService {
@@ -50,8 +49,14 @@ export class QuestionnairesService {
     const checked = validateQuestionnaire(definition);
     if (!checked.ok) throw refusalError(checked);
     const record: QuestionnaireRecord = {
-      id: randomUUID(), regionId: auth.regionId!, code: definition.code, version: definition.version, title: definition.title,
-      definition, createdBy: auth.accountId, createdAt: new Date(),
+      id: randomUUID(),
+      regionId: auth.regionId!,
+      code: definition.code,
+      version: definition.version,
+      title: definition.title,
+      definition,
+      createdBy: auth.accountId,
+      createdAt: new Date(),
     };
     try {
       await writeOnce(this.dataSource, (manager) => manager.insert(QuestionnaireRecord, record));

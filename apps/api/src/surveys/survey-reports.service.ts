@@ -3,8 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import {
-  BreakdownDimension, crossTabFromTallies, GroupLabels, IndicatorResult, KEY_GROUPS, NO_KEY_GROUP, Question, reportFromTallies,
-  SIGNING_DURATION_LABELS, SurveyReportBody,
+  BreakdownDimension,
+  crossTabFromTallies,
+  GroupLabels,
+  IndicatorResult,
+  KEY_GROUPS,
+  NO_KEY_GROUP,
+  Question,
+  reportFromTallies,
+  SIGNING_DURATION_LABELS,
+  SurveyReportBody,
 } from '@jiayi/domain';
 import type { AuthContext } from '../auth/auth-context';
 import { badRequest } from '../common/api-error';
@@ -22,7 +30,11 @@ export type SurveyReport = SurveyReportBody & { waveId: string; title: string; q
 
 const AGE_BAND_LABELS: Record<string, string> = { '<18': '18岁以下', '18-30': '18-30岁', '31-50': '31-50岁', '51-65': '51-64岁', '65+': '65岁及以上' };
 const DIMENSION_SHEETS: Record<BreakdownDimension, string> = {
-  institution: '按机构', team: '按团队', keyGroup: '按重点人群', ageBand: '按年龄段', signingDuration: '按签约时长',
+  institution: '按机构',
+  team: '按团队',
+  keyGroup: '按重点人群',
+  ageBand: '按年龄段',
+  signingDuration: '按签约时长',
 };
 const TYPE_LABELS: Record<Question['type'], string> = { single: '单选题', multiple: '多选题', text: '填空题', rating: '评分题' };
 const PERCENT = '0.00%';
@@ -45,8 +57,14 @@ export class SurveyReportsService {
   /** How the wave's responses came in: the resident in the mini-program, a phone interview, on site. */
   async channels(auth: AuthContext, waveId: string): Promise<ResponseChannels> {
     const { wave } = await this.waves.forStaff(auth, waveId, 'report');
-    const rows: { channel: string; n: string | number }[] = await this.dataSource.getRepository(SurveyResponse).createQueryBuilder('r')
-      .select('r.channel', 'channel').addSelect('COUNT(*)', 'n').where('r.waveId = :waveId', { waveId: wave.id }).groupBy('r.channel').getRawMany();
+    const rows: { channel: string; n: string | number }[] = await this.dataSource
+      .getRepository(SurveyResponse)
+      .createQueryBuilder('r')
+      .select('r.channel', 'channel')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.waveId = :waveId', { waveId: wave.id })
+      .groupBy('r.channel')
+      .getRawMany();
     const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
     return { waveId: wave.id, total: Object.values(counts).reduce((a, b) => a + b, 0), counts };
   }

@@ -3,13 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  alreadyAnswered, ageBand, ageOn, checkWaveOpen, AnswerInput, effectiveTags, KeyGroupTag, NormalisedAnswer, RespondentGroups, signingDurationBand, todayInChina,
+  alreadyAnswered,
+  ageBand,
+  ageOn,
+  checkWaveOpen,
+  AnswerInput,
+  effectiveTags,
+  KeyGroupTag,
+  NormalisedAnswer,
+  RespondentGroups,
+  signingDurationBand,
+  todayInChina,
   validateAnswers,
 } from '@jiayi/domain';
 import type { SurveyResponseReceipt } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { ApiError, notFound, refusal, refusalError } from '../common/api-error';
+import { ApiError, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { isUniqueViolation, writeOnce } from '../database/transaction';
 import { Person } from '../people/person.entity';
@@ -19,7 +29,6 @@ import { StaffResponseDto } from './dto/survey-response.dto';
 import { ResponseChannel } from './survey-response.entity';
 import { Placement, placementWithinStaffScope, placePerson, placeSelf, waveContains } from './survey-scope';
 import { LoadedWave, SurveyWavesService } from './survey-waves.service';
-
 
 interface Respondent {
   person: Pick<Person, 'id' | 'birthDate' | 'declaredTagsCipher' | 'communityId'>;
@@ -88,7 +97,8 @@ export class SurveyResponsesService {
   async submitAsStaff(auth: AuthContext, waveId: string, dto: StaffResponseDto) {
     const loaded = await this.waves.forStaff(auth, waveId, 'fieldwork');
     const person = await this.dataSource.getRepository(Person).findOne({
-      where: { id: dto.personId }, select: { id: true, birthDate: true, declaredTagsCipher: true, communityId: true },
+      where: { id: dto.personId },
+      select: { id: true, birthDate: true, declaredTagsCipher: true, communityId: true },
     });
     const placement = person ? await placePerson(this.dataSource, person.id, person.communityId) : null;
     if (!person || !placement || !placementWithinStaffScope(auth, placement) || !waveContains(loaded.wave, placement)) {
@@ -99,7 +109,13 @@ export class SurveyResponsesService {
     return result;
   }
 
-  private async submit(loaded: LoadedWave, respondent: Respondent, answers: AnswerInput[], channel: ResponseChannel, enteredBy: string | null): Promise<SurveyResponseReceipt> {
+  private async submit(
+    loaded: LoadedWave,
+    respondent: Respondent,
+    answers: AnswerInput[],
+    channel: ResponseChannel,
+    enteredBy: string | null,
+  ): Promise<SurveyResponseReceipt> {
     const { wave, questionnaire } = loaded;
     const now = new Date();
     const open = checkWaveOpen(wave, now);
@@ -136,14 +152,21 @@ export class SurveyResponsesService {
    * returns the person's id, or undefined when nothing was inserted (no profile, or outside the scope).
    * RETURNING: MariaDB ≥ 10.5 and SQLite ≥ 3.35.
    */
-  private async storePlaced(wave: LoadedWave['wave'], accountId: string, at: Date, answers: NormalisedAnswer[], responseId: string): Promise<string | undefined> {
+  private async storePlaced(
+    wave: LoadedWave['wave'],
+    accountId: string,
+    at: Date,
+    answers: NormalisedAnswer[],
+    responseId: string,
+  ): Promise<string | undefined> {
     const scope = {
       region: 'CASE WHEN c.id IS NULL THEN i.regionId ELSE c.regionId END = ?',
       institution: 'CASE WHEN c.id IS NULL THEN cm.institutionId ELSE c.institutionId END = ?',
       team: 'c.teamId = ?',
     }[wave.scopeType];
-    const rows: { personId: string }[] = await writeOnce(this.dataSource, (manager) => manager.query(
-      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration,
+    const rows: { personId: string }[] = await writeOnce(this.dataSource, (manager) =>
+      manager.query(
+        `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration,
                                      answersCipher, rolledUp, birthDate, signedSince, declaredTagsCipher)
        SELECT ?, ?, p.id, 'miniProgram', NULL, ?, CASE WHEN c.id IS NULL THEN cm.institutionId ELSE c.institutionId END, c.teamId, '', '', '', ?, 0,
               p.birthDate,
@@ -157,23 +180,42 @@ export class SurveyResponsesService {
         WHERE p.accountId = ? AND p.relation = 'self' AND ${scope}
         ORDER BY c.startDate LIMIT 1
        RETURNING personId`,
-      [responseId, wave.id, timeParam(this.dialect, at), this.cipher.encryptJson(answers), accountId, wave.scopeId],
-    ));
+        [responseId, wave.id, timeParam(this.dialect, at), this.cipher.encryptJson(answers), accountId, wave.scopeId],
+      ),
+    );
     return rows[0]?.personId;
   }
 
   /** One INSERT, atomic by itself: the unique key (waveId, personId) is the only gate a submission passes. */
   private async store(
-    waveId: string, respondent: Respondent, channel: ResponseChannel, enteredBy: string | null, at: Date,
-    groups: RespondentGroups, answers: NormalisedAnswer[], responseId: string,
+    waveId: string,
+    respondent: Respondent,
+    channel: ResponseChannel,
+    enteredBy: string | null,
+    at: Date,
+    groups: RespondentGroups,
+    answers: NormalisedAnswer[],
+    responseId: string,
   ): Promise<void> {
-    await writeOnce(this.dataSource, (manager) => manager.query(
-      `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, rolledUp)
+    await writeOnce(this.dataSource, (manager) =>
+      manager.query(
+        `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, rolledUp)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
-      [
-        responseId, waveId, respondent.person.id, channel, enteredBy, timeParam(this.dialect, at), respondent.placement.institutionId,
-        respondent.placement.teamId, this.cipher.encrypt(groups.keyGroup.join(',')), groups.ageBand, groups.signingDuration, this.cipher.encryptJson(answers),
-      ],
-    ));
+        [
+          responseId,
+          waveId,
+          respondent.person.id,
+          channel,
+          enteredBy,
+          timeParam(this.dialect, at),
+          respondent.placement.institutionId,
+          respondent.placement.teamId,
+          this.cipher.encrypt(groups.keyGroup.join(',')),
+          groups.ageBand,
+          groups.signingDuration,
+          this.cipher.encryptJson(answers),
+        ],
+      ),
+    );
   }
 }

@@ -2,8 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  ageBand, ageOn, countTallyKeys, effectiveTags, KeyGroupTag, NormalisedAnswer, Questionnaire, RespondentGroups, signingDurationBand, TallyKey,
-  tallyKeys, todayInChina,
+  ageBand,
+  ageOn,
+  countTallyKeys,
+  effectiveTags,
+  KeyGroupTag,
+  NormalisedAnswer,
+  Questionnaire,
+  RespondentGroups,
+  signingDurationBand,
+  TallyKey,
+  tallyKeys,
+  todayInChina,
 } from '@jiayi/domain';
 import { PiiCipher } from '../common/pii-cipher';
 import { inTransaction } from '../database/transaction';
@@ -90,7 +100,10 @@ export class SurveyRollupService {
     }
     for (let start = 0; start < answerRows.length; start += 1000) {
       const batch = answerRows.slice(start, start + 1000);
-      await manager.query(`INSERT INTO survey_answers (responseId, questionId, optionId, waveId, textCipher) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
+      await manager.query(
+        `INSERT INTO survey_answers (responseId, questionId, optionId, waveId, textCipher) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        batch.flat(),
+      );
     }
     await addToCounters(manager, dialect, waveId, countTallyKeys(keys));
     // The groups derived from a resident's submission are kept on its row, as staff-entered ones are.

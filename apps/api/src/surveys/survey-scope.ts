@@ -56,7 +56,13 @@ export async function placePerson(dataSource: DataSource, personId: string, comm
     [personId],
   );
   if (contract) {
-    return { personId, regionId: contract.regionId, institutionId: contract.institutionId, teamId: contract.teamId, signedSince: dateText(contract.signedSince) };
+    return {
+      personId,
+      regionId: contract.regionId,
+      institutionId: contract.institutionId,
+      teamId: contract.teamId,
+      signedSince: dateText(contract.signedSince),
+    };
   }
   if (!communityId) return { personId, regionId: null, institutionId: null, teamId: null, signedSince: null };
   const [community] = await dataSource.query(

@@ -70,9 +70,19 @@ export class SurveyWavesService {
     if (!questionnaire) throw badRequest('questionnaireId', '没有找到这份问卷');
     const place = await this.placeOfScope(dto.scopeType, dto.scopeId);
     const wave: SurveyWave = {
-      id: randomUUID(), regionId: place?.regionId ?? '', questionnaireId: questionnaire.id, title: dto.title.trim(), scopeType: dto.scopeType,
-      scopeId: dto.scopeId, institutionId: place?.institutionId ?? null, teamId: place?.teamId ?? null, opensAt, closesAt,
-      sampleSize: null, createdBy: auth.accountId, createdAt: new Date(),
+      id: randomUUID(),
+      regionId: place?.regionId ?? '',
+      questionnaireId: questionnaire.id,
+      title: dto.title.trim(),
+      scopeType: dto.scopeType,
+      scopeId: dto.scopeId,
+      institutionId: place?.institutionId ?? null,
+      teamId: place?.teamId ?? null,
+      opensAt,
+      closesAt,
+      sampleSize: null,
+      createdBy: auth.accountId,
+      createdAt: new Date(),
     };
     if (!place) throw badRequest('scopeId', '调查范围不存在');
     if (!waveWithinStaffScope(auth, wave)) throw forbidden('调查范围超出了您的管理范围');
@@ -91,9 +101,17 @@ export class SurveyWavesService {
       }
       await manager.insert(SurveyWave, wave);
       for (let i = 0; i < sample.length; i += 500) {
-        await manager.insert(SurveySampleMember, sample.slice(i, i + 500).map((m) => ({
-          waveId: wave.id, ...m, calls: 0, lastOutcome: null, lastCalledAt: null, reached: false,
-        })));
+        await manager.insert(
+          SurveySampleMember,
+          sample.slice(i, i + 500).map((m) => ({
+            waveId: wave.id,
+            ...m,
+            calls: 0,
+            lastOutcome: null,
+            lastCalledAt: null,
+            reached: false,
+          })),
+        );
       }
       return this.view(wave, 0, questionnaire.title);
     });
@@ -102,8 +120,9 @@ export class SurveyWavesService {
   async list(auth: AuthContext): Promise<StaffWave[]> {
     const scope = staffScope(auth);
     if (!scope) return [];
-    const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: scope.regionId }, order: { opensAt: 'DESC' } }))
-      .filter((w) => waveOverlapsStaffScope(auth, w));
+    const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: scope.regionId }, order: { opensAt: 'DESC' } })).filter((w) =>
+      waveOverlapsStaffScope(auth, w),
+    );
     const respondents = await this.respondentCounts(waves.map((w) => w.id));
     const titles = await this.questionnaireTitles(waves.map((w) => w.questionnaireId));
     return waves.map((w) => this.view(w, respondents.get(w.id) ?? 0, titles.get(w.questionnaireId) ?? ''));
@@ -112,19 +131,26 @@ export class SurveyWavesService {
   /** Open waves whose scope contains the resident, and whether the resident has answered each. */
   async openFor(placement: Placement, now = new Date()): Promise<ResidentWaveSummary[]> {
     if (!placement.regionId) return [];
-    const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: placement.regionId }, order: { closesAt: 'ASC' } }))
-      .filter((w) => w.opensAt <= now && now < w.closesAt && waveContains(w, placement));
+    const waves = (await this.dataSource.getRepository(SurveyWave).find({ where: { regionId: placement.regionId }, order: { closesAt: 'ASC' } })).filter(
+      (w) => w.opensAt <= now && now < w.closesAt && waveContains(w, placement),
+    );
     if (waves.length === 0) return [];
     const answered = new Set<string>(
-      (await this.dataSource.query(
-        `SELECT waveId FROM survey_responses WHERE personId = ? AND waveId IN (${waves.map(() => '?').join(', ')})`,
-        [placement.personId, ...waves.map((w) => w.id)],
-      )).map((r: { waveId: string }) => r.waveId),
+      (
+        await this.dataSource.query(`SELECT waveId FROM survey_responses WHERE personId = ? AND waveId IN (${waves.map(() => '?').join(', ')})`, [
+          placement.personId,
+          ...waves.map((w) => w.id),
+        ])
+      ).map((r: { waveId: string }) => r.waveId),
     );
     const titles = await this.questionnaireTitles(waves.map((w) => w.questionnaireId));
     return waves.map((w) => ({
-      id: w.id, title: w.title, questionnaireTitle: titles.get(w.questionnaireId) ?? '', opensAt: w.opensAt.toISOString(),
-      closesAt: w.closesAt.toISOString(), answered: answered.has(w.id),
+      id: w.id,
+      title: w.title,
+      questionnaireTitle: titles.get(w.questionnaireId) ?? '',
+      opensAt: w.opensAt.toISOString(),
+      closesAt: w.closesAt.toISOString(),
+      answered: answered.has(w.id),
     }));
   }
 
@@ -138,16 +164,31 @@ export class SurveyWavesService {
     const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
     const members = await this.visibleMembers(auth, wave.id);
     const people = await this.people(members.map((m) => m.personId));
-    const responded = await this.respondedAmong(wave.id, members.map((m) => m.personId));
-    await this.audit.record(auth, 'survey.sample.read', members.map((m) => m.personId), 'survey_wave', wave.id);
+    const responded = await this.respondedAmong(
+      wave.id,
+      members.map((m) => m.personId),
+    );
+    await this.audit.record(
+      auth,
+      'survey.sample.read',
+      members.map((m) => m.personId),
+      'survey_wave',
+      wave.id,
+    );
     const today = todayInChina(new Date());
     return members.map((m) => {
       const person = people.get(m.personId);
       return {
-        personId: m.personId, name: person?.name ?? '', idNumberMasked: person?.idNumberMasked ?? '',
+        personId: m.personId,
+        name: person?.name ?? '',
+        idNumberMasked: person?.idNumberMasked ?? '',
         age: person ? ageOn(person.birthDate, today) : null,
-        phone: person?.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null, teamId: m.teamId, calls: m.calls,
-        lastOutcome: m.lastOutcome, lastCalledAt: m.lastCalledAt?.toISOString() ?? null, responded: responded.has(m.personId),
+        phone: person?.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null,
+        teamId: m.teamId,
+        calls: m.calls,
+        lastOutcome: m.lastOutcome,
+        lastCalledAt: m.lastCalledAt?.toISOString() ?? null,
+        responded: responded.has(m.personId),
       };
     });
   }
@@ -157,14 +198,23 @@ export class SurveyWavesService {
     const member = (await this.visibleMembers(auth, wave.id, dto.personId))[0];
     if (!member) throw notFound('这位居民不在本次调查的抽样名单中');
     const call: SurveyCall = {
-      id: randomUUID(), waveId: wave.id, personId: member.personId, outcome: dto.outcome, note: dto.note?.trim() || null,
-      calledBy: auth.accountId, calledAt: new Date(),
+      id: randomUUID(),
+      waveId: wave.id,
+      personId: member.personId,
+      outcome: dto.outcome,
+      note: dto.note?.trim() || null,
+      calledBy: auth.accountId,
+      calledAt: new Date(),
     };
     await inTransaction(this.dataSource, async (manager) => {
       await manager.insert(SurveyCall, call);
-      await manager.createQueryBuilder().update(SurveySampleMember)
+      await manager
+        .createQueryBuilder()
+        .update(SurveySampleMember)
         .set({
-          calls: () => 'calls + 1', lastOutcome: call.outcome, lastCalledAt: call.calledAt,
+          calls: () => 'calls + 1',
+          lastOutcome: call.outcome,
+          lastCalledAt: call.calledAt,
           ...(REACHED.includes(call.outcome) ? { reached: true } : {}),
         })
         .where({ waveId: wave.id, personId: member.personId })
@@ -193,12 +243,21 @@ export class SurveyWavesService {
   async fieldwork(auth: AuthContext, waveId: string): Promise<Fieldwork> {
     const { wave } = await this.forStaff(auth, waveId, 'fieldwork');
     const members = await this.visibleMembers(auth, wave.id);
-    const responded = await this.respondedAmong(wave.id, members.map((m) => m.personId));
+    const responded = await this.respondedAmong(
+      wave.id,
+      members.map((m) => m.personId),
+    );
     const outcomes: Record<CallOutcome | 'notCalled', number> = { connected: 0, noAnswer: 0, emptyNumber: 0, wrongNumber: 0, refused: 0, notCalled: 0 };
     for (const m of members) outcomes[m.lastOutcome ?? 'notCalled'] += 1;
     const toCorrect = members.filter((m) => m.lastOutcome !== null && NUMBER_TO_CORRECT.includes(m.lastOutcome));
     const people = await this.people(toCorrect.map((m) => m.personId));
-    await this.audit.record(auth, 'survey.fieldwork.read', toCorrect.map((m) => m.personId), 'survey_wave', wave.id);
+    await this.audit.record(
+      auth,
+      'survey.fieldwork.read',
+      toCorrect.map((m) => m.personId),
+      'survey_wave',
+      wave.id,
+    );
     const sampled = members.length;
     return {
       waveId: wave.id,
@@ -212,9 +271,13 @@ export class SurveyWavesService {
       numbersToCorrect: toCorrect.map((m) => {
         const person = people.get(m.personId);
         return {
-          personId: m.personId, name: person?.name ?? '', idNumberMasked: person?.idNumberMasked ?? '',
-          phone: person?.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null, teamId: m.teamId,
-          outcome: m.lastOutcome, calledAt: m.lastCalledAt?.toISOString() ?? null,
+          personId: m.personId,
+          name: person?.name ?? '',
+          idNumberMasked: person?.idNumberMasked ?? '',
+          phone: person?.phoneCipher ? this.cipher.decrypt(person.phoneCipher) : null,
+          teamId: m.teamId,
+          outcome: m.lastOutcome,
+          calledAt: m.lastCalledAt?.toISOString() ?? null,
         };
       }),
     };
@@ -243,9 +306,15 @@ export class SurveyWavesService {
 
   private view(wave: SurveyWave, respondents: number, questionnaireTitle: string): StaffWave {
     return {
-      id: wave.id, title: wave.title, questionnaireId: wave.questionnaireId, questionnaireTitle,
+      id: wave.id,
+      title: wave.title,
+      questionnaireId: wave.questionnaireId,
+      questionnaireTitle,
       scope: { type: wave.scopeType, id: wave.scopeId, institutionId: wave.institutionId, teamId: wave.teamId },
-      opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(), sampleSize: wave.sampleSize, respondents,
+      opensAt: wave.opensAt.toISOString(),
+      closesAt: wave.closesAt.toISOString(),
+      sampleSize: wave.sampleSize,
+      respondents,
     };
   }
 

@@ -16,15 +16,31 @@ export class SurveysDemoSeed implements DemoSeedContribution {
     const now = new Date();
     const questionnaireId = randomUUID();
     await manager.insert(QuestionnaireRecord, {
-      id: questionnaireId, regionId: ids.regionId, code: STANDARD_QUESTIONNAIRE.code, version: STANDARD_QUESTIONNAIRE.version,
-      title: STANDARD_QUESTIONNAIRE.title, definition: STANDARD_QUESTIONNAIRE, createdBy: null, createdAt: now,
+      id: questionnaireId,
+      regionId: ids.regionId,
+      code: STANDARD_QUESTIONNAIRE.code,
+      version: STANDARD_QUESTIONNAIRE.version,
+      title: STANDARD_QUESTIONNAIRE.title,
+      definition: STANDARD_QUESTIONNAIRE,
+      createdBy: null,
+      createdAt: now,
     });
     for (const { id } of Object.values(ids.institutions)) {
       const institution = await manager.findOneByOrFail(Institution, { id });
       await manager.insert(SurveyWave, {
-        id: randomUUID(), regionId: ids.regionId, questionnaireId, title: `${now.getUTCFullYear()}年家庭医生签约服务满意度调查（${institution.name}）`,
-        scopeType: 'institution', scopeId: id, institutionId: id, teamId: null, opensAt: new Date(now.getTime() - DAY_MS),
-        closesAt: new Date(now.getTime() + 90 * DAY_MS), sampleSize: null, createdBy: null, createdAt: now,
+        id: randomUUID(),
+        regionId: ids.regionId,
+        questionnaireId,
+        title: `${now.getUTCFullYear()}年家庭医生签约服务满意度调查（${institution.name}）`,
+        scopeType: 'institution',
+        scopeId: id,
+        institutionId: id,
+        teamId: null,
+        opensAt: new Date(now.getTime() - DAY_MS),
+        closesAt: new Date(now.getTime() + 90 * DAY_MS),
+        sampleSize: null,
+        createdBy: null,
+        createdAt: now,
       });
     }
   }

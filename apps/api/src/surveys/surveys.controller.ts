@@ -18,13 +18,15 @@ export class SurveysController {
     private readonly responses: SurveyResponsesService,
   ) {}
 
-  @Get() @ApiResult(Type.Array(ResidentWaveSummarySchema))
+  @Get()
+  @ApiResult(Type.Array(ResidentWaveSummarySchema))
   async open(@Auth() auth: AuthContext): Promise<ResidentWaveSummary[]> {
     const self = await this.responses.residentSelf(auth);
     return self ? this.waves.openFor(self.placement) : [];
   }
 
-  @Get(':id') @ApiResult(ResidentWaveSchema, { errors: [404] })
+  @Get(':id')
+  @ApiResult(ResidentWaveSchema, { errors: [404] })
   async get(@Auth() auth: AuthContext, @Param('id') id: string): Promise<ResidentWave> {
     const { loaded, respondent } = await this.responses.waveForResident(auth, id);
     const { wave, questionnaire } = loaded;
@@ -32,7 +34,9 @@ export class SurveysController {
     return { id: wave.id, title: wave.title, opensAt: wave.opensAt.toISOString(), closesAt: wave.closesAt.toISOString(), answered, questionnaire };
   }
 
-  @Post(':id/responses') @UseInterceptors(IdempotencyInterceptor) @ApiResult(SurveyResponseReceiptSchema, { status: 201, errors: [404, 409] })
+  @Post(':id/responses')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiResult(SurveyResponseReceiptSchema, { status: 201, errors: [404, 409] })
   submit(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: SubmitResponseDto) {
     return this.responses.submitAsResident(auth, id, dto.answers);
   }

@@ -8,6 +8,8 @@ export class UploadDto implements UploadInput {
   contentType: UploadInput['contentType'];
 
   @ApiProperty({ description: 'the image, base64' })
-  @IsString({ message: '请选择图片' }) @MaxLength(720_000, { message: '图片不能超过512KB' }) @IsBase64(undefined, { message: '图片数据格式不正确' })
+  @IsString({ message: '请选择图片' })
+  @MaxLength(720_000, { message: '图片不能超过512KB' })
+  @IsBase64(undefined, { message: '图片数据格式不正确' })
   data: string;
 }

@@ -99,7 +99,8 @@ export async function startWechatStandin(port = 0, host = '127.0.0.1'): Promise<
       }
     }
     if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
-      if (!validTokens.has(url.searchParams.get('access_token') ?? '')) return json(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (!validTokens.has(url.searchParams.get('access_token') ?? ''))
+        return json(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
       let code: string;
       try {
         code = String((JSON.parse(await readBody(req)) as { code?: unknown }).code ?? '');
@@ -109,8 +110,14 @@ export async function startWechatStandin(port = 0, host = '127.0.0.1'): Promise<
       const match = /^phone:(1\d{10})$/.exec(code);
       if (!match) return json(res, 200, { errcode: 40029, errmsg: 'invalid code' });
       return json(res, 200, {
-        errcode: 0, errmsg: 'ok',
-        phone_info: { phoneNumber: match[1], purePhoneNumber: match[1], countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'standin' } },
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: {
+          phoneNumber: match[1],
+          purePhoneNumber: match[1],
+          countryCode: '86',
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'standin' },
+        },
       });
     }
     if (url.pathname === '/__standin/messages') {

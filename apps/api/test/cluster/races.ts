@@ -56,7 +56,9 @@ export const oneContractPerPerson: Race = {
     const drift = await placeDrift(c);
     const residents = await inBatches(8, 8, () => residentWithProfile(c.t, { community: '南街社区' }));
     const bodies = await Promise.all(residents.map((r) => signBody(c.t, r, { teamId: team2.id })));
-    const replies = await Promise.all(residents.flatMap((r, i) => [0, 1, 2, 3].map((k) => c.servers[k % 2].post('/api/contracts').set(r.auth).send(bodies[i]))));
+    const replies = await Promise.all(
+      residents.flatMap((r, i) => [0, 1, 2, 3].map((k) => c.servers[k % 2].post('/api/contracts').set(r.auth).send(bodies[i]))),
+    );
     expect(tally(replies)).toEqual({ 201: 8, '409 CONTRACT.ALREADY_SIGNED': 24 });
     const [row] = await c.t.dataSource.query(
       `SELECT COUNT(*) AS n, COUNT(DISTINCT personId) AS people FROM contracts WHERE personId IN (${residents.map(() => '?').join(',')})`,
@@ -73,7 +75,9 @@ export const oneAnswerPerWave: Race = {
     const staff = await staffTokens(c.t);
     const { id: waveId } = await createWave(c.t, staff.clinic1);
     const residents = await inBatches(20, 10, () => surveyResident(c.t));
-    const replies = await Promise.all(residents.flatMap((r) => c.servers.map((http) => http.post(`/api/survey-waves/${waveId}/responses`).set(r.auth).send({ answers: standardAnswers() }))));
+    const replies = await Promise.all(
+      residents.flatMap((r) => c.servers.map((http) => http.post(`/api/survey-waves/${waveId}/responses`).set(r.auth).send({ answers: standardAnswers() }))),
+    );
     expect(tally(replies)).toEqual({ 201: 20, '409 SURVEY.ALREADY_ANSWERED': 20 });
     const [row] = await c.t.dataSource.query('SELECT COUNT(*) AS n, COUNT(DISTINCT personId) AS people FROM survey_responses WHERE waveId = ?', [waveId]);
     expect([Number(row.n), Number(row.people)]).toEqual([20, 20]);
@@ -86,11 +90,14 @@ export const rollUp: Race = {
     const staff = await staffTokens(c.t);
     const { id: waveId } = await createWave(c.t, staff.clinic1);
     const residents = await inBatches(30, 10, () => surveyResident(c.t));
-    await Promise.all(residents.map((r, i) => c.servers[i % 2].post(`/api/survey-waves/${waveId}/responses`).set(r.auth).send({ answers: standardAnswers() }).expect(201)));
+    await Promise.all(
+      residents.map((r, i) => c.servers[i % 2].post(`/api/survey-waves/${waveId}/responses`).set(r.auth).send({ answers: standardAnswers() }).expect(201)),
+    );
     const jobs = [c.t.app.get(SurveyRollupJob), c.second.get(SurveyRollupJob)];
     const [reports] = await Promise.all([
       Promise.all([0, 1, 0, 1].map((i) => c.servers[i].get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1))),
-      jobs[0].rollUpAll(), jobs[1].rollUpAll(),
+      jobs[0].rollUpAll(),
+      jobs[1].rollUpAll(),
     ]);
     for (const report of reports) expect([report.status, report.body.respondents]).toEqual([200, 30]);
     const [one] = await c.t.dataSource.query('SELECT responseId FROM survey_answers WHERE waveId = ? LIMIT 1', [waveId]);
@@ -125,7 +132,8 @@ export const expiryJobs: Race = {
     const counts = await Promise.all([jobs[0].expireDue(), jobs[1].expireDue(), jobs[1].expireDue()]);
     expect(counts).toEqual([0, 0, 0]);
     const statuses = await c.t.dataSource.query(
-      `SELECT status, COUNT(*) AS n FROM contracts WHERE id IN (${active.map(() => '?').join(',')}) GROUP BY status`, active.map((a) => a.contract.id),
+      `SELECT status, COUNT(*) AS n FROM contracts WHERE id IN (${active.map(() => '?').join(',')}) GROUP BY status`,
+      active.map((a) => a.contract.id),
     );
     expect(statuses.map((s: { status: string; n: string }) => [s.status, Number(s.n)])).toEqual([['expired', 6]]);
     expect(await heldPlaces(c.t, doctorId)).toBe(before - 6);
@@ -143,19 +151,13 @@ export const jobLeases: Race = {
   name: 'job leases: 10 callers on each node race for one lease, exactly one runs',
   async run(c) {
     let runs = 0;
-    const outcomes = await Promise.all(c.dataSources.flatMap((dataSource) => Array.from({ length: 10 }, () =>
-      runWithLease(dataSource, 'cluster-race', 60_000, async () => ++runs))));
+    const outcomes = await Promise.all(
+      c.dataSources.flatMap((dataSource) => Array.from({ length: 10 }, () => runWithLease(dataSource, 'cluster-race', 60_000, async () => ++runs))),
+    );
     expect(runs).toBe(1);
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
   },
 };
 
 /** Every race the cluster run checks; other features add theirs here, one line each. */
-export const races: Race[] = [
-  signingCapacity,
-  oneContractPerPerson,
-  oneAnswerPerWave,
-  rollUp,
-  expiryJobs,
-  jobLeases,
-];
+export const races: Race[] = [signingCapacity, oneContractPerPerson, oneAnswerPerWave, rollUp, expiryJobs, jobLeases];

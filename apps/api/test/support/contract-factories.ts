@@ -11,8 +11,10 @@ type Http = ReturnType<typeof request>;
 export async function demoTeam(t: TestApp, name = '城关镇第一家庭医生团队') {
   const [team] = await t.dataSource.query('SELECT id, institutionId FROM teams WHERE name = ?', [name]);
   if (!team) throw new Error(`no team ${name}`);
-  const doctors: { id: string; name: string; isFamilyDoctor: number | boolean; heldPlaces: number }[] =
-    await t.dataSource.query('SELECT id, name, isFamilyDoctor, heldPlaces FROM doctors WHERE teamId = ?', [team.id]);
+  const doctors: { id: string; name: string; isFamilyDoctor: number | boolean; heldPlaces: number }[] = await t.dataSource.query(
+    'SELECT id, name, isFamilyDoctor, heldPlaces FROM doctors WHERE teamId = ?',
+    [team.id],
+  );
   const doctor = (doctorName: string) => {
     const found = doctors.find((d) => d.name === doctorName);
     if (!found) throw new Error(`no doctor ${doctorName}`);
@@ -53,7 +55,10 @@ export async function signBody(t: TestApp, resident: Resident, overrides: SignOv
 
 /** Signs (POST /api/contracts) and returns the raw response; `http` may be a second instance's. */
 export async function sign(t: TestApp, resident: Resident, overrides: SignOverrides = {}, http: Http = t.http) {
-  return http.post('/api/contracts').set(resident.auth).send(await signBody(t, resident, overrides));
+  return http
+    .post('/api/contracts')
+    .set(resident.auth)
+    .send(await signBody(t, resident, overrides));
 }
 
 /** A resident with one pending contract (201 expected). */
@@ -79,13 +84,16 @@ export async function familyMember(
   resident: Resident,
   overrides: { name?: string; birthDate?: string; relation?: string; declaredTags?: string[]; guardianConsent?: boolean } = {},
 ) {
-  const response = await t.http.post('/api/me/family-members').set(resident.auth).send({
-    name: overrides.name ?? '家人',
-    idNumber: idNumberFor(overrides.birthDate ?? '1982-02-02'),
-    relation: overrides.relation ?? 'spouse',
-    declaredTags: overrides.declaredTags ?? [],
-    ...(overrides.guardianConsent !== undefined ? { guardianConsent: overrides.guardianConsent } : {}),
-  });
+  const response = await t.http
+    .post('/api/me/family-members')
+    .set(resident.auth)
+    .send({
+      name: overrides.name ?? '家人',
+      idNumber: idNumberFor(overrides.birthDate ?? '1982-02-02'),
+      relation: overrides.relation ?? 'spouse',
+      declaredTags: overrides.declaredTags ?? [],
+      ...(overrides.guardianConsent !== undefined ? { guardianConsent: overrides.guardianConsent } : {}),
+    });
   if (response.status !== 201) throw new Error(`family member failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: string; name: string };
 }

@@ -6,7 +6,10 @@ const next = () => ++sequence;
 
 /** Signs in a new resident through the WeChat stand-in; returns the bearer header. */
 export async function residentLogin(t: TestApp, openid = `resident${process.pid}x${next()}`): Promise<{ token: string; auth: Record<string, string> }> {
-  const response = await t.http.post('/api/auth/wechat-login').send({ code: `dev:${openid}` }).expect(200);
+  const response = await t.http
+    .post('/api/auth/wechat-login')
+    .send({ code: `dev:${openid}` })
+    .expect(200);
   const token = response.body.accessToken as string;
   return { token, auth: { Authorization: `Bearer ${token}` } };
 }

@@ -38,17 +38,34 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
   const socket = join(dir, 'mysqld.sock');
   const port = await freePort();
   await promisify(execFile)('mariadb-install-db', [
-    '--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db',
+    '--no-defaults',
+    `--datadir=${datadir}`,
+    '--user=root',
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
   ]);
   let server: ChildProcess | null = null;
 
   const start = async () => {
     if (server && server.exitCode === null && server.signalCode === null) return;
-    server = spawn('/usr/sbin/mariadbd', [
-      '--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', '--user=root',
-      `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${join(dir, 'error.log')}`, '--skip-name-resolve',
-      '--innodb-buffer-pool-size=32M', '--innodb-log-file-size=16M', '--max-connections=200',
-    ], { stdio: 'ignore' });
+    server = spawn(
+      '/usr/sbin/mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${datadir}`,
+        `--socket=${socket}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        '--user=root',
+        `--pid-file=${join(dir, 'mysqld.pid')}`,
+        `--log-error=${join(dir, 'error.log')}`,
+        '--skip-name-resolve',
+        '--innodb-buffer-pool-size=32M',
+        '--innodb-log-file-size=16M',
+        '--max-connections=200',
+      ],
+      { stdio: 'ignore' },
+    );
     for (let i = 0; i < 300; i++) {
       try {
         const connection = await createConnection({ socketPath: socket, user: 'root' });

@@ -6,7 +6,11 @@ import type { TestApp } from './test-app';
 /** Outbox settings for tests: no timer (tests dispatch explicitly), small batches (instances interleave), retries due at once, three attempts, uploads in a temp dir. */
 export function usePushTestSettings(): void {
   Object.assign(process.env, {
-    OUTBOX_POLL_MS: '0', OUTBOX_BATCH: '5', OUTBOX_RETRY_BASE_MS: '0', OUTBOX_MAX_ATTEMPTS: '3', UPLOADS_DIR: mkdtempSync(join(tmpdir(), 'jiayi-uploads-')),
+    OUTBOX_POLL_MS: '0',
+    OUTBOX_BATCH: '5',
+    OUTBOX_RETRY_BASE_MS: '0',
+    OUTBOX_MAX_ATTEMPTS: '3',
+    UPLOADS_DIR: mkdtempSync(join(tmpdir(), 'jiayi-uploads-')),
   });
 }
 
@@ -28,7 +32,11 @@ export function pushBody(overrides: Record<string, unknown> = {}) {
 /** The account accepts `count` one-time messages of a template (what wx.requestSubscribeMessage answered). */
 export async function subscribe(t: TestApp, auth: Record<string, string>, templateId = PUSH_TEMPLATE, count = 1) {
   for (let i = 0; i < count; i++) {
-    await t.http.post('/api/subscriptions').set(auth).send({ results: [{ templateId, status: 'accept' }] }).expect(200);
+    await t.http
+      .post('/api/subscriptions')
+      .set(auth)
+      .send({ results: [{ templateId, status: 'accept' }] })
+      .expect(200);
   }
 }
 

@@ -26,8 +26,15 @@ export function freshSlot(department = TEST_DEPARTMENTS[rotation++ % TEST_DEPART
 export const coordinatorLogin = (t: TestApp) => staffLogin(t, 'hospital1.coordinator');
 
 /** Publishes a pool (201 expected) and returns it. */
-export async function publishPool(t: TestApp, coordinator: Auth, overrides: { capacity?: number; department?: string; date?: string; period?: 'am' | 'pm' } = {}) {
-  const response = await t.http.post('/api/staff/referral-slots').set(coordinator).send({ ...freshSlot(overrides.department), capacity: 3, ...overrides });
+export async function publishPool(
+  t: TestApp,
+  coordinator: Auth,
+  overrides: { capacity?: number; department?: string; date?: string; period?: 'am' | 'pm' } = {},
+) {
+  const response = await t.http
+    .post('/api/staff/referral-slots')
+    .set(coordinator)
+    .send({ ...freshSlot(overrides.department), capacity: 3, ...overrides });
   if (response.status !== 201) throw new Error(`publish failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: string; department: string; date: string; period: 'am' | 'pm'; capacity: number; booked: number; left: number };
 }
@@ -60,7 +67,9 @@ export const today = () => todayInChina(new Date());
 
 export async function poolHeld(t: TestApp, poolId: string): Promise<{ held: number; capacity: number; occupying: number }> {
   const [pool] = await t.dataSource.query('SELECT held, capacity FROM referral_slot_pools WHERE id = ?', [poolId]);
-  const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM referrals WHERE slotId = ? AND status IN ('requested', 'booked', 'visited', 'noShow')`, [poolId]);
+  const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM referrals WHERE slotId = ? AND status IN ('requested', 'booked', 'visited', 'noShow')`, [
+    poolId,
+  ]);
   return { held: Number(pool.held), capacity: Number(pool.capacity), occupying: Number(n) };
 }
 
@@ -69,7 +78,12 @@ export async function otherHospitalCoordinator(t: TestApp): Promise<Auth> {
   const hospitalId = randomUUID();
   const username = `hospital-${hospitalId.slice(0, 8)}`;
   await t.dataSource.query('INSERT INTO hospitals (id, regionId, name, level, address, departments) VALUES (?, ?, ?, ?, ?, ?)', [
-    hospitalId, t.demo.regionId, '示范县中医医院', '二级甲等', '示范县建设路8号', JSON.stringify(['中医科']),
+    hospitalId,
+    t.demo.regionId,
+    '示范县中医医院',
+    '二级甲等',
+    '示范县建设路8号',
+    JSON.stringify(['中医科']),
   ]);
   await t.dataSource.query(
     'INSERT INTO staff_accounts (id, username, passwordHash, role, name, regionId, hospitalId, isDemo, failedLogins) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

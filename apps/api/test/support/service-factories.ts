@@ -39,7 +39,10 @@ export function signaturePng(seed = 1): string {
   header.writeUInt32BE(height, 4);
   header.set([8, 0, 0, 0, 0], 8);
   const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0)),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
   return `data:image/png;base64,${png.toString('base64')}`;
 }
@@ -58,7 +61,11 @@ export interface MemberOverrides {
 export function member(overrides: MemberOverrides = {}) {
   const { birthDate, ...rest } = overrides;
   return {
-    name: '上门居民', idNumber: idNumberFor(birthDate ?? '1956-04-01'), relation: 'self', declaredTags: [] as string[], ...rest,
+    name: '上门居民',
+    idNumber: idNumberFor(birthDate ?? '1956-04-01'),
+    relation: 'self',
+    declaredTags: [] as string[],
+    ...rest,
   };
 }
 
@@ -66,8 +73,15 @@ export function member(overrides: MemberOverrides = {}) {
 export async function onsiteBody(t: TestApp, auth: Record<string, string>, members: ReturnType<typeof member>[], overrides: Record<string, unknown> = {}) {
   const team = await demoTeam(t);
   return {
-    teamId: team.id, communityId: await communityNamed(t, auth, '东关村'), members, packageCodes: ['basicPublicHealth', 'basicMedical'], years: 1,
-    agreementVersion: await currentAgreementVersion(t), insuranceAuthorized: true, signature: signaturePng(), ...overrides,
+    teamId: team.id,
+    communityId: await communityNamed(t, auth, '东关村'),
+    members,
+    packageCodes: ['basicPublicHealth', 'basicMedical'],
+    years: 1,
+    agreementVersion: await currentAgreementVersion(t),
+    insuranceAuthorized: true,
+    signature: signaturePng(),
+    ...overrides,
   };
 }
 

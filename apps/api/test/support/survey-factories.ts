@@ -25,8 +25,24 @@ export async function insertActiveContract(t: TestApp, personId: string, teamId:
        totalFen, insuranceFen, publicHealthFen, selfPayFen, fiscalFen, signedBy, agreementVersion, agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt,
        doctorConfirmedAt, createdAt, openSlot, holdsPlace)
      VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, 3, ?, ?, 0, 0, 0, 0, 0, 'self', '2026-01', ?, NULL, ?, 'onsite', 0, ?, ?, ?, ?, 0)`,
-    [randomUUID(), personId, teamId, team.doctorId, team.institutionId, team.regionId, startDate, endDate,
-      columnCipher().encryptJson(['basic']), columnCipher().encryptJson({}), '0'.repeat(64), randomUUID(), now, now, now, personId],
+    [
+      randomUUID(),
+      personId,
+      teamId,
+      team.doctorId,
+      team.institutionId,
+      team.regionId,
+      startDate,
+      endDate,
+      columnCipher().encryptJson(['basic']),
+      columnCipher().encryptJson({}),
+      '0'.repeat(64),
+      randomUUID(),
+      now,
+      now,
+      now,
+      personId,
+    ],
   );
 }
 

@@ -4,8 +4,7 @@ import type { LoginResponse } from './types'
 
 export const authApi = {
   wechatLogin: (code: string) => http.post<LoginResponse>('/auth/wechat-login', { code }),
-  staffLogin: (username: string, password: string) =>
-    http.post<LoginResponse>('/auth/staff-login', { username, password }),
+  staffLogin: (username: string, password: string) => http.post<LoginResponse>('/auth/staff-login', { username, password }),
 }
 
 /** WeChat quick phone verification: the API exchanges a getPhoneNumber code for the verified number. */

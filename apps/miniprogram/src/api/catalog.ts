@@ -9,7 +9,6 @@ export const catalogApi = {
   packages: (personId: string) => http.get<OfferedPackage[]>('/packages', { personId }),
   /** The region's signing rules for that person (how many personalised packages, the renewal window). */
   policy: (personId: string) => http.get<SigningPolicy>('/policy', { personId }),
-  quote: (personId: string, packageCodes: string[], years: number) =>
-    http.post<Quote>('/quotes', { personId, packageCodes, years }),
+  quote: (personId: string, packageCodes: string[], years: number) => http.post<Quote>('/quotes', { personId, packageCodes, years }),
   currentAgreement: () => http.get<Agreement>('/agreements/current'),
 }

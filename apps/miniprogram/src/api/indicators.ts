@@ -1,10 +1,26 @@
 import type {
-  IndicatorPeople, IndicatorReport, IndicatorTargetList, IndicatorTargetsInput, IndicatorTrend, PopulationImportInput,
-  PopulationImportResult, PopulationInput, PopulationList,
+  IndicatorPeople,
+  IndicatorReport,
+  IndicatorTargetList,
+  IndicatorTargetsInput,
+  IndicatorTrend,
+  PopulationImportInput,
+  PopulationImportResult,
+  PopulationInput,
+  PopulationList,
 } from '@jiayi/contract'
 import { apiUrl, http } from './client'
 
-export type { Indicator, IndicatorPeople, IndicatorReport, IndicatorTargetList, IndicatorTrend, IndicatorUnit, Population, PopulationList } from '@jiayi/contract'
+export type {
+  Indicator,
+  IndicatorPeople,
+  IndicatorReport,
+  IndicatorTargetList,
+  IndicatorTrend,
+  IndicatorUnit,
+  Population,
+  PopulationList,
+} from '@jiayi/contract'
 
 /** Which area: nothing for the caller's own (institution or team), or one institution / team inside it. */
 export interface AreaQuery {
@@ -17,7 +33,8 @@ export interface AreaQuery {
 export const indicatorsApi = {
   report: (area: AreaQuery) => http.get<IndicatorReport>('/staff/indicators', { ...area }),
   workbookUrl: (area: AreaQuery) => apiUrl('/staff/indicators.xlsx', { ...area }),
-  trend: (code: string, area: AreaQuery) => http.get<IndicatorTrend>('/staff/indicators/trend', { code, institutionId: area.institutionId, teamId: area.teamId, months: 12 }),
+  trend: (code: string, area: AreaQuery) =>
+    http.get<IndicatorTrend>('/staff/indicators/trend', { code, institutionId: area.institutionId, teamId: area.teamId, months: 12 }),
   people: (code: string, part: 'numerator' | 'gap', area: AreaQuery, offset = 0) =>
     http.get<IndicatorPeople>(`/staff/indicators/${encodeURIComponent(code)}/people`, { ...area, part, limit: 50, offset }),
   peopleUrl: (code: string, part: 'numerator' | 'gap', area: AreaQuery) =>

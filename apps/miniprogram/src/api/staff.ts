@@ -27,8 +27,7 @@ import type {
 export const staffApi = {
   /** The oldest 100 waiting for confirmation (the list is paged: `{ items, total, limit, offset }`). */
   pendingContracts: () => http.get<StaffContractPage>('/staff/contracts', { status: 'pending', limit: 100 }),
-  confirmContract: (id: string, confirmedTags: string[]) =>
-    http.post<StaffContract>(`/staff/contracts/${id}/confirm`, { confirmedTags }),
+  confirmContract: (id: string, confirmedTags: string[]) => http.post<StaffContract>(`/staff/contracts/${id}/confirm`, { confirmedTags }),
   rejectContract: (id: string, reason: string) => http.post<StaffContract>(`/staff/contracts/${id}/reject`, { reason }),
   teams: () => http.get<StaffTeam[]>('/staff/teams'),
   recordRefusal: (input: RefusalInput) => http.create<SigningRefusal>('/staff/refusals', input),

@@ -36,10 +36,28 @@ export type { KeyGroupTag, Quote, Questionnaire, QuestionReport as ReportQuestio
 export type { IndicatorResult as Indicator } from '@jiayi/domain'
 
 export type {
-  AudienceInput, AudiencePreview, Feedback, FeedbackInput, FeedItem, FeedItemDetail, NotificationTemplate, PushInput, PushStats,
-  StaffFeedback, StaffPush, Subscription, SubscriptionsInput, Upload,
+  AudienceInput,
+  AudiencePreview,
+  Feedback,
+  FeedbackInput,
+  FeedItem,
+  FeedItemDetail,
+  NotificationTemplate,
+  PushInput,
+  PushStats,
+  StaffFeedback,
+  StaffPush,
+  Subscription,
+  SubscriptionsInput,
+  Upload,
 } from '@jiayi/contract'
 export type {
-  CrossTabView as CrossTab, Fieldwork, OfferedPackage as StaffPackage, RateShape as RateValue, ResponseChannels, SampleMember, TextAnswerPage,
+  CrossTabView as CrossTab,
+  Fieldwork,
+  OfferedPackage as StaffPackage,
+  RateShape as RateValue,
+  ResponseChannels,
+  SampleMember,
+  TextAnswerPage,
 } from '@jiayi/contract'
 export type { BreakdownRow, CallOutcome } from '@jiayi/domain'

@@ -94,8 +94,7 @@ export function FeeTable({ quote, testId = 'fee-table', personName, listPrice, s
       ))}
       {listPrice !== undefined && listPrice > quote.totals.total && (
         <View className='note' data-testid='fee-overlap'>
-          为什么比各包标价加起来便宜：个性化服务包里已经包含了每人都有的基本公卫服务，这部分只算一次，已减去{' '}
-          {formatYuan(listPrice - quote.totals.total)} 元。
+          为什么比各包标价加起来便宜：个性化服务包里已经包含了每人都有的基本公卫服务，这部分只算一次，已减去 {formatYuan(listPrice - quote.totals.total)} 元。
         </View>
       )}
 
@@ -138,7 +137,8 @@ function SelfPay({ quote, personName, status }: { quote: Quote; personName?: str
   if (status === 'terminated' || status === 'expired') {
     return (
       <View className='note' data-testid='fee-selfpay'>
-        这份签约已{status === 'terminated' ? '解约' : '到期'}，不再收取费用。签约时个人自付 {formatYuan(quote.totals.selfPay)} 元；如已缴费、想问退费，请联系签约机构。
+        这份签约已{status === 'terminated' ? '解约' : '到期'}，不再收取费用。签约时个人自付 {formatYuan(quote.totals.selfPay)}{' '}
+        元；如已缴费、想问退费，请联系签约机构。
       </View>
     )
   }
@@ -146,7 +146,11 @@ function SelfPay({ quote, personName, status }: { quote: Quote; personName?: str
     <View>
       <View className='fees__self' data-testid='fee-selfpay'>
         {whose} <Text className='fees__self-amount'>{formatYuan(quote.totals.selfPay)}</Text> 元
-        {years > 1 && <View className='fees__self-note'>（{years}年合计，每年 {formatYuan(Math.round(quote.totals.selfPay / years))} 元）</View>}
+        {years > 1 && (
+          <View className='fees__self-note'>
+            （{years}年合计，每年 {formatYuan(Math.round(quote.totals.selfPay / years))} 元）
+          </View>
+        )}
       </View>
       {quote.totals.selfPay > 0 && (
         <View className='muted' data-testid='fee-how-to-pay'>

@@ -28,7 +28,17 @@ export function IdNumberField({ value, onInput, testId, showRequired, serverErro
   const error = serverError ?? (value.trim() || showRequired ? message : undefined)
   const summary = parsed ? `出生日期 ${parsed.birthDate}，${parsed.gender === 'male' ? '男' : '女'}` : hint
   return (
-    <Field label='身份证号' testId={testId} type='idcard' maxlength={18} value={value} onInput={onInput} error={error} hint={summary} placeholder='18位身份证号' />
+    <Field
+      label='身份证号'
+      testId={testId}
+      type='idcard'
+      maxlength={18}
+      value={value}
+      onInput={onInput}
+      error={error}
+      hint={summary}
+      placeholder='18位身份证号'
+    />
   )
 }
 
@@ -76,7 +86,11 @@ export function DeclaredTagsPicker({ value, onChange, testIdPrefix = 'tag', sex,
         <CheckItem key={group.code} testId={`${testIdPrefix}-${group.code}`} checked={value.includes(group.code)} onChange={(on) => toggle(group.code, on)}>
           <View>
             {group.label}
-            {group.sensitive && <Text className='tag' style={{ marginLeft: '6px' }}>健康信息</Text>}
+            {group.sensitive && (
+              <Text className='tag' style={{ marginLeft: '6px' }}>
+                健康信息
+              </Text>
+            )}
           </View>
           {group.explanation && <View className='muted'>{group.explanation}</View>}
         </CheckItem>

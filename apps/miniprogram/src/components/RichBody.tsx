@@ -1,7 +1,7 @@
 import { RichText } from '@tarojs/components'
 
 /** The H5 build is served by the API; the mini-program needs the API's absolute address for images. */
-const BASE_URL = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE ?? ''
+const BASE_URL = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '')
 
 /**
  * A push body: rich text the server already sanitised (headings, paragraphs, lists, bold, images

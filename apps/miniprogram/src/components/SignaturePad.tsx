@@ -11,7 +11,10 @@ interface Props {
 }
 
 type Ctx = CanvasRenderingContext2D
-interface Point { x: number; y: number }
+interface Point {
+  x: number
+  y: number
+}
 
 const HEIGHT = 220
 
@@ -65,8 +68,13 @@ export function SignaturePad({ onChange, testId, label = '请居民在框内手�
       const box = node.getBoundingClientRect()
       return { x: e.clientX - box.left, y: e.clientY - box.top }
     }
-    const down = (e: PointerEvent) => { node.setPointerCapture(e.pointerId); start(point(e)) }
-    const move = (e: PointerEvent) => { if (last.current) draw(point(e)) }
+    const down = (e: PointerEvent) => {
+      node.setPointerCapture(e.pointerId)
+      start(point(e))
+    }
+    const move = (e: PointerEvent) => {
+      if (last.current) draw(point(e))
+    }
     const up = () => end()
     node.style.touchAction = 'none'
     node.addEventListener('pointerdown', down)
@@ -131,7 +139,9 @@ export function SignaturePad({ onChange, testId, label = '请居民在框内手�
         onTouchEnd={() => process.env.TARO_ENV !== 'h5' && end()}
       />
       <View className='row'>
-        <View className='muted' style={{ flex: 1 }} data-testid={`${testId}-state`}>{drawn ? '已签名' : '尚未签名'}</View>
+        <View className='muted' style={{ flex: 1 }} data-testid={`${testId}-state`}>
+          {drawn ? '已签名' : '尚未签名'}
+        </View>
         <View style={{ width: '140px' }}>
           <BigButton testId={`${testId}-clear`} kind='plain' small onClick={clear}>
             重签

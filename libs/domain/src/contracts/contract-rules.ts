@@ -11,15 +11,7 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   terminated: '已解约',
 };
 
-export const TERMINATION_REASONS = [
-  'movedAway',
-  'death',
-  'unreachable',
-  'refusedService',
-  'residentRequest',
-  'changedTeam',
-  'other',
-] as const;
+export const TERMINATION_REASONS = ['movedAway', 'death', 'unreachable', 'refusedService', 'residentRequest', 'changedTeam', 'other'] as const;
 export type TerminationReason = (typeof TERMINATION_REASONS)[number];
 export const TERMINATION_REASON_LABELS: Record<TerminationReason, string> = {
   movedAway: '迁出',
@@ -105,24 +97,14 @@ export function contractPeriod(startDate: string, years: number): { startDate: s
  * @example checkRenewal({ status: 'active', endDate: '2027-01-31' }, '2026-12-01', 30)
  *   // → { ok: false, code: 'CONTRACT.OUTSIDE_RENEWAL_WINDOW', message: '续约将于2027年1月1日开放（到期前30天）' }
  */
-export function checkRenewal(
-  contract: { status: ContractStatus | string; endDate: string },
-  today: string,
-  windowDays: number,
-): Result<{ startDate: string }> {
+export function checkRenewal(contract: { status: ContractStatus | string; endDate: string }, today: string, windowDays: number): Result<{ startDate: string }> {
   if (contract.status !== 'active') return contractRefusal('CONTRACT.NOT_ACTIVE');
   const opens = addDays(contract.endDate, -windowDays);
   if (today < opens) {
-    return refuse(
-      'CONTRACT.OUTSIDE_RENEWAL_WINDOW',
-      `续约将于${formatChineseDate(opens)}开放（到期前${windowDays}天）`,
-    );
+    return refuse('CONTRACT.OUTSIDE_RENEWAL_WINDOW', `续约将于${formatChineseDate(opens)}开放（到期前${windowDays}天）`);
   }
   if (today > contract.endDate) {
-    return refuse(
-      'CONTRACT.OUTSIDE_RENEWAL_WINDOW',
-      `这份签约已于${formatChineseDate(contract.endDate)}到期，请重新签约`,
-    );
+    return refuse('CONTRACT.OUTSIDE_RENEWAL_WINDOW', `这份签约已于${formatChineseDate(contract.endDate)}到期，请重新签约`);
   }
   return ok({ startDate: addDays(contract.endDate, 1) });
 }

@@ -1,18 +1,13 @@
-import {
-  checkGuardianConsent,
-  checkInsuranceAuthorization,
-  checkTerminationBy,
-  familyDoctorsWithPlaces,
-  sameTotals,
-  signingRefusal,
-} from './signing-rules';
+import { checkGuardianConsent, checkInsuranceAuthorization, checkTerminationBy, familyDoctorsWithPlaces, sameTotals, signingRefusal } from './signing-rules';
 
 describe('signing rules', () => {
   it('needs the insurance authorisation only when insurance pays something', () => {
     expect(checkInsuranceAuthorization({ insurance: 0 }, false)).toEqual({ ok: true, value: true });
     expect(checkInsuranceAuthorization({ insurance: 2000 }, true)).toEqual({ ok: true, value: true });
     expect(checkInsuranceAuthorization({ insurance: 2000 }, false)).toMatchObject({
-      ok: false, code: 'CONTRACT.INSURANCE_AUTHORIZATION_REQUIRED', field: 'insuranceAuthorized',
+      ok: false,
+      code: 'CONTRACT.INSURANCE_AUTHORIZATION_REQUIRED',
+      field: 'insuranceAuthorized',
     });
   });
 

@@ -91,7 +91,13 @@ export function evaluate(
 function evaluateOne(definition: EvaluationIndicator, counts: IndicatorCounts, override: IndicatorTarget | undefined): ScoredIndicator {
   const { target, points, scoring } = override ?? definition;
   const base = {
-    code: definition.code, name: definition.name, group: definition.group, target, direction: definition.direction, scoring, maxPoints: points,
+    code: definition.code,
+    name: definition.name,
+    group: definition.group,
+    target,
+    direction: definition.direction,
+    scoring,
+    maxPoints: points,
   };
   if (counts === null) return { ...base, status: 'noData', numerator: null, denominator: null, rate: null, ci95: null, met: null, points: null };
   const { numerator, denominator } = counts;

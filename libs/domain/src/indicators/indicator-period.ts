@@ -50,7 +50,10 @@ export function trendMonths(today: string, count: number): (Period & { month: st
     const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
     months.unshift({ month: `${year}-${mm}`, from: `${year}-${mm}-01`, to: addDays(next, -1) });
     month -= 1;
-    if (month === 0) { month = 12; year -= 1; }
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
   }
   return months;
 }

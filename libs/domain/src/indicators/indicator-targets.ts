@@ -13,9 +13,7 @@ export interface IndicatorTarget {
  * @example effectiveTargets({ renewal: { target: 0.9, points: 8, scoring: 'threshold' } }).renewal.points // → 8
  */
 export function effectiveTargets(regionSettings: Readonly<Record<string, IndicatorTarget>>): Record<string, IndicatorTarget> {
-  return Object.fromEntries(
-    INDICATORS.map((i) => [i.code, regionSettings[i.code] ?? { target: i.target, points: i.points, scoring: i.scoring }]),
-  );
+  return Object.fromEntries(INDICATORS.map((i) => [i.code, regionSettings[i.code] ?? { target: i.target, points: i.points, scoring: i.scoring }]));
 }
 
 /**

@@ -3,7 +3,8 @@ import { sumPopulations, validatePopulationFigures } from './population-figures'
 describe('validatePopulationFigures', () => {
   it('accepts whole numbers with groups inside the population', () => {
     expect(validatePopulationFigures({ residents: 1000, groups: { elderly65: 120, hypertension: 0 } })).toEqual({
-      ok: true, value: { residents: 1000, groups: { elderly65: 120, hypertension: 0 } },
+      ok: true,
+      value: { residents: 1000, groups: { elderly65: 120, hypertension: 0 } },
     });
   });
 
@@ -20,8 +21,14 @@ describe('validatePopulationFigures', () => {
 
 describe('sumPopulations', () => {
   it('adds residents and each group (an institution sums its communities)', () => {
-    expect(sumPopulations([{ residents: 10, groups: { elderly65: 2 } }, { residents: 5, groups: { elderly65: 1, disabled: 1 } }])).toEqual({
-      residents: 15, groups: { elderly65: 3, disabled: 1 },
+    expect(
+      sumPopulations([
+        { residents: 10, groups: { elderly65: 2 } },
+        { residents: 5, groups: { elderly65: 1, disabled: 1 } },
+      ]),
+    ).toEqual({
+      residents: 15,
+      groups: { elderly65: 3, disabled: 1 },
     });
   });
 });

@@ -13,8 +13,7 @@ describe('offeredPackages', () => {
 });
 
 describe('checkSelection', () => {
-  const check = (codes: string[], tags: Parameters<typeof checkSelection>[2] = []) =>
-    checkSelection(REFERENCE_CATALOG, codes, tags, DEFAULT_REGION_POLICY);
+  const check = (codes: string[], tags: Parameters<typeof checkSelection>[2] = []) => checkSelection(REFERENCE_CATALOG, codes, tags, DEFAULT_REGION_POLICY);
 
   it('returns the selected packages in order', () => {
     const result = check(['elderly', ...BASIC], ['elderly65']);

@@ -52,8 +52,7 @@ export function checkSelection(
   const personalised = selected.filter((p) => p.kind === 'personalised');
   const max = policy.maxPersonalisedPackages;
   if (personalised.length > max) {
-    const message =
-      max === 0 ? '本地区暂不提供个性化服务包' : max === 1 ? '只能选择一个个性化服务包' : `最多只能选择${max}个个性化服务包`;
+    const message = max === 0 ? '本地区暂不提供个性化服务包' : max === 1 ? '只能选择一个个性化服务包' : `最多只能选择${max}个个性化服务包`;
     return refuse('QUOTE.TOO_MANY_PERSONALISED', message, FIELD);
   }
   const notOffered = personalised.find((p) => !isOfferedTo(p, tags));

@@ -7,7 +7,12 @@ import type { ServicePackage } from './service-package';
  * @example togglePackage(REFERENCE_CATALOG, ['basicPublicHealth', 'basicMedical', 'elderly'], 'hypertension', 1)
  *   // → ['basicPublicHealth', 'basicMedical', 'hypertension']
  */
-export function togglePackage(catalog: readonly Pick<ServicePackage, 'code' | 'kind'>[], selected: readonly string[], code: string, maxPersonalised: number): string[] {
+export function togglePackage(
+  catalog: readonly Pick<ServicePackage, 'code' | 'kind'>[],
+  selected: readonly string[],
+  code: string,
+  maxPersonalised: number,
+): string[] {
   const kindOf = new Map(catalog.map((p) => [p.code, p.kind]));
   if (kindOf.get(code) !== 'personalised') return [...selected];
   if (selected.includes(code)) return selected.filter((c) => c !== code);

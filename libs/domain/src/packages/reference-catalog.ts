@@ -80,12 +80,7 @@ export const REFERENCE_CATALOG: ServicePackage[] = [
     kind: 'personalised',
     targetTags: ['diabetes2'],
     description: '2型糖尿病患者：含基本公卫服务包，另有家庭巡诊、眼底照相、糖化血红蛋白、中医辨证施膳指导。',
-    items: [
-      item('家庭巡诊', 1000, 1, 700, 300, 0),
-      item('眼底照相', 1300, 1, 1000, 300, 0),
-      item('糖化血红蛋白', 4800, 1, 3400, 1400, 0),
-      tcmDiet(),
-    ],
+    items: [item('家庭巡诊', 1000, 1, 700, 300, 0), item('眼底照相', 1300, 1, 1000, 300, 0), item('糖化血红蛋白', 4800, 1, 3400, 1400, 0), tcmDiet()],
     includes: ['basicPublicHealth'],
   },
 ];

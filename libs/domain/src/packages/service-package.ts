@@ -160,11 +160,7 @@ export function validatePackage(pkg: ServicePackage, catalog: readonly ServicePa
       }
     }
     if (item.insurance + item.publicHealth + item.selfPay !== item.unitPrice * item.count) {
-      return refuse(
-        'PACKAGE.ITEM_SPLIT_MISMATCH',
-        `第${i + 1}项服务（${item.name}）：医保、公卫、个人三部分加起来要等于单价乘以次数`,
-        `items[${i}]`,
-      );
+      return refuse('PACKAGE.ITEM_SPLIT_MISMATCH', `第${i + 1}项服务（${item.name}）：医保、公卫、个人三部分加起来要等于单价乘以次数`, `items[${i}]`);
     }
   }
   const others = catalog.filter((p) => p.code !== pkg.code);
@@ -185,11 +181,7 @@ export function validatePackage(pkg: ServicePackage, catalog: readonly ServicePa
     if (cap === undefined) return refuse('PACKAGE.REFERENCE', '参考服务包只能是高血压或糖尿病服务包', 'referenceCode');
     const insurance = packageYearTotals(pkg, [...others, pkg]).insurance;
     if (insurance > cap) {
-      return refuse(
-        'PACKAGE.INSURANCE_CAP_EXCEEDED',
-        `医保承担部分每年不能超过${formatYuan(cap)}元（现在是${formatYuan(insurance)}元）`,
-        'items',
-      );
+      return refuse('PACKAGE.INSURANCE_CAP_EXCEEDED', `医保承担部分每年不能超过${formatYuan(cap)}元（现在是${formatYuan(insurance)}元）`, 'items');
     }
   }
   return ok(pkg);

@@ -42,11 +42,7 @@ describe('key groups', () => {
   });
 
   it('combines derived and declared tags in catalog order, ignoring declared age tags', () => {
-    expect(effectiveTags('1950-05-01', ['lowIncome', 'hypertension', 'hypertension'], '2026-01-01')).toEqual([
-      'elderly65',
-      'hypertension',
-      'lowIncome',
-    ]);
+    expect(effectiveTags('1950-05-01', ['lowIncome', 'hypertension', 'hypertension'], '2026-01-01')).toEqual(['elderly65', 'hypertension', 'lowIncome']);
     expect(effectiveTags('1980-05-01', ['elderly65', 'child0to6', 'diabetes2', 'bogus'], '2026-01-01')).toEqual(['diabetes2']);
   });
 

@@ -2,7 +2,17 @@ import { effectivePolicy, DEFAULT_REGION_POLICY, RegionPolicy, validateRegionPol
 
 const withSubsidy: RegionPolicy = {
   ...DEFAULT_REGION_POLICY,
-  subsidies: [{ name: '60岁以上老人签约补助', minAge: 60, amount: 4000, payers: [{ payer: '市级', amount: 800 }, { payer: '区级', amount: 3200 }] }],
+  subsidies: [
+    {
+      name: '60岁以上老人签约补助',
+      minAge: 60,
+      amount: 4000,
+      payers: [
+        { payer: '市级', amount: 800 },
+        { payer: '区级', amount: 3200 },
+      ],
+    },
+  ],
 };
 
 describe('DEFAULT_REGION_POLICY', () => {
@@ -45,7 +55,18 @@ describe('validateRegionPolicy', () => {
   });
 
   it('refuses a subsidy whose payer split does not add up', () => {
-    const bad = { ...withSubsidy, subsidies: [{ ...withSubsidy.subsidies[0], payers: [{ payer: '市级', amount: 800 }, { payer: '区级', amount: 3000 }] }] };
+    const bad = {
+      ...withSubsidy,
+      subsidies: [
+        {
+          ...withSubsidy.subsidies[0],
+          payers: [
+            { payer: '市级', amount: 800 },
+            { payer: '区级', amount: 3000 },
+          ],
+        },
+      ],
+    };
     expect(validateRegionPolicy(bad)).toEqual({
       ok: false,
       code: 'POLICY.SUBSIDY_SPLIT',

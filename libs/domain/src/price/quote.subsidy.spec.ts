@@ -4,7 +4,17 @@ import { quoteOk } from './quote.test-helpers';
 // Seeds: local residents aged 60+ get 40 yuan a year, 8 from the city and 32 from the district.
 const policy: RegionPolicy = {
   ...DEFAULT_REGION_POLICY,
-  subsidies: [{ name: '60岁以上老人签约补助', minAge: 60, amount: 4000, payers: [{ payer: '市级', amount: 800 }, { payer: '区级', amount: 3200 }] }],
+  subsidies: [
+    {
+      name: '60岁以上老人签约补助',
+      minAge: 60,
+      amount: 4000,
+      payers: [
+        { payer: '市级', amount: 800 },
+        { payer: '区级', amount: 3200 },
+      ],
+    },
+  ],
 };
 const basic = ['basicPublicHealth', 'basicMedical'];
 
@@ -28,7 +38,19 @@ describe('quote: subsidy for residents aged 60 and over (市级 8 : 区级 32)',
   });
 
   it('pays the full 40 yuan a year when self-pay is larger, over three years', () => {
-    const local: RegionPolicy = { ...policy, subsidies: [{ ...policy.subsidies[0], amount: 1000, payers: [{ payer: '市级', amount: 200 }, { payer: '区级', amount: 800 }] }] };
+    const local: RegionPolicy = {
+      ...policy,
+      subsidies: [
+        {
+          ...policy.subsidies[0],
+          amount: 1000,
+          payers: [
+            { payer: '市级', amount: 200 },
+            { payer: '区级', amount: 800 },
+          ],
+        },
+      ],
+    };
     const q = quoteOk({ policy: local, birthDate: '1956-03-10', packageCodes: [...basic, 'elderly'], years: 3 });
     expect(q.policyLines).toEqual([
       {

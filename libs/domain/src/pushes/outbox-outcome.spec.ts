@@ -2,7 +2,13 @@ import { retryDelayMs, sendOutcome } from './outbox-outcome';
 
 describe('sendOutcome', () => {
   it.each([
-    [0, 'sent'], [43101, 'noQuota'], [40001, 'refreshToken'], [42001, 'refreshToken'], [47003, 'invalid'], [-1, 'retry'], [undefined, 'retry'],
+    [0, 'sent'],
+    [43101, 'noQuota'],
+    [40001, 'refreshToken'],
+    [42001, 'refreshToken'],
+    [47003, 'invalid'],
+    [-1, 'retry'],
+    [undefined, 'retry'],
   ])('errcode %p → %s', (errcode, outcome) => {
     expect(sendOutcome(errcode)).toBe(outcome);
   });

@@ -7,7 +7,10 @@ describe('checkAudience', () => {
     expect(checkAudience({ teamId: 't', minAge: 70, maxAge: 60 })).toMatchObject({ ok: false, code: 'PUSH.AUDIENCE_AGE', field: 'audience.maxAge' });
     expect(checkAudience({ teamId: 't', minAge: 1.5 })).toMatchObject({ ok: false, code: 'PUSH.AUDIENCE_AGE', field: 'audience.minAge' });
     expect(checkAudience({ teamId: 't', tags: ['hypertension', 'flu' as never] })).toMatchObject({ ok: false, code: 'PUSH.AUDIENCE_TAG' });
-    expect(checkAudience({ institutionId: 'i', tags: ['hypertension', 'hypertension'] })).toEqual({ ok: true, value: { institutionId: 'i', tags: ['hypertension'] } });
+    expect(checkAudience({ institutionId: 'i', tags: ['hypertension', 'hypertension'] })).toEqual({
+      ok: true,
+      value: { institutionId: 'i', tags: ['hypertension'] },
+    });
   });
 });
 
@@ -33,7 +36,9 @@ describe('birthDateRange', () => {
   it('is exactly the birth dates whose age on the day lies in the range', () => {
     const on = '2028-02-29';
     const range = birthDateRange(60, 69, on);
-    for (const birthDate of ['1958-02-28', '1958-02-29', '1958-03-01', '1968-02-28', '1968-02-29', '1968-03-01', '1959-02-28', '1959-03-01'].filter((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d))) {
+    for (const birthDate of ['1958-02-28', '1958-02-29', '1958-03-01', '1968-02-28', '1968-02-29', '1968-03-01', '1959-02-28', '1959-03-01'].filter(
+      (d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d),
+    )) {
       const age = ageOn(birthDate, on);
       const inside = (!range.from || birthDate >= range.from) && (!range.to || birthDate <= range.to);
       expect([birthDate, inside]).toEqual([birthDate, age >= 60 && age <= 69]);

@@ -33,13 +33,22 @@ export function cutKeywordValue(type: KeywordType, value: string): string {
       return chars.length <= limit ? chars.join('') : `${chars.slice(0, limit - 1).join('')}…`;
     }
     case 'phrase':
-      return chars.filter((ch) => /\p{Script=Han}/u.test(ch)).slice(0, 5).join('');
+      return chars
+        .filter((ch) => /\p{Script=Han}/u.test(ch))
+        .slice(0, 5)
+        .join('');
     case 'name':
       return chars.slice(0, LENGTH_LIMITS.name).join('');
     case 'character_string':
-      return chars.filter((ch) => /[A-Za-z0-9_\-.:]/.test(ch)).slice(0, LENGTH_LIMITS.character_string).join('');
+      return chars
+        .filter((ch) => /[A-Za-z0-9_\-.:]/.test(ch))
+        .slice(0, LENGTH_LIMITS.character_string)
+        .join('');
     case 'number':
-      return chars.filter((ch) => /[0-9.]/.test(ch)).slice(0, LENGTH_LIMITS.number).join('');
+      return chars
+        .filter((ch) => /[0-9.]/.test(ch))
+        .slice(0, LENGTH_LIMITS.number)
+        .join('');
     case 'time':
     case 'date':
       return chars.join('');

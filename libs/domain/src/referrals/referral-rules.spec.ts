@@ -1,6 +1,13 @@
 import { REFUSAL_KINDS } from '../refusals';
 import {
-  checkBookable, checkCancellable, checkCapacity, checkOutcomeDate, checkPublishDate, holdExpiresAt, noShowCutoff, REFERRAL_REFUSALS,
+  checkBookable,
+  checkCancellable,
+  checkCapacity,
+  checkOutcomeDate,
+  checkPublishDate,
+  holdExpiresAt,
+  noShowCutoff,
+  REFERRAL_REFUSALS,
 } from './referral-rules';
 import { whatToBring } from './what-to-bring';
 

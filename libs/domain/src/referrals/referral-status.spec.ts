@@ -4,8 +4,13 @@ describe('referral status', () => {
   it('allows the moves of domain.md §6', () => {
     const allowed = REFERRAL_STATUSES.flatMap((from) => REFERRAL_STATUSES.filter((to) => referralTransition(from, to).ok).map((to) => `${from}→${to}`));
     expect(allowed.sort()).toEqual([
-      'booked→cancelled', 'booked→noShow', 'booked→visited',
-      'requested→booked', 'requested→cancelled', 'requested→declined', 'requested→expired',
+      'booked→cancelled',
+      'booked→noShow',
+      'booked→visited',
+      'requested→booked',
+      'requested→cancelled',
+      'requested→declined',
+      'requested→expired',
     ]);
   });
 

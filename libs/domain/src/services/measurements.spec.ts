@@ -3,7 +3,8 @@ import { checkMeasurements, describeMeasurements, readingsOnTarget, bloodPressur
 describe('checkMeasurements', () => {
   it('accepts plausible readings and drops empty ones', () => {
     expect(checkMeasurements({ systolic: 152, diastolic: 94, fastingGlucose: 6.1, weightKg: 63.5 })).toEqual({
-      ok: true, value: { systolic: 152, diastolic: 94, fastingGlucose: 6.1, weightKg: 63.5 },
+      ok: true,
+      value: { systolic: 152, diastolic: 94, fastingGlucose: 6.1, weightKg: 63.5 },
     });
     expect(checkMeasurements({})).toEqual({ ok: true, value: {} });
   });

@@ -5,8 +5,13 @@ const hypertensionPackage = REFERENCE_CATALOG.find((p) => p.code === 'hypertensi
 const basicPublicHealth = REFERENCE_CATALOG.find((p) => p.code === 'basicPublicHealth')!;
 
 const contract = (overrides: Partial<PlanContract> = {}): PlanContract => ({
-  id: 'c1', startDate: '2026-03-01', endDate: '2028-02-29', birthDate: '1956-06-15', tags: ['hypertension'],
-  packages: [basicPublicHealth, hypertensionPackage], ...overrides,
+  id: 'c1',
+  startDate: '2026-03-01',
+  endDate: '2028-02-29',
+  birthDate: '1956-06-15',
+  tags: ['hypertension'],
+  packages: [basicPublicHealth, hypertensionPackage],
+  ...overrides,
 });
 
 describe('splitPeriod', () => {
@@ -41,7 +46,10 @@ describe('servicePlan', () => {
     expect(followUps.every((i) => i.type === 'followUp' && i.source === 'publicHealth')).toBe(true);
     expect(followUps[0]).toMatchObject({ id: 'c1:chronic:1', windowStart: '2026-03-01', windowEnd: '2026-05-30' });
     expect(followUps[7]).toMatchObject({ windowEnd: '2028-02-29' });
-    expect(byKey('elderlyCheck').map((i) => [i.windowStart, i.windowEnd])).toEqual([['2026-03-01', '2027-02-28'], ['2027-03-01', '2028-02-29']]);
+    expect(byKey('elderlyCheck').map((i) => [i.windowStart, i.windowEnd])).toEqual([
+      ['2026-03-01', '2027-02-28'],
+      ['2027-03-01', '2028-02-29'],
+    ]);
     // 电解质 ×5 a year, 眼底照相 ×1, 家庭巡诊 ×1, 中医辨证施膳指导 ×4, γ-GT ×1 — each year
     expect(byKey('hypertension.3')).toHaveLength(10);
     expect(byKey('hypertension.1').map((i) => i.type)).toEqual(['homeVisit', 'homeVisit']);
@@ -78,7 +86,8 @@ describe('servicePlan', () => {
     const plan = servicePlan(contract({ terminatedOn: '2026-07-15' }));
     expect(plan.every((i) => i.windowStart <= '2026-07-15' && i.windowEnd <= '2026-07-15')).toBe(true);
     expect(plan.filter((i) => i.id.includes(':chronic:')).map((i) => [i.windowStart, i.windowEnd])).toEqual([
-      ['2026-03-01', '2026-05-30'], ['2026-05-31', '2026-07-15'],
+      ['2026-03-01', '2026-05-30'],
+      ['2026-05-31', '2026-07-15'],
     ]);
   });
 

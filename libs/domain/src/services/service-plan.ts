@@ -96,27 +96,65 @@ export function packageItemType(name: string): ServiceType {
 export function servicePlan(contract: PlanContract): PlanItem[] {
   const items: PlanItem[] = [];
   const add = (key: string, type: ServiceType, title: string, source: PlanItem['source'], windows: { start: string; end: string }[]) => {
-    windows.forEach((w, n) => items.push({
-      id: `${contract.id}:${key}:${n + 1}`, contractId: contract.id, type, title, source, windowStart: w.start, windowEnd: w.end,
-    }));
+    windows.forEach((w, n) =>
+      items.push({
+        id: `${contract.id}:${key}:${n + 1}`,
+        contractId: contract.id,
+        type,
+        title,
+        source,
+        windowStart: w.start,
+        windowEnd: w.end,
+      }),
+    );
   };
   const years = contractYears(contract);
   const tags = new Set(contract.tags);
   if (tags.has('hypertension') || tags.has('diabetes2')) {
-    add('chronic', 'followUp', '高血压/糖尿病随访', 'publicHealth', years.flatMap((y) => splitPeriod(y.start, y.end, 4)));
+    add(
+      'chronic',
+      'followUp',
+      '高血压/糖尿病随访',
+      'publicHealth',
+      years.flatMap((y) => splitPeriod(y.start, y.end, 4)),
+    );
   }
   if (tags.has('severeMental')) {
-    add('mental', 'followUp', '严重精神障碍患者随访', 'publicHealth', years.flatMap((y) => splitPeriod(y.start, y.end, 4)));
+    add(
+      'mental',
+      'followUp',
+      '严重精神障碍患者随访',
+      'publicHealth',
+      years.flatMap((y) => splitPeriod(y.start, y.end, 4)),
+    );
   }
-  add('elderlyCheck', 'healthCheck', '65岁以上老年人健康体检', 'publicHealth', years.filter((y) => ageOn(contract.birthDate, y.end) >= 65));
-  add('childCheck', 'healthCheck', '儿童健康检查', 'publicHealth', years.flatMap((y) => {
-    const age = ageOn(contract.birthDate, y.start);
-    return age >= 0 && age <= 6 ? splitPeriod(y.start, y.end, childChecksPerYear(age)) : [];
-  }));
+  add(
+    'elderlyCheck',
+    'healthCheck',
+    '65岁以上老年人健康体检',
+    'publicHealth',
+    years.filter((y) => ageOn(contract.birthDate, y.end) >= 65),
+  );
+  add(
+    'childCheck',
+    'healthCheck',
+    '儿童健康检查',
+    'publicHealth',
+    years.flatMap((y) => {
+      const age = ageOn(contract.birthDate, y.start);
+      return age >= 0 && age <= 6 ? splitPeriod(y.start, y.end, childChecksPerYear(age)) : [];
+    }),
+  );
   for (const pkg of contract.packages.filter((p) => p.kind === 'personalised')) {
     pkg.items.forEach((item, index) => {
       if (item.unitPrice <= 0 || item.count < 1) return;
-      add(`${pkg.code}.${index + 1}`, packageItemType(item.name), item.name, 'package', years.flatMap((y) => splitPeriod(y.start, y.end, item.count)));
+      add(
+        `${pkg.code}.${index + 1}`,
+        packageItemType(item.name),
+        item.name,
+        'package',
+        years.flatMap((y) => splitPeriod(y.start, y.end, item.count)),
+      );
     });
   }
   const lastDay = contract.terminatedOn && contract.terminatedOn < contract.endDate ? contract.terminatedOn : contract.endDate;

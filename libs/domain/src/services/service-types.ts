@@ -3,7 +3,15 @@
  * @example SERVICE_TYPE_LABELS.followUp // → '随访'
  */
 export const SERVICE_TYPES = [
-  'followUp', 'healthCheck', 'homeVisit', 'consultation', 'healthEducation', 'tcm', 'familyBed', 'longPrescription', 'other',
+  'followUp',
+  'healthCheck',
+  'homeVisit',
+  'consultation',
+  'healthEducation',
+  'tcm',
+  'familyBed',
+  'longPrescription',
+  'other',
 ] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 

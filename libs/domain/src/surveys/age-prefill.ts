@@ -24,7 +24,9 @@ function inBand(label: string, age: number): boolean | undefined {
  */
 export function prefilledAgeAnswer(questionnaire: Questionnaire, age: number | null | undefined): { questionId: string; optionId: string } | undefined {
   if (age === null || age === undefined) return undefined;
-  const question = questionnaire.questions.find((q) => q.type === 'single' && q.title.includes('年龄') && q.options.every((o) => inBand(o.label, 0) !== undefined));
+  const question = questionnaire.questions.find(
+    (q) => q.type === 'single' && q.title.includes('年龄') && q.options.every((o) => inBand(o.label, 0) !== undefined),
+  );
   const option = question?.options.find((o) => inBand(o.label, age));
   return question && option ? { questionId: question.id, optionId: option.id } : undefined;
 }

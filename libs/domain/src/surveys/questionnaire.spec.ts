@@ -8,13 +8,25 @@ const signed: Questionnaire = {
   version: 2,
   title: '随访问卷',
   questions: [
-    { id: 'q1', title: '您是否签约了家庭医生？', type: 'single', required: true, options: [{ id: 'A', label: '是' }, { id: 'B', label: '否' }] },
+    {
+      id: 'q1',
+      title: '您是否签约了家庭医生？',
+      type: 'single',
+      required: true,
+      options: [
+        { id: 'A', label: '是' },
+        { id: 'B', label: '否' },
+      ],
+    },
     {
       id: 'q2',
       title: '请给家庭医生打分',
       type: 'rating',
       required: true,
-      options: [{ id: 'A', label: '好', score: 100 }, { id: 'B', label: '一般', score: 50 }],
+      options: [
+        { id: 'A', label: '好', score: 100 },
+        { id: 'B', label: '一般', score: 50 },
+      ],
       showIf: { questionId: 'q1', optionIds: ['A'] },
     },
     { id: 'q3', title: '其他意见', type: 'text', required: false, options: [] },
@@ -119,13 +131,23 @@ describe('validateAnswers', () => {
       code: 'SURVEY.REQUIRED',
       message: '第2题（请给家庭医生打分）还没有回答',
     });
-    expect(validateAnswers(signed, [{ questionId: 'q1', optionIds: ['B'] }, { questionId: 'q2', optionIds: ['A'] }])).toEqual({
+    expect(
+      validateAnswers(signed, [
+        { questionId: 'q1', optionIds: ['B'] },
+        { questionId: 'q2', optionIds: ['A'] },
+      ]),
+    ).toEqual({
       ok: false,
       code: 'SURVEY.HIDDEN_QUESTION_ANSWERED',
       message: '第2题（请给家庭医生打分）根据前面的回答不用填写',
       field: 'answers[1]',
     });
-    expect(validateAnswers(signed, [{ questionId: 'q1', optionIds: ['A'] }, { questionId: 'q2', optionIds: ['B'] }])).toEqual({
+    expect(
+      validateAnswers(signed, [
+        { questionId: 'q1', optionIds: ['A'] },
+        { questionId: 'q2', optionIds: ['B'] },
+      ]),
+    ).toEqual({
       ok: true,
       value: [
         { questionId: 'q1', optionIds: ['A'] },
@@ -150,7 +172,13 @@ describe('validateQuestionnaire', () => {
   });
 
   it('refuses a rating question without scores and an indicator on a missing option', () => {
-    const unscored = { ...signed.questions[1], options: [{ id: 'A', label: '好' }, { id: 'B', label: '一般' }] };
+    const unscored = {
+      ...signed.questions[1],
+      options: [
+        { id: 'A', label: '好' },
+        { id: 'B', label: '一般' },
+      ],
+    };
     expect(validateQuestionnaire({ ...signed, questions: [signed.questions[0], unscored, signed.questions[2]] })).toMatchObject({
       code: 'QUESTIONNAIRE.SCORE',
       field: 'questions[1].options[0].score',

@@ -25,8 +25,7 @@ export interface Question {
 
 /** An indicator declared as data: a rate over chosen options, or the mean of option scores. */
 export type IndicatorDefinition =
-  | { code: string; name: string; kind: 'rate'; questionId: string; optionIds: string[] }
-  | { code: string; name: string; kind: 'meanScore'; questionId: string };
+  { code: string; name: string; kind: 'rate'; questionId: string; optionIds: string[] } | { code: string; name: string; kind: 'meanScore'; questionId: string };
 
 export interface Questionnaire {
   code: string;
@@ -109,11 +108,7 @@ export function validateAnswers(questionnaire: Questionnaire, answers: readonly 
         return refuse('SURVEY.ANSWER_TYPE', `${questionLabel(questionnaire, question)}请直接填写文字`, `${field}.optionIds`);
       }
       if ([...text.trim()].length > MAX_TEXT_ANSWER_LENGTH) {
-        return refuse(
-          'SURVEY.TEXT_TOO_LONG',
-          `${questionLabel(questionnaire, question)}最多填写${MAX_TEXT_ANSWER_LENGTH}个字`,
-          `${field}.text`,
-        );
+        return refuse('SURVEY.TEXT_TOO_LONG', `${questionLabel(questionnaire, question)}最多填写${MAX_TEXT_ANSWER_LENGTH}个字`, `${field}.text`);
       }
     }
   }
@@ -125,11 +120,7 @@ export function validateAnswers(questionnaire: Questionnaire, answers: readonly 
     const answered = given !== undefined && !isEmpty(given.answer);
     if (!isQuestionShown(question, shownAnswers)) {
       if (answered) {
-        return refuse(
-          'SURVEY.HIDDEN_QUESTION_ANSWERED',
-          `${questionLabel(questionnaire, question)}根据前面的回答不用填写`,
-          `answers[${given.index}]`,
-        );
+        return refuse('SURVEY.HIDDEN_QUESTION_ANSWERED', `${questionLabel(questionnaire, question)}根据前面的回答不用填写`, `answers[${given.index}]`);
       }
       continue;
     }

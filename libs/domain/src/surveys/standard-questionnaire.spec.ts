@@ -10,7 +10,19 @@ describe('STANDARD_QUESTIONNAIRE', () => {
     expect(questions.filter((x) => !x.required).map((x) => x.id)).toEqual(['q13']);
     expect(questions.some((x) => x.showIf)).toBe(false);
     expect(questions.map((x) => x.type)).toEqual([
-      'single', 'single', 'single', 'single', 'multiple', 'single', 'single', 'single', 'single', 'single', 'single', 'multiple', 'text',
+      'single',
+      'single',
+      'single',
+      'single',
+      'multiple',
+      'single',
+      'single',
+      'single',
+      'single',
+      'single',
+      'single',
+      'multiple',
+      'text',
     ]);
   });
 

@@ -63,11 +63,7 @@ export function buildQuestionReport(question: Question, counts: QuestionCounts):
  * @example indicatorFromCounts(satisfaction, { shown: 263, answered: 263, optionCounts: { A: 182, B: 50, C: 31 } })
  *   // → { code: 'satisfaction', name: '满意率', kind: 'rate', numerator: 81, denominator: 263, rate: 0.308…, ci95: [0.2553…, 0.3662…] }
  */
-export function indicatorFromCounts(
-  def: IndicatorDefinition,
-  counts: QuestionCounts & { matching?: number },
-  question?: Question,
-): IndicatorResult {
+export function indicatorFromCounts(def: IndicatorDefinition, counts: QuestionCounts & { matching?: number }, question?: Question): IndicatorResult {
   if (def.kind === 'rate') {
     const numerator = counts.matching ?? def.optionIds.reduce((sum, id) => sum + (counts.optionCounts[id] ?? 0), 0);
     return { code: def.code, name: def.name, kind: 'rate', ...rate(numerator, counts.answered) };
@@ -99,10 +95,7 @@ export function indicatorFromCounts(
  * Counts per question over checked responses (each the output of validateAnswers).
  * @example countAnswers(STANDARD_QUESTIONNAIRE, responses).q11 // → { shown: 3, answered: 3, optionCounts: { A: 0, B: 1, C: 2 } }
  */
-export function countAnswers(
-  questionnaire: Questionnaire,
-  responses: readonly (readonly NormalisedAnswer[])[],
-): Record<string, QuestionCounts> {
+export function countAnswers(questionnaire: Questionnaire, responses: readonly (readonly NormalisedAnswer[])[]): Record<string, QuestionCounts> {
   const counts: Record<string, QuestionCounts> = {};
   for (const q of questionnaire.questions) {
     counts[q.id] = { shown: 0, answered: 0, optionCounts: Object.fromEntries(q.options.map((o) => [o.id, 0])) };
@@ -126,18 +119,13 @@ export function countAnswers(
  * Every declared indicator over checked responses; rates count respondents, also for multiple choice.
  * @example indicatorsFromResponses(STANDARD_QUESTIONNAIRE, responses).find((i) => i.code === 'satisfaction')?.rate // → 0.9
  */
-export function indicatorsFromResponses(
-  questionnaire: Questionnaire,
-  responses: readonly (readonly NormalisedAnswer[])[],
-): IndicatorResult[] {
+export function indicatorsFromResponses(questionnaire: Questionnaire, responses: readonly (readonly NormalisedAnswer[])[]): IndicatorResult[] {
   const counts = countAnswers(questionnaire, responses);
   return questionnaire.indicators.map((def) => {
     const question = questionnaire.questions.find((q) => q.id === def.questionId);
     if (!question) throw new Error(`indicator ${def.code} points at unknown question ${def.questionId}`);
     if (def.kind === 'meanScore') return indicatorFromCounts(def, counts[def.questionId], question);
-    const matching = responses.filter((r) =>
-      r.some((a) => a.questionId === def.questionId && a.optionIds.some((id) => def.optionIds.includes(id))),
-    ).length;
+    const matching = responses.filter((r) => r.some((a) => a.questionId === def.questionId && a.optionIds.some((id) => def.optionIds.includes(id)))).length;
     return indicatorFromCounts(def, { ...counts[def.questionId], matching }, question);
   });
 }

@@ -11,7 +11,12 @@ function checked(questionnaire: Questionnaire, overrides: Parameters<typeof stan
 }
 
 const groups = (overrides: Partial<RespondentGroups> = {}): RespondentGroups => ({
-  institution: 'i1', team: 't1', keyGroup: [], ageBand: '65+', signingDuration: 'over1y', ...overrides,
+  institution: 'i1',
+  team: 't1',
+  keyGroup: [],
+  ageBand: '65+',
+  signingDuration: 'over1y',
+  ...overrides,
 });
 
 /** A deterministic pseudo-random sequence, so the spec is repeatable. */
@@ -42,18 +47,30 @@ describe('tallyKeys and reportFromTallies', () => {
     });
   }
   // Counters arrive split over shards and batches; the report must not care.
-  const tallies: Tally[] = responses.flatMap((r, i) => countTallyKeys(tallyKeys(STANDARD_QUESTIONNAIRE, r.answers, r.groups)).map((t) => ({ ...t, shard: i % 8 })));
+  const tallies: Tally[] = responses.flatMap((r, i) =>
+    countTallyKeys(tallyKeys(STANDARD_QUESTIONNAIRE, r.answers, r.groups)).map((t) => ({ ...t, shard: i % 8 })),
+  );
   const report = reportFromTallies(STANDARD_QUESTIONNAIRE, tallies, { institution: { i2: '东城', i1: '城关' } });
 
   it('gives the same question tables and indicators as counting the responses', () => {
-    const counts = countAnswers(STANDARD_QUESTIONNAIRE, responses.map((r) => r.answers));
+    const counts = countAnswers(
+      STANDARD_QUESTIONNAIRE,
+      responses.map((r) => r.answers),
+    );
     expect(report.respondents).toBe(300);
     for (const q of report.questions) {
       expect(q.validRespondents).toBe(counts[q.questionId].answered);
       for (const o of q.options) expect(o.count).toBe(counts[q.questionId].optionCounts[o.optionId]);
     }
-    expect(report.questions.find((q) => q.questionId === 'q13')!.validRespondents).toBe(responses.filter((r) => r.answers.some((a) => a.questionId === 'q13')).length);
-    expect(report.indicators).toEqual(indicatorsFromResponses(STANDARD_QUESTIONNAIRE, responses.map((r) => r.answers)));
+    expect(report.questions.find((q) => q.questionId === 'q13')!.validRespondents).toBe(
+      responses.filter((r) => r.answers.some((a) => a.questionId === 'q13')).length,
+    );
+    expect(report.indicators).toEqual(
+      indicatorsFromResponses(
+        STANDARD_QUESTIONNAIRE,
+        responses.map((r) => r.answers),
+      ),
+    );
   });
 
   it('breaks indicators down per group, counting a respondent in each of its key groups', () => {
@@ -65,7 +82,9 @@ describe('tallyKeys and reportFromTallies', () => {
     }
     const tagged = responses.filter((r) => r.groups.keyGroup.length > 0).length;
     expect(report.breakdowns.keyGroup.map((b) => [b.key, b.respondents])).toEqual([
-      ['elderly65', tagged], ['hypertension', tagged], ['none', 300 - tagged],
+      ['elderly65', tagged],
+      ['hypertension', tagged],
+      ['none', 300 - tagged],
     ]);
   });
 

@@ -37,13 +37,7 @@ export interface Tally extends TallyKey {
 
 const isChoiceOfOne = (q: Question) => q.type === 'single' || q.type === 'rating';
 
-function questionKeys(
-  questionnaire: Questionnaire,
-  question: Question,
-  answer: NormalisedAnswer,
-  dimension: TallyKey['dimension'],
-  key: string,
-): TallyKey[] {
+function questionKeys(questionnaire: Questionnaire, question: Question, answer: NormalisedAnswer, dimension: TallyKey['dimension'], key: string): TallyKey[] {
   const keys: TallyKey[] = [{ dimension, key, questionId: question.id, optionId: '' }];
   for (const optionId of answer.optionIds) keys.push({ dimension, key, questionId: question.id, optionId });
   if (question.type === 'multiple') {

@@ -11,10 +11,16 @@ export class WechatLoginDto implements WechatLoginInput {
 }
 
 export class StaffLoginDto implements StaffLoginInput {
-  @ApiProperty() @IsString({ message: '请输入用户名' }) @IsNotEmpty({ message: '请输入用户名' }) @MaxLength(60, { message: '用户名过长' })
+  @ApiProperty()
+  @IsString({ message: '请输入用户名' })
+  @IsNotEmpty({ message: '请输入用户名' })
+  @MaxLength(60, { message: '用户名过长' })
   username: string;
 
-  @ApiProperty() @IsString({ message: '请输入密码' }) @IsNotEmpty({ message: '请输入密码' }) @MaxLength(200, { message: '密码过长' })
+  @ApiProperty()
+  @IsString({ message: '请输入密码' })
+  @IsNotEmpty({ message: '请输入密码' })
+  @MaxLength(200, { message: '密码过长' })
   password: string;
 }
 

@@ -6,27 +6,40 @@ import { CONTRACT_STATUSES, DECLARABLE_TAGS, NON_SIGNING_CATEGORIES, type NonSig
 import type { ConfirmContractInput, RejectContractInput, SigningRefusalInput } from '@jiayi/contract';
 
 export class StaffContractsQueryDto {
-  @ApiPropertyOptional({ enum: CONTRACT_STATUSES }) @IsOptional() @IsIn(CONTRACT_STATUSES as readonly string[], { message: '签约状态不正确' })
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTRACT_STATUSES as readonly string[], { message: '签约状态不正确' })
   status?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页条数须为1到500' }) @Max(500, { message: '每页条数须为1到500' })
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '每页条数须为整数' })
+  @Min(1, { message: '每页条数须为1到500' })
+  @Max(500, { message: '每页条数须为1到500' })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number)
-  @IsInt({ message: '起始位置须为整数' }) @Min(0, { message: '起始位置不能小于0' })
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '起始位置须为整数' })
+  @Min(0, { message: '起始位置不能小于0' })
   offset?: number;
 }
 
 export class ConfirmContractDto implements ConfirmContractInput {
   @ApiProperty({ type: [String], enum: DECLARABLE_TAGS, description: 'the declared key-group tags the doctor confirms (age tags are derived)' })
-  @IsArray({ message: '请确认重点人群标签' }) @ArrayMaxSize(11, { message: '重点人群标签过多' })
+  @IsArray({ message: '请确认重点人群标签' })
+  @ArrayMaxSize(11, { message: '重点人群标签过多' })
   @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
   confirmedTags: string[];
 }
 
 export class RejectContractDto implements RejectContractInput {
-  @ApiProperty() @IsString({ message: '请填写退回原因' }) @IsNotEmpty({ message: '请填写退回原因' }) @MaxLength(200, { message: '退回原因最多200个字' })
+  @ApiProperty()
+  @IsString({ message: '请填写退回原因' })
+  @IsNotEmpty({ message: '请填写退回原因' })
+  @MaxLength(200, { message: '退回原因最多200个字' })
   reason: string;
 }
 
@@ -34,7 +47,9 @@ export class SigningRefusalDto implements SigningRefusalInput {
   @PersonNameField()
   name: string;
 
-  @ApiProperty({ description: '18-digit resident ID number' }) @IsString({ message: '请填写身份证号' }) @MaxLength(30, { message: '身份证号过长' })
+  @ApiProperty({ description: '18-digit resident ID number' })
+  @IsString({ message: '请填写身份证号' })
+  @MaxLength(30, { message: '身份证号过长' })
   idNumber: string;
 
   @PhoneField({ optional: true })
@@ -43,20 +58,29 @@ export class SigningRefusalDto implements SigningRefusalInput {
   @IdField('家庭医生团队')
   teamId: string;
 
-  @ApiProperty() @IsString({ message: '请填写拒签原因' }) @IsNotEmpty({ message: '请填写拒签原因' }) @MaxLength(200, { message: '拒签原因最多200个字' })
+  @ApiProperty()
+  @IsString({ message: '请填写拒签原因' })
+  @IsNotEmpty({ message: '请填写拒签原因' })
+  @MaxLength(200, { message: '拒签原因最多200个字' })
   reason: string;
 
   @ApiPropertyOptional({ enum: NON_SIGNING_CATEGORIES, default: 'refused', description: 'why the resident is not signed' })
-  @IsOptional() @IsIn(NON_SIGNING_CATEGORIES as readonly string[], { message: '请选择未签约原因类别' })
+  @IsOptional()
+  @IsIn(NON_SIGNING_CATEGORIES as readonly string[], { message: '请选择未签约原因类别' })
   category?: NonSigningCategory;
 
   @ApiPropertyOptional({ description: 'the signed 知情告知书 (refused): data:image/png;base64,… or data:image/jpeg;base64,…' })
-  @IsOptional() @IsString({ message: '请提供知情告知书照片' }) @MaxLength(1_000_000, { message: '知情告知书照片过大' })
+  @IsOptional()
+  @IsString({ message: '请提供知情告知书照片' })
+  @MaxLength(1_000_000, { message: '知情告知书照片过大' })
   @Matches(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, { message: '知情告知书照片须为PNG或JPEG图片' })
   noticePhoto?: string;
 }
 
 export class ResidentsQueryDto {
-  @ApiPropertyOptional({ description: 'part of the name, the full ID number, its last 4–6 characters, or the full mobile number' }) @IsOptional() @IsString({ message: '查询内容不正确' }) @MaxLength(30, { message: '查询内容过长' })
+  @ApiPropertyOptional({ description: 'part of the name, the full ID number, its last 4–6 characters, or the full mobile number' })
+  @IsOptional()
+  @IsString({ message: '查询内容不正确' })
+  @MaxLength(30, { message: '查询内容过长' })
   q?: string;
 }

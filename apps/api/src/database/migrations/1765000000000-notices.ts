@@ -10,8 +10,17 @@ export class Notices1765000000000 implements MigrationInterface {
       new Table({
         name: 'resident_notices',
         columns: [
-          col.id(), col.ref('accountId'), col.ref('personId'), col.text('kind', 30), col.text('title', 100), col.text('body', 300),
-          col.text('refType', 20), col.ref('refId'), col.text('page', 200), col.time('createdAt'), col.time('readAt', { isNullable: true }),
+          col.id(),
+          col.ref('accountId'),
+          col.ref('personId'),
+          col.text('kind', 30),
+          col.text('title', 100),
+          col.text('body', 300),
+          col.text('refType', 20),
+          col.ref('refId'),
+          col.text('page', 200),
+          col.time('createdAt'),
+          col.time('readAt', { isNullable: true }),
         ],
         indices: [
           { name: 'IDX_resident_notices_account_created', columnNames: ['accountId', 'createdAt'] },

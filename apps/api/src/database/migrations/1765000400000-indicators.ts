@@ -16,8 +16,14 @@ export class Indicators1765000400000 implements MigrationInterface {
     new Table({
       name: 'populations',
       columns: [
-        col.ref('communityId', { isPrimary: true }), col.int('year', { isPrimary: true }), col.ref('institutionId'), col.ref('regionId'),
-        col.int('residents'), col.json('groups'), col.ref('updatedBy'), col.time('updatedAt'),
+        col.ref('communityId', { isPrimary: true }),
+        col.int('year', { isPrimary: true }),
+        col.ref('institutionId'),
+        col.ref('regionId'),
+        col.int('residents'),
+        col.json('groups'),
+        col.ref('updatedBy'),
+        col.time('updatedAt'),
       ],
       indices: [
         { name: 'IDX_populations_institution_year', columnNames: ['institutionId', 'year'] },
@@ -31,9 +37,19 @@ export class Indicators1765000400000 implements MigrationInterface {
     new Table({
       name: 'contract_facts',
       columns: [
-        col.ref('contractId', { isPrimary: true }), col.ref('personId'), col.ref('regionId'), col.ref('institutionId'), col.ref('teamId'),
-        col.date('signedFrom'), col.date('signedUntil'), col.date('endDate'), col.int('groupMask'), col.ref('renewalOf', { isNullable: true }),
-        col.bool('renewed', { default: '0' }), col.bool('firstSigning'), col.bool('paid'),
+        col.ref('contractId', { isPrimary: true }),
+        col.ref('personId'),
+        col.ref('regionId'),
+        col.ref('institutionId'),
+        col.ref('teamId'),
+        col.date('signedFrom'),
+        col.date('signedUntil'),
+        col.date('endDate'),
+        col.int('groupMask'),
+        col.ref('renewalOf', { isNullable: true }),
+        col.bool('renewed', { default: '0' }),
+        col.bool('firstSigning'),
+        col.bool('paid'),
       ],
       // Covering indexes: a dashboard reads only the index of its area, never the rows.
       indices: [

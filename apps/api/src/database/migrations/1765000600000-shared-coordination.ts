@@ -16,19 +16,13 @@ export class SharedCoordination1765000600000 implements MigrationInterface {
     await runner.createTable(
       new Table({
         name: 'job_leases',
-        columns: [
-          { name: 'name', type: 'varchar', length: '60', isPrimary: true }, col.text('holder', 100),
-          { name: 'until', type: 'bigint' },
-        ],
+        columns: [{ name: 'name', type: 'varchar', length: '60', isPrimary: true }, col.text('holder', 100), { name: 'until', type: 'bigint' }],
       }),
     );
     await runner.createTable(
       new Table({
         name: 'rate_limit_hits',
-        columns: [
-          { name: 'bucketKey', type: 'varchar', length: '160', isPrimary: true }, col.int('hits'),
-          { name: 'expiresAt', type: 'bigint' },
-        ],
+        columns: [{ name: 'bucketKey', type: 'varchar', length: '160', isPrimary: true }, col.int('hits'), { name: 'expiresAt', type: 'bigint' }],
         indices: [{ name: 'IDX_rate_limit_hits_expires', columnNames: ['expiresAt'] }],
       }),
     );

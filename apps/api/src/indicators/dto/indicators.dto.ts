@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBase64, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBase64,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import type { IndicatorTargetsInput, PopulationImportInput, PopulationInput } from '@jiayi/contract';
 import { IdField } from '../../common/dto-fields';
@@ -17,41 +30,61 @@ export class IndicatorAreaQueryDto {
 }
 
 export class IndicatorQueryDto extends IndicatorAreaQueryDto {
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'default: 1 January of this year' }) @IsOptional()
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'default: 1 January of this year' })
+  @IsOptional()
   @Matches(DATE, { message: '开始日期格式须为 YYYY-MM-DD' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'default: 31 December of the year of `from`' }) @IsOptional()
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'default: 31 December of the year of `from`' })
+  @IsOptional()
   @Matches(DATE, { message: '结束日期格式须为 YYYY-MM-DD' })
   to?: string;
 }
 
 export class IndicatorTrendQueryDto extends IndicatorAreaQueryDto {
-  @ApiProperty({ example: 'signing' }) @IsString({ message: '请选择指标' }) @MaxLength(60, { message: '指标代码不正确' })
+  @ApiProperty({ example: 'signing' })
+  @IsString({ message: '请选择指标' })
+  @MaxLength(60, { message: '指标代码不正确' })
   code: string;
 
-  @ApiPropertyOptional({ default: 12, minimum: 1, maximum: 24 }) @IsOptional() @Type(() => Number)
-  @IsInt({ message: '月数须为整数' }) @Min(1, { message: '月数须为1到24' }) @Max(24, { message: '月数须为1到24' })
+  @ApiPropertyOptional({ default: 12, minimum: 1, maximum: 24 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '月数须为整数' })
+  @Min(1, { message: '月数须为1到24' })
+  @Max(24, { message: '月数须为1到24' })
   months?: number;
 }
 
 export class IndicatorPeopleQueryDto extends IndicatorQueryDto {
-  @ApiPropertyOptional({ enum: ['numerator', 'gap'], default: 'gap' }) @IsOptional()
+  @ApiPropertyOptional({ enum: ['numerator', 'gap'], default: 'gap' })
+  @IsOptional()
   @IsIn(['numerator', 'gap'], { message: '请选择分子或差距名单' })
   part?: 'numerator' | 'gap';
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页条数须为1到500' }) @Max(500, { message: '每页条数须为1到500' })
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '每页条数须为整数' })
+  @Min(1, { message: '每页条数须为1到500' })
+  @Max(500, { message: '每页条数须为1到500' })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number)
-  @IsInt({ message: '起始位置须为整数' }) @Min(0, { message: '起始位置不能小于0' })
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '起始位置须为整数' })
+  @Min(0, { message: '起始位置不能小于0' })
   offset?: number;
 }
 
 export class PopulationYearQueryDto {
-  @ApiPropertyOptional({ example: 2026, description: 'default: this year' }) @IsOptional() @Type(() => Number)
-  @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度须在2000到2100之间' }) @Max(2100, { message: '年度须在2000到2100之间' })
+  @ApiPropertyOptional({ example: 2026, description: 'default: this year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '年度须为整数' })
+  @Min(2000, { message: '年度须在2000到2100之间' })
+  @Max(2100, { message: '年度须在2000到2100之间' })
   year?: number;
 }
 
@@ -59,10 +92,14 @@ export class PopulationDto implements PopulationInput {
   @IdField('村/社区')
   communityId: string;
 
-  @ApiProperty({ example: 2026 }) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度须在2000到2100之间' }) @Max(2100, { message: '年度须在2000到2100之间' })
+  @ApiProperty({ example: 2026 })
+  @IsInt({ message: '年度须为整数' })
+  @Min(2000, { message: '年度须在2000到2100之间' })
+  @Max(2100, { message: '年度须在2000到2100之间' })
   year: number;
 
-  @ApiProperty({ example: 3200 }) @IsInt({ message: '常住人口须为整数' })
+  @ApiProperty({ example: 3200 })
+  @IsInt({ message: '常住人口须为整数' })
   residents: number;
 
   @ApiProperty({ example: { elderly65: 410, hypertension: 380 }, description: 'count per key group; missing groups count as 0' })
@@ -71,30 +108,43 @@ export class PopulationDto implements PopulationInput {
 }
 
 export class PopulationImportDto implements PopulationImportInput {
-  @ApiProperty({ example: 2026 }) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度须在2000到2100之间' }) @Max(2100, { message: '年度须在2000到2100之间' })
+  @ApiProperty({ example: 2026 })
+  @IsInt({ message: '年度须为整数' })
+  @Min(2000, { message: '年度须在2000到2100之间' })
+  @Max(2100, { message: '年度须在2000到2100之间' })
   year: number;
 
-  @ApiProperty({ description: 'the filled-in template (.xlsx), base64' }) @IsString({ message: '请上传文件' })
-  @MaxLength(900_000, { message: '文件过大（最多约 600 KB）' }) @IsBase64({}, { message: '文件内容不正确' })
+  @ApiProperty({ description: 'the filled-in template (.xlsx), base64' })
+  @IsString({ message: '请上传文件' })
+  @MaxLength(900_000, { message: '文件过大（最多约 600 KB）' })
+  @IsBase64({}, { message: '文件内容不正确' })
   fileBase64: string;
 }
 
 export class IndicatorTargetDto {
-  @ApiProperty({ example: 'renewal' }) @IsString({ message: '指标代码不正确' }) @MaxLength(60, { message: '指标代码不正确' })
+  @ApiProperty({ example: 'renewal' })
+  @IsString({ message: '指标代码不正确' })
+  @MaxLength(60, { message: '指标代码不正确' })
   code: string;
 
-  @ApiProperty({ example: 0.95 }) @IsNumber({}, { message: '目标值须为数字' })
+  @ApiProperty({ example: 0.95 })
+  @IsNumber({}, { message: '目标值须为数字' })
   target: number;
 
-  @ApiProperty({ example: 10 }) @IsNumber({}, { message: '分值须为数字' })
+  @ApiProperty({ example: 10 })
+  @IsNumber({}, { message: '分值须为数字' })
   points: number;
 
-  @ApiProperty({ enum: ['threshold', 'proportional'] }) @IsIn(['threshold', 'proportional'], { message: '计分方式不正确' })
+  @ApiProperty({ enum: ['threshold', 'proportional'] })
+  @IsIn(['threshold', 'proportional'], { message: '计分方式不正确' })
   scoring: 'threshold' | 'proportional';
 }
 
 export class IndicatorTargetsDto implements IndicatorTargetsInput {
-  @ApiProperty({ type: [IndicatorTargetDto] }) @IsArray({ message: '请填写指标设置' }) @ArrayMaxSize(100, { message: '指标设置过多' })
-  @ValidateNested({ each: true }) @Type(() => IndicatorTargetDto)
+  @ApiProperty({ type: [IndicatorTargetDto] })
+  @IsArray({ message: '请填写指标设置' })
+  @ArrayMaxSize(100, { message: '指标设置过多' })
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorTargetDto)
   targets: IndicatorTargetDto[];
 }

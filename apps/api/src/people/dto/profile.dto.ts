@@ -4,17 +4,18 @@ import { DECLARABLE_TAGS, FAMILY_RELATIONS, type FamilyRelation, type KeyGroupTa
 import type { FamilyMemberInput, ProfileInput } from '@jiayi/contract';
 import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
-
 class PersonFields {
   @PersonNameField()
   name: string;
 
   @ApiProperty({ description: '18-digit resident ID number (GB 11643)' })
-  @IsString({ message: '请填写身份证号' }) @MaxLength(30, { message: '身份证号过长' })
+  @IsString({ message: '请填写身份证号' })
+  @MaxLength(30, { message: '身份证号过长' })
   idNumber: string;
 
   @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })
-  @IsArray({ message: '重点人群标签格式不正确' }) @ArrayMaxSize(11, { message: '重点人群标签过多' })
+  @IsArray({ message: '重点人群标签格式不正确' })
+  @ArrayMaxSize(11, { message: '重点人群标签过多' })
   @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
   declaredTags: KeyGroupTag[];
 }
@@ -26,11 +27,15 @@ export class UpdateProfileDto extends PersonFields implements ProfileInput {
   @IdField('所在村/社区')
   communityId: string;
 
-  @ApiProperty() @IsString({ message: '缺少隐私政策版本' }) @IsNotEmpty({ message: '请先阅读隐私政策' }) @MaxLength(20, { message: '隐私政策版本不正确' })
+  @ApiProperty()
+  @IsString({ message: '缺少隐私政策版本' })
+  @IsNotEmpty({ message: '请先阅读隐私政策' })
+  @MaxLength(20, { message: '隐私政策版本不正确' })
   privacyPolicyVersion: string;
 
   @ApiProperty({ description: 'PIPL art. 29 separate consent; must be true' })
-  @IsBoolean({ message: '请勾选同意处理敏感个人信息' }) @Equals(true, { message: '需要您单独同意处理健康等敏感个人信息，才能签约' })
+  @IsBoolean({ message: '请勾选同意处理敏感个人信息' })
+  @Equals(true, { message: '需要您单独同意处理健康等敏感个人信息，才能签约' })
   sensitiveConsent: boolean;
 }
 
@@ -43,6 +48,7 @@ export class FamilyMemberDto extends PersonFields implements FamilyMemberInput {
   relation: FamilyRelation;
 
   @ApiPropertyOptional({ description: 'required true for a member under 14 (PIPL art. 31)' })
-  @IsOptional() @IsBoolean({ message: '监护人同意格式不正确' })
+  @IsOptional()
+  @IsBoolean({ message: '监护人同意格式不正确' })
   guardianConsent?: boolean;
 }

@@ -1,11 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateBy,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
 } from 'class-validator';
 import { isCalendarDate, MAX_POOL_CAPACITY, REFERRAL_STATUSES, SLOT_PERIODS } from '@jiayi/domain';
 import type {
-  DeclineReferralInput, DownReferralInput, ReferralFeedbackInput, ReferralInput, SlotPoolBatchInput, SlotPoolInput, SlotPoolUpdate,
+  DeclineReferralInput,
+  DownReferralInput,
+  ReferralFeedbackInput,
+  ReferralInput,
+  SlotPoolBatchInput,
+  SlotPoolInput,
+  SlotPoolUpdate,
 } from '@jiayi/contract';
 import { IdField } from '../../common/dto-fields';
 
@@ -81,11 +100,19 @@ export class SlotPoolBatchDto implements SlotPoolBatchInput {
   @DateField('开始日期') from: string;
   @DateField('结束日期') to: string;
   @ApiProperty({ type: [Number], description: 'weekdays: 0 = Sunday … 6 = Saturday' })
-  @IsArray({ message: '请选择星期' }) @ArrayMinSize(1, { message: '请至少选择一天' }) @ArrayMaxSize(7, { message: '星期最多7天' }) @ArrayUnique({ message: '星期不能重复' })
-  @IsInt({ each: true, message: '星期不正确' }) @Min(0, { each: true, message: '星期不正确' }) @Max(6, { each: true, message: '星期不正确' })
+  @IsArray({ message: '请选择星期' })
+  @ArrayMinSize(1, { message: '请至少选择一天' })
+  @ArrayMaxSize(7, { message: '星期最多7天' })
+  @ArrayUnique({ message: '星期不能重复' })
+  @IsInt({ each: true, message: '星期不正确' })
+  @Min(0, { each: true, message: '星期不正确' })
+  @Max(6, { each: true, message: '星期不正确' })
   weekdays: number[];
   @ApiProperty({ type: [String], enum: SLOT_PERIODS })
-  @IsArray({ message: '请选择时段' }) @ArrayMinSize(1, { message: '请至少选择一个时段' }) @ArrayMaxSize(2, { message: '时段最多两个' }) @ArrayUnique({ message: '时段不能重复' })
+  @IsArray({ message: '请选择时段' })
+  @ArrayMinSize(1, { message: '请至少选择一个时段' })
+  @ArrayMaxSize(2, { message: '时段最多两个' })
+  @ArrayUnique({ message: '时段不能重复' })
   @IsIn(SLOT_PERIODS as readonly string[], { each: true, message: '请选择上午或下午' })
   periods: ('am' | 'pm')[];
   @CapacityField() capacity: number;
@@ -100,8 +127,12 @@ export class StaffReferralsQueryDto {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES as readonly string[], { message: '转诊状态不正确' }) status?: string;
   @DateField('开始日期', { optional: true }) from?: string;
   @DateField('结束日期', { optional: true }) to?: string;
-  @ApiPropertyOptional({ default: 200, maximum: 500 }) @IsOptional() @Type(() => Number)
-  @IsInt({ message: '条数须为整数' }) @Min(1, { message: '条数须为1到500' }) @Max(500, { message: '条数须为1到500' })
+  @ApiPropertyOptional({ default: 200, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '条数须为整数' })
+  @Min(1, { message: '条数须为1到500' })
+  @Max(500, { message: '条数须为1到500' })
   limit?: number;
 }
 
@@ -122,7 +153,9 @@ export class DownReferralDto implements DownReferralInput {
 }
 
 export class DownReferralsQueryDto {
-  @ApiPropertyOptional({ description: 'true: only those not yet acknowledged' }) @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'pending 须为 true 或 false' })
+  @ApiPropertyOptional({ description: 'true: only those not yet acknowledged' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'pending 须为 true 或 false' })
   pending?: boolean;
 }

@@ -1,16 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import {
-  DECLARABLE_TAGS, FAMILY_RELATIONS, NON_SIGNING_CATEGORIES, SERVICE_CHANNELS, SERVICE_TYPES, type KeyGroupTag, type NonSigningCategory,
-  type ServiceChannel, type ServiceType,
+  DECLARABLE_TAGS,
+  FAMILY_RELATIONS,
+  NON_SIGNING_CATEGORIES,
+  SERVICE_CHANNELS,
+  SERVICE_TYPES,
+  type KeyGroupTag,
+  type NonSigningCategory,
+  type ServiceChannel,
+  type ServiceType,
 } from '@jiayi/domain';
-import type {
-  MeasurementsShape, OnsiteMemberInput, OnsiteQuoteInput, OnsiteSigningInput, ServiceCorrectionInput, ServiceInput,
-} from '@jiayi/contract';
+import type { MeasurementsShape, OnsiteMemberInput, OnsiteQuoteInput, OnsiteSigningInput, ServiceCorrectionInput, ServiceInput } from '@jiayi/contract';
 import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
 /** A PNG data URL of at most ~300 KB (a signature pad's image is 10–60 KB). */
@@ -42,7 +60,9 @@ export class OnsiteMemberDto implements OnsiteMemberInput {
   @PersonNameField()
   name: string;
 
-  @ApiProperty({ description: '18-digit resident ID number' }) @IsString({ message: '请填写身份证号' }) @MaxLength(30, { message: '身份证号过长' })
+  @ApiProperty({ description: '18-digit resident ID number' })
+  @IsString({ message: '请填写身份证号' })
+  @MaxLength(30, { message: '身份证号过长' })
   idNumber: string;
 
   @PhoneField({ optional: true })
@@ -53,16 +73,19 @@ export class OnsiteMemberDto implements OnsiteMemberInput {
   relation: 'self' | (typeof FAMILY_RELATIONS)[number];
 
   @ApiProperty({ type: [String], enum: DECLARABLE_TAGS, description: 'declared key groups, confirmed by the team member on site' })
-  @IsArray({ message: '重点人群标签格式不正确' }) @ArrayMaxSize(12, { message: '重点人群标签过多' })
+  @IsArray({ message: '重点人群标签格式不正确' })
+  @ArrayMaxSize(12, { message: '重点人群标签过多' })
   @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
   declaredTags: KeyGroupTag[];
 
   @ApiPropertyOptional({ description: 'required true for a child under 14 (the guardian consents on site)' })
-  @IsOptional() @IsBoolean({ message: '监护人同意格式不正确' })
+  @IsOptional()
+  @IsBoolean({ message: '监护人同意格式不正确' })
   guardianConsent?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: "this person's packages, overriding the household's" })
-  @IsOptional() @packageCodes
+  @IsOptional()
+  @packageCodes
   packageCodes?: string[];
 }
 
@@ -77,20 +100,31 @@ export class OnsiteSigningDto implements OnsiteSigningInput {
   communityId: string;
 
   @ApiProperty({ type: [OnsiteMemberDto] })
-  @IsArray({ message: '请登记签约居民' }) @ArrayMinSize(1, { message: '请至少登记一位居民' }) @ArrayMaxSize(20, { message: '一次最多为20人签约' })
-  @ValidateNested({ each: true }) @Type(() => OnsiteMemberDto)
+  @IsArray({ message: '请登记签约居民' })
+  @ArrayMinSize(1, { message: '请至少登记一位居民' })
+  @ArrayMaxSize(20, { message: '一次最多为20人签约' })
+  @ValidateNested({ each: true })
+  @Type(() => OnsiteMemberDto)
   members: OnsiteMemberDto[];
 
-  @ApiProperty({ type: [String] }) @packageCodes
+  @ApiProperty({ type: [String] })
+  @packageCodes
   packageCodes: string[];
 
-  @ApiProperty({ minimum: 1, maximum: 3 }) @IsInt(YEARS) @Min(1, YEARS) @Max(3, YEARS)
+  @ApiProperty({ minimum: 1, maximum: 3 })
+  @IsInt(YEARS)
+  @Min(1, YEARS)
+  @Max(3, YEARS)
   years: number;
 
-  @ApiProperty() @IsString({ message: '请让居民阅读签约协议' }) @IsNotEmpty({ message: '请让居民阅读签约协议' }) @MaxLength(20, { message: '协议版本不正确' })
+  @ApiProperty()
+  @IsString({ message: '请让居民阅读签约协议' })
+  @IsNotEmpty({ message: '请让居民阅读签约协议' })
+  @MaxLength(20, { message: '协议版本不正确' })
   agreementVersion: string;
 
-  @ApiProperty() @IsBoolean({ message: '请选择是否授权医保支付' })
+  @ApiProperty()
+  @IsBoolean({ message: '请选择是否授权医保支付' })
   insuranceAuthorized: boolean;
 
   @ImageField('居民签名')
@@ -98,15 +132,20 @@ export class OnsiteSigningDto implements OnsiteSigningInput {
 }
 
 export class OnsiteQuoteMemberDto {
-  @ApiProperty({ description: '18-digit resident ID number' }) @IsString({ message: '请填写身份证号' }) @MaxLength(30, { message: '身份证号过长' })
+  @ApiProperty({ description: '18-digit resident ID number' })
+  @IsString({ message: '请填写身份证号' })
+  @MaxLength(30, { message: '身份证号过长' })
   idNumber: string;
 
   @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })
-  @IsArray({ message: '重点人群标签格式不正确' }) @ArrayMaxSize(12, { message: '重点人群标签过多' })
+  @IsArray({ message: '重点人群标签格式不正确' })
+  @ArrayMaxSize(12, { message: '重点人群标签过多' })
   @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
   declaredTags: KeyGroupTag[];
 
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @packageCodes
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @packageCodes
   packageCodes?: string[];
 }
 
@@ -115,14 +154,21 @@ export class OnsiteQuoteDto implements OnsiteQuoteInput {
   communityId: string;
 
   @ApiProperty({ type: [OnsiteQuoteMemberDto] })
-  @IsArray({ message: '请登记签约居民' }) @ArrayMinSize(1, { message: '请至少登记一位居民' }) @ArrayMaxSize(20, { message: '一次最多为20人签约' })
-  @ValidateNested({ each: true }) @Type(() => OnsiteQuoteMemberDto)
+  @IsArray({ message: '请登记签约居民' })
+  @ArrayMinSize(1, { message: '请至少登记一位居民' })
+  @ArrayMaxSize(20, { message: '一次最多为20人签约' })
+  @ValidateNested({ each: true })
+  @Type(() => OnsiteQuoteMemberDto)
   members: OnsiteQuoteMemberDto[];
 
-  @ApiProperty({ type: [String] }) @packageCodes
+  @ApiProperty({ type: [String] })
+  @packageCodes
   packageCodes: string[];
 
-  @ApiProperty({ minimum: 1, maximum: 3 }) @IsInt(YEARS) @Min(1, YEARS) @Max(3, YEARS)
+  @ApiProperty({ minimum: 1, maximum: 3 })
+  @IsInt(YEARS)
+  @Min(1, YEARS)
+  @Max(3, YEARS)
   years: number;
 }
 
@@ -132,37 +178,58 @@ export class SignatureDto {
 }
 
 export class MeasurementsDto implements MeasurementsShape {
-  @ApiPropertyOptional({ description: 'mmHg' }) @IsOptional() @IsNumber({}, { message: '收缩压须为数字' })
+  @ApiPropertyOptional({ description: 'mmHg' })
+  @IsOptional()
+  @IsNumber({}, { message: '收缩压须为数字' })
   systolic?: number;
 
-  @ApiPropertyOptional({ description: 'mmHg' }) @IsOptional() @IsNumber({}, { message: '舒张压须为数字' })
+  @ApiPropertyOptional({ description: 'mmHg' })
+  @IsOptional()
+  @IsNumber({}, { message: '舒张压须为数字' })
   diastolic?: number;
 
-  @ApiPropertyOptional({ description: 'mmol/L' }) @IsOptional() @IsNumber({}, { message: '空腹血糖须为数字' })
+  @ApiPropertyOptional({ description: 'mmol/L' })
+  @IsOptional()
+  @IsNumber({}, { message: '空腹血糖须为数字' })
   fastingGlucose?: number;
 
-  @ApiPropertyOptional({ description: 'kg' }) @IsOptional() @IsNumber({}, { message: '体重须为数字' })
+  @ApiPropertyOptional({ description: 'kg' })
+  @IsOptional()
+  @IsNumber({}, { message: '体重须为数字' })
   weightKg?: number;
 }
 
 class ServiceFields {
-  @ApiProperty({ enum: SERVICE_TYPES }) @IsIn(SERVICE_TYPES as readonly string[], { message: '请选择服务类型' })
+  @ApiProperty({ enum: SERVICE_TYPES })
+  @IsIn(SERVICE_TYPES as readonly string[], { message: '请选择服务类型' })
   type: ServiceType;
 
-  @ApiProperty({ example: '2026-12-01' }) @IsString({ message: '请填写服务日期' }) @Matches(DATE, { message: '服务日期格式应为YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-12-01' })
+  @IsString({ message: '请填写服务日期' })
+  @Matches(DATE, { message: '服务日期格式应为YYYY-MM-DD' })
   date: string;
 
-  @ApiProperty({ enum: SERVICE_CHANNELS }) @IsIn(SERVICE_CHANNELS as readonly string[], { message: '请选择服务方式' })
+  @ApiProperty({ enum: SERVICE_CHANNELS })
+  @IsIn(SERVICE_CHANNELS as readonly string[], { message: '请选择服务方式' })
   channel: ServiceChannel;
 
-  @ApiPropertyOptional({ type: MeasurementsDto }) @IsOptional() @ValidateNested() @Type(() => MeasurementsDto)
+  @ApiPropertyOptional({ type: MeasurementsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MeasurementsDto)
   measurements?: MeasurementsDto;
 
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString({ message: '备注须为文字' }) @MaxLength(500, { message: '备注最多500个字' })
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString({ message: '备注须为文字' })
+  @MaxLength(500, { message: '备注最多500个字' })
   note?: string;
 
   @ApiPropertyOptional({ description: 'the plan item it fulfils (from the plan)' })
-  @IsOptional() @IsString({ message: '计划项不正确' }) @IsNotEmpty({ message: '计划项不正确' }) @MaxLength(80, { message: '计划项不正确' })
+  @IsOptional()
+  @IsString({ message: '计划项不正确' })
+  @IsNotEmpty({ message: '计划项不正确' })
+  @MaxLength(80, { message: '计划项不正确' })
   planItemId?: string;
 }
 
@@ -178,8 +245,11 @@ export class RecordServiceDto extends ServiceFields implements ServiceInput {
 }
 
 export class CorrectServiceDto extends ServiceFields implements ServiceCorrectionInput {
-  @ApiProperty() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: '请填写更正原因' }) @IsNotEmpty({ message: '请填写更正原因' }) @MaxLength(200, { message: '更正原因最多200个字' })
+  @ApiProperty()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: '请填写更正原因' })
+  @IsNotEmpty({ message: '请填写更正原因' })
+  @MaxLength(200, { message: '更正原因最多200个字' })
   reason: string;
 }
 
@@ -190,19 +260,23 @@ export class StaffServicesQueryDto {
 
 export class TodoQueryDto {
   @ApiPropertyOptional({ description: "true: only the caller's own residents (a doctor's list); default: the whole team" })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'mine 须为 true 或 false' })
   mine?: boolean;
 }
 
 export class NonSigningUpdateDto {
-  @ApiProperty({ enum: NON_SIGNING_CATEGORIES }) @IsIn(NON_SIGNING_CATEGORIES as readonly string[], { message: '请选择未签约原因类别' })
+  @ApiProperty({ enum: NON_SIGNING_CATEGORIES })
+  @IsIn(NON_SIGNING_CATEGORIES as readonly string[], { message: '请选择未签约原因类别' })
   category: NonSigningCategory;
 
-  @ApiProperty() @IsString({ message: '请填写说明' }) @IsNotEmpty({ message: '请填写说明' }) @MaxLength(200, { message: '说明最多200个字' })
+  @ApiProperty()
+  @IsString({ message: '请填写说明' })
+  @IsNotEmpty({ message: '请填写说明' })
+  @MaxLength(200, { message: '说明最多200个字' })
   reason: string;
 
   @ImageField('知情告知书照片', { optional: true })
   noticePhoto?: string;
 }
-

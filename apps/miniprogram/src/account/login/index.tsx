@@ -33,15 +33,7 @@ export default function LoginPage() {
   return (
     <Page title='登录家医' testId='login'>
       <View className='note'>用微信登录后，可以为自己和家人签约家庭医生。</View>
-      {isH5 && (
-        <Field
-          label='演示微信号'
-          testId='login-openid'
-          value={openId}
-          onInput={setOpenId}
-          hint='这是浏览器演示版，用这个号码代表一个微信用户。'
-        />
-      )}
+      {isH5 && <Field label='演示微信号' testId='login-openid' value={openId} onInput={setOpenId} hint='这是浏览器演示版，用这个号码代表一个微信用户。' />}
       <ErrorMessage error={login.error} />
       <BigButton testId='login-submit' loading={login.busy} disabled={isH5 && !openId.trim()} onClick={() => login.run()}>
         {isH5 ? '微信登录（演示）' : '微信一键登录'}

@@ -22,11 +22,18 @@ export default function LookupPage() {
             查找
           </BigButton>
           <ErrorMessage error={search.error} />
-          {found && found.length === 0 && <View className='state__text' data-testid='lookup-empty'>本团队签约居民中没有找到</View>}
+          {found && found.length === 0 && (
+            <View className='state__text' data-testid='lookup-empty'>
+              本团队签约居民中没有找到
+            </View>
+          )}
           {found?.map((p) => (
             <View className='card card--tap' key={p.id} data-testid='lookup-result' onClick={() => go(withQuery(ROUTES.fieldworkResident, { personId: p.id }))}>
               <View className='card__title'>{p.name} ›</View>
-              <View className='muted'>身份证号：{p.idNumberMasked}{p.age !== undefined ? ` · ${p.age}岁` : ''}</View>
+              <View className='muted'>
+                身份证号：{p.idNumberMasked}
+                {p.age !== undefined ? ` · ${p.age}岁` : ''}
+              </View>
             </View>
           ))}
         </View>

@@ -31,7 +31,13 @@ interface MemberDraft {
 }
 
 const emptyMember = (relation: MemberDraft['relation']): MemberDraft => ({
-  name: '', idNumber: '', phone: '', relation, declaredTags: [], guardianConsent: false, personalPackage: '',
+  name: '',
+  idNumber: '',
+  phone: '',
+  relation,
+  declaredTags: [],
+  guardianConsent: false,
+  personalPackage: '',
 })
 
 function isChild(idNumber: string): boolean {
@@ -39,7 +45,14 @@ function isChild(idNumber: string): boolean {
   return !!parsed && ageOn(parsed.birthDate, today()) < 14
 }
 
-function MemberForm({ index, member, onChange, onRemove, attempted, error }: {
+function MemberForm({
+  index,
+  member,
+  onChange,
+  onRemove,
+  attempted,
+  error,
+}: {
   index: number
   member: MemberDraft
   onChange: (m: MemberDraft) => void
@@ -53,8 +66,20 @@ function MemberForm({ index, member, onChange, onRemove, attempted, error }: {
   return (
     <View className='card' data-testid={`member-${index}`}>
       <View className='card__title'>{head ? '户主（本人）' : `家庭成员 ${index}`}</View>
-      <Field label='姓名' testId={`member-${index}-name`} value={member.name} onInput={(name) => set({ name })} error={field('name') ?? (attempted && !member.name.trim() ? '请填写姓名' : undefined)} />
-      <IdNumberField testId={`member-${index}-id`} value={member.idNumber} onInput={(idNumber) => set({ idNumber })} showRequired={attempted} serverError={field('idNumber')} />
+      <Field
+        label='姓名'
+        testId={`member-${index}-name`}
+        value={member.name}
+        onInput={(name) => set({ name })}
+        error={field('name') ?? (attempted && !member.name.trim() ? '请填写姓名' : undefined)}
+      />
+      <IdNumberField
+        testId={`member-${index}-id`}
+        value={member.idNumber}
+        onInput={(idNumber) => set({ idNumber })}
+        showRequired={attempted}
+        serverError={field('idNumber')}
+      />
       <Field
         label={head ? '手机号（居民以后凭身份证号和手机号在微信中认领）' : '手机号（可不填）'}
         testId={`member-${index}-phone`}
@@ -98,13 +123,20 @@ function Success({ result }: { result: OnsiteSigning }) {
     <View data-testid='onsite-success'>
       <View className='note'>签约已生效（医生代签，上门签约）。居民以后用微信登录并填写相同的身份证号和手机号，即可看到签约和服务记录。</View>
       {result.contracts.map((c) => (
-        <View className='card card--tap' key={c.id} data-testid='onsite-contract' onClick={() => go(withQuery(ROUTES.fieldworkResident, { personId: c.personId }))}>
+        <View
+          className='card card--tap'
+          key={c.id}
+          data-testid='onsite-contract'
+          onClick={() => go(withQuery(ROUTES.fieldworkResident, { personId: c.personId }))}
+        >
           <View className='card__row'>
             <View className='card__title'>{c.personName}</View>
             <View className='badge badge--active'>已生效</View>
           </View>
           <View className='muted'>身份证号：{c.idNumberMasked}</View>
-          <View className='muted'>签约期：{formatDate(c.startDate)} 至 {formatDate(c.endDate)}</View>
+          <View className='muted'>
+            签约期：{formatDate(c.startDate)} 至 {formatDate(c.endDate)}
+          </View>
           <View className='muted'>查看服务计划、记录服务 ›</View>
         </View>
       ))}
@@ -137,17 +169,27 @@ function OnsiteForm({ defaultTeamId }: { defaultTeamId?: string }) {
 
   const packagesOf = (m: MemberDraft) => (m.personalPackage ? [...BASIC, m.personalPackage] : BASIC)
   const memberInput = (m: MemberDraft): OnsiteMemberInput => ({
-    name: m.name.trim(), idNumber: checkIdNumber(m.idNumber).parsed?.idNumber ?? m.idNumber.trim(), phone: m.phone.trim() || undefined,
-    relation: m.relation, declaredTags: m.declaredTags, packageCodes: packagesOf(m),
+    name: m.name.trim(),
+    idNumber: checkIdNumber(m.idNumber).parsed?.idNumber ?? m.idNumber.trim(),
+    phone: m.phone.trim() || undefined,
+    relation: m.relation,
+    declaredTags: m.declaredTags,
+    packageCodes: packagesOf(m),
     ...(isChild(m.idNumber) ? { guardianConsent: m.guardianConsent } : {}),
   })
-  const membersValid = members.every((m, i) => m.name.trim() && !checkIdNumber(m.idNumber).message && (i > 0 || isPhoneNumber(m.phone)) && (!m.phone || isPhoneNumber(m.phone)))
+  const membersValid = members.every(
+    (m, i) => m.name.trim() && !checkIdNumber(m.idNumber).message && (i > 0 || isPhoneNumber(m.phone)) && (!m.phone || isPhoneNumber(m.phone)),
+  )
 
   const price = useAction(async (list: MemberDraft[]) => {
-    setQuote(await fieldworkApi.onsiteQuote({
-      communityId, years, packageCodes: BASIC,
-      members: list.map((m) => ({ idNumber: memberInput(m).idNumber, declaredTags: m.declaredTags, packageCodes: packagesOf(m) })),
-    }))
+    setQuote(
+      await fieldworkApi.onsiteQuote({
+        communityId,
+        years,
+        packageCodes: BASIC,
+        members: list.map((m) => ({ idNumber: memberInput(m).idNumber, declaredTags: m.declaredTags, packageCodes: packagesOf(m) })),
+      }),
+    )
   })
   /** Choosing a personalised package prices the household again, keeping the choices on screen. */
   const choosePackage = (i: number, code: string) => {
@@ -157,9 +199,18 @@ function OnsiteForm({ defaultTeamId }: { defaultTeamId?: string }) {
   }
   const sign = useAction(async () => {
     const agreementVersion = agreement.data?.version ?? ''
-    setResult(await fieldworkApi.signOnSite({
-      teamId, communityId, years, agreementVersion, insuranceAuthorized, signature, packageCodes: BASIC, members: members.map(memberInput),
-    }))
+    setResult(
+      await fieldworkApi.signOnSite({
+        teamId,
+        communityId,
+        years,
+        agreementVersion,
+        insuranceAuthorized,
+        signature,
+        packageCodes: BASIC,
+        members: members.map(memberInput),
+      }),
+    )
   })
   const change = (i: number, m: MemberDraft) => {
     setMembers(members.map((old, j) => (j === i ? m : old)))
@@ -172,18 +223,27 @@ function OnsiteForm({ defaultTeamId }: { defaultTeamId?: string }) {
     <View style={{ maxWidth: '720px' }}>
       <View className='section-title'>1. 团队和村/社区</View>
       <StateView state={teams} isEmpty={isEmptyList} emptyText='没有可选的团队'>
-        {(list) => list.map((t) => (
-          <OptionRow key={t.id} testId='onsite-team' selected={teamId === t.id} onClick={() => setTeamId(t.id)}>
-            <View className='option__title'>{t.name}</View>
-          </OptionRow>
-        ))}
+        {(list) =>
+          list.map((t) => (
+            <OptionRow key={t.id} testId='onsite-team' selected={teamId === t.id} onClick={() => setTeamId(t.id)}>
+              <View className='option__title'>{t.name}</View>
+            </OptionRow>
+          ))
+        }
       </StateView>
       <StateView state={communities} isEmpty={isEmptyList} emptyText='没有可选的村/社区'>
         {(list) => (
           <View className='row'>
             {list.map((c) => (
               <View key={c.id} style={{ flex: '1 1 160px' }}>
-                <OptionRow testId='onsite-community' selected={communityId === c.id} onClick={() => { setCommunityId(c.id); setQuote(undefined) }}>
+                <OptionRow
+                  testId='onsite-community'
+                  selected={communityId === c.id}
+                  onClick={() => {
+                    setCommunityId(c.id)
+                    setQuote(undefined)
+                  }}
+                >
                   {c.name}
                 </OptionRow>
               </View>
@@ -201,7 +261,14 @@ function OnsiteForm({ defaultTeamId }: { defaultTeamId?: string }) {
           attempted={attempted}
           error={serverError}
           onChange={(next) => change(i, next)}
-          onRemove={i > 0 ? () => { setMembers(members.filter((_, j) => j !== i)); setQuote(undefined) } : undefined}
+          onRemove={
+            i > 0
+              ? () => {
+                  setMembers(members.filter((_, j) => j !== i))
+                  setQuote(undefined)
+                }
+              : undefined
+          }
         />
       ))}
       <BigButton testId='onsite-add-member' kind='plain' onClick={() => setMembers([...members, emptyMember('spouse')])}>
@@ -212,7 +279,14 @@ function OnsiteForm({ defaultTeamId }: { defaultTeamId?: string }) {
       <View className='row'>
         {[1, 2, 3].map((y) => (
           <View key={y} style={{ flex: '1 1 100px' }}>
-            <OptionRow testId={`onsite-years-${y}`} selected={years === y} onClick={() => { setYears(y); setQuote(undefined) }}>
+            <OptionRow
+              testId={`onsite-years-${y}`}
+              selected={years === y}
+              onClick={() => {
+                setYears(y)
+                setQuote(undefined)
+              }}
+            >
               {y}年
             </OptionRow>
           </View>
@@ -222,32 +296,46 @@ function OnsiteForm({ defaultTeamId }: { defaultTeamId?: string }) {
         计算每人费用
       </BigButton>
       <ErrorMessage error={price.error} testId='onsite-price-error' />
-      {quote && quote.members.map((q, i) => (
-        <View className='card' key={i} data-testid={`onsite-quote-${i}`}>
-          <View className='card__title'>{members[i]?.name || `成员 ${i + 1}`}</View>
-          {q.offered.filter((p) => p.kind === 'personalised').length > 0 && (
-            <View>
-              <View className='field__label'>个性化服务包（可选一个）</View>
-              <OptionRow testId={`onsite-package-${i}-none`} selected={!members[i].personalPackage} onClick={() => choosePackage(i, '')}>
-                只签基础服务包
-              </OptionRow>
-              {q.offered.filter((p) => p.kind === 'personalised').map((p) => (
-                <OptionRow key={p.code} testId={`onsite-package-${i}-${p.code}`} selected={members[i].personalPackage === p.code} onClick={() => choosePackage(i, p.code)}>
-                  {p.name}
+      {quote &&
+        quote.members.map((q, i) => (
+          <View className='card' key={i} data-testid={`onsite-quote-${i}`}>
+            <View className='card__title'>{members[i]?.name || `成员 ${i + 1}`}</View>
+            {q.offered.filter((p) => p.kind === 'personalised').length > 0 && (
+              <View>
+                <View className='field__label'>个性化服务包（可选一个）</View>
+                <OptionRow testId={`onsite-package-${i}-none`} selected={!members[i].personalPackage} onClick={() => choosePackage(i, '')}>
+                  只签基础服务包
                 </OptionRow>
-              ))}
-            </View>
-          )}
-          {q.quote ? <FeeTable quote={q.quote} personName={members[i]?.name} testId={`onsite-fee-${i}`} /> : <View className='form-error'>{q.refusal?.message}</View>}
-        </View>
-      ))}
+                {q.offered
+                  .filter((p) => p.kind === 'personalised')
+                  .map((p) => (
+                    <OptionRow
+                      key={p.code}
+                      testId={`onsite-package-${i}-${p.code}`}
+                      selected={members[i].personalPackage === p.code}
+                      onClick={() => choosePackage(i, p.code)}
+                    >
+                      {p.name}
+                    </OptionRow>
+                  ))}
+              </View>
+            )}
+            {q.quote ? (
+              <FeeTable quote={q.quote} personName={members[i]?.name} testId={`onsite-fee-${i}`} />
+            ) : (
+              <View className='form-error'>{q.refusal?.message}</View>
+            )}
+          </View>
+        ))}
 
       <View className='section-title'>4. 协议和签名</View>
       <StateView state={agreement}>
         {(a) => (
           <View className='card'>
             <View className='card__title'>{a.title}</View>
-            <View className='muted' style={{ maxHeight: '160px', overflow: 'auto', whiteSpace: 'pre-wrap' }}>{a.text}</View>
+            <View className='muted' style={{ maxHeight: '160px', overflow: 'auto', whiteSpace: 'pre-wrap' }}>
+              {a.text}
+            </View>
           </View>
         )}
       </StateView>
@@ -272,7 +360,9 @@ function OnsiteForm({ defaultTeamId }: { defaultTeamId?: string }) {
       </BigButton>
       {(!quote || !agreed || !signature) && (
         <View className='muted' data-testid='onsite-missing'>
-          {!quote ? '请先计算每人费用；' : ''}{!agreed ? '请向居民宣读协议并勾选；' : ''}{!signature ? '请居民手写签名。' : ''}
+          {!quote ? '请先计算每人费用；' : ''}
+          {!agreed ? '请向居民宣读协议并勾选；' : ''}
+          {!signature ? '请居民手写签名。' : ''}
         </View>
       )}
     </View>

@@ -33,7 +33,13 @@ function fromService(service?: ServiceRecordView): Readings {
   return Object.fromEntries(READINGS.map(({ key }) => [key, m[key] === undefined ? '' : String(m[key])])) as Readings
 }
 
-function ServiceForm({ personId, contractId, planItemId, initialType, previous }: {
+function ServiceForm({
+  personId,
+  contractId,
+  planItemId,
+  initialType,
+  previous,
+}: {
   personId: string
   contractId?: string
   planItemId?: string
@@ -53,7 +59,11 @@ function ServiceForm({ personId, contractId, planItemId, initialType, previous }
 
   const save = useAction(async () => {
     const fields = {
-      type, date: date.trim(), channel, note: note.trim() || undefined, planItemId: previous?.planItemId ?? planItemId,
+      type,
+      date: date.trim(),
+      channel,
+      note: note.trim() || undefined,
+      planItemId: previous?.planItemId ?? planItemId,
       measurements: Object.keys(measurements).length ? measurements : undefined,
     }
     if (previous) await fieldworkApi.correctService(previous.id, { ...fields, planItemId: fields.planItemId ?? undefined, reason: reason.trim() })
@@ -71,7 +81,9 @@ function ServiceForm({ personId, contractId, planItemId, initialType, previous }
       <View className='row'>
         {SERVICE_TYPES.map((t) => (
           <View key={t} style={{ flex: '1 1 140px' }}>
-            <OptionRow testId={`record-type-${t}`} selected={type === t} onClick={() => setType(t)}>{SERVICE_TYPE_LABELS[t]}</OptionRow>
+            <OptionRow testId={`record-type-${t}`} selected={type === t} onClick={() => setType(t)}>
+              {SERVICE_TYPE_LABELS[t]}
+            </OptionRow>
           </View>
         ))}
       </View>
@@ -80,7 +92,9 @@ function ServiceForm({ personId, contractId, planItemId, initialType, previous }
       <View className='row'>
         {SERVICE_CHANNELS.map((c) => (
           <View key={c} style={{ flex: '1 1 120px' }}>
-            <OptionRow testId={`record-channel-${c}`} selected={channel === c} onClick={() => setChannel(c)}>{SERVICE_CHANNEL_LABELS[c]}</OptionRow>
+            <OptionRow testId={`record-channel-${c}`} selected={channel === c} onClick={() => setChannel(c)}>
+              {SERVICE_CHANNEL_LABELS[c]}
+            </OptionRow>
           </View>
         ))}
       </View>
@@ -129,11 +143,14 @@ export default function RecordServicePage() {
     <StaffGate area='fieldwork' title={title} testId='record-service'>
       {() =>
         params.correct ? (
-          <StateView state={record}>
-            {(r) => <ServiceForm personId={personId} previous={r.services.find((s) => s.id === params.correct)} />}
-          </StateView>
+          <StateView state={record}>{(r) => <ServiceForm personId={personId} previous={r.services.find((s) => s.id === params.correct)} />}</StateView>
         ) : (
-          <ServiceForm personId={personId} contractId={params.contractId} planItemId={params.planItemId} initialType={params.type as ServiceInput['type'] | undefined} />
+          <ServiceForm
+            personId={personId}
+            contractId={params.contractId}
+            planItemId={params.planItemId}
+            initialType={params.type as ServiceInput['type'] | undefined}
+          />
         )
       }
     </StaffGate>

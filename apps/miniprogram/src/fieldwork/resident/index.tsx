@@ -19,7 +19,9 @@ function Plan({ plan, personId }: { plan: ContractPlan; personId: string }) {
   return (
     <View className='card' data-testid='resident-plan'>
       <View className='card__title'>服务计划</View>
-      <View data-testid='plan-progress'>已完成 {plan.summary.done} · 进行中 {plan.summary.open} · 逾期 {plan.summary.overdue} · 共 {plan.summary.total} 项</View>
+      <View data-testid='plan-progress'>
+        已完成 {plan.summary.done} · 进行中 {plan.summary.open} · 逾期 {plan.summary.overdue} · 共 {plan.summary.total} 项
+      </View>
       {[...open, ...next].map((item) => (
         <View className='plan-item' key={item.id} data-testid='plan-item' data-state={item.state}>
           <View className='plan-item__what'>
@@ -84,31 +86,52 @@ export default function ResidentRecordPage() {
               <View style={{ maxWidth: '720px' }}>
                 <View className='card'>
                   <View className='card__row'>
-                    <View className='card__title' data-testid='resident-name'>{r.person.name}</View>
-                    <View>{r.person.gender === 'male' ? '男' : '女'} · {r.person.age}岁</View>
+                    <View className='card__title' data-testid='resident-name'>
+                      {r.person.name}
+                    </View>
+                    <View>
+                      {r.person.gender === 'male' ? '男' : '女'} · {r.person.age}岁
+                    </View>
                   </View>
-                  <View className='muted'>身份证号：{r.person.idNumberMasked}{r.person.phoneMasked ? ` · 手机：${r.person.phoneMasked}` : ''}</View>
+                  <View className='muted'>
+                    身份证号：{r.person.idNumberMasked}
+                    {r.person.phoneMasked ? ` · 手机：${r.person.phoneMasked}` : ''}
+                  </View>
                   {r.person.tags.length > 0 && <View>{r.person.tags.map(keyGroupLabel).join('、')}</View>}
                   {!r.person.claimed && <View className='muted'>上门登记，居民尚未在微信中认领</View>}
                 </View>
                 {r.contracts.map((c) => (
                   <View className='card' key={c.id} data-testid='resident-contract'>
                     <View className='card__row'>
-                      <View>签约 {formatDate(c.startDate)} 至 {formatDate(c.endDate)}</View>
+                      <View>
+                        签约 {formatDate(c.startDate)} 至 {formatDate(c.endDate)}
+                      </View>
                       <View className={`badge badge--${c.status}`}>{contractStatusLabel(c.status)}</View>
                     </View>
-                    <View className='muted'>{c.channel === 'onsite' ? '上门签约（医生代签）' : '小程序签约'}{c.hasSignature ? ' · 有居民手写签名' : ''}</View>
+                    <View className='muted'>
+                      {c.channel === 'onsite' ? '上门签约（医生代签）' : '小程序签约'}
+                      {c.hasSignature ? ' · 有居民手写签名' : ''}
+                    </View>
                   </View>
                 ))}
-                {r.plans.filter((p) => p.status === 'active').map((p) => <Plan key={p.contractId} plan={p} personId={r.person.id} />)}
+                {r.plans
+                  .filter((p) => p.status === 'active')
+                  .map((p) => (
+                    <Plan key={p.contractId} plan={p} personId={r.person.id} />
+                  ))}
                 {active && (
-                  <BigButton testId='resident-record-service' onClick={() => go(withQuery(ROUTES.fieldworkRecord, { personId: r.person.id, contractId: active.id }))}>
+                  <BigButton
+                    testId='resident-record-service'
+                    onClick={() => go(withQuery(ROUTES.fieldworkRecord, { personId: r.person.id, contractId: active.id }))}
+                  >
                     记录一次服务
                   </BigButton>
                 )}
                 <View className='section-title'>服务记录</View>
                 {r.services.length === 0 && <View className='muted'>还没有服务记录</View>}
-                {r.services.map((s) => <Service key={s.id} service={s} personId={r.person.id} />)}
+                {r.services.map((s) => (
+                  <Service key={s.id} service={s} personId={r.person.id} />
+                ))}
                 <View className='muted'>查看时间：{formatDateTime(new Date().toISOString())}（已记录查阅日志）</View>
               </View>
             )

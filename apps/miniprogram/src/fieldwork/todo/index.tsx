@@ -11,7 +11,14 @@ import { go } from '../../navigation'
 import { StaffGate } from '../../staff/StaffGate'
 import { TODO_LABELS } from '../labels'
 
-const ORDER: Todo['items'][number]['kind'][] = ['serviceOverdue', 'serviceDueThisWeek', 'contractEnding', 'contractLapsed', 'serviceUnconfirmed', 'contractRejected']
+const ORDER: Todo['items'][number]['kind'][] = [
+  'serviceOverdue',
+  'serviceDueThisWeek',
+  'contractEnding',
+  'contractLapsed',
+  'serviceUnconfirmed',
+  'contractRejected',
+]
 
 function TodoList({ mine }: { mine: boolean }) {
   const todo = useRequest(() => fieldworkApi.todo(mine), [mine], { refreshOnShow: true })
@@ -19,24 +26,30 @@ function TodoList({ mine }: { mine: boolean }) {
     <StateView state={todo} isEmpty={(t) => t.items.length === 0} emptyText='没有待办事项'>
       {(t) => (
         <View>
-          <View className='muted' data-testid='todo-date'>截至 {formatDate(t.today)}</View>
+          <View className='muted' data-testid='todo-date'>
+            截至 {formatDate(t.today)}
+          </View>
           {ORDER.filter((kind) => t.counts[kind]).map((kind) => (
             <View key={kind} data-testid={`todo-group-${kind}`}>
-              <View className='section-title'>{TODO_LABELS[kind]}（{t.counts[kind]}）</View>
-              {t.items.filter((i) => i.kind === kind).map((item, n) => (
-                <View
-                  className='card card--tap'
-                  key={`${item.personId}-${item.planItemId ?? item.serviceId ?? item.contractId ?? n}`}
-                  data-testid='todo-item'
-                  onClick={() => go(withQuery(ROUTES.fieldworkResident, { personId: item.personId }))}
-                >
-                  <View className='card__row'>
-                    <View className='card__title'>{item.personName}</View>
-                    <View className={kind === 'serviceOverdue' ? 'state-overdue' : 'muted'}>{formatDate(item.date)}</View>
+              <View className='section-title'>
+                {TODO_LABELS[kind]}（{t.counts[kind]}）
+              </View>
+              {t.items
+                .filter((i) => i.kind === kind)
+                .map((item, n) => (
+                  <View
+                    className='card card--tap'
+                    key={`${item.personId}-${item.planItemId ?? item.serviceId ?? item.contractId ?? n}`}
+                    data-testid='todo-item'
+                    onClick={() => go(withQuery(ROUTES.fieldworkResident, { personId: item.personId }))}
+                  >
+                    <View className='card__row'>
+                      <View className='card__title'>{item.personName}</View>
+                      <View className={kind === 'serviceOverdue' ? 'state-overdue' : 'muted'}>{formatDate(item.date)}</View>
+                    </View>
+                    <View>{item.title} ›</View>
                   </View>
-                  <View>{item.title} ›</View>
-                </View>
-              ))}
+                ))}
             </View>
           ))}
         </View>
@@ -54,10 +67,14 @@ export default function TodoPage() {
           {user.doctorId && (
             <View className='row'>
               <View style={{ flex: 1 }}>
-                <OptionRow testId='todo-team' selected={!mine} onClick={() => setMine(false)}>全团队</OptionRow>
+                <OptionRow testId='todo-team' selected={!mine} onClick={() => setMine(false)}>
+                  全团队
+                </OptionRow>
               </View>
               <View style={{ flex: 1 }}>
-                <OptionRow testId='todo-mine' selected={mine} onClick={() => setMine(true)}>我的居民</OptionRow>
+                <OptionRow testId='todo-mine' selected={mine} onClick={() => setMine(true)}>
+                  我的居民
+                </OptionRow>
               </View>
             </View>
           )}

@@ -23,7 +23,9 @@ export default function NewsDetailPage() {
             </View>
           ) : (
             <View className='article'>
-              <View className='article__title' data-testid='news-title'>{data.title}</View>
+              <View className='article__title' data-testid='news-title'>
+                {data.title}
+              </View>
               <View className='muted'>
                 {PUSH_CATEGORY_LABELS[data.category]} · {formatDateTime(data.publishedAt)}
               </View>

@@ -1,8 +1,13 @@
 import { useState } from 'react'
 import { Image, View } from '@tarojs/components'
 import {
-  FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, FEEDBACK_KIND_LABELS, FEEDBACK_KINDS, FEEDBACK_STATUS_LABELS,
-  type FeedbackCategory, type FeedbackKind,
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_CATEGORY_LABELS,
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_KINDS,
+  FEEDBACK_STATUS_LABELS,
+  type FeedbackCategory,
+  type FeedbackKind,
 } from '@jiayi/domain'
 import { feedbackApi } from '../../api/feed'
 import { BigButton, OptionRow, TextArea } from '../../components/Form'
@@ -61,7 +66,9 @@ export default function FeedbackPage() {
           list.map((f) => (
             <View className='card' key={f.id} data-testid='feedback-card'>
               <View className='card__row'>
-                <View className='tag'>{FEEDBACK_KIND_LABELS[f.kind]} · {FEEDBACK_CATEGORY_LABELS[f.category]}</View>
+                <View className='tag'>
+                  {FEEDBACK_KIND_LABELS[f.kind]} · {FEEDBACK_CATEGORY_LABELS[f.category]}
+                </View>
                 <View className={`badge ${f.status === 'closed' ? 'badge--done' : 'badge--pending'}`}>{FEEDBACK_STATUS_LABELS[f.status]}</View>
               </View>
               <View>{f.text}</View>

@@ -112,7 +112,12 @@ function Compose({ isDoctor }: { isDoctor: boolean }) {
         <View className='muted'>重点人群（任选其一即推送；不选为不限）</View>
         <View className='chips'>
           {KEY_GROUPS.map((g) => (
-            <View key={g.code} className={`chip ${tags.includes(g.code) ? 'chip--on' : ''}`} data-testid={`compose-tag-${g.code}`} onClick={() => toggleTag(g.code)}>
+            <View
+              key={g.code}
+              className={`chip ${tags.includes(g.code) ? 'chip--on' : ''}`}
+              data-testid={`compose-tag-${g.code}`}
+              onClick={() => toggleTag(g.code)}
+            >
               {g.label}
             </View>
           ))}
@@ -123,7 +128,12 @@ function Compose({ isDoctor }: { isDoctor: boolean }) {
         </View>
         <View className='chips'>
           {SEXES.map((s) => (
-            <View key={s.label} className={`chip ${sex === s.value ? 'chip--on' : ''}`} data-testid={`compose-sex-${s.value ?? 'any'}`} onClick={() => setSex(s.value)}>
+            <View
+              key={s.label}
+              className={`chip ${sex === s.value ? 'chip--on' : ''}`}
+              data-testid={`compose-sex-${s.value ?? 'any'}`}
+              onClick={() => setSex(s.value)}
+            >
               {s.label}
             </View>
           ))}

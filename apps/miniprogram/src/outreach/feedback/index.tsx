@@ -20,13 +20,16 @@ function FeedbackItem({ item, onChanged }: { item: StaffFeedback; onChanged: () 
   return (
     <View className='card' data-testid='staff-feedback-card'>
       <View className='card__row'>
-        <View className='tag'>{FEEDBACK_KIND_LABELS[item.kind]} · {FEEDBACK_CATEGORY_LABELS[item.category]}</View>
+        <View className='tag'>
+          {FEEDBACK_KIND_LABELS[item.kind]} · {FEEDBACK_CATEGORY_LABELS[item.category]}
+        </View>
         <View className={`badge ${item.status === 'closed' ? 'badge--done' : 'badge--pending'}`}>{FEEDBACK_STATUS_LABELS[item.status]}</View>
       </View>
       <View>{item.text}</View>
       {item.photoUrl && <View className='link'>附有照片：{item.photoUrl}</View>}
       <View className='muted'>
-        {item.residentName} · {item.teamName} · {formatDateTime(item.createdAt)} · {item.status === 'closed' ? `${item.daysOpen} 天办结` : `已等待 ${item.daysOpen} 天`}
+        {item.residentName} · {item.teamName} · {formatDateTime(item.createdAt)} ·{' '}
+        {item.status === 'closed' ? `${item.daysOpen} 天办结` : `已等待 ${item.daysOpen} 天`}
       </View>
       {item.handlerName && <View className='muted'>处理人：{item.handlerName}</View>}
       {item.reply && <View className='note'>答复：{item.reply}</View>}
@@ -57,7 +60,12 @@ function Queue() {
     <View>
       <View className='chips'>
         {[undefined, ...FEEDBACK_STATUSES].map((s) => (
-          <View key={s ?? 'all'} className={`chip ${status === s ? 'chip--on' : ''}`} data-testid={`staff-feedback-filter-${s ?? 'all'}`} onClick={() => setStatus(s)}>
+          <View
+            key={s ?? 'all'}
+            className={`chip ${status === s ? 'chip--on' : ''}`}
+            data-testid={`staff-feedback-filter-${s ?? 'all'}`}
+            onClick={() => setStatus(s)}
+          >
             {s ? FEEDBACK_STATUS_LABELS[s] : '全部'}
           </View>
         ))}

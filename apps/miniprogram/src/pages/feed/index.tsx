@@ -38,10 +38,20 @@ export default function FeedPage() {
           <StateView state={feed} isEmpty={isEmptyList} emptyText={category ? '这个分类还没有资讯' : '暂无推送'}>
             {(items) =>
               items.map((item) => (
-                <View className='card card--tap' key={item.id} data-testid='feed-card' data-read={item.read ? 'true' : 'false'} onClick={() => go(withQuery(ROUTES.newsDetail, { id: item.id }))}>
+                <View
+                  className='card card--tap'
+                  key={item.id}
+                  data-testid='feed-card'
+                  data-read={item.read ? 'true' : 'false'}
+                  onClick={() => go(withQuery(ROUTES.newsDetail, { id: item.id }))}
+                >
                   <View className='card__row'>
                     <View className='tag'>{PUSH_CATEGORY_LABELS[item.category]}</View>
-                    {!item.read && <View className='badge badge--pending' data-testid='feed-unread'>● 未读</View>}
+                    {!item.read && (
+                      <View className='badge badge--pending' data-testid='feed-unread'>
+                        ● 未读
+                      </View>
+                    )}
                   </View>
                   <View className='card__title'>{item.title}</View>
                   <View className='muted'>{item.summary}</View>

@@ -36,7 +36,13 @@ export function HomeUpdates({ nextService, notices, onOpenNotice }: Props) {
         </View>
       )}
       {notices.slice(0, 3).map((notice) => (
-        <View className='card--tap' key={notice.id} data-testid='home-notice' onClick={() => onOpenNotice(notice)} style={{ padding: '6px 0', borderTop: '1px solid #e6ebe8' }}>
+        <View
+          className='card--tap'
+          key={notice.id}
+          data-testid='home-notice'
+          onClick={() => onOpenNotice(notice)}
+          style={{ padding: '6px 0', borderTop: '1px solid #e6ebe8' }}
+        >
           <View className='card__row'>
             <View style={{ fontWeight: 700 }}>{notice.title}</View>
             <View className='badge badge--pending'>未读</View>

@@ -41,7 +41,9 @@ async function loadHousehold(): Promise<Household> {
 /** The contract that counts for a person now: the active one, else the one waiting, else none. */
 function currentContract(contracts: Contract[], personId: string): Contract | undefined {
   const own = contracts.filter((c) => c.personId === personId && !c.renewalOf)
-  return own.find((c) => c.status === 'active') ?? own.find((c) => c.status === 'pending') ?? contracts.find((c) => c.personId === personId && c.status === 'active')
+  return (
+    own.find((c) => c.status === 'active') ?? own.find((c) => c.status === 'pending') ?? contracts.find((c) => c.personId === personId && c.status === 'active')
+  )
 }
 
 function renewalDue(contract: Contract | undefined): boolean {
@@ -160,7 +162,11 @@ function Entries({ renewUrl }: { renewUrl?: string }) {
           <View className='entry__inner'>
             <View className='entry__icon'>{entry.icon}</View>
             <View className='entry__label'>{entry.label}</View>
-            {!entry.url && <View className='muted' style={{ fontSize: '14px' }}>即将开放</View>}
+            {!entry.url && (
+              <View className='muted' style={{ fontSize: '14px' }}>
+                即将开放
+              </View>
+            )}
           </View>
         </View>
       ))}
@@ -206,7 +212,17 @@ export default function HomePage() {
                 {own && <TeamCard contract={own} />}
                 {!anyContract && <SigningSteps data={data} />}
                 <HomeUpdates notices={data.notices} onOpenNotice={openNotice} />
-                {data.me.person && <Entries renewUrl={own && renewalDue(own) ? withQuery(ROUTES.contract, { id: own.id, renew: 1 }) : own ? withQuery(ROUTES.contract, { id: own.id }) : undefined} />}
+                {data.me.person && (
+                  <Entries
+                    renewUrl={
+                      own && renewalDue(own)
+                        ? withQuery(ROUTES.contract, { id: own.id, renew: 1 })
+                        : own
+                          ? withQuery(ROUTES.contract, { id: own.id })
+                          : undefined
+                    }
+                  />
+                )}
                 {data.me.person && (data.members.length > 0 || !own) && <FamilyStatus data={data} />}
                 {anyContract && (
                   <BigButton testId='home-contracts' kind='plain' onClick={() => go(ROUTES.contracts)}>

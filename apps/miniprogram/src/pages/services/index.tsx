@@ -31,12 +31,20 @@ function ReceivedService({ service, onConfirmed }: { service: ServiceRecordView;
         <View className='card__title'>{service.typeLabel}</View>
         <View className='muted'>{formatDate(service.serviceDate)}</View>
       </View>
-      {service.measurementsText && <View className='reading' data-testid='my-service-reading'>{service.measurementsText}</View>}
+      {service.measurementsText && (
+        <View className='reading' data-testid='my-service-reading'>
+          {service.measurementsText}
+        </View>
+      )}
       {service.onTarget === false && <View className='state-overdue'>本次测量未达到控制目标，请按医生嘱咐复查</View>}
       {service.note && <View>医生记录：{service.note}</View>}
-      <View className='muted'>{service.channelLabel} · {service.recordedBy.name}</View>
+      <View className='muted'>
+        {service.channelLabel} · {service.recordedBy.name}
+      </View>
       {service.confirmedAt ? (
-        <View className='state-done' data-testid='my-service-confirmed'>您已确认这次服务</View>
+        <View className='state-done' data-testid='my-service-confirmed'>
+          您已确认这次服务
+        </View>
       ) : (
         <View>
           <BigButton testId='my-service-confirm' loading={confirm.busy} onClick={() => confirm.run()}>
@@ -55,37 +63,41 @@ function MyServices() {
   return (
     <StateView state={mine} isEmpty={(d) => !hasAny(d)} emptyText='签约生效后，家庭医生为您提供的服务会显示在这里'>
       {(data) =>
-        data.people.filter((p) => p.plans.length > 0 || p.services.length > 0).map((person) => {
-          const year = data.today.slice(0, 4)
-          // Still owed: open or late items, and those whose window starts later this year.
-          const stillDue = person.plans
-            .flatMap((plan) => plan.items)
-            .filter((i) => i.state === 'due' || i.state === 'overdue' || (i.state === 'upcoming' && i.windowStart.slice(0, 4) === year))
-            .sort((a, b) => a.windowEnd.localeCompare(b.windowEnd))
-          return (
-            <View key={person.personId} data-testid='my-services-person'>
-              <View className='section-title'>{person.name}的服务</View>
-              {person.plans.map((plan) => (
-                <View className='note' key={plan.contractId} data-testid='my-progress'>
-                  履约进度：本签约期共 {plan.summary.total} 项服务，已提供 {plan.summary.done} 项
-                  {plan.summary.overdue > 0 ? `，${plan.summary.overdue} 项未按时提供` : ''}
-                </View>
-              ))}
-              {stillDue.length > 0 && (
-                <View className='card'>
-                  <View className='card__title'>接下来将为您提供</View>
-                  {stillDue.map((item) => (
-                    <View className='plan-item' key={item.id}>
-                      <View>{item.title}</View>
-                      <View className='muted'>{formatDate(item.windowEnd)}前</View>
-                    </View>
-                  ))}
-                </View>
-              )}
-              {person.services.map((s) => <ReceivedService key={s.id} service={s} onConfirmed={mine.reload} />)}
-            </View>
-          )
-        })
+        data.people
+          .filter((p) => p.plans.length > 0 || p.services.length > 0)
+          .map((person) => {
+            const year = data.today.slice(0, 4)
+            // Still owed: open or late items, and those whose window starts later this year.
+            const stillDue = person.plans
+              .flatMap((plan) => plan.items)
+              .filter((i) => i.state === 'due' || i.state === 'overdue' || (i.state === 'upcoming' && i.windowStart.slice(0, 4) === year))
+              .sort((a, b) => a.windowEnd.localeCompare(b.windowEnd))
+            return (
+              <View key={person.personId} data-testid='my-services-person'>
+                <View className='section-title'>{person.name}的服务</View>
+                {person.plans.map((plan) => (
+                  <View className='note' key={plan.contractId} data-testid='my-progress'>
+                    履约进度：本签约期共 {plan.summary.total} 项服务，已提供 {plan.summary.done} 项
+                    {plan.summary.overdue > 0 ? `，${plan.summary.overdue} 项未按时提供` : ''}
+                  </View>
+                ))}
+                {stillDue.length > 0 && (
+                  <View className='card'>
+                    <View className='card__title'>接下来将为您提供</View>
+                    {stillDue.map((item) => (
+                      <View className='plan-item' key={item.id}>
+                        <View>{item.title}</View>
+                        <View className='muted'>{formatDate(item.windowEnd)}前</View>
+                      </View>
+                    ))}
+                  </View>
+                )}
+                {person.services.map((s) => (
+                  <ReceivedService key={s.id} service={s} onConfirmed={mine.reload} />
+                ))}
+              </View>
+            )
+          })
       }
     </StateView>
   )

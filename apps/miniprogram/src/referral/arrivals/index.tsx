@@ -79,10 +79,24 @@ function ArrivalRow({ referral, onChanged }: { referral: StaffReferral; onChange
         </View>
         <StatusBadge status={referral.status} />
       </View>
-      <View className='card__row'><View className='muted'>预约时间</View><View>{slotLabel(referral.date, referral.period)}</View></View>
-      <View className='card__row'><View className='muted'>身份证</View><View>{referral.person.idNumberMasked}</View></View>
-      <View className='card__row'><View className='muted'>转诊原因</View><View>{referral.reason}</View></View>
-      <View className='card__row'><View className='muted'>家庭医生</View><View>{referral.doctor.name}（{referral.team.name}）</View></View>
+      <View className='card__row'>
+        <View className='muted'>预约时间</View>
+        <View>{slotLabel(referral.date, referral.period)}</View>
+      </View>
+      <View className='card__row'>
+        <View className='muted'>身份证</View>
+        <View>{referral.person.idNumberMasked}</View>
+      </View>
+      <View className='card__row'>
+        <View className='muted'>转诊原因</View>
+        <View>{referral.reason}</View>
+      </View>
+      <View className='card__row'>
+        <View className='muted'>家庭医生</View>
+        <View>
+          {referral.doctor.name}（{referral.team.name}）
+        </View>
+      </View>
       <View className='row'>
         {referral.person.phone && <PhoneCall label='居民' phone={referral.person.phone} testId='arrival-call-resident' />}
         <PhoneCall label='家庭医生' phone={referral.doctor.phone} testId='arrival-call-doctor' />
@@ -112,21 +126,48 @@ function ArrivalRow({ referral, onChanged }: { referral: StaffReferral; onChange
           )}
         </View>
       )}
-      {form === 'feedback' && <FeedbackForm referral={referral} onSaved={() => { setForm(undefined); onChanged() }} />}
-      {form === 'down' && <DownForm referral={referral} onSent={() => { setForm(undefined); onChanged() }} />}
+      {form === 'feedback' && (
+        <FeedbackForm
+          referral={referral}
+          onSaved={() => {
+            setForm(undefined)
+            onChanged()
+          }}
+        />
+      )}
+      {form === 'down' && (
+        <DownForm
+          referral={referral}
+          onSent={() => {
+            setForm(undefined)
+            onChanged()
+          }}
+        />
+      )}
     </View>
   )
 }
 
 function Arrivals({ tab }: { tab: Tab }) {
   const referrals = useRequest(
-    () => staffReferralsApi.list({ status: tab === 'arrivals' ? 'booked' : 'visited', from: addDays(today(), tab === 'arrivals' ? -LOOKBACK_DAYS : -30), to: today() }),
+    () =>
+      staffReferralsApi.list({
+        status: tab === 'arrivals' ? 'booked' : 'visited',
+        from: addDays(today(), tab === 'arrivals' ? -LOOKBACK_DAYS : -30),
+        to: today(),
+      }),
     [tab],
     { refreshOnShow: true },
   )
   return (
     <StateView state={referrals} isEmpty={(list) => list.length === 0} emptyText={tab === 'arrivals' ? '今天没有待到诊的转诊' : '近30天没有已就诊的转诊'}>
-      {(list) => <View>{list.map((r) => <ArrivalRow key={r.id} referral={r} onChanged={referrals.reload} />)}</View>}
+      {(list) => (
+        <View>
+          {list.map((r) => (
+            <ArrivalRow key={r.id} referral={r} onChanged={referrals.reload} />
+          ))}
+        </View>
+      )}
     </StateView>
   )
 }

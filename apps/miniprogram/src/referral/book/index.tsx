@@ -31,20 +31,27 @@ async function residentCandidates(): Promise<Candidate[]> {
     .map((c) => ({ contractId: c.id, name: c.person.name, detail: c.doctor ? `${c.team.name} · ${c.doctor.name}医生` : c.team.name }))
 }
 
-function PersonStep({ staff, chosen, onChoose, presetContractId }: { staff: boolean; chosen?: Candidate; onChoose: (c: Candidate) => void; presetContractId?: string }) {
+function PersonStep({
+  staff,
+  chosen,
+  onChoose,
+  presetContractId,
+}: {
+  staff: boolean
+  chosen?: Candidate
+  onChoose: (c: Candidate) => void
+  presetContractId?: string
+}) {
   const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
-  const candidates = useRequest<Candidate[]>(
-    async () => {
-      if (!staff) return residentCandidates()
-      if (!search) return []
-      const found = await staffApi.residents(search)
-      return (found as unknown as { name: string; idNumberMasked: string; age?: number; contract: { id: string; status: string } }[])
-        .filter((r) => r.contract?.status === 'active')
-        .map((r) => ({ contractId: r.contract.id, name: r.name, detail: `${r.idNumberMasked}${r.age !== undefined ? ` · ${r.age}岁` : ''}` }))
-    },
-    [staff, search],
-  )
+  const candidates = useRequest<Candidate[]>(async () => {
+    if (!staff) return residentCandidates()
+    if (!search) return []
+    const found = await staffApi.residents(search)
+    return (found as unknown as { name: string; idNumberMasked: string; age?: number; contract: { id: string; status: string } }[])
+      .filter((r) => r.contract?.status === 'active')
+      .map((r) => ({ contractId: r.contract.id, name: r.name, detail: `${r.idNumberMasked}${r.age !== undefined ? ` · ${r.age}岁` : ''}` }))
+  }, [staff, search])
   useEffect(() => {
     const preset = candidates.data?.find((c) => c.contractId === presetContractId)
     if (preset && !chosen) onChoose(preset)
@@ -90,7 +97,9 @@ function DateStrip({ pools, chosen, onChoose }: { pools: SlotPool[]; chosen?: Sl
     <View className='date-strip' data-testid='referral-date-strip'>
       {days.map((date) => (
         <View className='date-strip__day' key={date}>
-          <View className='date-strip__date'>{Number(date.slice(5, 7))}月{Number(date.slice(8))}日</View>
+          <View className='date-strip__date'>
+            {Number(date.slice(5, 7))}月{Number(date.slice(8))}日
+          </View>
           <View className='muted'>{weekday(date)}</View>
           {(['am', 'pm'] as SlotPeriod[]).map((period) => {
             const pool = pools.find((p) => p.date === date && p.period === period)
@@ -163,8 +172,19 @@ export default function BookReferralPage() {
         {(list) => (
           <View>
             {list.map((h) => (
-              <OptionRow key={h.id} testId={`referral-hospital-${h.name}`} selected={h.id === hospitalId} onClick={() => { setHospitalId(h.id); setDepartment(undefined); setPool(undefined) }}>
-                <View className='option__title'>{h.name}（{h.level}）</View>
+              <OptionRow
+                key={h.id}
+                testId={`referral-hospital-${h.name}`}
+                selected={h.id === hospitalId}
+                onClick={() => {
+                  setHospitalId(h.id)
+                  setDepartment(undefined)
+                  setPool(undefined)
+                }}
+              >
+                <View className='option__title'>
+                  {h.name}（{h.level}）
+                </View>
                 <View className='muted'>{h.address}</View>
               </OptionRow>
             ))}
@@ -177,7 +197,15 @@ export default function BookReferralPage() {
           <View className='section-title'>3. 选择科室</View>
           <View className='tabs'>
             {hospital.departments.map((d) => (
-              <View key={d} className={`tabs__tab ${d === department ? 'tabs__tab--on' : ''}`} data-testid={`referral-department-${d}`} onClick={() => { setDepartment(d); setPool(undefined) }}>
+              <View
+                key={d}
+                className={`tabs__tab ${d === department ? 'tabs__tab--on' : ''}`}
+                data-testid={`referral-department-${d}`}
+                onClick={() => {
+                  setDepartment(d)
+                  setPool(undefined)
+                }}
+              >
                 {d}
               </View>
             ))}
@@ -202,7 +230,13 @@ export default function BookReferralPage() {
       {pool && (
         <View>
           <View className='section-title'>5. 转诊原因</View>
-          <TextArea label='请简单说明哪里不舒服、想看什么' value={reason} onInput={setReason} testId='referral-reason' placeholder='例如：血压一直偏高，吃药效果不好' />
+          <TextArea
+            label='请简单说明哪里不舒服、想看什么'
+            value={reason}
+            onInput={setReason}
+            testId='referral-reason'
+            placeholder='例如：血压一直偏高，吃药效果不好'
+          />
         </View>
       )}
 
@@ -214,13 +248,26 @@ export default function BookReferralPage() {
       {ready && confirming && (
         <View className='card' data-testid='referral-confirm'>
           <View className='card__title'>请核对</View>
-          <View className='card__row'><View className='muted'>就诊人</View><View>{person!.name}</View></View>
-          <View className='card__row'><View className='muted'>医院科室</View><View>{hospital!.name} {department}</View></View>
+          <View className='card__row'>
+            <View className='muted'>就诊人</View>
+            <View>{person!.name}</View>
+          </View>
+          <View className='card__row'>
+            <View className='muted'>医院科室</View>
+            <View>
+              {hospital!.name} {department}
+            </View>
+          </View>
           <View className='card__row'>
             <View className='muted'>就诊时间</View>
-            <View>{slotLabel(pool!.date, pool!.period)}（{SLOT_PERIOD_HOURS[pool!.period].arrive}前到）</View>
+            <View>
+              {slotLabel(pool!.date, pool!.period)}（{SLOT_PERIOD_HOURS[pool!.period].arrive}前到）
+            </View>
           </View>
-          <View className='card__row'><View className='muted'>转诊原因</View><View>{reason.trim()}</View></View>
+          <View className='card__row'>
+            <View className='muted'>转诊原因</View>
+            <View>{reason.trim()}</View>
+          </View>
           {!staff && <View className='note'>提交后号源为您保留，家庭医生审核通过后预约成功；医生逾期未审核，号源会自动释放，“我的转诊”里写着截止时间。</View>}
           <ErrorMessage error={submit.error} />
           <BigButton testId='referral-submit' loading={submit.busy} onClick={() => submit.run()}>

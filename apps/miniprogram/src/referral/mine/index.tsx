@@ -30,18 +30,34 @@ function ReferralCard({ referral, onChanged }: { referral: Referral; onChanged: 
   return (
     <View className='card' data-testid={`referral-${referral.id}`}>
       <View className='card__row'>
-        <View className='card__title'>{referral.hospitalName} · {referral.department}</View>
+        <View className='card__title'>
+          {referral.hospitalName} · {referral.department}
+        </View>
         <StatusBadge status={referral.status} />
       </View>
-      <View className='card__row'><View className='muted'>就诊人</View><View>{referral.personName}</View></View>
+      <View className='card__row'>
+        <View className='muted'>就诊人</View>
+        <View>{referral.personName}</View>
+      </View>
       <View className='card__row'>
         <View className='muted'>就诊时间</View>
-        <View>{slotLabel(referral.date, referral.period)}{open ? `，${SLOT_PERIOD_HOURS[referral.period].arrive}前到` : ''}</View>
+        <View>
+          {slotLabel(referral.date, referral.period)}
+          {open ? `，${SLOT_PERIOD_HOURS[referral.period].arrive}前到` : ''}
+        </View>
       </View>
-      <View className='card__row'><View className='muted'>医院地址</View><View>{referral.hospitalAddress}</View></View>
-      <View className='card__row'><View className='muted'>转诊原因</View><View>{referral.reason}</View></View>
+      <View className='card__row'>
+        <View className='muted'>医院地址</View>
+        <View>{referral.hospitalAddress}</View>
+      </View>
+      <View className='card__row'>
+        <View className='muted'>转诊原因</View>
+        <View>{referral.reason}</View>
+      </View>
       {referral.status === 'requested' && referral.holdExpiresAt && (
-        <View className='note'>号源已为您保留，等待{referral.doctor.name}医生审核。{formatDateTime(referral.holdExpiresAt)}前未审核，号源会自动释放。</View>
+        <View className='note'>
+          号源已为您保留，等待{referral.doctor.name}医生审核。{formatDateTime(referral.holdExpiresAt)}前未审核，号源会自动释放。
+        </View>
       )}
       {referral.status === 'declined' && referral.declineReason && <View className='form-error'>未通过原因：{referral.declineReason}</View>}
       {referral.status === 'expired' && <View className='muted'>家庭医生没有按时审核，号源已释放，您可以重新预约。</View>}
@@ -49,7 +65,9 @@ function ReferralCard({ referral, onChanged }: { referral: Referral; onChanged: 
         <View>
           <View className='section-title'>就诊请带上</View>
           {referral.whatToBring.map((item) => (
-            <View className='bring' key={item}>· {item}</View>
+            <View className='bring' key={item}>
+              · {item}
+            </View>
           ))}
         </View>
       )}

@@ -87,7 +87,12 @@ function PoolTable({ pools, onPick }: { pools: SlotPool[]; onPick: (pool: SlotPo
   const days = Array.from({ length: DAYS }, (_, i) => addDays(today(), i))
   const cell = (date: string, period: SlotPeriod) => {
     const pool = pools.find((p) => p.date === date && p.period === period)
-    if (!pool) return <View className='pool-table__cell muted' key={period}>未放号</View>
+    if (!pool)
+      return (
+        <View className='pool-table__cell muted' key={period}>
+          未放号
+        </View>
+      )
     const state = pool.closed ? 'pool-table__cell--closed' : pool.left === 0 ? 'pool-table__cell--full' : ''
     return (
       <View className={`pool-table__cell pool-table__cell--tap ${state}`} key={period} data-testid={`pool-${date}-${period}`} onClick={() => onPick(pool)}>
@@ -105,7 +110,9 @@ function PoolTable({ pools, onPick }: { pools: SlotPool[]; onPick: (pool: SlotPo
       </View>
       {days.map((date) => (
         <View className='pool-table__row' key={date}>
-          <View className='pool-table__cell pool-table__cell--date'>{date.slice(5)} {weekday(date)}</View>
+          <View className='pool-table__cell pool-table__cell--date'>
+            {date.slice(5)} {weekday(date)}
+          </View>
           {cell(date, 'am')}
           {cell(date, 'pm')}
         </View>
@@ -120,11 +127,9 @@ function Pools({ user }: { user: SessionUser }) {
   const [department, setDepartment] = useState<string>()
   const [picked, setPicked] = useState<string>()
   const current = department ?? hospital?.departments[0]
-  const pools = useRequest(
-    () => staffReferralsApi.slots({ department: current, from: today(), to: addDays(today(), DAYS - 1) }),
-    [current],
-    { enabled: !!current },
-  )
+  const pools = useRequest(() => staffReferralsApi.slots({ department: current, from: today(), to: addDays(today(), DAYS - 1) }), [current], {
+    enabled: !!current,
+  })
   const pickedPool = pools.data?.find((p) => p.id === picked)
   return (
     <StateView state={hospitals}>
@@ -133,7 +138,15 @@ function Pools({ user }: { user: SessionUser }) {
           <View className='note'>{hospital?.name}：未来两周各科室的转诊号源。点表格中的数字可修改号源数或停止预约。</View>
           <View className='tabs'>
             {(hospital?.departments ?? []).map((d) => (
-              <View key={d} className={`tabs__tab ${d === current ? 'tabs__tab--on' : ''}`} data-testid={`pool-department-${d}`} onClick={() => { setDepartment(d); setPicked(undefined) }}>
+              <View
+                key={d}
+                className={`tabs__tab ${d === current ? 'tabs__tab--on' : ''}`}
+                data-testid={`pool-department-${d}`}
+                onClick={() => {
+                  setDepartment(d)
+                  setPicked(undefined)
+                }}
+              >
                 {d}
               </View>
             ))}

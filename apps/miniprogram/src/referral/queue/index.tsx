@@ -40,18 +40,36 @@ function ReferralRow({ referral, onChanged }: { referral: StaffReferral; onChang
         </View>
         <StatusBadge status={referral.status} />
       </View>
-      <View className='card__row'><View className='muted'>转往</View><View>{referral.hospitalName} {referral.department}</View></View>
-      <View className='card__row'><View className='muted'>就诊时间</View><View>{slotLabel(referral.date, referral.period)}</View></View>
-      <View className='card__row'><View className='muted'>转诊原因</View><View>{referral.reason}</View></View>
+      <View className='card__row'>
+        <View className='muted'>转往</View>
+        <View>
+          {referral.hospitalName} {referral.department}
+        </View>
+      </View>
+      <View className='card__row'>
+        <View className='muted'>就诊时间</View>
+        <View>{slotLabel(referral.date, referral.period)}</View>
+      </View>
+      <View className='card__row'>
+        <View className='muted'>转诊原因</View>
+        <View>{referral.reason}</View>
+      </View>
       {referral.contract && (
         <View className='card__row'>
           <View className='muted'>签约</View>
-          <View>到{referral.contract.endDate} · {referral.contract.packages.join('、')}</View>
+          <View>
+            到{referral.contract.endDate} · {referral.contract.packages.join('、')}
+          </View>
         </View>
       )}
-      <View className='card__row'><View className='muted'>身份证</View><View>{referral.person.idNumberMasked}</View></View>
+      <View className='card__row'>
+        <View className='muted'>身份证</View>
+        <View>{referral.person.idNumberMasked}</View>
+      </View>
       {referral.person.phone && <PhoneCall label='居民电话' phone={referral.person.phone} testId='queue-call' />}
-      {referral.status === 'requested' && referral.holdExpiresAt && <View className='muted'>请在{formatDateTime(referral.holdExpiresAt)}前审核，逾期号源自动释放。</View>}
+      {referral.status === 'requested' && referral.holdExpiresAt && (
+        <View className='muted'>请在{formatDateTime(referral.holdExpiresAt)}前审核，逾期号源自动释放。</View>
+      )}
       {referral.feedback && <FeedbackBlock feedback={referral.feedback} />}
       {referral.status === 'requested' && (
         <View>
@@ -67,7 +85,13 @@ function ReferralRow({ referral, onChanged }: { referral: StaffReferral; onChang
             </View>
           ) : (
             <View>
-              <Field label='不同意的原因（居民会看到）' value={reason} onInput={setReason} testId='queue-decline-reason' placeholder='例如：可先在社区调整用药观察两周' />
+              <Field
+                label='不同意的原因（居民会看到）'
+                value={reason}
+                onInput={setReason}
+                testId='queue-decline-reason'
+                placeholder='例如：可先在社区调整用药观察两周'
+              />
               <BigButton small kind='danger' testId='queue-decline-confirm' loading={decline.busy} onClick={() => decline.run()}>
                 确认退回
               </BigButton>
@@ -87,8 +111,13 @@ function DownRow({ down, onChanged }: { down: StaffDownReferral; onChanged: () =
   })
   return (
     <View className='card' data-testid={`down-${down.id}`}>
-      <View className='card__title'>{down.personName} · {down.hospitalName}{down.department}转回</View>
-      <View className='muted'>转回时间：{formatDateTime(down.sentAt)}（就诊日 {down.visitDate}）</View>
+      <View className='card__title'>
+        {down.personName} · {down.hospitalName}
+        {down.department}转回
+      </View>
+      <View className='muted'>
+        转回时间：{formatDateTime(down.sentAt)}（就诊日 {down.visitDate}）
+      </View>
       <View className='muted'>诊疗小结</View>
       <View>{down.summary}</View>
       <View className='muted'>随访计划</View>
@@ -114,13 +143,25 @@ function TabContent({ tab }: { tab: Tab }) {
   if (tab === 'down') {
     return (
       <StateView state={downs} isEmpty={(list) => list.length === 0} emptyText='没有待接收的转回'>
-        {(list) => <View>{list.map((d) => <DownRow key={d.id} down={d} onChanged={downs.reload} />)}</View>}
+        {(list) => (
+          <View>
+            {list.map((d) => (
+              <DownRow key={d.id} down={d} onChanged={downs.reload} />
+            ))}
+          </View>
+        )}
       </StateView>
     )
   }
   return (
     <StateView state={referrals} isEmpty={(list) => list.length === 0} emptyText={tab === 'requested' ? '没有待审核的转诊申请' : '暂无记录'}>
-      {(list) => <View>{list.map((r) => <ReferralRow key={r.id} referral={r} onChanged={referrals.reload} />)}</View>}
+      {(list) => (
+        <View>
+          {list.map((r) => (
+            <ReferralRow key={r.id} referral={r} onChanged={referrals.reload} />
+          ))}
+        </View>
+      )}
     </StateView>
   )
 }
@@ -136,7 +177,12 @@ export default function ReferralQueuePage() {
           </BigButton>
           <View className='tabs'>
             {TABS.map((t) => (
-              <View key={t.key} className={`tabs__tab ${tab === t.key ? 'tabs__tab--on' : ''}`} data-testid={`queue-tab-${t.key}`} onClick={() => setTab(t.key)}>
+              <View
+                key={t.key}
+                className={`tabs__tab ${tab === t.key ? 'tabs__tab--on' : ''}`}
+                data-testid={`queue-tab-${t.key}`}
+                onClick={() => setTab(t.key)}
+              >
                 {t.label}
               </View>
             ))}

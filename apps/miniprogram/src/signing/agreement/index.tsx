@@ -26,7 +26,10 @@ export default function AgreementPage() {
             <ScrollView scrollY className='agreement' data-testid='agreement-text' lowerThreshold={40} onScrollToLower={() => setReadToEnd(true)}>
               {a.text}
             </ScrollView>
-            <View className='muted'>协议版本：{a.version}{readToEnd ? '' : '（请向下滑动读完协议）'}</View>
+            <View className='muted'>
+              协议版本：{a.version}
+              {readToEnd ? '' : '（请向下滑动读完协议）'}
+            </View>
             <CheckItem testId='agreement-accept' checked={accepted} onChange={setAccepted}>
               我已阅读并同意《家庭医生签约服务协议》
             </CheckItem>

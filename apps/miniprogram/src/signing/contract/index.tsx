@@ -54,7 +54,14 @@ function RenewSheet({ contract, onClose }: { contract: Contract; onClose: () => 
       <StateView state={quote}>{(q) => <FeeTable quote={q} personName={contract.person.name} testId='renew-fees' />}</StateView>
       <CheckItem testId='renew-accept' checked={accepted} onChange={setAccepted}>
         我已阅读并同意《家庭医生签约服务协议》
-        <Text className='link' data-testid='renew-agreement-link' onClick={(e) => { e.stopPropagation(); setShowAgreement(!showAgreement) }}>
+        <Text
+          className='link'
+          data-testid='renew-agreement-link'
+          onClick={(e) => {
+            e.stopPropagation()
+            setShowAgreement(!showAgreement)
+          }}
+        >
           {showAgreement ? '收起' : '查看协议'}
         </Text>
       </CheckItem>
@@ -212,8 +219,14 @@ function DeliveryProgress({ contractId }: { contractId: string }) {
         整个签约期共 {plan.summary.total} 项服务：已提供 {plan.summary.done} 项，正在安排 {plan.summary.open} 项
         {plan.summary.overdue > 0 ? `，${plan.summary.overdue} 项未按时提供` : ''}。
       </View>
-      {services.length > 0 && <View className='muted'>最近一次：{formatDate(services[0].serviceDate)} {services[0].typeLabel}</View>}
-      <View className='link' onClick={() => go(ROUTES.services)}>查看我的服务 ›</View>
+      {services.length > 0 && (
+        <View className='muted'>
+          最近一次：{formatDate(services[0].serviceDate)} {services[0].typeLabel}
+        </View>
+      )}
+      <View className='link' onClick={() => go(ROUTES.services)}>
+        查看我的服务 ›
+      </View>
     </View>
   )
 }

@@ -54,15 +54,31 @@ function MemberForm({ member, onDone, onCancel }: { member?: Person; onDone: () 
     <View className='card' id='family-form' data-testid='family-form'>
       <View className='card__title'>{member ? `修改家庭成员：${member.name}` : '添加家庭成员'}</View>
       {member && <View className='note'>为保护隐私，修改时请重新填写身份证号（已保存：{member.idNumberMasked}）。</View>}
-      <Field label='姓名' testId='family-name' value={name} onInput={setName} error={serverError?.fieldMessage('name') ?? (attempted && !name.trim() ? '请填写姓名' : undefined)} />
+      <Field
+        label='姓名'
+        testId='family-name'
+        value={name}
+        onInput={setName}
+        error={serverError?.fieldMessage('name') ?? (attempted && !name.trim() ? '请填写姓名' : undefined)}
+      />
       <IdNumberField testId='family-id' value={idNumber} onInput={setIdNumber} showRequired={attempted} serverError={serverError?.fieldMessage('idNumber')} />
-      <Field label='手机号（可不填）' testId='family-phone' type='number' maxlength={11} value={phone} onInput={setPhone} error={phone && !isPhoneNumber(phone) ? '手机号应为11位' : undefined} />
+      <Field
+        label='手机号（可不填）'
+        testId='family-phone'
+        type='number'
+        maxlength={11}
+        value={phone}
+        onInput={setPhone}
+        error={phone && !isPhoneNumber(phone) ? '手机号应为11位' : undefined}
+      />
       <View className='field__label'>与您的关系</View>
       <View className='row'>
         {RELATIONS.map((r) => (
           <View key={r} style={{ flex: '1 1 120px' }}>
             <OptionRow testId={`relation-${r}`} selected={relation === r} onClick={() => setRelation(r)}>
-              <View className='option__title' style={{ textAlign: 'center' }}>{relationLabel(r)}</View>
+              <View className='option__title' style={{ textAlign: 'center' }}>
+                {relationLabel(r)}
+              </View>
             </OptionRow>
           </View>
         ))}
@@ -124,7 +140,9 @@ export default function FamilyPage() {
 
   return (
     <Page title='家庭成员' testId='family'>
-      <View className='muted' style={{ marginBottom: '12px' }}>添加家人后，可以一起签约家庭医生。</View>
+      <View className='muted' style={{ marginBottom: '12px' }}>
+        添加家人后，可以一起签约家庭医生。
+      </View>
       <StateView state={members} isEmpty={isEmptyList} emptyText='还没有添加家庭成员'>
         {(list) =>
           list.map((m) => (

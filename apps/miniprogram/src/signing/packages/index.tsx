@@ -70,7 +70,9 @@ function PersonPackages({ person, isSelf, years, selected, onSelect, onQuote }: 
                     {pkg.name}
                     {pkg.totals && <Text className='muted'>（{formatYuan(pkg.totals.total)}元/年）</Text>}
                   </View>
-                  <View className='muted'>{pkg.kind === 'basic' ? '基础服务包，每人都有' : `个性化服务包，最多选${maxPersonalised === 1 ? '一' : maxPersonalised}个`}</View>
+                  <View className='muted'>
+                    {pkg.kind === 'basic' ? '基础服务包，每人都有' : `个性化服务包，最多选${maxPersonalised === 1 ? '一' : maxPersonalised}个`}
+                  </View>
                   {pkg.description && <View className='muted'>{pkg.description}</View>}
                 </CheckItem>
               )
@@ -105,7 +107,9 @@ export default function PackagesPage() {
   if (people.length === 0) {
     return (
       <Page title='选择服务包'>
-        <View className='state state--empty' data-testid='state-empty'>请先选择为谁签约。</View>
+        <View className='state state--empty' data-testid='state-empty'>
+          请先选择为谁签约。
+        </View>
         <BigButton testId='restart' onClick={() => go(ROUTES.people)}>
           重新开始
         </BigButton>
@@ -121,7 +125,8 @@ export default function PackagesPage() {
         <View>
           {allQuoted && (
             <View className='bottom-bar__note' data-testid='packages-bar-total'>
-              {people.length > 1 ? '全家个人自付合计' : '个人自付'} <Text style={{ fontWeight: 800, fontSize: '22px' }}>{formatYuan(totalSelfPay)}</Text> 元（{years}年）
+              {people.length > 1 ? '全家个人自付合计' : '个人自付'} <Text style={{ fontWeight: 800, fontSize: '22px' }}>{formatYuan(totalSelfPay)}</Text> 元（
+              {years}年）
             </View>
           )}
           <BigButton testId='packages-next' disabled={!allQuoted} onClick={next}>
@@ -136,7 +141,9 @@ export default function PackagesPage() {
         {YEARS.map((y) => (
           <View key={y} style={{ flex: '1 1 90px' }}>
             <OptionRow testId={`years-${y}`} selected={years === y} onClick={() => setYears(y)}>
-              <View className='option__title' style={{ textAlign: 'center' }}>{y}年</View>
+              <View className='option__title' style={{ textAlign: 'center' }}>
+                {y}年
+              </View>
             </OptionRow>
           </View>
         ))}

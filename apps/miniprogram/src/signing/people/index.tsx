@@ -55,7 +55,9 @@ export default function PeoplePage() {
           const everyone = [data.self, ...data.members]
           return (
             <View>
-              <View className='muted' style={{ marginBottom: '12px' }}>可以多选，一起签约。</View>
+              <View className='muted' style={{ marginBottom: '12px' }}>
+                可以多选，一起签约。
+              </View>
               {everyone.map((person, index) => {
                 const open = data.openContract[person.id]
                 return (

@@ -86,8 +86,21 @@ export default function ProfilePage() {
         {(current) => (
           <View>
             {current.person && <View className='note'>为保护您的隐私，修改资料时请重新填写身份证号（已保存：{current.person.idNumberMasked}）。</View>}
-            <Field label='姓名' testId='profile-name' value={name} onInput={setName} placeholder='您的姓名' error={serverError?.fieldMessage('name') ?? (attempted && !name.trim() ? '请填写姓名' : undefined)} />
-            <IdNumberField testId='profile-id' value={idNumber} onInput={setIdNumber} showRequired={attempted} serverError={serverError?.fieldMessage('idNumber')} />
+            <Field
+              label='姓名'
+              testId='profile-name'
+              value={name}
+              onInput={setName}
+              placeholder='您的姓名'
+              error={serverError?.fieldMessage('name') ?? (attempted && !name.trim() ? '请填写姓名' : undefined)}
+            />
+            <IdNumberField
+              testId='profile-id'
+              value={idNumber}
+              onInput={setIdNumber}
+              showRequired={attempted}
+              serverError={serverError?.fieldMessage('idNumber')}
+            />
             <PhoneQuickFill onPhone={setPhone} />
             <Field
               label='手机号'
@@ -116,7 +129,6 @@ export default function ProfilePage() {
             {attempted && !communityId && <View className='field__error'>请选择您居住的村或社区</View>}
 
             <DeclaredTagsPicker value={declaredTags} onChange={setDeclaredTags} {...sexAndAge(idNumber, current.person)} />
-
           </View>
         )}
       </StateView>

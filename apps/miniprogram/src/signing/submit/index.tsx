@@ -46,7 +46,9 @@ export default function SubmitPage() {
   if (!draft.team || !draft.agreementVersion || (draft.people.length === 0 && !draft.changeTeamOf)) {
     return (
       <Page title='确认提交'>
-        <View className='state state--empty' data-testid='state-empty'>签约信息不完整，请重新开始。</View>
+        <View className='state state--empty' data-testid='state-empty'>
+          签约信息不完整，请重新开始。
+        </View>
         <BigButton testId='restart' onClick={() => go(ROUTES.people)}>
           重新开始
         </BigButton>
@@ -107,7 +109,10 @@ export default function SubmitPage() {
             <View className='card__row' style={{ fontWeight: 800, borderTop: '1px solid #d9dfdc', paddingTop: '6px' }}>
               <View>全家合计</View>
               <View data-testid='submit-selfpay-total'>
-                <Text className='fees__self-amount' style={{ color: '#0b5d3b' }}>{formatYuan(totalSelfPay)}</Text> 元
+                <Text className='fees__self-amount' style={{ color: '#0b5d3b' }}>
+                  {formatYuan(totalSelfPay)}
+                </Text>{' '}
+                元
               </View>
             </View>
           )}
@@ -116,7 +121,9 @@ export default function SubmitPage() {
       )}
 
       {draft.changeTeamOf ? (
-        <View className='note'>服务包、年限和医保支付授权沿用原签约。新团队确认后新签约生效、原签约同时结束；确认前原签约照常有效，新团队不同意则原签约继续。</View>
+        <View className='note'>
+          服务包、年限和医保支付授权沿用原签约。新团队确认后新签约生效、原签约同时结束；确认前原签约照常有效，新团队不同意则原签约继续。
+        </View>
       ) : (
         <View>
           <View className='section-title'>医保基金支付授权</View>

@@ -108,12 +108,15 @@ export default function TeamPage() {
           ))}
           {team.doctors.some((d) => !isFamilyDoctor(d)) && (
             <View className='muted'>
-              团队其他成员：{team.doctors.filter((d) => !isFamilyDoctor(d)).map((d) => `${d.name}（${d.title}）`).join('、')}
+              团队其他成员：
+              {team.doctors
+                .filter((d) => !isFamilyDoctor(d))
+                .map((d) => `${d.name}（${d.title}）`)
+                .join('、')}
             </View>
           )}
         </View>
       )}
-
     </Page>
   )
 }

@@ -29,7 +29,10 @@ const RED = '#c0392b'
 /** The chart as F2 elements (F2 has its own JSX runtime; `createElement` keeps it apart from React's). */
 function chartElement(kind: Props['kind'], data: ChartDatum[], target: number | undefined) {
   const top = Math.max(1, target ?? 0, ...data.map((d) => d.y))
-  const scale = { y: { min: 0, max: top, tickCount: 5, formatter: (v: number) => `${Math.round(v * 100)}%` }, x: { range: kind === 'bar' ? undefined : [0.05, 0.95] } }
+  const scale = {
+    y: { min: 0, max: top, tickCount: 5, formatter: (v: number) => `${Math.round(v * 100)}%` },
+    x: { range: kind === 'bar' ? undefined : [0.05, 0.95] },
+  }
   return h(Chart, { data, scale }, [
     h(Axis, { field: 'x', style: { label: { fontSize: 18 } } }),
     h(Axis, { field: 'y', style: { label: { fontSize: 18 } } }),
@@ -39,7 +42,13 @@ function chartElement(kind: Props['kind'], data: ChartDatum[], target: number | 
     kind === 'line' ? h(Point, { x: 'x', y: 'y', color: GREEN }) : null,
     target === undefined
       ? null
-      : h(LineGuide, { records: [{ x: 'min', y: target }, { x: 'max', y: target }], style: { stroke: '#777777', lineDash: [6, 6], lineWidth: 2 } }),
+      : h(LineGuide, {
+          records: [
+            { x: 'min', y: target },
+            { x: 'max', y: target },
+          ],
+          style: { stroke: '#777777', lineDash: [6, 6], lineWidth: 2 },
+        }),
   ])
 }
 
@@ -89,7 +98,8 @@ export function F2Chart({ id, kind, data, target, height = 220, testId }: Props)
         .select(`#${id}`)
         .fields({ node: true, size: true })
         .exec((result) => {
-          const found = result?.[0] as { node?: { getContext: (kind: string) => CanvasRenderingContext2D; width: number; height: number }; width: number } | undefined
+          const found = result?.[0] as
+            { node?: { getContext: (kind: string) => CanvasRenderingContext2D; width: number; height: number }; width: number } | undefined
           if (!found?.node) return
           const ratio = Taro.getSystemInfoSync().pixelRatio
           found.node.width = found.width * ratio

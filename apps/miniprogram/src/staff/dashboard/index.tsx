@@ -90,10 +90,8 @@ function Dashboard({ user, area }: { user: SessionUser; area: AreaQuery }) {
   const query: AreaQuery = { ...area, from: `${year}-01-01`, to: `${year}-12-31` }
   const report = useRequest(() => indicatorsApi.report(query), [area.institutionId, area.teamId, year], { refreshOnShow: true })
   const download = useAction((r: IndicatorReport) => downloadXlsx(indicatorsApi.workbookUrl(query), `${r.area.name}-进展情况统计表.xlsx`))
-  const open = (indicator: Indicator) =>
-    go(withQuery(ROUTES.staffIndicator, { code: indicator.code, name: indicator.name, ...query }))
-  const openUnit = (unit: IndicatorUnit) =>
-    go(withQuery(ROUTES.staffDashboard, unit.kind === 'institution' ? { institutionId: unit.id } : { teamId: unit.id }))
+  const open = (indicator: Indicator) => go(withQuery(ROUTES.staffIndicator, { code: indicator.code, name: indicator.name, ...query }))
+  const openUnit = (unit: IndicatorUnit) => go(withQuery(ROUTES.staffDashboard, unit.kind === 'institution' ? { institutionId: unit.id } : { teamId: unit.id }))
   return (
     <StateView state={report}>
       {(r) => {
@@ -122,7 +120,11 @@ function Dashboard({ user, area }: { user: SessionUser; area: AreaQuery }) {
             <View className='card'>
               <View className='score'>
                 <Text>
-                  标化得分 <Text className='score__value' data-testid='dashboard-score'>{formatPoints(r.standardised)}</Text> / {r.fullMark}
+                  标化得分{' '}
+                  <Text className='score__value' data-testid='dashboard-score'>
+                    {formatPoints(r.standardised)}
+                  </Text>{' '}
+                  / {r.fullMark}
                 </Text>
                 <View className={`score__grade grade--${r.grade ?? 'none'}`} data-testid='dashboard-grade'>
                   等级：{r.gradeLabel ?? '—'}
@@ -167,7 +169,12 @@ function Dashboard({ user, area }: { user: SessionUser; area: AreaQuery }) {
                 <UnitsTable units={r.units} onOpen={openUnit} />
                 <View className='chips'>
                   {COMPARED.map((code) => (
-                    <View key={code} className={`chip ${code === compared ? 'chip--on' : ''}`} data-testid={`compare-${code}`} onClick={() => setCompared(code)}>
+                    <View
+                      key={code}
+                      className={`chip ${code === compared ? 'chip--on' : ''}`}
+                      data-testid={`compare-${code}`}
+                      onClick={() => setCompared(code)}
+                    >
                       {r.indicators.find((i) => i.code === code)?.name}
                     </View>
                   ))}

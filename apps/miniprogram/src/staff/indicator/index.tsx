@@ -108,7 +108,10 @@ export default function StaffIndicatorPage() {
   const { params } = useRouter()
   const name = params.name ? decodeURIComponent(params.name) : '指标详情'
   const area: AreaQuery = {
-    institutionId: params.institutionId || undefined, teamId: params.teamId || undefined, from: params.from || undefined, to: params.to || undefined,
+    institutionId: params.institutionId || undefined,
+    teamId: params.teamId || undefined,
+    from: params.from || undefined,
+    to: params.to || undefined,
   }
   return (
     <StaffGate area='dashboard' title={name} testId='staff-indicator'>

@@ -1,6 +1,16 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { DECLARABLE_TAGS, KEY_GROUPS, PACKAGE_KIND_LABELS, PAYER_LABELS, formatYuan, keyGroupLabel, type KeyGroupTag, type PackageItem, type ServicePackage } from '@jiayi/domain'
+import {
+  DECLARABLE_TAGS,
+  KEY_GROUPS,
+  PACKAGE_KIND_LABELS,
+  PAYER_LABELS,
+  formatYuan,
+  keyGroupLabel,
+  type KeyGroupTag,
+  type PackageItem,
+  type ServicePackage,
+} from '@jiayi/domain'
 import { staffApi } from '../../api/staff'
 import type { StaffPackage } from '../../api/types'
 import { BigButton, Field, TextArea } from '../../components/Form'
@@ -68,7 +78,16 @@ function PackageForm({ existing, catalog, onDone, onCancel }: { existing?: Staff
     const checked = toItems(items)
     setProblem(checked.problem)
     if (!checked.items) return
-    save.run({ code: code.trim(), name: name.trim(), kind, description, targetTags: kind === 'basic' ? [] : targetTags, includes, items: checked.items, ...(existing?.referenceCode ? { referenceCode: existing.referenceCode } : {}) })
+    save.run({
+      code: code.trim(),
+      name: name.trim(),
+      kind,
+      description,
+      targetTags: kind === 'basic' ? [] : targetTags,
+      includes,
+      items: checked.items,
+      ...(existing?.referenceCode ? { referenceCode: existing.referenceCode } : {}),
+    })
   }
   const setItem = (i: number, change: Partial<ItemDraft>) => setItems(items.map((item, j) => (j === i ? { ...item, ...change } : item)))
   const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value])
@@ -91,7 +110,12 @@ function PackageForm({ existing, catalog, onDone, onCancel }: { existing?: Staff
           <View className='field__label'>适用人群（居民属于其中之一才能选）</View>
           <View className='filters'>
             {TARGETS.map((tag) => (
-              <View key={tag} className={`chip ${targetTags.includes(tag) ? 'chip--on' : ''}`} data-testid={`package-target-${tag}`} onClick={() => setTargetTags(toggle(targetTags, tag))}>
+              <View
+                key={tag}
+                className={`chip ${targetTags.includes(tag) ? 'chip--on' : ''}`}
+                data-testid={`package-target-${tag}`}
+                onClick={() => setTargetTags(toggle(targetTags, tag))}
+              >
                 {keyGroupLabel(tag)}
               </View>
             ))}
@@ -100,11 +124,13 @@ function PackageForm({ existing, catalog, onDone, onCancel }: { existing?: Staff
       )}
       <View className='field__label'>包含的其他服务包（只收一次）</View>
       <View className='filters'>
-        {catalog.filter((p) => p.code !== code).map((p) => (
-          <View key={p.code} className={`chip ${includes.includes(p.code) ? 'chip--on' : ''}`} onClick={() => setIncludes(toggle(includes, p.code))}>
-            {p.name}
-          </View>
-        ))}
+        {catalog
+          .filter((p) => p.code !== code)
+          .map((p) => (
+            <View key={p.code} className={`chip ${includes.includes(p.code) ? 'chip--on' : ''}`} onClick={() => setIncludes(toggle(includes, p.code))}>
+              {p.name}
+            </View>
+          ))}
       </View>
       <TextArea label='说明（居民会看到）' testId='package-description' value={description} onInput={setDescription} />
       <View className='field__label'>服务项目（每年，金额单位：元）</View>
@@ -180,7 +206,9 @@ function Packages() {
                   <View className='muted'>
                     医保 {formatYuan(p.totals.insurance)} · 公卫 {formatYuan(p.totals.publicHealth)} · 个人 {formatYuan(p.totals.selfPay)}
                   </View>
-                  <View className='muted'>{p.items.length} 个服务项目{p.includes.length ? `，含 ${p.includes.length} 个其他服务包` : ''}</View>
+                  <View className='muted'>
+                    {p.items.length} 个服务项目{p.includes.length ? `，含 ${p.includes.length} 个其他服务包` : ''}
+                  </View>
                   <BigButton testId='package-edit' kind='plain' small onClick={() => setEditing(p)}>
                     修改
                   </BigButton>

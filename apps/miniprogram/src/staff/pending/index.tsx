@@ -236,7 +236,12 @@ function PendingList() {
                 全部服务包
               </View>
               {usedPackages.map((p) => (
-                <View key={p.code} className={`chip ${packageCode === p.code ? 'chip--on' : ''}`} data-testid='filter-package' onClick={() => setPackageCode(p.code)}>
+                <View
+                  key={p.code}
+                  className={`chip ${packageCode === p.code ? 'chip--on' : ''}`}
+                  data-testid='filter-package'
+                  onClick={() => setPackageCode(p.code)}
+                >
                   {p.name}
                 </View>
               ))}
@@ -245,7 +250,13 @@ function PendingList() {
               <BigButton testId='pending-select-all' kind='plain' small onClick={() => setSelected(shown.map((c) => c.id))}>
                 全选当前 {shown.length} 份
               </BigButton>
-              <BigButton testId='pending-confirm-selected' small disabled={selected.length === 0} loading={confirmSelected.busy} onClick={() => confirmSelected.run()}>
+              <BigButton
+                testId='pending-confirm-selected'
+                small
+                disabled={selected.length === 0}
+                loading={confirmSelected.busy}
+                onClick={() => confirmSelected.run()}
+              >
                 确认所选 {selected.length} 份
               </BigButton>
               <View className='muted'>按各卡片上勾选的人群标签确认。</View>

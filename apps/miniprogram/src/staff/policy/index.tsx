@@ -1,6 +1,17 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import { DECLARABLE_TAGS, PACKAGE_KIND_LABELS, PAYER_LABELS, formatYuan, keyGroupLabel, type KeyGroupTag, type PackageKind, type Payer, type RegionPolicy, type Waiver } from '@jiayi/domain'
+import {
+  DECLARABLE_TAGS,
+  PACKAGE_KIND_LABELS,
+  PAYER_LABELS,
+  formatYuan,
+  keyGroupLabel,
+  type KeyGroupTag,
+  type PackageKind,
+  type Payer,
+  type RegionPolicy,
+  type Waiver,
+} from '@jiayi/domain'
 import { staffApi } from '../../api/staff'
 import { BigButton, Field } from '../../components/Form'
 import { ErrorMessage, StateView } from '../../components/StateView'
@@ -20,7 +31,11 @@ function WaiverEditor({ waiver, onChange, onRemove }: { waiver: Waiver; onChange
       <View style={{ fontWeight: 700 }}>哪些人群</View>
       <View className='filters'>
         {DECLARABLE_TAGS.map((tag) => (
-          <View key={tag} className={`chip ${waiver.tags.includes(tag) ? 'chip--on' : ''}`} onClick={() => onChange({ ...waiver, tags: toggle(waiver.tags, tag as KeyGroupTag) })}>
+          <View
+            key={tag}
+            className={`chip ${waiver.tags.includes(tag) ? 'chip--on' : ''}`}
+            onClick={() => onChange({ ...waiver, tags: toggle(waiver.tags, tag as KeyGroupTag) })}
+          >
             {keyGroupLabel(tag)}
           </View>
         ))}
@@ -28,7 +43,11 @@ function WaiverEditor({ waiver, onChange, onRemove }: { waiver: Waiver; onChange
       <View style={{ fontWeight: 700 }}>减免哪类服务包的个人自付</View>
       <View className='filters'>
         {KINDS.map((kind) => (
-          <View key={kind} className={`chip ${waiver.packageKinds.includes(kind) ? 'chip--on' : ''}`} onClick={() => onChange({ ...waiver, packageKinds: toggle(waiver.packageKinds, kind) })}>
+          <View
+            key={kind}
+            className={`chip ${waiver.packageKinds.includes(kind) ? 'chip--on' : ''}`}
+            onClick={() => onChange({ ...waiver, packageKinds: toggle(waiver.packageKinds, kind) })}
+          >
             {PACKAGE_KIND_LABELS[kind]}
           </View>
         ))}
@@ -42,7 +61,8 @@ function WaiverEditor({ waiver, onChange, onRemove }: { waiver: Waiver; onChange
         ))}
       </View>
       <View className='muted'>
-        {waiver.tags.map(keyGroupLabel).join('、') || '（未选人群）'}签约{waiver.packageKinds.map((k) => PACKAGE_KIND_LABELS[k]).join('、') || '（未选服务包）'}时，个人自付部分改由
+        {waiver.tags.map(keyGroupLabel).join('、') || '（未选人群）'}签约{waiver.packageKinds.map((k) => PACKAGE_KIND_LABELS[k]).join('、') || '（未选服务包）'}
+        时，个人自付部分改由
         {PAYER_LABELS[waiver.toPayer]}承担。
       </View>
       <BigButton testId='waiver-remove' kind='danger' small onClick={onRemove}>
@@ -63,19 +83,44 @@ function PolicyForm({ policy, onSaved }: { policy: RegionPolicy; onSaved: (p: Re
   })
   const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : NaN)
   const submit = () => {
-    save.run({ doctorCapacity: whole(capacity), maxPersonalisedPackages: whole(maxPersonalised), renewalWindowDays: whole(windowDays), waivers, subsidies: policy.subsidies })
+    save.run({
+      doctorCapacity: whole(capacity),
+      maxPersonalisedPackages: whole(maxPersonalised),
+      renewalWindowDays: whole(windowDays),
+      waivers,
+      subsidies: policy.subsidies,
+    })
   }
   return (
     <View data-testid='policy-form'>
       <View className='card'>
-        <Field label='每位家庭医生签约上限（人）' testId='policy-capacity' type='number' value={capacity} onInput={setCapacity} hint='名额满了居民就不能再选这位医生。' />
+        <Field
+          label='每位家庭医生签约上限（人）'
+          testId='policy-capacity'
+          type='number'
+          value={capacity}
+          onInput={setCapacity}
+          hint='名额满了居民就不能再选这位医生。'
+        />
         <Field label='每人最多选几个个性化服务包' testId='policy-max-personalised' type='number' value={maxPersonalised} onInput={setMaxPersonalised} />
-        <Field label='到期前多少天可以续约' testId='policy-renewal-window' type='number' value={windowDays} onInput={setWindowDays} hint='居民在这之前看到“续约将于…开放”。' />
+        <Field
+          label='到期前多少天可以续约'
+          testId='policy-renewal-window'
+          type='number'
+          value={windowDays}
+          onInput={setWindowDays}
+          hint='居民在这之前看到“续约将于…开放”。'
+        />
       </View>
       <View className='section-title'>个人自付减免</View>
       {waivers.length === 0 && <View className='muted'>没有减免政策。</View>}
       {waivers.map((w, i) => (
-        <WaiverEditor key={i} waiver={w} onChange={(next) => setWaivers(waivers.map((x, j) => (j === i ? next : x)))} onRemove={() => setWaivers(waivers.filter((_, j) => j !== i))} />
+        <WaiverEditor
+          key={i}
+          waiver={w}
+          onChange={(next) => setWaivers(waivers.map((x, j) => (j === i ? next : x)))}
+          onRemove={() => setWaivers(waivers.filter((_, j) => j !== i))}
+        />
       ))}
       <BigButton testId='waiver-add' kind='plain' small onClick={() => setWaivers([...waivers, { tags: [], packageKinds: ['basic'], toPayer: 'fiscal' }])}>
         ＋ 添加减免

@@ -17,7 +17,11 @@ function CommunityForm({ item, groups, onSaved }: { item: Population; groups: Po
   const [residents, setResidents] = useState(item.residents === null ? '' : String(item.residents))
   const [counts, setCounts] = useState<Record<string, string>>(Object.fromEntries(groups.map((g) => [g.code, String(item.groups[g.code] ?? '')])))
   const save = useAction(async () => {
-    const groupCounts = Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]))
+    const groupCounts = Object.fromEntries(
+      Object.entries(counts)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => [k, Number(v)]),
+    )
     await indicatorsApi.savePopulation({ communityId: item.communityId, year: item.year, residents: Number(residents), groups: groupCounts })
     Taro.showToast({ title: '已保存', icon: 'success' })
     onSaved()
@@ -27,9 +31,19 @@ function CommunityForm({ item, groups, onSaved }: { item: Population; groups: Po
     <View className='card' data-testid='population-form'>
       <View className='card__title'>
         {item.communityName}
-        <View className='muted'>{item.institutionName}{item.updatedAt ? ` · 更新于 ${formatDateTime(item.updatedAt)}` : ' · 尚未填写'}</View>
+        <View className='muted'>
+          {item.institutionName}
+          {item.updatedAt ? ` · 更新于 ${formatDateTime(item.updatedAt)}` : ' · 尚未填写'}
+        </View>
       </View>
-      <Field label='常住人口' type='number' value={residents} onInput={(v) => setResidents(digits(v))} testId='population-residents' error={fieldError('residents')} />
+      <Field
+        label='常住人口'
+        type='number'
+        value={residents}
+        onInput={(v) => setResidents(digits(v))}
+        testId='population-residents'
+        error={fieldError('residents')}
+      />
       <View className='pop__groups'>
         {groups.map((g) => (
           <Field
@@ -102,7 +116,11 @@ function Importer({ year, onImported }: { year: number; onImported: () => void }
           上传填好的文件
         </BigButton>
       </View>
-      {result && <View className='note' data-testid='population-import-result'>{result}</View>}
+      {result && (
+        <View className='note' data-testid='population-import-result'>
+          {result}
+        </View>
+      )}
       {upload.error instanceof ApiError && (
         <View className='import-errors' data-testid='population-import-errors'>
           <View>{upload.error.message}</View>
@@ -125,7 +143,9 @@ function Populations({ canEdit }: { canEdit: boolean }) {
         <BigButton testId='population-year-prev' kind='plain' small onClick={() => setYear(year - 1)}>
           ‹ {year - 1}年
         </BigButton>
-        <View className='section-title' data-testid='population-year'>{year}年 常住人口与重点人群</View>
+        <View className='section-title' data-testid='population-year'>
+          {year}年 常住人口与重点人群
+        </View>
         <BigButton testId='population-year-next' kind='plain' small onClick={() => setYear(year + 1)}>
           {year + 1}年 ›
         </BigButton>

@@ -72,9 +72,17 @@ function RefusalList({ version }: { version: number }) {
                 {r.category === 'refused' && !r.hasNoticePhoto ? '（缺知情告知书照片）' : ''}
               </View>
               {editing === r.id ? (
-                <EditCategory refusal={r} onSaved={() => { setEditing(''); setChanged((n) => n + 1) }} />
+                <EditCategory
+                  refusal={r}
+                  onSaved={() => {
+                    setEditing('')
+                    setChanged((n) => n + 1)
+                  }}
+                />
               ) : (
-                <View className='link' data-testid='refusal-edit' onClick={() => setEditing(r.id)}>修改类别</View>
+                <View className='link' data-testid='refusal-edit' onClick={() => setEditing(r.id)}>
+                  修改类别
+                </View>
               )}
             </View>
           ))
@@ -132,7 +140,15 @@ function RefusalForm({ defaultTeamId, onSaved }: { defaultTeamId?: string; onSav
       )}
       <Field label='居民姓名' testId='refusal-name' value={name} onInput={setName} error={attempted && !name.trim() ? '请填写姓名' : undefined} />
       <IdNumberField testId='refusal-id' value={idNumber} onInput={setIdNumber} showRequired={attempted} serverError={serverError?.fieldMessage('idNumber')} />
-      <Field label='手机号（可不填）' testId='refusal-phone' type='number' maxlength={11} value={phone} onInput={setPhone} error={phone && !isPhoneNumber(phone) ? '手机号应为11位' : undefined} />
+      <Field
+        label='手机号（可不填）'
+        testId='refusal-phone'
+        type='number'
+        maxlength={11}
+        value={phone}
+        onInput={setPhone}
+        error={phone && !isPhoneNumber(phone) ? '手机号应为11位' : undefined}
+      />
       <View className='field__label'>告知的医生团队</View>
       <StateView state={teams} isEmpty={isEmptyList} emptyText='没有可选的团队'>
         {(list) =>
@@ -154,7 +170,13 @@ function RefusalForm({ defaultTeamId, onSaved }: { defaultTeamId?: string; onSav
           {noticePhoto && <Image src={noticePhoto} mode='widthFix' style={{ width: '200px' }} data-testid='refusal-photo-preview' />}
         </View>
       )}
-      <TextArea label='说明' testId='refusal-reason' value={reason} onInput={setReason} placeholder='例如：已在其他地方签约、暂不需要；或：2026年10月迁往外省' />
+      <TextArea
+        label='说明'
+        testId='refusal-reason'
+        value={reason}
+        onInput={setReason}
+        placeholder='例如：已在其他地方签约、暂不需要；或：2026年10月迁往外省'
+      />
       <ErrorMessage error={save.error} />
       <BigButton
         testId='refusal-submit'
@@ -176,7 +198,9 @@ export default function StaffRefusalPage() {
     <StaffGate area='refusal' title='未签约登记' testId='staff-refusal'>
       {(user) => (
         <View>
-          <View className='muted' style={{ marginBottom: '12px' }}>居民拒签（附知情告知书）、失联、入狱、死亡或外出/迁出时登记，登记后不计入“应签未签”。</View>
+          <View className='muted' style={{ marginBottom: '12px' }}>
+            居民拒签（附知情告知书）、失联、入狱、死亡或外出/迁出时登记，登记后不计入“应签未签”。
+          </View>
           <RefusalForm defaultTeamId={user.teamId} onSaved={() => setVersion((v) => v + 1)} />
           <RefusalList version={version} />
         </View>

@@ -322,7 +322,14 @@ function Report({ waveId, title }: { waveId: string; title: string }) {
             ) : (
               <View className='grid'>
                 {r.indicators.map((i) => (
-                  <IndicatorCard key={i.code} indicator={i} definition={definitionText(questionnaire.indicators.find((d) => d.code === i.code), questionnaire)} />
+                  <IndicatorCard
+                    key={i.code}
+                    indicator={i}
+                    definition={definitionText(
+                      questionnaire.indicators.find((d) => d.code === i.code),
+                      questionnaire,
+                    )}
+                  />
                 ))}
               </View>
             ))}

@@ -58,7 +58,8 @@ function TargetsForm({ list, onSaved }: { list: IndicatorTargetList; onSaved: ()
             ))}
           </View>
           <View className='muted'>
-            默认：目标 {percentText(i.code, i.defaults.target)}{i.code === 'saturation' ? '' : '%'}，{i.defaults.points} 分
+            默认：目标 {percentText(i.code, i.defaults.target)}
+            {i.code === 'saturation' ? '' : '%'}，{i.defaults.points} 分
           </View>
         </View>
       ))}

@@ -91,7 +91,9 @@ function WaveForm({ user }: { user: SessionUser }) {
         {scopesFor(user).map((s) => (
           <View key={s.type} style={{ flex: '1 1 140px' }}>
             <OptionRow testId={`wave-scope-${s.type}`} selected={scopeType === s.type} onClick={() => chooseScope(s.type)}>
-              <View className='option__title' style={{ textAlign: 'center' }}>{s.label}</View>
+              <View className='option__title' style={{ textAlign: 'center' }}>
+                {s.label}
+              </View>
             </OptionRow>
           </View>
         ))}
@@ -108,7 +110,13 @@ function WaveForm({ user }: { user: SessionUser }) {
         </StateView>
       )}
 
-      <Field label='开始日期（年-月-日）' testId='wave-opens' value={opensOn} onInput={setOpensOn} error={isCalendarDate(opensOn) ? undefined : '请按 2026-03-01 的格式填写'} />
+      <Field
+        label='开始日期（年-月-日）'
+        testId='wave-opens'
+        value={opensOn}
+        onInput={setOpensOn}
+        error={isCalendarDate(opensOn) ? undefined : '请按 2026-03-01 的格式填写'}
+      />
       <Field
         label='结束日期（年-月-日）'
         testId='wave-closes'

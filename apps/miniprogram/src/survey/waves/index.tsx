@@ -11,7 +11,9 @@ export default function WavesPage() {
   const waves = useRequest(() => surveysApi.openWaves(), [], { refreshOnShow: true })
   return (
     <Page title='满意度问卷' testId='waves'>
-      <View className='muted' style={{ marginBottom: '12px' }}>您的评价会帮助医生改进服务，大约需要3分钟。</View>
+      <View className='muted' style={{ marginBottom: '12px' }}>
+        您的评价会帮助医生改进服务，大约需要3分钟。
+      </View>
       <StateView state={waves} isEmpty={isEmptyList} emptyText='现在没有需要填写的问卷'>
         {(list) =>
           list.map((w) => (

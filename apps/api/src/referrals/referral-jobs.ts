@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { noShowCutoff, todayInChina } from '@jiayi/domain';
 import { ReferralsConfig, referralsConfig } from '../config/configuration';
+import { runWithLease } from '../coordination/job-lease';
 import { inTransaction } from '../database/transaction';
 import { moveReferral } from './referral-ledger';
 import { ReferralRecord } from './referral.entity';
@@ -51,9 +52,13 @@ export class ReferralJobs implements OnApplicationBootstrap, OnModuleDestroy {
   async scheduled(): Promise<void> {
     this.busy = true;
     try {
-      const expired = await this.expireHolds();
-      const noShows = await this.markNoShows();
-      if (expired + noShows > 0) this.logger.log(`${expired} referral holds expired, ${noShows} bookings marked no-show`);
+      // One instance sweeps per period (the lease lapses a little before the next tick); each move is a
+      // conditional update anyway, so a second sweep would find nothing left to move.
+      await runWithLease(this.dataSource, 'referral-sweep', Math.max(1000, this.config.sweepSeconds * 800), async () => {
+        const expired = await this.expireHolds();
+        const noShows = await this.markNoShows();
+        if (expired + noShows > 0) this.logger.log(`${expired} referral holds expired, ${noShows} bookings marked no-show`);
+      });
     } catch (error) {
       this.logger.error(`referral jobs failed: ${(error as Error).message}`);
     } finally {

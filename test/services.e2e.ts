@@ -157,6 +157,11 @@ it('3. the resident logs in with WeChat, claims his record, sees the contract an
   await shows(visible(page, 'contract-progress'), '已提供 1 项');
   await snap(page, flow, '03-contract-progress');
 
+  // The home page names the family's most pressing due service: his yearly check-up (he is 72).
+  await open(page, stack.baseUrl, '/pages/index/index');
+  await shows(visible(page, 'home-next-service'), husband.name);
+  await snap(page, flow, '03b-home-next-service');
+
   await open(page, stack.baseUrl, '/pages/services/index');
   const mine = visible(page, 'my-service').filter({ hasText: '随访' });
   await shows(mine, '血压 156/96 mmHg');

@@ -11,7 +11,7 @@ export interface DueService {
 }
 
 interface Props {
-  /** From the service records (not part of this build's API yet): shown when given. */
+  /** The family's most pressing due service (GET /api/services): shown when there is one. */
   nextService?: DueService
   /** Unread notices of GET /api/notices; pushes arrive through the same list. */
   notices: Notice[]

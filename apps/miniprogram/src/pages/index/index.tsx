@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { Notice } from '@jiayi/contract'
+import type { Notice, ResidentServices } from '@jiayi/contract'
 import { todayInChina } from '@jiayi/domain'
 import { meApi } from '../../api/me'
 import { contractsApi } from '../../api/contracts'
@@ -17,6 +17,7 @@ import { ROUTES, withQuery } from '../../routes'
 import { go, toast } from '../../navigation'
 import { contractStatusLabel, relationLabel } from '../../labels'
 import { formatDate } from '../../format'
+import { servicesApi } from '../../api/services'
 import { HomeUpdates } from './HomeUpdates'
 
 interface Household {
@@ -24,18 +25,32 @@ interface Household {
   members: Person[]
   contracts: Contract[]
   notices: Notice[]
+  nextService?: { title: string; dueDate: string; personName: string }
+}
+
+/** The most pressing service still to be given to the family: overdue first, then the earliest due. */
+function nextDueService(services: ResidentServices | null): Household['nextService'] {
+  const due = (services?.people ?? []).flatMap((person) =>
+    person.plans
+      .filter((plan) => plan.status === 'active')
+      .flatMap((plan) => plan.items.filter((item) => item.state === 'overdue' || item.state === 'due').map((item) => ({ item, person }))),
+  )
+  due.sort((a, b) => Number(b.item.state === 'overdue') - Number(a.item.state === 'overdue') || a.item.windowEnd.localeCompare(b.item.windowEnd))
+  const first = due[0]
+  return first && { title: first.item.title, dueDate: first.item.windowEnd, personName: first.person.name }
 }
 
 async function loadHousehold(): Promise<Household> {
   const me = await meApi.get()
   if (!me.person) return { me, members: [], contracts: [], notices: [] }
-  const [members, contracts, notices] = await Promise.all([
+  const [members, contracts, notices, services] = await Promise.all([
     meApi.familyMembers(),
     contractsApi.list(),
-    // Notices are extra: the page works without them.
+    // Notices and the service plan are extra: the page works without them.
     noticesApi.list().catch(() => [] as Notice[]),
+    servicesApi.mine().catch(() => null),
   ])
-  return { me, members, contracts, notices: notices.filter((n) => !n.readAt) }
+  return { me, members, contracts, notices: notices.filter((n) => !n.readAt), nextService: nextDueService(services) }
 }
 
 /** The contract that counts for a person now: the active one, else the one waiting, else none. */
@@ -211,7 +226,11 @@ export default function HomePage() {
                 {data.me.person && <View className='page__title'>您好，{data.me.person.name}</View>}
                 {own && <TeamCard contract={own} />}
                 {!anyContract && <SigningSteps data={data} />}
-                <HomeUpdates notices={data.notices} onOpenNotice={openNotice} />
+                <HomeUpdates
+                  nextService={data.nextService && { ...data.nextService, onOpen: () => go(ROUTES.services) }}
+                  notices={data.notices}
+                  onOpenNotice={openNotice}
+                />
                 {data.me.person && (
                   <Entries
                     renewUrl={

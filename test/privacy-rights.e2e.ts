@@ -40,7 +40,6 @@ it('withdraws the separate consent, then gives it again, then closes the account
   await fill(page, 'login-openid', `e2e-rights-${seq}-${Date.now()}`);
   await tap(page, 'login-submit');
   await page.getByTestId('privacy').waitFor();
-  await tap(page, 'privacy-accept');
   await tap(page, 'consent-sensitive');
   await tap(page, 'privacy-continue');
   await page.getByTestId('profile').waitFor();
@@ -65,7 +64,6 @@ it('withdraws the separate consent, then gives it again, then closes the account
 
   await tap(page, 'rights-consent-again');
   await page.getByTestId('privacy').waitFor();
-  await tap(page, 'privacy-accept');
   await tap(page, 'consent-sensitive');
   await tap(page, 'privacy-continue');
   await visible(page, 'profile').waitFor();

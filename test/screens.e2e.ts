@@ -85,6 +85,15 @@ async function signInResident(page: Page, openid: string) {
 
 /** Nothing sticks out sideways: every screen still fits the phone's width (measure after `snap`, which waits for a page to finish sliding in). */
 async function expectFitsWidth(page: Page) {
+  // On a loaded machine the slide-in can outlast `snap`'s wait: measure once the page has arrived.
+  await page.waitForFunction(
+    () => {
+      const shown = [...document.querySelectorAll<HTMLElement>('.taro_page_show')].pop();
+      return !shown || Math.abs(shown.getBoundingClientRect().left) < 1;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const over = (el: Element) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().right > width + 1;

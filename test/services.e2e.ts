@@ -134,7 +134,6 @@ it('3. the resident logs in with WeChat, claims his record, sees the contract an
   await fill(page, 'login-openid', `e2e-services-${seq}-${Date.now()}`);
   await tap(page, 'login-submit');
   await page.getByTestId('privacy').waitFor();
-  await tap(page, 'privacy-accept');
   await tap(page, 'consent-sensitive');
   await tap(page, 'privacy-continue');
 

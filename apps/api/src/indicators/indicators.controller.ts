@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   IndicatorPeopleSchema,
@@ -9,6 +9,7 @@ import {
   PopulationImportResultSchema,
   PopulationListSchema,
   PopulationSchema,
+  BinaryFile,
 } from '@jiayi/contract';
 import { Auth, AuthContext, Roles } from '../auth/auth-context';
 import { ApiResult } from '../common/api-result';
@@ -51,8 +52,7 @@ export class IndicatorsController {
   }
 
   @Get('indicators.xlsx')
-  @ApiProduces(XLSX)
-  @ApiResult(null, { status: 200, description: 'the 进展情况统计表 workbook', errors: [404] })
+  @ApiResult(BinaryFile('the 进展情况统计表 workbook'), { errors: [404], contentType: XLSX })
   async workbook(@Auth() auth: AuthContext, @Query() query: IndicatorQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const { filename, content } = await this.indicators.workbook(auth, query);
     return sendWorkbook(reply, 'indicators.xlsx', filename, content);
@@ -71,8 +71,7 @@ export class IndicatorsController {
   }
 
   @Get('indicators/:code/people.xlsx')
-  @ApiProduces(XLSX)
-  @ApiResult(null, { status: 200, description: 'the list as a sheet', errors: [404] })
+  @ApiResult(BinaryFile('the list as a sheet'), { errors: [404], contentType: XLSX })
   async peopleWorkbook(
     @Auth() auth: AuthContext,
     @Param('code') code: string,
@@ -98,8 +97,7 @@ export class IndicatorsController {
 
   @Get('populations/template.xlsx')
   @Roles('clinicAdmin', 'regionAdmin')
-  @ApiProduces(XLSX)
-  @ApiResult(null, { status: 200, description: 'the import template' })
+  @ApiResult(BinaryFile('the import template'), { contentType: XLSX })
   async template(@Auth() auth: AuthContext, @Query() query: PopulationYearQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const year = query.year ?? new Date().getFullYear();
     return sendWorkbook(reply, 'populations-template.xlsx', `${year}年人口数据导入模板.xlsx`, await this.populations.template(auth, query.year));

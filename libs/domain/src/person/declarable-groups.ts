@@ -48,6 +48,14 @@ const GROUPS: readonly (DeclarableGroup & { applies: (sex: 'male' | 'female', ag
     explanation: '在村里建档立卡，个人费用可能减免。',
   },
   {
+    code: 'monitoredRural',
+    label: '乡村振兴重点监测对象',
+    sensitive: false,
+    common: false,
+    applies: () => true,
+    explanation: '村里登记的脱贫不稳定户、边缘易致贫户或突发严重困难户。',
+  },
+  {
     code: 'familyPlanningSpecial',
     label: '计划生育特殊家庭成员',
     sensitive: false,

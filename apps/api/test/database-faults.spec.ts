@@ -104,7 +104,10 @@ describe('database faults: MariaDB killed and restarted under a steady write loa
     await Promise.all(workers);
     // A client retries (same Idempotency-Key) what failed: a request in flight at the crash may have
     // committed without its answer reaching the client, and its retry must say so, not sign twice.
-    for (let round = 0; round < 5; round++) {
+    // …after the pause the API asked for (Retry-After), as a client does: a connection the pool still
+    // held from before the crash fails once more before it is dropped.
+    for (let round = 0; round < 8 && queue.some((w) => w.attempts.length > 0); round++) {
+      await sleep(round === 0 ? 0 : 1000);
       const unresolved = queue.splice(0).filter((w) => w.attempts.length > 0);
       for (const write of unresolved) await attempt(write);
     }

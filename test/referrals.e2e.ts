@@ -51,7 +51,8 @@ async function signedResident(person: typeof patient) {
   const token = await login('/auth/wechat-login', { code: `dev:${person.openid}` });
   const communities = await call<{ id: string; name: string }[]>(token, 'GET', '/communities');
   const communityId = communities.find((c) => c.name === '东关村')!.id;
-  const teams = await call<{ id: string; name: string }[]>(token, 'GET', `/teams?communityId=${communityId}`);
+  const teams = await call<{ id: string; name: string; doctors: { id: string; name: string }[] }[]>(token, 'GET', `/teams?communityId=${communityId}`);
+  const team = teams.find((t) => t.name === '城关镇第一家庭医生团队')!;
   await call(token, 'PUT', '/me/profile', {
     name: person.name,
     idNumber: person.idNumber,
@@ -64,7 +65,8 @@ async function signedResident(person: typeof patient) {
   const agreement = await call<{ version: string }>(token, 'GET', '/agreements/current');
   const [contract] = await call<{ id: string }[]>(token, 'POST', '/contracts', {
     personIds: [(await call<{ person: { id: string } }>(token, 'GET', '/me')).person.id],
-    teamId: teams.find((t) => t.name === '城关镇第一家庭医生团队')!.id,
+    teamId: team.id,
+    doctorId: team.doctors.find((d) => d.name === '王建国')!.id,
     packageCodes: ['basicPublicHealth', 'basicMedical'],
     years: 1,
     agreementVersion: agreement.version,

@@ -214,7 +214,8 @@ it("3. a signed resident: team card with 一键拨打, 续约 when due, unread n
   await shows(team.getByTestId('home-doctor'), '王建国');
   await shows(team, '有效期至');
   expect(await team.getByTestId('home-call').getAttribute('href')).toMatch(/^tel:/);
-  await shows(visible(page, 'home-notice'), '可以续约了');
+  // Confirming the contract told the resident too: the renewal notice is one of the unread ones.
+  await shows(item(page, 'home-notice', '可以续约了'), '可以续约了');
   await shows(visible(page, 'home-family'), spouse.name);
   await shows(item(page, 'home-family-row', spouse.name), '待医生确认');
   for (const entry of ['entry-sign', 'entry-renew', 'entry-referral', 'entry-survey', 'entry-feed', 'entry-family']) await visible(page, entry).waitFor();

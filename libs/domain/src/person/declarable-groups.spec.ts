@@ -12,7 +12,7 @@ describe('declarableGroupsFor', () => {
   });
 
   it('leaves the chronic diseases of adults out for a child', () => {
-    expect(codes('male', 5)).toEqual(['disabled', 'lowIncome', 'povertyAlleviated', 'severeMental', 'tuberculosis']);
+    expect(codes('male', 5)).toEqual(['disabled', 'lowIncome', 'povertyAlleviated', 'monitoredRural', 'severeMental', 'tuberculosis']);
   });
 
   it('offers every declarable group when sex and age are not known yet, common ones first', () => {

@@ -209,7 +209,6 @@ it("3. a signed resident: team card with 一键拨打, 续约 when due, unread n
   const flow = 'sc-3-home-signed';
   const page = await openPage(browser, 'phone');
   await signInResident(page, signed.openid);
-  await open(page, stack.baseUrl, '/pages/index/index');
   const team = visible(page, 'home-team');
   await shows(team.getByTestId('home-doctor'), '王建国');
   await shows(team, '有效期至');
@@ -243,6 +242,8 @@ it('4. 长辈模式 is switched under 我的, remembered, and the main screens s
   const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
   await signInResident(page, signed.openid);
+  // The login lands on home; open 我的 only once it has (a hash change during the redirect is lost).
+  await visible(page, 'home-team').waitFor();
   await open(page, stack.baseUrl, '/pages/mine/index');
   await visible(page, 'elder-mode').waitFor();
   const normal = await fontSize(page, '[data-testid="mine"]');

@@ -56,7 +56,7 @@ export class ServiceRecordsService {
     const id = randomUUID();
     const now = new Date();
     const row: ServiceRecord = {
-      ...this.stored(checked), id, personId: contract.personId, contractId: contract.status === 'active' || contract.id === dto.contractId ? contract.id : null,
+      ...this.stored(checked), id, personId: contract.personId, contractId: contract.status === 'active' ? contract.id : null,
       teamId: contract.teamId, institutionId: contract.institutionId, regionId: contract.regionId, current: true, version: 1, lineageId: id,
       correctsId: null, correctionReason: null, recordedByStaffId: auth.accountId,
       confirmationSignatureCipher: signature ? this.cipher.encrypt(signature) : null, confirmedVia: signature ? 'signature' : null,

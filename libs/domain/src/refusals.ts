@@ -113,7 +113,6 @@ export const REFUSAL_KINDS = {
   'ONSITE.DUPLICATE_PERSON': 'badInput',
   'POLICY.TEAM_CAPACITY': 'badInput',
   'ONSITE.PERSON_HAS_ACCOUNT': 'rule',
-  'REFUSAL.NOTICE_PHOTO_REQUIRED': 'badInput',
 } as const satisfies Record<string, RefusalKind>;
 
 /** Whether a refusal is about what was sent (400) or a rule of the domain saying no (409). */

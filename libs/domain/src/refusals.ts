@@ -169,7 +169,6 @@ export const REFUSAL_KINDS = {
   'ONSITE.DUPLICATE_PERSON': 'badInput',
   'POLICY.TEAM_CAPACITY': 'badInput',
   'ONSITE.PERSON_HAS_ACCOUNT': 'rule',
-  'REFUSAL.NOTICE_PHOTO_REQUIRED': 'badInput',
   // PIPL rights of the resident: consent withdrawn (art. 15), account closure (art. 47)
   'CONSENT.WITHDRAWN': 'rule',
   'ACCOUNT.OPEN_CONTRACTS': 'rule',

@@ -96,7 +96,7 @@ export class OnsiteSigningService {
    * same catalog and policy (one person at a time, as the resident's quote is).
    */
   async quote(auth: AuthContext, dto: OnsiteQuoteDto): Promise<OnsiteQuote> {
-    staffScope(auth);
+    staffScope(auth); // a staff account with a scope, or 404
     const community = await this.dataSource.getRepository(Community).findOneBy({ id: dto.communityId });
     if (!community) throw badRequest('communityId', '请选择居民所在的村/社区');
     const today = todayInChina(new Date());

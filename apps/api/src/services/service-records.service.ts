@@ -66,7 +66,7 @@ export class ServiceRecordsService {
       ...this.stored(checked),
       id,
       personId: contract.personId,
-      contractId: contract.status === 'active' || contract.id === dto.contractId ? contract.id : null,
+      contractId: contract.status === 'active' ? contract.id : null,
       teamId: contract.teamId,
       institutionId: contract.institutionId,
       regionId: contract.regionId,

@@ -147,7 +147,7 @@ it('1. the resident books, the doctor approves, the hospital records the visit a
   await open(coordinator, stack.baseUrl, '/staff/home/index');
   await tap(coordinator, 'staff-menu-arrivals');
   const arrival = visible(coordinator, 'referral-arrivals').locator('.card').filter({ hasText: patient.name });
-  await shows(arrival, '王建国');
+  await shows(arrival, '城关镇第一家庭医生团队');
   await snap(coordinator, flow, '07-arrivals');
   await tap(arrival, 'arrival-visit');
   await arrival.waitFor({ state: 'detached' });
@@ -240,4 +240,51 @@ it('3. the hospital sends the patient back down to the team, which acknowledges 
   const residentToken = await login('/auth/wechat-login', { code: `dev:${patient.openid}` });
   const notices = await call<{ kind: string }[]>(residentToken, 'GET', '/notices');
   expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['referralBooked', 'referralFeedback', 'downReferral']));
+});
+
+it('4. the coordinator reads two weeks of pools as a table, publishes a week template and closes a pool', async () => {
+  const flow = 'referral-4-pools';
+  await open(coordinator, stack.baseUrl, '/staff/home/index');
+  await tap(coordinator, 'staff-menu-pools');
+  await visible(coordinator, 'pool-table').waitFor();
+  await tap(coordinator, 'pool-department-内科');
+  await visible(coordinator, 'pool-table').locator('.pool-table__cell--tap').first().waitFor();
+  await snap(coordinator, flow, '01-table-internal-medicine');
+
+  await tap(coordinator, 'pool-department-中医科');
+  await shows(visible(coordinator, 'pool-table'), '未放号');
+  await shows(visible(coordinator, 'pool-publish'), '批量放号：中医科');
+  await tap(coordinator, 'publish-period-pm');
+  await fill(coordinator, 'publish-capacity', '4');
+  await snap(coordinator, flow, '02-week-template');
+  await tap(coordinator, 'publish-submit');
+  const firstCell = visible(coordinator, 'pool-table').locator('.pool-table__cell--tap').first();
+  await shows(firstCell, '0/4');
+  await snap(coordinator, flow, '03-published');
+
+  await firstCell.click();
+  await visible(coordinator, 'pool-editor').waitFor();
+  await tap(coordinator, 'pool-close');
+  await shows(visible(coordinator, 'pool-table').locator('.pool-table__cell--closed').first(), '停约');
+  await snap(coordinator, flow, '04-closed');
+});
+
+it('5. the family doctor books directly for a resident of the team', async () => {
+  const flow = 'referral-5-doctor-books';
+  await open(doctor, stack.baseUrl, '/referral/queue/index');
+  await tap(doctor, 'queue-book');
+  await visible(doctor, 'referral-book').waitFor();
+  await fill(doctor, 'referral-resident-q', latecomer.name);
+  await tap(doctor, 'referral-resident-search');
+  await tap(doctor, `referral-person-${latecomer.name}`);
+  await tap(doctor, 'referral-department-骨科');
+  await doctor.locator('.date-strip__slot:not(.date-strip__slot--off)').filter({ visible: true }).first().click();
+  await fill(doctor, 'referral-reason', '右膝关节疼痛三个月，上下楼加重');
+  await tap(doctor, 'referral-next');
+  await snap(doctor, flow, '01-confirm');
+  await tap(doctor, 'referral-submit');
+  await visible(doctor, 'referral-queue').waitFor();
+  await tap(doctor, 'queue-tab-booked');
+  await shows(visible(doctor, 'referral-queue').locator('.card').filter({ hasText: latecomer.name }), '骨科');
+  await snap(doctor, flow, '02-booked-list');
 });

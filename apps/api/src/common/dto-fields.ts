@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { checkPersonName, MOBILE_PHONE_PATTERN, PERSON_NAME_MAX_LENGTH } from '@jiayi/domain';
 
 /** Longest id the API issues (a UUID). */
@@ -50,5 +50,29 @@ export function PhoneField(options: { optional?: boolean } = {}) {
     ...(options.optional ? [IsOptional()] : []),
     IsString({ message: options.optional ? '手机号格式不正确' : '请填写手机号' }),
     Matches(MOBILE_PHONE_PATTERN, { message: '请填写11位手机号' }),
+  );
+}
+
+/** `limit` of a paged list in the query string: 1 to `max`, `fallback` when absent (the service applies it). */
+export function PageLimitField(max: number, fallback: number) {
+  const range = { message: `每页条数须为1到${max}` };
+  return applyDecorators(
+    ApiPropertyOptional({ default: fallback, maximum: max }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: '每页条数须为整数' }),
+    Min(1, range),
+    Max(max, range),
+  );
+}
+
+/** `offset` of a paged list in the query string. */
+export function PageOffsetField() {
+  return applyDecorators(
+    ApiPropertyOptional({ default: 0 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: '起始位置须为整数' }),
+    Min(0, { message: '起始位置不能小于0' }),
   );
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IdField, PersonNameField, PhoneField, PageLimitField, PageOffsetField } from '../../common/dto-fields';
 import { CONTRACT_STATUSES, DECLARABLE_TAGS, NON_SIGNING_CATEGORIES, type NonSigningCategory } from '@jiayi/domain';
 import type { ConfirmContractInput, RejectContractInput, SigningRefusalInput } from '@jiayi/contract';
 
@@ -11,19 +10,10 @@ export class StaffContractsQueryDto {
   @IsIn(CONTRACT_STATUSES as readonly string[], { message: '签约状态不正确' })
   status?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' })
-  @Min(1, { message: '每页条数须为1到500' })
-  @Max(500, { message: '每页条数须为1到500' })
+  @PageLimitField(500, 100)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '起始位置须为整数' })
-  @Min(0, { message: '起始位置不能小于0' })
+  @PageOffsetField()
   offset?: number;
 }
 

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { IndicatorTargetsInput, PopulationImportInput, PopulationInput } from '@jiayi/contract';
-import { IdField } from '../../common/dto-fields';
+import { IdField, PageLimitField, PageOffsetField } from '../../common/dto-fields';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -62,19 +62,10 @@ export class IndicatorPeopleQueryDto extends IndicatorQueryDto {
   @IsIn(['numerator', 'gap'], { message: '请选择分子或差距名单' })
   part?: 'numerator' | 'gap';
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' })
-  @Min(1, { message: '每页条数须为1到500' })
-  @Max(500, { message: '每页条数须为1到500' })
+  @PageLimitField(500, 50)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '起始位置须为整数' })
-  @Min(0, { message: '起始位置不能小于0' })
+  @PageOffsetField()
   offset?: number;
 }
 

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CALL_OUTCOMES, WAVE_SCOPE_TYPES, type CallOutcome, type WaveScopeType } from '@jiayi/domain';
 import type { CreateWaveInput, RecordCallInput } from '@jiayi/contract';
-import { PhoneField } from '../../common/dto-fields';
+import { PhoneField, PageLimitField, PageOffsetField } from '../../common/dto-fields';
 
 export class CreateSurveyWaveDto implements CreateWaveInput {
   @ApiProperty()
@@ -66,18 +65,9 @@ export class TextAnswersQueryDto {
   @IsNotEmpty({ message: '请选择题目' })
   @MaxLength(40, { message: '题目不正确' })
   questionId: string;
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' })
-  @Min(1, { message: '每页条数须为1到100' })
-  @Max(100, { message: '每页条数须为1到100' })
+  @PageLimitField(100, 20)
   limit?: number;
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '起始位置须为整数' })
-  @Min(0, { message: '起始位置不能小于0' })
+  @PageOffsetField()
   offset?: number;
 }
 

@@ -21,7 +21,7 @@ const logger = new Logger('JobLease');
  * instance at a time. The lease is one row of `job_leases`, taken by a conditional UPDATE (free when
  * its time has passed) or, the first time, an INSERT that only one caller wins (primary key); on a
  * Galera cluster the loser of a simultaneous take learns it as a certification conflict, which
- * `writeOnce` retries and which then finds the row taken. No GET_LOCK (unsupported on Galera).
+ * `writeOnce` retries and which then finds the row taken. No named server locks: Galera does not replicate them.
  *
  * The lease lasts `ttlMs` and is renewed every third of it while `fn` runs; it is not released at
  * the end, so `ttlMs` is also the shortest gap between two runs anywhere (pick it a little below

@@ -91,10 +91,20 @@ export const ResidentServicesSchema = Type.Object({
 });
 export type ResidentServices = Static<typeof ResidentServicesSchema>;
 
-export const TODO_KINDS = ['serviceOverdue', 'serviceDueThisWeek', 'contractEnding', 'contractLapsed', 'serviceUnconfirmed', 'contractRejected'] as const;
+export const TODO_KINDS = [
+  'serviceOverdue',
+  'serviceDueThisWeek',
+  'contractEnding',
+  'contractLapsed',
+  'serviceUnconfirmed',
+  'contractRejected',
+  'referralToApprove',
+  'downReferralToAcknowledge',
+  'referralFollowUp',
+] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
-/** GET /api/staff/todo: one list for the team or for one member; each item opens the resident. */
+/** GET /api/staff/todo: one list for the team or for one member; each item opens the resident (referral items the referral queue). */
 export const TodoSchema = Type.Object({
   today: DateString(),
   teamIds: Type.Array(Type.String()),
@@ -109,8 +119,9 @@ export const TodoSchema = Type.Object({
       doctorId: Nullable(Type.String()),
       serviceId: Nullable(Type.String()),
       planItemId: Nullable(Type.String()),
+      referralId: Nullable(Type.String({ description: 'the referral of the three referral kinds' })),
       title: Type.String(),
-      date: DateString('the due date, the contract end date, or the service date'),
+      date: DateString('the due date, the contract end date, the service date, the visit date or when the hospital wrote'),
     }),
     { description: 'the 500 most urgent, earliest date first' },
   ),

@@ -7,6 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { Contract } from '../contracts/contract.entity';
 import { Person } from '../people/person.entity';
+import { DownReferralRecord } from '../referrals/down-referral.entity';
+import { ReferralRecord } from '../referrals/referral.entity';
 import { Team } from '../reference/team.entity';
 import { Institution } from '../reference/institution.entity';
 import { ServicePlansService } from './service-plans.service';
@@ -24,7 +26,10 @@ type TodoItem = Todo['items'][number];
 /**
  * 待办: one list for the team (or one member's residents): services overdue and due this week,
  * contracts ending within 30 days without a renewal and lapsed ones nobody renewed, services the
- * resident has not confirmed, rejected contracts to revisit. Each item names the resident to open.
+ * resident has not confirmed, rejected contracts to revisit, referral requests to approve,
+ * down-referrals to acknowledge, and referred residents whose hospital wrote back and whom nobody
+ * has served since (a service recorded on or after the feedback's day closes it). Each item names
+ * the resident to open.
  */
 @Injectable()
 export class TodoService {
@@ -40,7 +45,9 @@ export class TodoService {
     const where: FindOptionsWhere<Contract> = { ...scope, ...(doctorId ? { doctorId } : {}) };
     const since = addDays(today, -LOOK_BACK_DAYS);
     const contracts = this.dataSource.getRepository(Contract);
-    const [active, lapsed, rejected, unconfirmed] = await Promise.all([
+    const referrals = this.dataSource.getRepository(ReferralRecord);
+    const referralWhere = { ...scope, ...(doctorId ? { doctorId } : {}) } as FindOptionsWhere<ReferralRecord>;
+    const [active, lapsed, rejected, unconfirmed, toApprove, answered, downs] = await Promise.all([
       contracts.find({ where: { ...where, status: 'active' } }),
       contracts.find({ where: { ...where, status: 'expired', endDate: Between(since, today) } }),
       contracts.find({ where: { ...where, status: 'rejected', createdAt: MoreThanOrEqual(new Date(`${since}T00:00:00+08:00`)) } }),
@@ -53,8 +60,13 @@ export class TodoService {
           ...(doctorId ? { recordedByStaffId: auth.accountId } : {}),
         },
       }),
+      referrals.find({ where: { ...referralWhere, status: 'requested' } }),
+      referrals.find({ where: { ...referralWhere, status: 'visited', feedbackAt: MoreThanOrEqual(new Date(`${since}T00:00:00+08:00`)) } }),
+      this.dataSource.getRepository(DownReferralRecord).find({ where: { ...(scope as FindOptionsWhere<DownReferralRecord>), acknowledgedAt: IsNull() } }),
     ]);
-    const personIds = [...new Set([...active, ...lapsed, ...rejected].map((c) => c.personId).concat(unconfirmed.map((s) => s.personId)))];
+    const mineDowns = doctorId ? await this.ofDoctor(downs, doctorId) : downs;
+    const followUps = await this.notServedSince(answered);
+    const personIds = [...new Set([...active, ...lapsed, ...rejected, ...unconfirmed, ...toApprove, ...followUps, ...mineDowns].map((row) => row.personId))];
     const [persons, open] =
       personIds.length === 0
         ? [[], []]
@@ -87,6 +99,7 @@ export class TodoService {
         doctorId: c?.doctorId ?? null,
         serviceId: null,
         planItemId: null,
+        referralId: null,
         title,
         date,
         ...extra,
@@ -111,12 +124,51 @@ export class TodoService {
         serviceId: s.id,
       });
     }
+    for (const r of toApprove) {
+      push('referralToApprove', null, r.personId, `转诊申请待审核：${r.department}`, r.date, {
+        contractId: r.contractId,
+        doctorId: r.doctorId,
+        referralId: r.id,
+      });
+    }
+    for (const d of mineDowns) {
+      push('downReferralToAcknowledge', null, d.personId, '医院转回，待团队接收', todayInChina(d.sentAt), { referralId: d.referralId });
+    }
+    for (const r of followUps) {
+      push('referralFollowUp', null, r.personId, `转诊已就诊（${r.department}），医院已回执，请随访`, todayInChina(r.feedbackAt!), {
+        contractId: r.contractId,
+        doctorId: r.doctorId,
+        referralId: r.id,
+      });
+    }
     items.sort((a, b) => byCodeUnits(a.date, b.date) || byCodeUnits(a.kind, b.kind) || byCodeUnits(a.personId, b.personId));
     const counts: Record<string, number> = {};
     for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
     const listed = items.slice(0, MAX_ITEMS);
     await this.audit.record(auth, 'todo.list', [...new Set(listed.map((i) => i.personId))], 'todo');
     return { today, teamIds: await this.teamIds(scope), doctorId, counts, items: listed };
+  }
+
+  /** Down-referrals of referrals this doctor's residents were sent on. */
+  private async ofDoctor(downs: DownReferralRecord[], doctorId: string): Promise<DownReferralRecord[]> {
+    if (downs.length === 0) return [];
+    const theirs = await this.dataSource
+      .getRepository(ReferralRecord)
+      .find({ select: { id: true }, where: { id: In(downs.map((d) => d.referralId)), doctorId } });
+    const ids = new Set(theirs.map((r) => r.id));
+    return downs.filter((d) => ids.has(d.referralId));
+  }
+
+  /** Answered referrals whose resident has no current service record dated on or after the hospital's feedback. */
+  private async notServedSince(answered: ReferralRecord[]): Promise<ReferralRecord[]> {
+    if (answered.length === 0) return [];
+    const served = await this.dataSource.getRepository(ServiceRecord).find({
+      select: { personId: true, serviceDate: true },
+      where: { personId: In([...new Set(answered.map((r) => r.personId))]), current: true },
+    });
+    const latest = new Map<string, string>();
+    for (const s of served) if (byCodeUnits(s.serviceDate, latest.get(s.personId) ?? '') > 0) latest.set(s.personId, s.serviceDate);
+    return answered.filter((r) => byCodeUnits(latest.get(r.personId) ?? '', todayInChina(r.feedbackAt!)) < 0);
   }
 
   private async teamIds(scope: ReturnType<typeof staffScope>): Promise<string[]> {

@@ -7,6 +7,9 @@ export const TODO_LABELS: Record<Todo['items'][number]['kind'], string> = {
   contractLapsed: '到期未续约',
   serviceUnconfirmed: '居民未确认',
   contractRejected: '退回待回访',
+  referralToApprove: '转诊待审核',
+  downReferralToAcknowledge: '转回待接收',
+  referralFollowUp: '转诊后待随访',
 }
 
 export const PLAN_STATE_LABELS: Record<PlanItemView['state'], string> = {

@@ -18,7 +18,19 @@ const ORDER: Todo['items'][number]['kind'][] = [
   'contractLapsed',
   'serviceUnconfirmed',
   'contractRejected',
+  'referralToApprove',
+  'downReferralToAcknowledge',
+  'referralFollowUp',
 ]
+
+type TodoItem = Todo['items'][number]
+
+/** Referral requests and down-referrals are handled in the referral queue; everything else on the resident's page. */
+function open(item: TodoItem) {
+  if (item.kind === 'referralToApprove') go(withQuery(ROUTES.referralQueue, { tab: 'requested' }))
+  else if (item.kind === 'downReferralToAcknowledge') go(withQuery(ROUTES.referralQueue, { tab: 'down' }))
+  else go(withQuery(ROUTES.fieldworkResident, { personId: item.personId }))
+}
 
 function TodoList({ mine }: { mine: boolean }) {
   const todo = useRequest(() => fieldworkApi.todo(mine), [mine], { refreshOnShow: true })
@@ -39,9 +51,9 @@ function TodoList({ mine }: { mine: boolean }) {
                 .map((item, n) => (
                   <View
                     className='card card--tap'
-                    key={`${item.personId}-${item.planItemId ?? item.serviceId ?? item.contractId ?? n}`}
+                    key={`${item.personId}-${item.planItemId ?? item.serviceId ?? item.referralId ?? item.contractId ?? n}`}
                     data-testid='todo-item'
-                    onClick={() => go(withQuery(ROUTES.fieldworkResident, { personId: item.personId }))}
+                    onClick={() => open(item)}
                   >
                     <View className='card__row'>
                       <View className='card__title'>{item.personName}</View>

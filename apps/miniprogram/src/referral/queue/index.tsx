@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { staffReferralsApi, type StaffDownReferral, type StaffReferral } from '../../api/referrals'
 import { BigButton, Field } from '../../components/Form'
@@ -167,7 +168,8 @@ function TabContent({ tab }: { tab: Tab }) {
 }
 
 export default function ReferralQueuePage() {
-  const [tab, setTab] = useState<Tab>('requested')
+  const { params } = useRouter()
+  const [tab, setTab] = useState<Tab>(TABS.find((t) => t.key === params.tab)?.key ?? 'requested')
   return (
     <StaffGate area='referralQueue' title='转诊审核' testId='referral-queue'>
       {() => (

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { checkPersonName, MOBILE_PHONE_PATTERN, PERSON_NAME_MAX_LENGTH } from '@jiayi/domain';
 
 /** Longest id the API issues (a UUID). */
@@ -74,5 +74,34 @@ export function PageOffsetField() {
     Type(() => Number),
     IsInt({ message: '起始位置须为整数' }),
     Min(0, { message: '起始位置不能小于0' }),
+  );
+}
+
+/** A contract's term in whole years: 1, 2 or 3. */
+export function ContractYearsField(options: { optional?: boolean; description?: string } = {}) {
+  const message = { message: '签约年限须为1、2或3年' };
+  return applyDecorators(
+    (options.optional ? ApiPropertyOptional : ApiProperty)({ minimum: 1, maximum: 3, description: options.description }),
+    ...(options.optional ? [IsOptional()] : []),
+    IsInt(message),
+    Min(1, message),
+    Max(3, message),
+  );
+}
+
+/** The service packages chosen, by code: at least one, at most 20. */
+export function PackageCodesField(options: { optional?: boolean; description?: string } = {}) {
+  return applyDecorators(
+    (options.optional ? ApiPropertyOptional : ApiProperty)({
+      type: [String],
+      description: options.description,
+      example: ['basicPublicHealth', 'basicMedical', 'elderly'],
+    }),
+    ...(options.optional ? [IsOptional()] : []),
+    IsArray({ message: '请选择服务包' }),
+    ArrayMinSize(1, { message: '请至少选择一个服务包' }),
+    ArrayMaxSize(20, { message: '服务包过多' }),
+    IsString({ each: true, message: '服务包编码不正确' }),
+    MaxLength(40, { each: true, message: '服务包编码不正确' }),
   );
 }

@@ -7,29 +7,15 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { TERMINATION_REASONS } from '@jiayi/domain';
-import { IdField } from '../../common/dto-fields';
+import { ContractYearsField, IdField, PackageCodesField } from '../../common/dto-fields';
 import type { ChangeTeamInput, CreateContractsInput, RenewContractInput, TerminateContractInput } from '@jiayi/contract';
-
-const YEARS = { message: '签约年限须为1、2或3年' };
-
-const PackageCodes = (required: boolean) => (target: object, key: string) => {
-  ApiProperty({ type: [String], required, example: ['basicPublicHealth', 'basicMedical', 'elderly'] })(target, key);
-  IsArray({ message: '请选择服务包' })(target, key);
-  ArrayMinSize(1, { message: '请至少选择一个服务包' })(target, key);
-  ArrayMaxSize(20, { message: '服务包过多' })(target, key);
-  IsString({ each: true, message: '服务包编码不正确' })(target, key);
-  MaxLength(40, { each: true, message: '服务包编码不正确' })(target, key);
-};
 
 export class PersonSelectionDto {
   @ApiProperty()
@@ -38,7 +24,7 @@ export class PersonSelectionDto {
   @MaxLength(36, { message: '签约人不正确' })
   personId: string;
 
-  @PackageCodes(true)
+  @PackageCodesField()
   packageCodes: string[];
 }
 
@@ -61,7 +47,7 @@ export class CreateContractsDto implements CreateContractsInput {
   @IdField('家庭医生', { optional: true, description: "the responsible family doctor; default: the team's family doctor with most places left" })
   doctorId?: string;
 
-  @PackageCodes(true)
+  @PackageCodesField()
   packageCodes: string[];
 
   @ApiPropertyOptional({
@@ -75,10 +61,7 @@ export class CreateContractsDto implements CreateContractsInput {
   @Type(() => PersonSelectionDto)
   selections?: PersonSelectionDto[];
 
-  @ApiProperty({ minimum: 1, maximum: 3 })
-  @IsInt(YEARS)
-  @Min(1, YEARS)
-  @Max(3, YEARS)
+  @ContractYearsField()
   years: number;
 
   @ApiProperty({ description: 'version of GET /api/agreements/current the resident read and accepted' })
@@ -93,16 +76,10 @@ export class CreateContractsDto implements CreateContractsInput {
 }
 
 export class RenewContractDto implements RenewContractInput {
-  @ApiPropertyOptional({ type: [String], description: 'default: the packages of the contract renewed' })
-  @IsOptional()
-  @PackageCodes(false)
+  @PackageCodesField({ optional: true, description: 'default: the packages of the contract renewed' })
   packageCodes?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3, description: 'default: the years of the contract renewed' })
-  @IsOptional()
-  @IsInt(YEARS)
-  @Min(1, YEARS)
-  @Max(3, YEARS)
+  @ContractYearsField({ optional: true, description: 'default: the years of the contract renewed' })
   years?: number;
 
   @ApiPropertyOptional({ description: 'default: the authorisation of the contract renewed' })

@@ -6,15 +6,12 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -29,7 +26,7 @@ import {
   type ServiceType,
 } from '@jiayi/domain';
 import type { MeasurementsShape, OnsiteMemberInput, OnsiteQuoteInput, OnsiteSigningInput, ServiceCorrectionInput, ServiceInput } from '@jiayi/contract';
-import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
+import { ContractYearsField, IdField, PackageCodesField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
 /** A PNG data URL of at most ~300 KB (a signature pad's image is 10–60 KB). */
 export const SIGNATURE_MAX_LENGTH = 400_000;
@@ -46,15 +43,6 @@ function ImageField(label: string, options: { optional?: boolean } = {}) {
     Matches(PNG_DATA_URL, { message: `${label}须为PNG图片` })(target, key);
   };
 }
-
-const YEARS = { message: '签约年限须为1、2或3年' };
-const packageCodes = (target: object, key: string) => {
-  IsArray({ message: '请选择服务包' })(target, key);
-  ArrayMinSize(1, { message: '请至少选择一个服务包' })(target, key);
-  ArrayMaxSize(20, { message: '服务包过多' })(target, key);
-  IsString({ each: true, message: '服务包编码不正确' })(target, key);
-  MaxLength(40, { each: true, message: '服务包编码不正确' })(target, key);
-};
 
 export class OnsiteMemberDto implements OnsiteMemberInput {
   @PersonNameField()
@@ -83,9 +71,7 @@ export class OnsiteMemberDto implements OnsiteMemberInput {
   @IsBoolean({ message: '监护人同意格式不正确' })
   guardianConsent?: boolean;
 
-  @ApiPropertyOptional({ type: [String], description: "this person's packages, overriding the household's" })
-  @IsOptional()
-  @packageCodes
+  @PackageCodesField({ optional: true, description: "this person's packages, overriding the household's" })
   packageCodes?: string[];
 }
 
@@ -107,14 +93,10 @@ export class OnsiteSigningDto implements OnsiteSigningInput {
   @Type(() => OnsiteMemberDto)
   members: OnsiteMemberDto[];
 
-  @ApiProperty({ type: [String] })
-  @packageCodes
+  @PackageCodesField()
   packageCodes: string[];
 
-  @ApiProperty({ minimum: 1, maximum: 3 })
-  @IsInt(YEARS)
-  @Min(1, YEARS)
-  @Max(3, YEARS)
+  @ContractYearsField()
   years: number;
 
   @ApiProperty()
@@ -143,9 +125,7 @@ export class OnsiteQuoteMemberDto {
   @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
   declaredTags: KeyGroupTag[];
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @packageCodes
+  @PackageCodesField({ optional: true })
   packageCodes?: string[];
 }
 
@@ -161,14 +141,10 @@ export class OnsiteQuoteDto implements OnsiteQuoteInput {
   @Type(() => OnsiteQuoteMemberDto)
   members: OnsiteQuoteMemberDto[];
 
-  @ApiProperty({ type: [String] })
-  @packageCodes
+  @PackageCodesField()
   packageCodes: string[];
 
-  @ApiProperty({ minimum: 1, maximum: 3 })
-  @IsInt(YEARS)
-  @Min(1, YEARS)
-  @Max(3, YEARS)
+  @ContractYearsField()
   years: number;
 }
 

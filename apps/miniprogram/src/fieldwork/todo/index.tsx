@@ -11,19 +11,10 @@ import { go } from '../../navigation'
 import { StaffGate } from '../../staff/StaffGate'
 import { TODO_LABELS } from '../labels'
 
-const ORDER: Todo['items'][number]['kind'][] = [
-  'serviceOverdue',
-  'serviceDueThisWeek',
-  'contractEnding',
-  'contractLapsed',
-  'serviceUnconfirmed',
-  'contractRejected',
-  'referralToApprove',
-  'downReferralToAcknowledge',
-  'referralFollowUp',
-]
-
 type TodoItem = Todo['items'][number]
+
+/** Groups in the order of their labels. */
+const ORDER = Object.keys(TODO_LABELS) as TodoItem['kind'][]
 
 /** Referral requests and down-referrals are handled in the referral queue; everything else on the resident's page. */
 function open(item: TodoItem) {

@@ -5,6 +5,7 @@ import { Auth, AuthContext, Roles } from '../auth/auth-context';
 import { ApiResult } from '../common/api-result';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { AudiencePreviewDto, PushDto } from './dto/push.dto';
+import { OutboxJob } from './outbox.job';
 import { PushesService } from './pushes.service';
 
 @ApiTags('staff')
@@ -12,13 +13,19 @@ import { PushesService } from './pushes.service';
 @Roles('doctor', 'clinicAdmin', 'regionAdmin')
 @Controller('staff/pushes')
 export class StaffPushesController {
-  constructor(private readonly pushes: PushesService) {}
+  constructor(
+    private readonly pushes: PushesService,
+    private readonly job: OutboxJob,
+  ) {}
 
+  /** Stores the push and answers at once: `releasing` (发布中) until the release job has written its audience, or `scheduled`. */
   @Post()
   @UseInterceptors(IdempotencyInterceptor)
   @ApiResult(StaffPushSchema, { status: 201, errors: [404, 409] })
-  create(@Auth() auth: AuthContext, @Body() dto: PushDto) {
-    return this.pushes.create(auth, dto);
+  async create(@Auth() auth: AuthContext, @Body() dto: PushDto) {
+    const push = await this.pushes.create(auth, dto);
+    if (push.status === 'releasing') this.job.nudge();
+    return push;
   }
 
   /** How many residents the audience reaches today, before publishing. */

@@ -67,7 +67,14 @@ describe('resident notices (MariaDB)', () => {
       [residents[2], late.id, 'referralNoShow', '转诊预约未就诊', /未见您就诊/],
     ];
     for (const [resident, referralId, kind, title, body] of expected) {
-      const listed = (await t.http.get('/api/notices').set(resident.auth).expect(200)).body as { id: string; kind: string; title: string; body: string; refId: string; page: string }[];
+      const listed = (await t.http.get('/api/notices').set(resident.auth).expect(200)).body as {
+        id: string;
+        kind: string;
+        title: string;
+        body: string;
+        refId: string;
+        page: string;
+      }[];
       const notice = listed.find((n) => n.kind === kind && n.refId === referralId);
       expect(notice).toMatchObject({ title, page: expect.stringContaining(referralId) });
       expect(notice!.body).toMatch(body);

@@ -199,7 +199,17 @@ describe('health information pushes and the feed (MariaDB)', () => {
   });
 
   it("counts per template, in the caller's scope: answers, subscriptions left, messages sent and 43101 refusals", async () => {
-    type Row = { templateId: string; accounts: number; accepts: number; rejects: number; bans: number; filters: number; remaining: number; sent: number; noQuota: number };
+    type Row = {
+      templateId: string;
+      accounts: number;
+      accepts: number;
+      rejects: number;
+      bans: number;
+      filters: number;
+      remaining: number;
+      sent: number;
+      noQuota: number;
+    };
     const otherAdmin = await staffLogin(t, 'clinic2.admin');
     const templates = async (staff: Record<string, string>) => {
       const rows = (await t.http.get('/api/staff/pushes/templates').set(staff).expect(200)).body as Row[];
@@ -220,7 +230,11 @@ describe('health information pushes and the feed (MariaDB)', () => {
     await subscribe(t, second.auth, PUSH_TEMPLATE, 1);
     await subscribe(t, elsewhere.auth, PUSH_TEMPLATE, 1);
     const answer = (auth: Record<string, string>, templateId: string, status: string) =>
-      t.http.post('/api/subscriptions').set(auth).send({ results: [{ templateId, status }] }).expect(200);
+      t.http
+        .post('/api/subscriptions')
+        .set(auth)
+        .send({ results: [{ templateId, status }] })
+        .expect(200);
     await answer(first.auth, 'demo-contract-progress', 'reject');
     await answer(first.auth, 'demo-referral-progress', 'ban');
     await answer(second.auth, 'demo-referral-progress', 'filter');
@@ -234,7 +248,17 @@ describe('health information pushes and the feed (MariaDB)', () => {
     await dispatcher.drain();
 
     const after = await templates(admin);
-    expect(change(after, before, PUSH_TEMPLATE)).toEqual({ accounts: 2, accepts: 3, rejects: 0, bans: 0, filters: 0, remaining: 0, longTermOn: 0, sent: 1, noQuota: 1 });
+    expect(change(after, before, PUSH_TEMPLATE)).toEqual({
+      accounts: 2,
+      accepts: 3,
+      rejects: 0,
+      bans: 0,
+      filters: 0,
+      remaining: 0,
+      longTermOn: 0,
+      sent: 1,
+      noQuota: 1,
+    });
     expect(change(after, before, 'demo-contract-progress')).toMatchObject({ accounts: 1, rejects: 1, accepts: 0 });
     expect(change(after, before, 'demo-referral-progress')).toMatchObject({ accounts: 2, bans: 1, filters: 1, accepts: 0 });
     expect(after[PUSH_TEMPLATE]).toMatchObject({ purpose: 'push', kind: 'oneTime', title: '健康资讯提醒' });

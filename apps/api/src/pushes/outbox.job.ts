@@ -51,9 +51,7 @@ export class OutboxJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One release round under the lease; how many pushes it published (0 when another instance holds the lease). */
   release(): Promise<number> {
-    this.releasing ??= runWithLease(this.dataSource, PUSH_RELEASE_LEASE, Math.max(1000, Math.floor(this.config.pollMs * 0.8)), () =>
-      this.pushes.releaseDue(),
-    )
+    this.releasing ??= runWithLease(this.dataSource, PUSH_RELEASE_LEASE, Math.max(1000, Math.floor(this.config.pollMs * 0.8)), () => this.pushes.releaseDue())
       .then((outcome) => (outcome.ran ? outcome.value : 0))
       .catch((error: Error) => {
         this.logger.error(`push release failed: ${error.message}`);

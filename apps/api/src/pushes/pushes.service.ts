@@ -222,7 +222,8 @@ export class PushesService {
     );
     // One message per account, however many of its family members the push addresses (the holder when addressed).
     const perAccount = new Map<string, Recipient>();
-    for (const r of recipients) if (!perAccount.has(r.accountId) || (r.relation === 'self' && perAccount.get(r.accountId)!.relation !== 'self')) perAccount.set(r.accountId, r);
+    for (const r of recipients)
+      if (!perAccount.has(r.accountId) || (r.relation === 'self' && perAccount.get(r.accountId)!.relation !== 'self')) perAccount.set(r.accountId, r);
     const messaged = new Set([...perAccount.values()].map((r) => r.personId));
     const sender = push.teamId
       ? (await this.dataSource.getRepository(Team).findOneBy({ id: push.teamId }))?.name

@@ -89,6 +89,18 @@ describe('releasing a push in chunks (MariaDB, two API instances)', () => {
     expect(new Set(sentAbout(push.id).map((m) => m.touser)).size).toBe(5);
   });
 
+  it('stops between chunks when its instance shuts down, and the next round finishes it', async () => {
+    await audienceOf(3, 'lowIncome');
+    const push = await publish(t, admin, { audience: { tags: ['lowIncome'] } }, { release: false });
+    let asked = 0;
+    // Asked before the push (go on) and after its one chunk (stop): written, not yet marked published.
+    expect(await t.app.get(PushesService).releaseDue(new Date(), () => asked++ > 0)).toBe(0);
+    expect((await rows(push.id)).targets).toBe(3);
+    expect(await staffPush(t, admin, push.id)).toMatchObject({ status: 'releasing' });
+    expect(await releasePushes(t)).toBe(1);
+    expect(await staffPush(t, admin, push.id)).toMatchObject({ status: 'published', targeted: 3 });
+  });
+
   it('writes each target and message once when two instances release the same push at once', async () => {
     await audienceOf(7, 'monitoredRural');
     const push = await publish(t, admin, { audience: { tags: ['monitoredRural'] } }, { release: false });

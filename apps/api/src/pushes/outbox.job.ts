@@ -22,6 +22,8 @@ export class OutboxJob implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private releasing: Promise<number> | null = null;
   private draining: Promise<void> | null = null;
+  /** Set at shutdown: a release in progress stops after its current chunk (the next round, anywhere, resumes it). */
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,6 +39,7 @@ export class OutboxJob implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopping = true;
     await Promise.all([this.releasing, this.draining]);
   }
 
@@ -51,7 +54,10 @@ export class OutboxJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One release round under the lease; how many pushes it published (0 when another instance holds the lease). */
   release(): Promise<number> {
-    this.releasing ??= runWithLease(this.dataSource, PUSH_RELEASE_LEASE, Math.max(1000, Math.floor(this.config.pollMs * 0.8)), () => this.pushes.releaseDue())
+    if (this.stopping) return Promise.resolve(0);
+    this.releasing ??= runWithLease(this.dataSource, PUSH_RELEASE_LEASE, Math.max(1000, Math.floor(this.config.pollMs * 0.8)), () =>
+      this.pushes.releaseDue(new Date(), () => this.stopping),
+    )
       .then((outcome) => (outcome.ran ? outcome.value : 0))
       .catch((error: Error) => {
         this.logger.error(`push release failed: ${error.message}`);

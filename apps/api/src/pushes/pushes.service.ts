@@ -184,8 +184,9 @@ export class PushesService {
    * The release job's work (outbox.job.ts runs it under a lease, in every instance): scheduled
    * pushes whose time has come become `releasing`, and every releasing push is released. Safe to
    * run in several instances at once. Returns how many pushes this call saw to `published`.
+   * `stopping` is asked between chunks: an instance shutting down leaves the rest to the next round.
    */
-  async releaseDue(now = new Date()): Promise<number> {
+  async releaseDue(now = new Date(), stopping: () => boolean = () => false): Promise<number> {
     await writeOnce(this.dataSource, (manager) =>
       manager
         .createQueryBuilder()
@@ -198,7 +199,10 @@ export class PushesService {
       .getRepository(Push)
       .find({ where: { status: 'releasing' }, select: { id: true }, order: { publishAt: 'ASC', id: 'ASC' }, take: 20 });
     let released = 0;
-    for (const { id } of releasing) if (await this.release(id)) released++;
+    for (const { id } of releasing) {
+      if (stopping()) break;
+      if (await this.release(id, { stopping })) released++;
+    }
     return released;
   }
 
@@ -213,7 +217,7 @@ export class PushesService {
    * (withdrawn, or finished by another instance). `options` are for tests: a smaller chunk, and a
    * step awaited after each committed chunk (to cut a release short, or withdraw in the middle).
    */
-  async release(id: string, options: { chunkSize?: number; afterChunk?: (written: number) => Promise<void> } = {}): Promise<boolean> {
+  async release(id: string, options: { chunkSize?: number; afterChunk?: (written: number) => Promise<void>; stopping?: () => boolean } = {}): Promise<boolean> {
     const chunkSize = options.chunkSize ?? RELEASE_CHUNK;
     const push = await this.dataSource.getRepository(Push).findOneBy({ id });
     if (push?.status !== 'releasing') return false;
@@ -254,6 +258,7 @@ export class PushesService {
       });
       if (!written) return false;
       await options.afterChunk?.(start + chunk.length);
+      if (options.stopping?.()) return false;
     }
     const byTag: Record<string, number> = {};
     for (const r of recipients) for (const tag of r.tags) byTag[tag] = (byTag[tag] ?? 0) + 1;

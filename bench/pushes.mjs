@@ -1,7 +1,9 @@
 // `node bench/pushes.mjs`: one health push to 100,000 targeted residents against MariaDB (not part of npm test).
-//  1. Publish (and, separately, the audience resolution alone): the audience resolved (100,000 persons read, their key groups decrypted and matched),
-//     100,000 target rows and 100,000 outbox rows written in one transaction — against the same
-//     run's baseline of plain 1,000-row INSERTs of the same 200,000 rows with mysql2.
+//  1. Publish: the request stores the push as releasing and answers (answer time); the release job
+//     resolves the audience (100,000 persons read, their key groups decrypted and matched) and writes
+//     100,000 target rows and 100,000 outbox rows in chunks of 2,000 persons, each its own transaction
+//     (time until released) — against the same run's baseline of plain 1,000-row INSERTs of the same
+//     200,000 rows with mysql2. The audience resolution alone is timed separately.
 //  2. Dispatch: two API processes drain the outbox at once against the WeChat stand-in — against
 //     the same run's baseline of 100,000 plain POSTs to the stand-in from one process (16 at a time).
 // Knobs: BENCH_PUSH_RESIDENTS (100000), BENCH_KEEP_DB=1, BENCH_SKIP_BUILD=1. Writes bench/results/pushes-<time>.json.
@@ -164,7 +166,10 @@ try {
       audience: { tags: ['hypertension'] },
     },
   });
+  results.publish.answerSeconds = seconds(published.answerMs);
+  results.publish.answeredStatus = published.answered.status;
   results.publish.seconds = seconds(published.ms);
+  results.publish.status = published.push.status;
   results.publish.targeted = published.push.targeted;
   const [[{ queued }]] = await db.query("SELECT COUNT(*) AS queued FROM outbox_messages WHERE sourceId = ? AND status = 'pending'", [published.push.id]);
   results.publish.queued = Number(queued);

@@ -126,6 +126,7 @@ it('an admin publishes for hypertension patients; only they see it, and opening 
   await shows(visible(admin, 'stats-read'), '1');
   await shows(visible(admin, 'stats-read'), '100');
   await shows(visible(admin, 'stats-by-group'), '高血压患者');
+  await shows(visible(admin, 'stats-templates'), '健康资讯提醒');
   await snap(admin, flow, '07-stats-one-read');
 });
 

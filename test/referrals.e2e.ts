@@ -122,6 +122,12 @@ it('1. the resident books, the doctor approves, the hospital records the visit a
   await visible(resident, 'referral-mine').waitFor();
   await shows(visible(resident, 'referral-status'), '待医生审核');
   await snap(resident, flow, '04-requested');
+  // Right after booking the resident is offered WeChat messages about the referral, on their tap;
+  // outside WeChat (this H5 build) the prompt says where it works instead.
+  await shows(visible(resident, 'referral-submitted'), '转诊申请已提交');
+  await tap(resident, 'referral-subscribe');
+  await resident.getByText('消息提醒请在微信小程序中开启').waitFor();
+  await snap(resident, flow, '04b-subscribe-offered');
 
   await open(doctor, stack.baseUrl, '/staff/home/index');
   await tap(doctor, 'staff-menu-referrals');

@@ -1,3 +1,4 @@
+import { OutboxDispatcher } from '../src/pushes/outbox-dispatcher';
 import { PushesService } from '../src/pushes/pushes.service';
 import { familyMember, residentWithActiveContract } from './support/contract-factories';
 import { residentWithProfile, staffLogin } from './support/factories';
@@ -195,5 +196,73 @@ describe('health information pushes and the feed (MariaDB)', () => {
       .post('/api/uploads')
       .send({ contentType: 'image/png', data: png.toString('base64') })
       .expect(401);
+  });
+
+  it("counts per template, in the caller's scope: answers, subscriptions left, messages sent and 43101 refusals", async () => {
+    type Row = {
+      templateId: string;
+      accounts: number;
+      accepts: number;
+      rejects: number;
+      bans: number;
+      filters: number;
+      remaining: number;
+      sent: number;
+      noQuota: number;
+    };
+    const otherAdmin = await staffLogin(t, 'clinic2.admin');
+    const templates = async (staff: Record<string, string>) => {
+      const rows = (await t.http.get('/api/staff/pushes/templates').set(staff).expect(200)).body as Row[];
+      return Object.fromEntries(rows.map((r) => [r.templateId, r]));
+    };
+    const change = (after: Record<string, Row>, before: Record<string, Row>, templateId: string) => {
+      const [a, b] = [after[templateId], before[templateId]];
+      return Object.fromEntries(Object.entries(a).flatMap(([k, v]) => (typeof v === 'number' ? [[k, v - (b[k as keyof Row] as number)]] : [])));
+    };
+    const before = await templates(admin);
+    const otherBefore = await templates(otherAdmin);
+    expect(Object.keys(before)).toEqual(expect.arrayContaining([PUSH_TEMPLATE, 'demo-contract-progress', 'demo-referral-progress']));
+
+    const first = await residentWithProfile(t, { declaredTags: ['lowIncome'] });
+    const second = await residentWithProfile(t, { declaredTags: ['familyPlanningSpecial'] });
+    const elsewhere = await residentWithProfile(t, { community: '东城社区' });
+    await subscribe(t, first.auth, PUSH_TEMPLATE, 2);
+    await subscribe(t, second.auth, PUSH_TEMPLATE, 1);
+    await subscribe(t, elsewhere.auth, PUSH_TEMPLATE, 1);
+    const answer = (auth: Record<string, string>, templateId: string, status: string) =>
+      t.http
+        .post('/api/subscriptions')
+        .set(auth)
+        .send({ results: [{ templateId, status }] })
+        .expect(200);
+    await answer(first.auth, 'demo-contract-progress', 'reject');
+    await answer(first.auth, 'demo-referral-progress', 'ban');
+    await answer(second.auth, 'demo-referral-progress', 'filter');
+
+    // The first resident's message is refused with 43101 (the ledger empties); the second's is sent.
+    const dispatcher = t.app.get(OutboxDispatcher);
+    await publish(t, admin, { audience: { tags: ['lowIncome'] } });
+    t.wechat.failNext(43101, 1);
+    await dispatcher.drain();
+    await publish(t, admin, { audience: { tags: ['familyPlanningSpecial'] } });
+    await dispatcher.drain();
+
+    const after = await templates(admin);
+    expect(change(after, before, PUSH_TEMPLATE)).toEqual({
+      accounts: 2,
+      accepts: 3,
+      rejects: 0,
+      bans: 0,
+      filters: 0,
+      remaining: 0,
+      longTermOn: 0,
+      sent: 1,
+      noQuota: 1,
+    });
+    expect(change(after, before, 'demo-contract-progress')).toMatchObject({ accounts: 1, rejects: 1, accepts: 0 });
+    expect(change(after, before, 'demo-referral-progress')).toMatchObject({ accounts: 2, bans: 1, filters: 1, accepts: 0 });
+    expect(after[PUSH_TEMPLATE]).toMatchObject({ purpose: 'push', kind: 'oneTime', title: '健康资讯提醒' });
+    expect(change(await templates(otherAdmin), otherBefore, PUSH_TEMPLATE)).toMatchObject({ accounts: 1, accepts: 1, remaining: 1, sent: 0 });
+    await t.http.get('/api/staff/pushes/templates').set(first.auth).expect(403);
   });
 });

@@ -104,6 +104,28 @@ export const PushStatsSchema = Type.Object({
 });
 export type PushStats = Static<typeof PushStatsSchema>;
 
+/**
+ * GET /api/staff/pushes/templates — per configured subscribe-message template, over the accounts
+ * of the caller's scope (residents of the communities it serves or signed with it): what residents
+ * answered, what is left on their ledgers, and what was sent.
+ */
+export const TemplateStatsSchema = Type.Object({
+  templateId: Type.String(),
+  purpose: StringEnum(TEMPLATE_PURPOSES),
+  kind: StringEnum(TEMPLATE_KINDS),
+  title: Type.String(),
+  accounts: Type.Integer({ description: 'accounts that answered at least once' }),
+  accepts: Type.Integer({ description: 'answers accept' }),
+  rejects: Type.Integer({ description: 'answers reject' }),
+  bans: Type.Integer({ description: 'answers ban (the user turned the template off)' }),
+  filters: Type.Integer({ description: 'answers filter (WeChat filtered the template)' }),
+  remaining: Type.Integer({ description: 'one-time subscriptions left, summed over accounts' }),
+  longTermOn: Type.Integer({ description: 'accounts with a long-term subscription on' }),
+  sent: Type.Integer({ description: 'messages WeChat accepted' }),
+  noQuota: Type.Integer({ description: 'messages refused with errcode 43101 (no subscription left)' }),
+});
+export type TemplateStats = Static<typeof TemplateStatsSchema>;
+
 /** An item of the resident's 资讯 feed. */
 export const FeedItemSchema = Type.Object({
   id: Type.String(),

@@ -11,7 +11,8 @@ import { Push, PushTarget } from './push.entity';
 const FEED_LIMIT = 100;
 
 /**
- * The resident's 资讯 feed: published pushes addressed to the account holder or any family member
+ * The resident's 资讯 feed: published pushes (and those being released, once the resident's target
+ * row is written) addressed to the account holder or any family member
  * the account manages, newest first. Opening one records one read for one person (the holder
  * when addressed, else the first family member addressed): a conditional update of that target
  * row, so a read is counted once however often it is opened.
@@ -25,7 +26,7 @@ export class FeedService {
       .getRepository(Push)
       .createQueryBuilder('p')
       .where('p.id IN (SELECT t.pushId FROM push_targets t WHERE t.accountId = :accountId)', { accountId: auth.accountId })
-      .andWhere('p.status = :published', { published: 'published' })
+      .andWhere('p.status IN (:...visible)', { visible: ['releasing', 'published'] })
       .orderBy('p.publishAt', 'DESC')
       .addOrderBy('p.id', 'ASC')
       .take(FEED_LIMIT);

@@ -5,6 +5,7 @@ import { cutKeywordValue, noticePurpose, wechatTime } from '@jiayi/domain';
 import type { KeywordSource, TemplateConfig } from '../config/notification-templates';
 import { NoticesService } from '../notices/notices.service';
 import type { ResidentNotice } from '../notices/resident-notice.entity';
+import { insertIgnoring } from './bulk-insert';
 import { OutboxMessage } from './outbox-message.entity';
 import { SubscriptionLedger } from './subscription.entity';
 import { SubscriptionsService } from './subscriptions.service';
@@ -56,7 +57,7 @@ export class OutboxService implements OnModuleInit {
     );
   }
 
-  /** Queues one source's message for many recipients; returns how many rows were queued. */
+  /** Queues one source's message for many recipients; returns how many rows were queued (rows already queued count no more). */
   async enqueue(
     manager: EntityManager,
     sourceType: OutboxMessage['sourceType'],
@@ -82,7 +83,7 @@ export class OutboxService implements OnModuleInit {
         })
         .getRawMany<{ accountId: string }>();
       const subscribed = new Set(allowed.map((a) => a.accountId));
-      const rows = chunk
+      const rows: OutboxMessage[] = chunk
         .filter((r) => subscribed.has(r.accountId))
         .map((r) => ({
           id: randomUUID(),
@@ -103,9 +104,7 @@ export class OutboxService implements OnModuleInit {
           sentAt: null,
           createdAt: new Date(),
         }));
-      if (rows.length === 0) continue;
-      await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).orIgnore().execute();
-      queued += rows.length;
+      queued += await insertIgnoring(manager, OutboxMessage, rows);
     }
     return queued;
   }

@@ -3,8 +3,9 @@ import type { PushAudience, PushCategory, PushStatus } from '@jiayi/domain';
 import { IdColumn, IntColumn, JsonColumn, LongTextColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
 
 /**
- * A health information push. Its audience is resolved to persons when it is published (now, or
- * by the release job at `publishAt`), so age tags and registrations are those of that moment.
+ * A health information push. Its audience is resolved to persons by the release job when it is
+ * due (at once, or at `publishAt`), so age tags and registrations are those of that moment; while
+ * the job writes the targets and outbox rows in chunks the push is `releasing`.
  */
 @Entity('pushes')
 @Index('IDX_pushes_institution_created', ['institutionId', 'createdAt'])
@@ -29,6 +30,8 @@ export class Push {
   @IntColumn({ default: 0 }) targeted: number;
   /** Persons targeted per key group, counted when published (aggregates only: no person's tags are kept in clear). */
   @JsonColumn({ nullable: true }) targetedByTag: Record<string, number> | null;
+  /** While releasing: the last person id of the last chunk committed (a release cut short resumes after it). */
+  @RefColumn({ nullable: true }) releaseCursor: string | null;
   @TimeColumn() createdAt: Date;
 }
 

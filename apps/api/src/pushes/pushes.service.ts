@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { checkAudience, effectiveTags, KEY_GROUPS, keyGroupLabel, todayInChina, type PushAudience } from '@jiayi/domain';
 import type { AudiencePreview, PushStats, StaffPush } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { notFound, refusal, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
-import { inTransaction } from '../database/transaction';
+import { inTransaction, writeOnce } from '../database/transaction';
 import { Person } from '../people/person.entity';
 import { Institution } from '../reference/institution.entity';
 import { Team } from '../reference/team.entity';
 import { AudienceResolver, type Recipient } from './audience-resolver';
+import { insertIgnoring } from './bulk-insert';
 import { AudienceDto, PushDto } from './dto/push.dto';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
@@ -23,15 +24,18 @@ import { SubscriptionsService } from './subscriptions.service';
 
 const BODY_MAX_LENGTH = 20_000;
 const CHUNK = 1000;
+/** Persons per release transaction: one multi-row INSERT of targets and at most one of outbox rows. */
+const RELEASE_CHUNK = 2000;
 
 /** The mini-program page a push opens on (the feed's detail page). */
 export const pushPage = (id: string) => `news/detail/index?id=${id}`;
 
 /**
  * Health information pushes: clinic admins write for their institution, doctors for their team,
- * region admins for any institution of the region. Publishing resolves the audience to persons,
- * stores one target row per person and queues one WeChat message per subscribed account, all in
- * one transaction — at once, or when the release job reaches `publishAt`.
+ * region admins for any institution of the region. Publishing stores the push — `releasing` when
+ * due now, `scheduled` for later — and answers at once; the release job (`releaseDue`) resolves
+ * the audience to persons, stores one target row per person and queues one WeChat message per
+ * subscribed account, in chunks of their own short transactions, then marks it `published`.
  */
 @Injectable()
 export class PushesService {
@@ -66,18 +70,16 @@ export class PushesService {
       category: dto.category,
       coverUrl: dto.coverUrl ?? null,
       audience: area.audience,
-      status: publishAt > now ? 'scheduled' : 'published',
+      status: publishAt > now ? 'scheduled' : 'releasing',
       publishAt: publishAt > now ? publishAt : now,
       withdrawnAt: null,
       targeted: 0,
       targetedByTag: null,
+      releaseCursor: null,
       createdAt: now,
     };
-    await inTransaction(this.dataSource, async (manager) => {
-      await manager.insert(Push, push);
-      if (push.status === 'published') await this.publish(manager, push);
-    });
-    return (await this.views([await this.dataSource.getRepository(Push).findOneByOrFail({ id: push.id })]))[0];
+    await writeOnce(this.dataSource, (manager) => manager.insert(Push, push));
+    return (await this.views([push]))[0];
   }
 
   async preview(auth: AuthContext, audience: AudienceDto): Promise<AudiencePreview> {
@@ -99,7 +101,7 @@ export class PushesService {
         .createQueryBuilder()
         .update(Push)
         .set({ status: 'withdrawn', withdrawnAt: new Date() })
-        .where('id = :id AND status IN (:...open)', { id: push.id, open: ['scheduled', 'published'] })
+        .where('id = :id AND status IN (:...open)', { id: push.id, open: ['scheduled', 'releasing', 'published'] })
         .execute();
       if (result.affected !== 1) throw refusal('PUSH.ALREADY_WITHDRAWN', '这条资讯已经撤回', 'id');
       await manager.update(OutboxMessage, { sourceType: 'push', sourceId: push.id, status: 'pending' }, { status: 'cancelled' });
@@ -178,57 +180,98 @@ export class PushesService {
     };
   }
 
-  /** Publishes the scheduled pushes whose time has come; each by one instance only (conditional update). */
-  async releaseDue(now = new Date()): Promise<number> {
-    const due = await this.dataSource
+  /**
+   * The release job's work (outbox.job.ts runs it under a lease, in every instance): scheduled
+   * pushes whose time has come become `releasing`, and every releasing push is released. Safe to
+   * run in several instances at once. Returns how many pushes this call saw to `published`.
+   * `stopping` is asked between chunks: an instance shutting down leaves the rest to the next round.
+   */
+  async releaseDue(now = new Date(), stopping: () => boolean = () => false): Promise<number> {
+    await writeOnce(this.dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Push)
+        .set({ status: 'releasing' })
+        .where('status = :scheduled AND publishAt <= :now', { scheduled: 'scheduled', now })
+        .execute(),
+    );
+    const releasing = await this.dataSource
       .getRepository(Push)
-      .find({ where: { status: 'scheduled', publishAt: LessThanOrEqual(now) }, select: { id: true }, take: 50 });
+      .find({ where: { status: 'releasing' }, select: { id: true }, order: { publishAt: 'ASC', id: 'ASC' }, take: 20 });
     let released = 0;
-    for (const { id } of due) {
-      const done = await inTransaction(this.dataSource, async (manager) => {
-        const claimed = await manager
-          .createQueryBuilder()
-          .update(Push)
-          .set({ status: 'published' })
-          .where('id = :id AND status = :scheduled', { id, scheduled: 'scheduled' })
-          .execute();
-        if (claimed.affected !== 1) return false;
-        await this.publish(manager, await manager.getRepository(Push).findOneByOrFail({ id }));
-        return true;
-      });
-      if (done) released++;
+    for (const { id } of releasing) {
+      if (stopping()) break;
+      if (await this.release(id, { stopping })) released++;
     }
     return released;
   }
 
-  /** Resolves the audience today and writes the targets and the outbox, in the caller's transaction. */
-  private async publish(manager: EntityManager, push: Push): Promise<void> {
-    const recipients = await this.resolver.resolve(manager, push.audience, todayInChina(new Date()));
-    for (let start = 0; start < recipients.length; start += CHUNK) {
-      await manager.insert(
-        PushTarget,
-        recipients.slice(start, start + CHUNK).map((r) => ({ pushId: push.id, personId: r.personId, accountId: r.accountId, teamId: r.teamId, readAt: null })),
-      );
+  /**
+   * Resolves the push's audience today and writes its targets and outbox rows in chunks of
+   * RELEASE_CHUNK persons, each chunk one short transaction that first moves `releaseCursor` on
+   * the push row while it is still `releasing` (so a withdraw, which changes that row, and a chunk
+   * are ordered: on one server by the row lock, on a Galera cluster by certification). Rows are
+   * inserted ignoring existing keys, so a release cut short, or run by two instances at once, writes
+   * each target and message once; a resumed release starts after the cursor. The last transaction
+   * counts the targets and marks the push published. False when the push is no longer releasing
+   * (withdrawn, or finished by another instance). `options` are for tests: a smaller chunk, and a
+   * step awaited after each committed chunk (to cut a release short, or withdraw in the middle).
+   */
+  async release(id: string, options: { chunkSize?: number; afterChunk?: (written: number) => Promise<void>; stopping?: () => boolean } = {}): Promise<boolean> {
+    const chunkSize = options.chunkSize ?? RELEASE_CHUNK;
+    const push = await this.dataSource.getRepository(Push).findOneBy({ id });
+    if (push?.status !== 'releasing') return false;
+    const recipients = (await this.resolver.resolve(this.dataSource.manager, push.audience, todayInChina(new Date()))).sort((a, b) =>
+      a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0,
+    );
+    // One message per account, however many of its family members the push addresses (the holder when addressed).
+    const perAccount = new Map<string, Recipient>();
+    for (const r of recipients)
+      if (!perAccount.has(r.accountId) || (r.relation === 'self' && perAccount.get(r.accountId)!.relation !== 'self')) perAccount.set(r.accountId, r);
+    const messaged = new Set([...perAccount.values()].map((r) => r.personId));
+    const sender = push.teamId
+      ? (await this.dataSource.getRepository(Team).findOneBy({ id: push.teamId }))?.name
+      : (await this.dataSource.getRepository(Institution).findOneBy({ id: push.institutionId }))?.name;
+    const content = { title: push.title, body: push.summary, time: push.publishAt, sender: sender ?? '家庭医生团队' };
+    const template = this.subscriptions.template('push');
+    const cursor = push.releaseCursor;
+    const remaining = cursor === null ? recipients : recipients.filter((r) => r.personId > cursor);
+    for (let start = 0; start < remaining.length; start += chunkSize) {
+      const chunk = remaining.slice(start, start + chunkSize);
+      const written = await inTransaction(this.dataSource, async (manager) => {
+        const guard = await manager
+          .createQueryBuilder()
+          .update(Push)
+          .set({ releaseCursor: chunk[chunk.length - 1].personId })
+          .where('id = :id AND status = :releasing', { id, releasing: 'releasing' })
+          .execute();
+        if (guard.affected !== 1) return false;
+        await insertIgnoring(
+          manager,
+          PushTarget,
+          chunk.map((r) => ({ pushId: id, personId: r.personId, accountId: r.accountId, teamId: r.teamId, readAt: null })),
+          chunkSize,
+        );
+        const toMessage = chunk.filter((r) => messaged.has(r.personId));
+        await this.outbox.enqueue(manager, 'push', id, template, pushPage(id), content, toMessage, push.publishAt);
+        return true;
+      });
+      if (!written) return false;
+      await options.afterChunk?.(start + chunk.length);
+      if (options.stopping?.()) return false;
     }
     const byTag: Record<string, number> = {};
     for (const r of recipients) for (const tag of r.tags) byTag[tag] = (byTag[tag] ?? 0) + 1;
-    // One message per account, however many of its family members the push addresses.
-    const perAccount = new Map<string, Recipient>();
-    for (const r of recipients) if (!perAccount.has(r.accountId) || r.relation === 'self') perAccount.set(r.accountId, r);
-    const sender = push.teamId
-      ? (await manager.getRepository(Team).findOneBy({ id: push.teamId }))?.name
-      : (await manager.getRepository(Institution).findOneBy({ id: push.institutionId }))?.name;
-    await this.outbox.enqueue(
-      manager,
-      'push',
-      push.id,
-      this.subscriptions.template('push'),
-      pushPage(push.id),
-      { title: push.title, body: push.summary, time: push.publishAt, sender: sender ?? '家庭医生团队' },
-      [...perAccount.values()],
-      push.publishAt,
-    );
-    await manager.update(Push, { id: push.id }, { targeted: recipients.length, targetedByTag: byTag });
+    return inTransaction(this.dataSource, async (manager) => {
+      const targeted = await manager.getRepository(PushTarget).countBy({ pushId: id });
+      const done = await manager
+        .createQueryBuilder()
+        .update(Push)
+        .set({ status: 'published', targeted, targetedByTag: byTag, releaseCursor: null })
+        .where('id = :id AND status = :releasing', { id, releasing: 'releasing' })
+        .execute();
+      return done.affected === 1;
+    });
   }
 
   private async tagCounts(personIds: string[], on: string): Promise<Map<string, number>> {

@@ -14,8 +14,13 @@ export class SubscriptionLedger {
   @TextColumn(10) kind: TemplateKind;
   @IntColumn({ default: 0 }) remaining: number;
   @BoolColumn({ default: false }) longTermOn: boolean;
-  /** Answers reject or ban, counted for the per-template stats. */
+  /** Answers reject or ban, counted for the per-item stats. */
   @IntColumn({ default: 0 }) refusals: number;
+  /** Each answer counted, for the per-template stats (counted since the push-release migration). */
+  @IntColumn({ default: 0 }) accepts: number;
+  @IntColumn({ default: 0 }) rejects: number;
+  @IntColumn({ default: 0 }) bans: number;
+  @IntColumn({ default: 0 }) filters: number;
   @TextColumn(10) lastAnswer: SubscribeAnswer;
   @TimeColumn() updatedAt: Date;
 }

@@ -77,11 +77,15 @@ export class ReferralJobs implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  /** Marks bookings whose day is more than the grace period past as no-shows; the place stays used. */
+  /** Marks bookings whose day is more than the grace period past as no-shows (the resident is told); the place stays used. */
   async markNoShows(today = todayInChina(new Date())): Promise<number> {
     const cutoff = noShowCutoff(today, this.config.noShowGraceDays);
     return this.sweep({ status: 'booked', date: LessThan(cutoff) }, async (row) =>
-      inTransaction(this.dataSource, (manager) => moveReferral(manager, row, 'booked', 'noShow', { endedAt: new Date() })),
+      inTransaction(this.dataSource, async (manager) => {
+        if (!(await moveReferral(manager, row, 'booked', 'noShow', { endedAt: new Date() }))) return false;
+        await this.referrals.notify(manager, row, 'referralNoShow');
+        return true;
+      }),
     );
   }
 

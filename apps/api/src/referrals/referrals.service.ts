@@ -40,6 +40,8 @@ const NOTICE_TEXT: Partial<Record<NoticeKind, (place: string) => string>> = {
   referralDeclined: (place) => `${place}的转诊申请未通过，可联系您的家庭医生了解原因。`,
   referralExpired: (place) => `${place}的转诊申请超过审核时限未处理，号源已释放，可重新预约。`,
   referralCancelled: (place) => `${place}的转诊预约已取消。`,
+  referralVisited: (place) => `医院已记录您在${place}就诊，回执写好后会再通知您。`,
+  referralNoShow: (place) => `${place}的转诊预约未见您就诊，已记为未就诊；如仍需就诊，请联系家庭医生重新预约。`,
   referralFeedback: (place) => `${place}的就诊回执已写好，可在“我的转诊”查看医院的建议。`,
   downReferral: (place) => `${place}已将您转回签约团队，家庭医生会按随访计划联系您。`,
 };

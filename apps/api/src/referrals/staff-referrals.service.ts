@@ -108,12 +108,13 @@ export class StaffReferralsService {
     return this.get(auth, id);
   }
 
-  /** The hospital records the outcome, on or after the day. The place was used: it stays taken. */
+  /** The hospital records the outcome, on or after the day (the resident is told). The place was used: it stays taken. */
   async outcome(auth: AuthContext, id: string, to: 'visited' | 'noShow'): Promise<StaffReferral> {
     const row = await this.inScope(auth, id);
     const allowed = checkOutcomeDate(row.date, todayInChina(new Date()));
     if (!allowed.ok) throw refusalError(allowed);
-    await this.referrals.move(row, to, { endedAt: new Date(), outcomeBy: auth.accountId }, null, {}, (manager) =>
+    const notice = to === 'visited' ? 'referralVisited' : 'referralNoShow';
+    await this.referrals.move(row, to, { endedAt: new Date(), outcomeBy: auth.accountId }, notice, {}, (manager) =>
       this.audit.record(auth, `referral.${to}`, [row.personId], 'referral', row.id, manager),
     );
     return this.get(auth, id);

@@ -6,6 +6,7 @@ import { demoTeam, heldPlaces, inBatches, leavePlaces, moveEndDate, residentWith
 import { residentWithProfile } from '../support/factories';
 import { createWave, staffTokens, standardAnswers, surveyResident } from '../support/survey-factories';
 import type { ClusterApps } from './cluster-app';
+import { pushReleaseOnBothNodes, withdrawDuringRelease } from './push-races';
 
 /**
  * A race that must hold on a multi-primary cluster: two API instances writing through two
@@ -160,4 +161,13 @@ export const jobLeases: Race = {
 };
 
 /** Every race the cluster run checks; other features add theirs here, one line each. */
-export const races: Race[] = [signingCapacity, oneContractPerPerson, oneAnswerPerWave, rollUp, expiryJobs, jobLeases];
+export const races: Race[] = [
+  signingCapacity,
+  oneContractPerPerson,
+  oneAnswerPerWave,
+  rollUp,
+  expiryJobs,
+  jobLeases,
+  pushReleaseOnBothNodes,
+  withdrawDuringRelease,
+];

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PushesService } from '../../src/pushes/pushes.service';
 import type { TestApp } from './test-app';
 
 /** Outbox settings for tests: no timer (tests dispatch explicitly), small batches (instances interleave), retries due at once, three attempts, uploads in a temp dir. */
@@ -40,11 +41,33 @@ export async function subscribe(t: TestApp, auth: Record<string, string>, templa
   }
 }
 
-/** Publishes as `staff` and returns the push. */
-export async function publish(t: TestApp, staff: Record<string, string>, overrides: Record<string, unknown> = {}) {
+type PushView = { id: string; status: string; targeted: number };
+
+/**
+ * Publishes as `staff` and, when the push is due now, runs the release job's work once (as the
+ * job would within OUTBOX_POLL_MS; tests run with the timer off), then returns the push as staff
+ * see it — `published` with its targets counted. `{ release: false }` returns the answer as is.
+ */
+export async function publish(t: TestApp, staff: Record<string, string>, overrides: Record<string, unknown> = {}, options: { release?: boolean } = {}) {
   const response = await t.http.post('/api/staff/pushes').set(staff).send(pushBody(overrides));
   if (response.status !== 201) throw new Error(`publish failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as { id: string; status: string; targeted: number };
+  const push = response.body as PushView;
+  if (push.status !== 'releasing' || options.release === false) return push;
+  await releasePushes(t);
+  return staffPush(t, staff, push.id);
+}
+
+/** Runs the release job's work once in the test's API instance: every due push gets its audience written. */
+export async function releasePushes(t: TestApp): Promise<number> {
+  return t.app.get(PushesService).releaseDue();
+}
+
+/** One push as `staff` see it in their list. */
+export async function staffPush(t: TestApp, staff: Record<string, string>, id: string): Promise<PushView> {
+  const list = (await t.http.get('/api/staff/pushes').set(staff).expect(200)).body as PushView[];
+  const push = list.find((p) => p.id === id);
+  if (!push) throw new Error(`push ${id} not in the staff list`);
+  return push;
 }
 
 export async function feedIds(t: TestApp, auth: Record<string, string>): Promise<string[]> {

@@ -49,6 +49,7 @@ export type {
   StaffPush,
   Subscription,
   SubscriptionsInput,
+  TemplateStats,
   Upload,
 } from '@jiayi/contract'
 export type {

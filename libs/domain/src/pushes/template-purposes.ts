@@ -25,6 +25,8 @@ const NOTICE_PURPOSES: Record<NoticeKind, TemplatePurpose> = {
   referralDeclined: 'referral',
   referralExpired: 'referral',
   referralCancelled: 'referral',
+  referralVisited: 'referral',
+  referralNoShow: 'referral',
   referralFeedback: 'referral',
   downReferral: 'referral',
   surveyInvitation: 'survey',

@@ -63,7 +63,7 @@ function Compose({ isDoctor }: { isDoctor: boolean }) {
       return
     }
     await outreachApi.publish({ title, summary, body, category, ...(coverUrl ? { coverUrl } : {}), audience: audience(), ...(publishAt ? { publishAt } : {}) })
-    toast(scheduled ? '已定时，到时自动发布' : '已发布')
+    toast(scheduled ? '已定时，到时自动发布' : '已提交，正在发布')
     backTo(ROUTES.outreachPushes)
   })
   const toggleTag = (tag: KeyGroupTag) => {

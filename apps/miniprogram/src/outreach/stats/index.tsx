@@ -32,6 +32,40 @@ function Breakdown({ title, rows, testId }: { title: string; rows: PushStats['by
   )
 }
 
+/** Per subscribe-message template, over the residents of the staff member's scope (not only this item's). */
+function TemplateTable() {
+  const templates = useRequest(() => outreachApi.templateStats(), [], { refreshOnShow: true })
+  return (
+    <StateView state={templates}>
+      {(rows) => (
+        <View className='card' data-testid='stats-templates'>
+          <View className='card__title'>微信订阅消息（本辖区居民，全部资讯和通知）</View>
+          <View className='fees__row fees__row--head'>
+            <View className='fees__name'>模板</View>
+            <View className='fees__num'>同意</View>
+            <View className='fees__num'>拒绝</View>
+            <View className='fees__num'>关闭/屏蔽</View>
+            <View className='fees__num'>剩余</View>
+            <View className='fees__num'>已发送</View>
+            <View className='fees__num'>次数用完</View>
+          </View>
+          {rows.map((r) => (
+            <View className='fees__row' key={r.templateId} data-testid='stats-template-row'>
+              <View className='fees__name'>{r.title}</View>
+              <View className='fees__num'>{r.accepts}</View>
+              <View className='fees__num'>{r.rejects}</View>
+              <View className='fees__num'>{r.bans + r.filters}</View>
+              <View className='fees__num'>{r.kind === 'longTerm' ? `${r.longTermOn}人长期` : r.remaining}</View>
+              <View className='fees__num'>{r.sent}</View>
+              <View className='fees__num'>{r.noQuota}</View>
+            </View>
+          ))}
+        </View>
+      )}
+    </StateView>
+  )
+}
+
 function Stats({ id }: { id: string }) {
   const stats = useRequest(() => outreachApi.stats(id), [id], { refreshOnShow: true })
   return (
@@ -60,6 +94,7 @@ function Stats({ id }: { id: string }) {
               微信提醒：{t.refusals} 人拒绝订阅，{t.noQuota} 人的订阅次数已用完（未收到提醒，仍可在资讯里看到）。
             </View>
           ))}
+          <TemplateTable />
         </View>
       )}
     </StateView>

@@ -10,7 +10,7 @@ import { ErrorMessage, StateView } from '../../components/StateView'
 import { useSession } from '../../hooks/useSession'
 import { useAction, useRequest } from '../../hooks/useRequest'
 import { isStaff } from '../../session'
-import { ROUTES } from '../../routes'
+import { ROUTES, withQuery } from '../../routes'
 import { replace, toast } from '../../navigation'
 import { addDays, slotLabel, SLOT_PERIOD_HOURS, SLOT_PERIOD_LABELS, today, weekday, type SlotPeriod } from '../shared'
 
@@ -158,7 +158,7 @@ export default function BookReferralPage() {
     } else {
       await referralsApi.request(input)
       toast('已提交，等待家庭医生审核')
-      replace(ROUTES.referralMine)
+      replace(withQuery(ROUTES.referralMine, { submitted: '1' }))
     }
   })
 

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { referralsApi, type Referral } from '../../api/referrals'
 import { BigButton } from '../../components/Form'
@@ -9,6 +9,7 @@ import { useAction, useRequest } from '../../hooks/useRequest'
 import { formatDateTime } from '../../format'
 import { ROUTES } from '../../routes'
 import { go, toast } from '../../navigation'
+import { askToSubscribe } from '../../subscribe'
 import { FeedbackBlock, slotLabel, SLOT_PERIOD_HOURS, StatusBadge, today } from '../shared'
 
 function ReferralCard({ referral, onChanged }: { referral: Referral; onChanged: () => void }) {
@@ -85,10 +86,25 @@ function ReferralCard({ referral, onChanged }: { referral: Referral; onChanged: 
   )
 }
 
+/** Shown right after the resident booked: the moment to ask for WeChat messages about the referral (on their tap). */
+function SubmittedCard() {
+  return (
+    <View className='card' data-testid='referral-submitted'>
+      <View className='card__title'>转诊申请已提交</View>
+      <View className='muted'>号源已为您保留。家庭医生审核后、就诊前后有变化时，可以用微信消息通知您。</View>
+      <BigButton testId='referral-subscribe' kind='plain' onClick={() => askToSubscribe('referral')}>
+        审核结果和就诊提醒微信通知我
+      </BigButton>
+    </View>
+  )
+}
+
 export default function MyReferralsPage() {
   const referrals = useRequest(() => referralsApi.list(), [], { refreshOnShow: true })
+  const { params } = useRouter()
   return (
     <Page title='我的转诊' testId='referral-mine'>
+      {params.submitted === '1' && <SubmittedCard />}
       <BigButton testId='referral-new' onClick={() => go(ROUTES.referralBook)}>
         预约转诊
       </BigButton>

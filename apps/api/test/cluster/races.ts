@@ -6,6 +6,8 @@ import { demoTeam, heldPlaces, inBatches, leavePlaces, moveEndDate, residentWith
 import { residentWithProfile } from '../support/factories';
 import { createWave, staffTokens, standardAnswers, surveyResident } from '../support/survey-factories';
 import type { ClusterApps } from './cluster-app';
+import { outboxDispatch } from './outbox-races';
+import { referralSlots, referralSweep } from './referral-races';
 
 /**
  * A race that must hold on a multi-primary cluster: two API instances writing through two
@@ -160,4 +162,14 @@ export const jobLeases: Race = {
 };
 
 /** Every race the cluster run checks; other features add theirs here, one line each. */
-export const races: Race[] = [signingCapacity, oneContractPerPerson, oneAnswerPerWave, rollUp, expiryJobs, jobLeases];
+export const races: Race[] = [
+  signingCapacity,
+  oneContractPerPerson,
+  oneAnswerPerWave,
+  rollUp,
+  expiryJobs,
+  jobLeases,
+  referralSlots,
+  referralSweep,
+  outboxDispatch,
+];

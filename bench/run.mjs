@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -39,7 +40,9 @@ const cipher = new PiiCipher(authConfig.idEncryptionKey, authConfig.idHmacKey);
 const dbName = `jiayi_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const admin = await mysql.createConnection(`${server}/`);
 await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-const results = { at: new Date().toISOString(), node: process.version, database: dbName, submission: {}, report: {} };
+// The machine is shared: its load average (1, 5, 15 min) at the start, before each measured phase and at the end.
+const load = () => loadavg().map((x) => +x.toFixed(2));
+const results = { at: new Date().toISOString(), node: process.version, database: dbName, loadAverage: { start: load() }, submission: {}, report: {} };
 let child;
 try {
   const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
@@ -110,10 +113,13 @@ try {
   await run('warm baseline', '/api/bench/insert-one', WARMUP, JSON.stringify({ note: 'warm' }));
   await run('warm survey', surveyPath, WARMUP);
   log(`baseline: ${REQUESTS} × POST /api/bench/insert-one`);
+  results.loadAverage.baseline = load();
   const baseline = summary(await run('baseline', '/api/bench/insert-one', REQUESTS, JSON.stringify({ note: 'bench' })));
   next = 2 * WARMUP; // the baseline does not use up residents
   log(`survey: ${REQUESTS} × POST ${surveyPath}`);
+  results.loadAverage.survey = load();
   const survey = summary(await run('survey', surveyPath, REQUESTS));
+  results.loadAverage.afterSurvey = load();
   results.submission = { connections: CONNECTIONS, statuses, baseline, survey, ratio: +(survey.reqPerSec / baseline.reqPerSec).toFixed(3) };
   log(JSON.stringify(results.submission));
 
@@ -176,6 +182,7 @@ try {
   if (process.env.BENCH_KEEP_DB !== '1') await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
   await admin.end();
 }
+results.loadAverage.end = load();
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 const file = join(root, 'bench/results', `${results.at.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
@@ -355,6 +362,18 @@ async function recount(db, d, waveId, apiReport) {
       for (const key of keysOf(r, dimension)) {
         tallies.push({ dimension, key, questionId: r.questionId, optionId: r.optionId, n: Number(r.n) });
         tallies.push({ dimension, key, questionId: r.questionId, optionId: '', n: Number(r.n) });
+      }
+    }
+  }
+  // Sensitive questions ("which group are you in") are kept out of survey_answers: recount them from the
+  // encrypted raw answers (the bulk load wrote one ciphertext per profile, so GROUP BY still groups).
+  const sensitive = new Set(q.questions.filter((x) => x.sensitive).map((x) => x.id));
+  if (sensitive.size > 0) {
+    const [sheets] = await db.query('SELECT answersCipher, COUNT(*) AS n FROM survey_responses WHERE waveId = ? GROUP BY answersCipher', [waveId]);
+    for (const r of sheets) {
+      for (const a of cipher.decryptJson(r.answersCipher).filter((x) => sensitive.has(x.questionId))) {
+        for (const optionId of a.optionIds) tallies.push({ dimension: 'all', key: '', questionId: a.questionId, optionId, n: Number(r.n) });
+        tallies.push({ dimension: 'all', key: '', questionId: a.questionId, optionId: '', n: Number(r.n) });
       }
     }
   }

@@ -155,6 +155,12 @@ export class SurveyResponsesService {
    * returns the person's id, or undefined when nothing was inserted (no profile, consent withdrawn,
    * or outside the scope).
    * RETURNING: MariaDB ≥ 10.5 and SQLite ≥ 3.35.
+   *
+   * The active contract is picked by a subquery (the earliest, as `placeSelf` does) rather than by
+   * ordering the whole join by its start date: that ORDER BY sorted a column of a later table, so
+   * MariaDB built a temporary table of the joined rows — with the TEXT columns, on Aria — for every
+   * submission: its SELECT alone cost 1.8 ms of server CPU, the whole statement 2.9 ms, an INSERT …
+   * VALUES of the same row 0.6 ms (BENCHMARKS.md, section 3).
    */
   private async storePlaced(
     wave: LoadedWave['wave'],
@@ -179,11 +185,11 @@ export class SurveyResponsesService {
               p.declaredTagsCipher
          FROM persons p
          JOIN resident_accounts a ON a.id = p.accountId AND (a.sensitiveConsent = 1 OR a.consentWithdrawnAt IS NULL)
-         LEFT JOIN contracts c ON c.personId = p.id AND c.status = 'active'
+         LEFT JOIN contracts c ON c.id = (SELECT f.id FROM contracts f WHERE f.personId = p.id AND f.status = 'active' ORDER BY f.startDate, f.id LIMIT 1)
          LEFT JOIN communities cm ON cm.id = p.communityId
          LEFT JOIN institutions i ON i.id = cm.institutionId
         WHERE p.accountId = ? AND p.relation = 'self' AND ${scope}
-        ORDER BY c.startDate LIMIT 1
+        ORDER BY p.id LIMIT 1
        RETURNING personId`,
         [responseId, wave.id, timeParam(this.dialect, at), this.cipher.encryptJson(answers), accountId, wave.scopeId],
       ),

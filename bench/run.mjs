@@ -7,7 +7,8 @@
 import autocannon from 'autocannon';
 import { execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -39,7 +40,9 @@ const cipher = new PiiCipher(authConfig.idEncryptionKey, authConfig.idHmacKey);
 const dbName = `jiayi_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const admin = await mysql.createConnection(`${server}/`);
 await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-const results = { at: new Date().toISOString(), node: process.version, database: dbName, submission: {}, report: {} };
+// The machine is shared: its load average (1, 5, 15 min) at the start, before each measured phase and at the end.
+const load = () => loadavg().map((x) => +x.toFixed(2));
+const results = { at: new Date().toISOString(), node: process.version, database: dbName, loadAverage: { start: load() }, submission: {}, report: {} };
 let child;
 try {
   const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
@@ -105,16 +108,65 @@ try {
     durationSeconds: r.duration,
   });
 
+  /** The API process's CPU time (user + system, ms) so far. */
+  const apiCpuMs = () =>
+    new Promise((resolve) => {
+      child.once('message', (m) => resolve((m.cpu.user + m.cpu.system) / 1000));
+      child.send('cpu');
+    });
+  /**
+   * The MariaDB server's CPU time (ms) so far, from /proc when it runs on this machine and its pid
+   * file is readable; null otherwise. Other engineers' tests use the same server, so it is an upper bound.
+   */
+  const [[{ pidFile }]] = await admin.query('SELECT @@pid_file AS pidFile');
+  const mariadbCpuMs = () => {
+    try {
+      const pid = readFileSync(pidFile, 'utf8').trim();
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    } catch {
+      return null;
+    }
+  };
+  /** A phase's summary plus the API's (and the database server's) CPU milliseconds per request during it. */
+  const measured = async (name, path, amount, body) => {
+    const [api, database] = [await apiCpuMs(), mariadbCpuMs()];
+    const result = summary(await run(name, path, amount, body));
+    const databaseAfter = mariadbCpuMs();
+    return {
+      ...result,
+      apiCpuMsPerRequest: +(((await apiCpuMs()) - api) / result.requests).toFixed(3),
+      mariadbCpuMsPerRequest: database === null || databaseAfter === null ? null : +((databaseAfter - database) / result.requests).toFixed(3),
+    };
+  };
   const surveyPath = `/api/survey-waves/${ready.waveId}/responses`;
+  // The roll-up timer (once a minute, under the lease 'survey-rollup') would fold the responses into
+  // the counters at a random moment of the phases. The bench holds the lease while it measures the
+  // submissions and then times the roll-up of everything submitted on its own (results.submission.rollup).
+  const leaseDb = await mysql.createConnection(`${server}/${dbName}`);
+  await leaseDb.query(
+    `INSERT INTO job_leases (name, holder, until) VALUES ('survey-rollup', 'bench', ROUND(UNIX_TIMESTAMP(NOW(3)) * 1000) + 3600000)
+     ON DUPLICATE KEY UPDATE holder = 'bench', until = ROUND(UNIX_TIMESTAMP(NOW(3)) * 1000) + 3600000`,
+  );
   log('warm-up');
   await run('warm baseline', '/api/bench/insert-one', WARMUP, JSON.stringify({ note: 'warm' }));
   await run('warm survey', surveyPath, WARMUP);
   log(`baseline: ${REQUESTS} × POST /api/bench/insert-one`);
-  const baseline = summary(await run('baseline', '/api/bench/insert-one', REQUESTS, JSON.stringify({ note: 'bench' })));
+  results.loadAverage.baseline = load();
+  const baseline = await measured('baseline', '/api/bench/insert-one', REQUESTS, JSON.stringify({ note: 'bench' }));
   next = 2 * WARMUP; // the baseline does not use up residents
   log(`survey: ${REQUESTS} × POST ${surveyPath}`);
-  const survey = summary(await run('survey', surveyPath, REQUESTS));
-  results.submission = { connections: CONNECTIONS, statuses, baseline, survey, ratio: +(survey.reqPerSec / baseline.reqPerSec).toFixed(3) };
+  results.loadAverage.survey = load();
+  const survey = await measured('survey', surveyPath, REQUESTS);
+  results.loadAverage.afterSurvey = load();
+  results.submission = {
+    connections: CONNECTIONS,
+    statuses,
+    baseline,
+    survey,
+    ratio: +(survey.reqPerSec / baseline.reqPerSec).toFixed(3),
+    apiCpuRatio: +(baseline.apiCpuMsPerRequest / survey.apiCpuMsPerRequest).toFixed(3),
+  };
   log(JSON.stringify(results.submission));
 
   const db = await mysql.createConnection({ uri: `${server}/${dbName}`, infileStreamFactory: () => null, flags: ['+LOCAL_FILES'] });
@@ -131,6 +183,18 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'region.admin', password: 'jiayi-demo' }),
   }).then((r) => r.json());
+
+  // The deferred half of a submission: a report rolls its wave up first, so the first report on the
+  // submission wave times the roll-up of every response of the warm-up and the measured phase.
+  const [[{ n: backlog }]] = await db.query('SELECT COUNT(*) AS n FROM survey_responses WHERE waveId = ? AND rolledUp = 0', [ready.waveId]);
+  await leaseDb.query(`DELETE FROM job_leases WHERE name = 'survey-rollup' AND holder = 'bench'`);
+  await leaseDb.end();
+  const rollupStarted = performance.now();
+  const rolled = await fetch(`${base}/api/staff/survey-waves/${ready.waveId}/report`, { headers: { authorization: `Bearer ${login.accessToken}` } });
+  if (rolled.status !== 200) throw new Error(`report on the submission wave: ${rolled.status}`);
+  const rollupMs = performance.now() - rollupStarted;
+  results.submission.rollup = { responses: Number(backlog), ms: Math.round(rollupMs), perSecond: Math.round(Number(backlog) / (rollupMs / 1000)) };
+  log(`roll-up: ${JSON.stringify(results.submission.rollup)}`);
   const reportOnce = async () => {
     const started = performance.now();
     const response = await fetch(`${base}/api/staff/survey-waves/${bulkWave.id}/report`, { headers: { authorization: `Bearer ${login.accessToken}` } });
@@ -176,6 +240,7 @@ try {
   if (process.env.BENCH_KEEP_DB !== '1') await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
   await admin.end();
 }
+results.loadAverage.end = load();
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 const file = join(root, 'bench/results', `${results.at.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
@@ -355,6 +420,18 @@ async function recount(db, d, waveId, apiReport) {
       for (const key of keysOf(r, dimension)) {
         tallies.push({ dimension, key, questionId: r.questionId, optionId: r.optionId, n: Number(r.n) });
         tallies.push({ dimension, key, questionId: r.questionId, optionId: '', n: Number(r.n) });
+      }
+    }
+  }
+  // Sensitive questions ("which group are you in") are kept out of survey_answers: recount them from the
+  // encrypted raw answers (the bulk load wrote one ciphertext per profile, so GROUP BY still groups).
+  const sensitive = new Set(q.questions.filter((x) => x.sensitive).map((x) => x.id));
+  if (sensitive.size > 0) {
+    const [sheets] = await db.query('SELECT answersCipher, COUNT(*) AS n FROM survey_responses WHERE waveId = ? GROUP BY answersCipher', [waveId]);
+    for (const r of sheets) {
+      for (const a of cipher.decryptJson(r.answersCipher).filter((x) => sensitive.has(x.questionId))) {
+        for (const optionId of a.optionIds) tallies.push({ dimension: 'all', key: '', questionId: a.questionId, optionId, n: Number(r.n) });
+        tallies.push({ dimension: 'all', key: '', questionId: a.questionId, optionId: '', n: Number(r.n) });
       }
     }
   }

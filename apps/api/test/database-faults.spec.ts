@@ -21,6 +21,12 @@ interface Write {
 const WORKERS = 6;
 const ACKS_PER_PHASE = 25;
 const OUTAGE_MS = 3000;
+/**
+ * How long a phase may take to gather its acknowledgements. Generous on purpose: on a machine loaded by
+ * other test suites a signing can take seconds; waiting longer proves nothing less (the timed claims are
+ * the outage's 503s and the recovery within 10 s, measured separately).
+ */
+const PHASE_TIMEOUT_MS = 90_000;
 
 describe('database faults: MariaDB killed and restarted under a steady write load', () => {
   let db: OwnMariadb;
@@ -34,7 +40,7 @@ describe('database faults: MariaDB killed and restarted under a steady write loa
     t = await createTestApp('mariadb');
     const staff = await staffTokens(t);
     waveId = (await createWave(t, staff.clinic1)).id;
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     process.env.TEST_DATABASE_URL = sharedServer;
     await db?.start().catch(() => undefined);
@@ -74,16 +80,23 @@ describe('database faults: MariaDB killed and restarted under a steady write loa
         await sleep(10);
       }
     };
-    const until = async (condition: () => boolean, timeoutMs: number) => {
+    const until = async (condition: () => boolean, timeoutMs: number, what: string) => {
       const deadline = Date.now() + timeoutMs;
       while (!condition()) {
-        if (Date.now() > deadline) throw new Error('timed out');
+        if (Date.now() > deadline) {
+          const statuses = [...done, ...queue]
+            .flatMap((w) => w.attempts)
+            .reduce<Record<number, number>>((all, a) => ({ ...all, [a.status]: (all[a.status] ?? 0) + 1 }), {});
+          throw new Error(
+            `timed out waiting for ${what}: ${done.length} writes done, attempts by status ${JSON.stringify(statuses)}, unexpected ${JSON.stringify(unexpected)}`,
+          );
+        }
         await sleep(20);
       }
     };
 
     const workers = Array.from({ length: WORKERS }, worker);
-    await until(() => done.length >= ACKS_PER_PHASE, 30_000);
+    await until(() => done.length >= ACKS_PER_PHASE, PHASE_TIMEOUT_MS, `${ACKS_PER_PHASE} acknowledged writes before the crash`);
 
     await db.kill();
     const killedAt = Date.now();
@@ -93,16 +106,21 @@ describe('database faults: MariaDB killed and restarted under a steady write loa
     const restarting = Date.now();
     await db.start();
     const back = Date.now();
-    let recoveredAt = 0;
-    while (Date.now() - back < 15_000) {
-      if ((await t.http.get('/api/health')).status === 200) {
-        recoveredAt = Date.now();
-        break;
-      }
-      await sleep(100);
+    // Health is asked again and again from the server's return. The API has recovered at the moment a
+    // health check was sent that is answered 200: the time it was sent counts, not the time its answer
+    // arrived, as that answer may reach this client (which shares the API's event loop with the six
+    // writers) seconds late on a loaded machine.
+    const checks: { sentAt: number; at: number; status: number }[] = [];
+    while (Date.now() - back < 20_000 && !checks.some((c) => c.status === 200)) {
+      const sentAt = Date.now();
+      const { status } = await t.http.get('/api/health');
+      checks.push({ sentAt, at: Date.now(), status });
+      if (status !== 200) await sleep(100);
     }
+    const healthy = checks.find((c) => c.status === 200);
+    const recoveredAt = healthy?.sentAt ?? 0;
     const doneAtReturn = done.length;
-    await until(() => done.length >= doneAtReturn + ACKS_PER_PHASE, 30_000);
+    await until(() => done.length >= doneAtReturn + ACKS_PER_PHASE, PHASE_TIMEOUT_MS, `${ACKS_PER_PHASE} acknowledged writes after the return`);
     running = false;
     await Promise.all(workers);
     // A client retries (same Idempotency-Key) what failed: a request in flight at the crash may have
@@ -125,8 +143,16 @@ describe('database faults: MariaDB killed and restarted under a steady write loa
     expect(ackedWhileAway).toEqual([]);
     const refusedWhileAway = [...done, ...queue].flatMap((w) => w.attempts).filter((a) => a.status === 503);
     expect(refusedWhileAway.length).toBeGreaterThan(0);
-    expect(recoveredAt).toBeGreaterThan(0);
-    expect(recoveredAt - back).toBeLessThanOrEqual(10_000);
+    // Until it recovered, health said 503 (never another answer); recovered within 10 s of the return.
+    // (The checks, as [sent, answered, status] in ms from the return, show in a failure's diff.)
+    const timeline = checks.map((c) => [c.sentAt - back, c.at - back, c.status]);
+    const acked = done.filter((w) => w.outcome === 'acked').length;
+    console.info(
+      `database faults: healthy ${recoveredAt - back} ms after the return (answer after ${(healthy?.at ?? 0) - back} ms); ` +
+        `${refusedWhileAway.length} answers 503; ${acked} acknowledged, ${done.length - acked} committed before a lost answer`,
+    );
+    expect(checks.every((c) => c.status === 200 || c.status === 503)).toBe(true);
+    expect({ recovered: recoveredAt > 0 && recoveredAt - back <= 10_000, timeline }).toEqual({ recovered: true, timeline });
     // Writes acknowledged after the return: the API is back for writes too, not only for the health check.
     expect(done.filter((w) => w.attempts.some((a) => a.at > back && a.status < 300)).length).toBeGreaterThan(0);
 
@@ -155,5 +181,5 @@ describe('database faults: MariaDB killed and restarted under a steady write loa
     const places = doctors.map((d) => [d.id, Number(d.heldPlaces)]);
     const counted = doctors.map((d) => [d.id, contracts.filter((c) => c.doctorId === d.id && Number(c.holdsPlace) === 1).length]);
     expect(places).toEqual(counted);
-  }, 180_000);
+  }, 400_000);
 });

@@ -265,6 +265,45 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
       .send({ answers: [{ questionId: 'q1', optionIds: 'A' }] })
       .expect(400);
     expect(malformed.body.details[0].field).toBe('answers[0].optionIds');
+    // The answers are checked by hand on this path (SubmitResponseDto.nestedErrors), with AnswerDto's messages in its order.
+    const several = await t.http
+      .post(`/api/survey-waves/${waveId}/responses`)
+      .set(resident.auth)
+      .send({ answers: [{ questionId: 5 }, { questionId: 'q1', optionIds: ['A', 5] }, null, { questionId: 'q2', note: 'x', text: 7 }, ['q3']] })
+      .expect(400);
+    expect(several.body).toMatchObject({ message: '题目编号不正确' });
+    expect(several.body.details).toEqual([
+      { field: 'answers[0].questionId', message: '题目编号不正确' },
+      { field: 'answers[1].optionIds', message: '选项不正确' },
+      { field: 'answers[2]', message: '答案格式不正确' },
+      { field: 'answers[3].note', message: '不支持的字段：answers[3].note' },
+      { field: 'answers[3].text', message: '填写内容过长' },
+      { field: 'answers[4]', message: '答案格式不正确' },
+    ]);
+    const tooMany = await t.http
+      .post(`/api/survey-waves/${waveId}/responses`)
+      .set(resident.auth)
+      .send({ answers: [{ questionId: 'q1', optionIds: Array.from({ length: 31 }, () => 'A') }] })
+      .expect(400);
+    expect(tooMany.body.details).toEqual([{ field: 'answers[0].optionIds', message: '选项过多' }]);
+    expect(await t.dataSource.query('SELECT id FROM survey_responses WHERE waveId = ?', [waveId])).toEqual([]);
+  });
+
+  it('refuses answers after the separate consent was withdrawn (before 404), stores nothing, and takes them once it is given again', async () => {
+    const { id: waveId } = await createWave(t, staff.clinic1);
+    const resident = await surveyResident(t);
+    await t.http.post('/api/me/consent/withdraw').set(resident.auth).expect(200);
+    const refused = await t.http.post(`/api/survey-waves/${waveId}/responses`).set(resident.auth).send({ answers: standardAnswers() }).expect(409);
+    expect(refused.body.code).toBe('CONSENT.WITHDRAWN');
+    const noWave = await t.http
+      .post('/api/survey-waves/00000000-0000-4000-8000-000000000000/responses')
+      .set(resident.auth)
+      .send({ answers: standardAnswers() })
+      .expect(409);
+    expect(noWave.body.code).toBe('CONSENT.WITHDRAWN');
+    expect(await t.dataSource.query('SELECT id FROM survey_responses WHERE waveId = ?', [waveId])).toEqual([]);
+    await t.dataSource.query('UPDATE resident_accounts SET sensitiveConsent = 1 WHERE id = (SELECT accountId FROM persons WHERE id = ?)', [resident.person.id]);
+    await t.http.post(`/api/survey-waves/${waveId}/responses`).set(resident.auth).send({ answers: standardAnswers() }).expect(201);
   });
 
   it('refuses answers to a wave that is closed or not open yet with 409', async () => {

@@ -67,31 +67,33 @@ export class SurveyResponsesService {
   }
 
   /**
-   * The hot path: when the wave is open and the answers are valid, one INSERT … SELECT places the
-   * resident and checks the wave's scope in the same statement that stores the response (exact, and
-   * atomic with the insert), recording the facts the roll-up derives the groups from. Anything else
-   * (no such wave, closed, invalid answers, not in scope) takes the path that reads first, so every
-   * refusal is the same as before — and a resident outside the scope learns nothing but 404.
+   * The hot path: when the wave is open and the answers are valid, one INSERT … SELECT checks the
+   * account's separate consent, places the resident and checks the wave's scope in the same
+   * statement that stores the response (exact, and atomic with the insert), recording the facts the
+   * roll-up derives the groups from. Anything else (consent withdrawn, no such wave, closed, invalid
+   * answers, not in scope) stores nothing and takes the path that reads first, so every refusal is
+   * the same as before — and a resident outside the scope learns nothing but 404.
    */
   async submitAsResident(auth: AuthContext, waveId: string, answers: AnswerInput[]) {
-    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const loaded = await this.waves.load(waveId);
     const now = new Date();
     const checked = loaded && now >= loaded.wave.opensAt && now < loaded.wave.closesAt ? validateAnswers(loaded.questionnaire, answers) : null;
-    if (!loaded || !checked?.ok) {
-      const { loaded: reloaded, respondent } = await this.waveForResident(auth, waveId);
-      return this.submit(reloaded, respondent, answers, 'miniProgram', null);
+    if (loaded && checked?.ok) {
+      const responseId = randomUUID();
+      let personId: string | undefined;
+      try {
+        personId = await this.storePlaced(loaded.wave, auth.accountId, now, checked.value, responseId);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw refusalError(alreadyAnswered());
+        throw error;
+      }
+      if (personId) return { id: responseId, waveId, personId, channel: 'miniProgram' as const, submittedAt: now.toISOString() };
     }
-    const responseId = randomUUID();
-    let personId: string | undefined;
-    try {
-      personId = await this.storePlaced(loaded.wave, auth.accountId, now, checked.value, responseId);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw refusalError(alreadyAnswered());
-      throw error;
-    }
-    if (!personId) throw notFound('没有找到这个调查');
-    return { id: responseId, waveId, personId, channel: 'miniProgram' as const, submittedAt: now.toISOString() };
+    // Nothing stored: the reading path gives the refusal, in the order it always had
+    // (consent withdrawn, then 404, then closed or not open 409, then invalid answers 400).
+    await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
+    const { loaded: reloaded, respondent } = await this.waveForResident(auth, waveId);
+    return this.submit(reloaded, respondent, answers, 'miniProgram', null);
   }
 
   async submitAsStaff(auth: AuthContext, waveId: string, dto: StaffResponseDto) {
@@ -148,9 +150,17 @@ export class SurveyResponsesService {
 
   /**
    * Places the account's self person as `placeSelf` does (the active contract's team, else the
-   * community's institution) and inserts the response only if that place lies in the wave's scope;
-   * returns the person's id, or undefined when nothing was inserted (no profile, or outside the scope).
+   * community's institution) and inserts the response only if that place lies in the wave's scope
+   * and the account has not withdrawn its separate consent (`requireSensitiveConsent`'s rule);
+   * returns the person's id, or undefined when nothing was inserted (no profile, consent withdrawn,
+   * or outside the scope).
    * RETURNING: MariaDB ≥ 10.5 and SQLite ≥ 3.35.
+   *
+   * The active contract is picked by a subquery (the earliest, as `placeSelf` does) rather than by
+   * ordering the whole join by its start date: that ORDER BY sorted a column of a later table, so
+   * MariaDB built a temporary table of the joined rows — with the TEXT columns, on Aria — for every
+   * submission: its SELECT alone cost 1.8 ms of server CPU, the whole statement 2.9 ms, an INSERT …
+   * VALUES of the same row 0.6 ms (BENCHMARKS.md, section 3).
    */
   private async storePlaced(
     wave: LoadedWave['wave'],
@@ -174,11 +184,12 @@ export class SurveyResponsesService {
                    ELSE (SELECT MIN(e.startDate) FROM contracts e WHERE e.personId = p.id AND e.status IN ('active', 'expired')) END,
               p.declaredTagsCipher
          FROM persons p
-         LEFT JOIN contracts c ON c.personId = p.id AND c.status = 'active'
+         JOIN resident_accounts a ON a.id = p.accountId AND (a.sensitiveConsent = 1 OR a.consentWithdrawnAt IS NULL)
+         LEFT JOIN contracts c ON c.id = (SELECT f.id FROM contracts f WHERE f.personId = p.id AND f.status = 'active' ORDER BY f.startDate, f.id LIMIT 1)
          LEFT JOIN communities cm ON cm.id = p.communityId
          LEFT JOIN institutions i ON i.id = cm.institutionId
         WHERE p.accountId = ? AND p.relation = 'self' AND ${scope}
-        ORDER BY c.startDate LIMIT 1
+        ORDER BY p.id LIMIT 1
        RETURNING personId`,
         [responseId, wave.id, timeParam(this.dialect, at), this.cipher.encryptJson(answers), accountId, wave.scopeId],
       ),

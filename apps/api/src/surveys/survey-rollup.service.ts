@@ -18,8 +18,14 @@ import {
 import { PiiCipher } from '../common/pii-cipher';
 import { inTransaction } from '../database/transaction';
 import { addToCounters, dialectOf } from './counter-sql';
+import { SurveyResponse } from './survey-response.entity';
 
 const BATCH = 5000;
+/** How many times a batch is read again after another roll-up counted some of its responses first. */
+const RECOUNTS = 5;
+
+/** Another roll-up (another node of a multi-primary cluster) flagged some of the batch's responses first. */
+class CountedElsewhere extends Error {}
 
 interface PendingResponse {
   id: string;
@@ -40,8 +46,10 @@ interface PendingResponse {
  * The incremental roll-up that keeps a wave's counters exact without making submissions wait:
  * a submission only inserts its response row, answers included (`rolledUp = 0`); the roll-up
  * normalises the answers of the responses not yet counted into `survey_answers`, adds them to
- * `survey_counters` and flags them, in one transaction, holding
- * the wave's row lock so two roll-ups (two API instances) never count a response twice. A report
+ * `survey_counters` and flags them, in one transaction that first flags them by a conditional update
+ * (`rolledUp = 0` → 1, all or nothing), so two roll-ups (two API instances, on one server or on two
+ * nodes of a cluster) never count a response twice; the wave's row lock keeps them from doing the
+ * same work at once on one server. A report
  * rolls up first, so it always shows every committed response; a timer keeps the backlog small.
  *
  * Why not counters in the submission's transaction: measured in bench/ — each response touches
@@ -58,8 +66,16 @@ export class SurveyRollupService {
   /** Folds every committed, not yet counted response of the wave into its counters; returns how many. */
   async rollUp(waveId: string, questionnaire: Questionnaire): Promise<number> {
     let total = 0;
+    let recounts = 0;
     for (;;) {
-      const counted = await inTransaction(this.dataSource, (manager) => this.rollUpBatch(manager, waveId, questionnaire), 'READ COMMITTED');
+      let counted: number;
+      try {
+        counted = await inTransaction(this.dataSource, (manager) => this.rollUpBatch(manager, waveId, questionnaire), 'READ COMMITTED');
+      } catch (error) {
+        // Nothing of this batch was written (its transaction rolled back): read the rest again.
+        if (error instanceof CountedElsewhere && recounts++ < RECOUNTS) continue;
+        throw error;
+      }
       total += counted;
       if (counted < BATCH) return total;
     }
@@ -73,7 +89,9 @@ export class SurveyRollupService {
 
   private async rollUpBatch(manager: EntityManager, waveId: string, questionnaire: Questionnaire): Promise<number> {
     const dialect = dialectOf(this.dataSource);
-    // The wave's row lock serialises roll-ups of one wave across instances (SQLite has one writer anyway).
+    // The wave's row lock serialises roll-ups of one wave across instances on one server (SQLite has one
+    // writer anyway). On a multi-primary cluster a row lock holds on its own node only: there, the
+    // conditional flag below decides.
     await manager.query(`SELECT id FROM survey_waves WHERE id = ?${dialect === 'mariadb' ? ' FOR UPDATE' : ''}`, [waveId]);
     const pending: PendingResponse[] = await manager.query(
       `SELECT id, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration, answersCipher, submittedAt, birthDate, signedSince, declaredTagsCipher
@@ -82,6 +100,16 @@ export class SurveyRollupService {
       [waveId],
     );
     if (pending.length === 0) return 0;
+    // Flag the batch first, only where still unflagged: if another roll-up flagged any of it since it was
+    // read, this one counts nothing (rolls back, reads again). A roll-up on another Galera node that
+    // commits the same rows later fails its certification (1213) and is retried by inTransaction.
+    const flagged = await manager
+      .createQueryBuilder()
+      .update(SurveyResponse)
+      .set({ rolledUp: true })
+      .where('id IN (:...ids) AND rolledUp = 0', { ids: pending.map((r) => r.id) })
+      .execute();
+    if (flagged.affected !== pending.length) throw new CountedElsewhere();
     const keys: TallyKey[] = [];
     const answerRows: unknown[][] = [];
     const sensitive = new Set(questionnaire.questions.filter((q) => q.sensitive).map((q) => q.id));
@@ -108,9 +136,6 @@ export class SurveyRollupService {
     await addToCounters(manager, dialect, waveId, countTallyKeys(keys));
     // The groups derived from a resident's submission are kept on its row, as staff-entered ones are.
     for (const row of derived) await manager.query('UPDATE survey_responses SET keyGroupsCipher = ?, ageBand = ?, signingDuration = ? WHERE id = ?', row);
-    const ids = pending.map((r) => r.id);
-    const placeholders = ids.map(() => '?').join(', ');
-    await manager.query(`UPDATE survey_responses SET rolledUp = 1 WHERE id IN (${placeholders})`, ids);
     return pending.length;
   }
 }

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { usePushTestSettings } from '../support/push-factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 type Http = ReturnType<typeof request>;
@@ -27,6 +28,8 @@ export interface ClusterApps {
 export async function startClusterApps(): Promise<ClusterApps> {
   const saved = { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_URL: process.env.DATABASE_URL };
   process.env.TEST_DATABASE_URL = nodeServerUrl(1);
+  // Outbox: no timer (the outbox race dispatches explicitly), small batches so both instances take part.
+  usePushTestSettings();
   const t = await createTestApp('mariadb');
   process.env.DATABASE_URL = t.database.url.replace(nodeServerUrl(1), nodeServerUrl(2));
   const second = await t.startSecondInstance();

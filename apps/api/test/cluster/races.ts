@@ -2,11 +2,15 @@ import { addDays, todayInChina } from '@jiayi/domain';
 import { runWithLease } from '../../src/coordination/job-lease';
 import { ContractExpiryJob } from '../../src/contracts/contract-expiry.job';
 import { SurveyRollupJob } from '../../src/surveys/survey-rollup.job';
+import { SurveyRollupService } from '../../src/surveys/survey-rollup.service';
+import { SurveyWavesService } from '../../src/surveys/survey-waves.service';
 import { demoTeam, heldPlaces, inBatches, leavePlaces, moveEndDate, residentWithActiveContract, signBody } from '../support/contract-factories';
 import { residentWithProfile } from '../support/factories';
 import { createWave, staffTokens, standardAnswers, surveyResident } from '../support/survey-factories';
 import type { ClusterApps } from './cluster-app';
+import { outboxDispatch } from './outbox-races';
 import { pushReleaseOnBothNodes, withdrawDuringRelease } from './push-races';
+import { referralSlots, referralSweep } from './referral-races';
 
 /**
  * A race that must hold on a multi-primary cluster: two API instances writing through two
@@ -111,6 +115,25 @@ export const rollUp: Race = {
     const q1 = final.body.questions.find((q: { questionId: string }) => q.questionId === 'q1');
     expect(q1.validRespondents).toBe(30);
     expect(q1.options.reduce((sum: number, o: { count: number }) => sum + o.count, 0)).toBe(30);
+
+    // Three more rounds, six roll-ups of one wave at once, three per node: a row lock holds on its own
+    // node only, so only the conditional flag keeps two nodes from counting the same responses.
+    const rollups = [c.t.app.get(SurveyRollupService), c.second.get(SurveyRollupService)];
+    const { questionnaire } = (await c.t.app.get(SurveyWavesService).load(waveId))!;
+    const more = await inBatches(30, 10, () => surveyResident(c.t));
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(
+        more
+          .slice(round * 10, round * 10 + 10)
+          .map((r, i) => c.servers[i % 2].post(`/api/survey-waves/${waveId}/responses`).set(r.auth).send({ answers: standardAnswers() }).expect(201)),
+      );
+      const counted = await Promise.all([0, 1, 0, 1, 0, 1].map((i) => rollups[i].rollUp(waveId, questionnaire)));
+      expect(counted.reduce((a, b) => a + b, 0)).toBe(10);
+    }
+    const [after] = await c.t.dataSource.query('SELECT COUNT(*) AS n FROM survey_answers WHERE waveId = ?', [waveId]);
+    expect(Number(after.n)).toBe(60 * Number(perResponse.n));
+    const last = await c.servers[0].get(`/api/staff/survey-waves/${waveId}/report`).set(staff.clinic1).expect(200);
+    expect(last.body.respondents).toBe(60);
   },
 };
 
@@ -168,6 +191,9 @@ export const races: Race[] = [
   rollUp,
   expiryJobs,
   jobLeases,
+  referralSlots,
+  referralSweep,
+  outboxDispatch,
   pushReleaseOnBothNodes,
   withdrawDuringRelease,
 ];

@@ -66,7 +66,8 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
       ],
       { stdio: 'ignore' },
     );
-    for (let i = 0; i < 300; i++) {
+    // Up to a minute: crash recovery and startup are slow while other suites load the machine.
+    for (let i = 0; i < 600; i++) {
       try {
         const connection = await createConnection({ socketPath: socket, user: 'root' });
         await connection.end();

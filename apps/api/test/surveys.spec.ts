@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AnswerInput, countAnswers, indicatorsFromResponses, NormalisedAnswer, STANDARD_QUESTIONNAIRE, todayInChina, addDays } from '@jiayi/domain';
 import { PiiCipher } from '../src/common/pii-cipher';
+import { assumeServerFeatures } from '../src/database/server-features';
 import { createTestApp, TestApp } from './support/test-app';
 import {
   createWave,
@@ -236,6 +237,25 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     expect(report.body.questions[0].validRespondents).toBe(1);
     const open = await t.http.get('/api/survey-waves').set(resident.auth).expect(200);
     expect(open.body.find((w: { id: string }) => w.id === waveId).answered).toBe(true);
+  });
+
+  it('takes the same submissions on a server without INSERT … RETURNING (MySQL, TiDB): stored once, refusals unchanged', async () => {
+    assumeServerFeatures(t.dataSource, { insertReturning: false });
+    try {
+      const { id: waveId } = await createWave(t, staff.clinic1);
+      const [resident, outsider] = [
+        await surveyResident(t),
+        await surveyResident(t, { teamId: t.demo.institutions.clinic2.teamIds[0], community: '东城社区' }),
+      ];
+      const results = await Promise.all(Array.from({ length: 6 }, () => submit(t, resident.auth, waveId, standardAnswers())));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+      expect(results.find((r) => r.status === 201)!.body).toMatchObject({ waveId, personId: resident.person.id, channel: 'miniProgram' });
+      await submit(t, outsider.auth, waveId, standardAnswers()).expect(404);
+      const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM survey_responses WHERE waveId = ?', [waveId]);
+      expect(Number(row.n)).toBe(1);
+    } finally {
+      assumeServerFeatures(t.dataSource, { insertReturning: true });
+    }
   });
 
   it.each<[string, AnswerInput[], string, string]>([

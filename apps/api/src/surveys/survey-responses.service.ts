@@ -24,6 +24,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { isUniqueViolation, writeOnce } from '../database/transaction';
 import { Person } from '../people/person.entity';
 import { requireSensitiveConsent } from '../people/privacy-rights.service';
+import { serverFeatures } from '../database/server-features';
 import { Dialect, dialectOf, timeParam } from './counter-sql';
 import { StaffResponseDto } from './dto/survey-response.dto';
 import { ResponseChannel } from './survey-response.entity';
@@ -154,7 +155,8 @@ export class SurveyResponsesService {
    * and the account has not withdrawn its separate consent (`requireSensitiveConsent`'s rule);
    * returns the person's id, or undefined when nothing was inserted (no profile, consent withdrawn,
    * or outside the scope).
-   * RETURNING: MariaDB ≥ 10.5 and SQLite ≥ 3.35.
+   * RETURNING where the server has it (MariaDB ≥ 10.5, SQLite ≥ 3.35); on MySQL and TiDB the
+   * inserted row is read back by its id.
    *
    * The active contract is picked by a subquery (the earliest, as `placeSelf` does) rather than by
    * ordering the whole join by its start date: that ORDER BY sorted a column of a later table, so
@@ -174,7 +176,8 @@ export class SurveyResponsesService {
       institution: 'CASE WHEN c.id IS NULL THEN cm.institutionId ELSE c.institutionId END = ?',
       team: 'c.teamId = ?',
     }[wave.scopeType];
-    const rows: { personId: string }[] = await writeOnce(this.dataSource, (manager) =>
+    const { insertReturning } = await serverFeatures(this.dataSource);
+    const result: { personId: string }[] | { affectedRows: number } = await writeOnce(this.dataSource, (manager) =>
       manager.query(
         `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration,
                                      answersCipher, rolledUp, birthDate, signedSince, declaredTagsCipher)
@@ -190,11 +193,15 @@ export class SurveyResponsesService {
          LEFT JOIN institutions i ON i.id = cm.institutionId
         WHERE p.accountId = ? AND p.relation = 'self' AND ${scope}
         ORDER BY p.id LIMIT 1
-       RETURNING personId`,
+       ${insertReturning ? 'RETURNING personId' : ''}`,
         [responseId, wave.id, timeParam(this.dialect, at), this.cipher.encryptJson(answers), accountId, wave.scopeId],
       ),
     );
-    return rows[0]?.personId;
+    if (Array.isArray(result)) return result[0]?.personId;
+    // MySQL, TiDB: no RETURNING — the row is ours when one was inserted, and its id is known.
+    if (Number(result.affectedRows) !== 1) return undefined;
+    const [row]: { personId: string }[] = await this.dataSource.query('SELECT personId FROM survey_responses WHERE id = ?', [responseId]);
+    return row?.personId;
   }
 
   /** One INSERT, atomic by itself: the unique key (waveId, personId) is the only gate a submission passes. */

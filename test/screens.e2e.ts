@@ -7,8 +7,9 @@ import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { addDays, makeIdNumber, PRIVACY_POLICY_VERSION, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
-import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { fill, openPage, snap, startStackAndBrowser, waitForPageSettled } from './support/browser';
+import { apiOf, signInResident, signInStaff } from './support/sign-in';
+import { item, open, shows, tap, visible } from './support/ui';
 
 jest.setTimeout(240_000);
 
@@ -30,20 +31,7 @@ const WEST = '一二三四五六七八九十百千万春夏秋冬梅兰竹菊';
 let stack: Stack;
 let browser: Browser;
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} /api${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const residentToken = async (openid: string) =>
-  (await call<{ accessToken: string }>(null, 'POST', '/auth/wechat-login', { code: `dev:${openid}` })).accessToken;
-const staffToken = async (username: string) =>
-  (await call<{ accessToken: string }>(null, 'POST', '/auth/staff-login', { username, password: 'jiayi-demo' })).accessToken;
+const { call, residentToken, staffToken } = apiOf(() => stack.baseUrl);
 
 /** A resident (of 东关村 unless told) with pending contracts with 王建国 for self (and family), the packages given. */
 async function signUp(
@@ -79,24 +67,9 @@ async function signUp(
   return { token, personId: me.id, contracts };
 }
 
-async function signInResident(page: Page, openid: string) {
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', openid);
-  await tap(page, 'login-submit');
-  await page.waitForFunction(() => !location.hash.includes('/account/login'));
-}
-
-/** Nothing sticks out sideways: every screen still fits the phone's width (measure after `snap`, which waits for a page to finish sliding in). */
+/** Nothing sticks out sideways: every screen still fits the phone's width (measured once the page has finished sliding in). */
 async function expectFitsWidth(page: Page) {
-  // On a loaded machine the slide-in can outlast `snap`'s wait: measure once the page has arrived.
-  await page.waitForFunction(
-    () => {
-      const shown = [...document.querySelectorAll<HTMLElement>('.taro_page_show')].pop();
-      return !shown || Math.abs(shown.getBoundingClientRect().left) < 1;
-    },
-    undefined,
-    { timeout: 15_000 },
-  );
+  await waitForPageSettled(page);
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const over = (el: Element) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().right > width + 1;
@@ -171,7 +144,7 @@ afterAll(async () => {
 it('1. a new resident: the home page leads through the steps; the privacy popup can be refused, and says what that means', async () => {
   const flow = 'sc-1-new-resident';
   const page = await openPage(browser, 'phone');
-  await signInResident(page, `new-${run}`);
+  await signInResident(page, stack.baseUrl, `new-${run}`);
   await visible(page, 'privacy-popup').waitFor();
   await shows(visible(page, 'privacy-policy-link'), '隐私保护指引');
   await snap(page, flow, '01-privacy-popup');
@@ -197,7 +170,7 @@ it('1. a new resident: the home page leads through the steps; the privacy popup 
 it('2. the declared groups follow sex and age, explain the sensitive ones and keep the rest behind 更多人群', async () => {
   const flow = 'sc-2-declared-groups';
   const page = await openPage(browser, 'phone');
-  await signInResident(page, `groups-${run}`);
+  await signInResident(page, stack.baseUrl, `groups-${run}`);
   await visible(page, 'privacy-popup').waitFor();
   await tap(page, 'consent-sensitive');
   await tap(page, 'privacy-continue');
@@ -230,7 +203,7 @@ it('2. the declared groups follow sex and age, explain the sensitive ones and ke
 it("3. a signed resident: team card with 一键拨打, 续约 when due, unread notices, the grid and each member's status", async () => {
   const flow = 'sc-3-home-signed';
   const page = await openPage(browser, 'phone');
-  await signInResident(page, signed.openid);
+  await signInResident(page, stack.baseUrl, signed.openid);
   const team = visible(page, 'home-team');
   await shows(team.getByTestId('home-doctor'), '王建国');
   await shows(team, '有效期至');
@@ -263,7 +236,7 @@ it('4. 长辈模式 is switched under 我的, remembered, and the main screens s
   const flow = 'sc-4-elder-mode';
   const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  await signInResident(page, signed.openid);
+  await signInResident(page, stack.baseUrl, signed.openid);
   // The login lands on home; open 我的 only once it has (a hash change during the redirect is lost).
   await visible(page, 'home-team').waitFor();
   await open(page, stack.baseUrl, '/pages/mine/index');

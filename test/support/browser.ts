@@ -46,23 +46,23 @@ export async function openPage(browser: Browser, kind: 'phone' | 'pc' = 'phone')
  * and in the same place on two frames in a row. Throws if that does not happen within `timeout`.
  */
 export async function waitForPageSettled(page: Page, timeout = 15_000): Promise<void> {
+  // Polled on every animation frame; the place seen on the previous frame is kept on `window`.
   await page.waitForFunction(
-    async () => {
+    () => {
+      const memory = window as unknown as { __settledAt?: string };
       const pages = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
       const top = pages[pages.length - 1];
       if (!top) return true;
-      if (!top.matches('.taro_page_show.taro_page_stationed, .taro_page_show.taro_tabbar_page')) return false;
-      const running = (el: Element) => el.getAnimations().some((a) => a.playState === 'running' || a.pending);
-      const place = () => {
-        const r = top.getBoundingClientRect();
-        return `${Math.round(r.left)},${Math.round(r.top)}`;
-      };
-      const before = place();
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      return Math.abs(top.getBoundingClientRect().left) < 1 && !running(top) && place() === before;
+      const box = top.getBoundingClientRect();
+      const place = `${top.id}@${Math.round(box.left)},${Math.round(box.top)}`;
+      const previous = memory.__settledAt;
+      memory.__settledAt = place;
+      const arrived = top.matches('.taro_page_show.taro_page_stationed, .taro_page_show.taro_tabbar_page') && Math.abs(box.left) < 1;
+      const moving = top.getAnimations().some((a) => a.playState === 'running' || a.pending);
+      return arrived && !moving && previous === place;
     },
     undefined,
-    { timeout, polling: 100 },
+    { timeout, polling: 'raf' },
   );
 }
 

@@ -173,6 +173,9 @@ it('1. the resident changes her own contract to another team (改签)', async ()
   const waiting = item(page, 'contract-card', household.self.name).filter({ hasText: '待医生确认' });
   await shows(waiting, '城关镇第二家庭医生团队');
   await shows(waiting, '陈立华');
+  // Two cards of one person: each says which is the request and which runs on, so neither reads as a second signing.
+  await shows(waiting.getByTestId('change-request'), '确认前，原来在城关镇第一家庭医生团队的签约照常有效');
+  await shows(current.getByTestId('change-old'), '已申请更换到城关镇第二家庭医生团队');
   await snap(page, flow, '07-contracts-while-waiting');
   await tap(current, 'contract-open');
   await shows(visible(page, 'change-pending'), '确认前这份签约照常有效');

@@ -103,6 +103,8 @@ it('1. a new resident signs up self and a 70-year-old parent with the elderly pa
   await shows(parentCard.getByTestId('fee-overlap'), '10.00');
   await shows(item(page, 'person-packages', self.name).getByTestId('fee-selfpay'), '您个人需支付 5.00 元');
   await shows(page.getByTestId('fee-selfpay-total'), '30.00');
+  // The package's list price is told as such, not as what the resident pays.
+  await shows(parentCard.getByTestId('pkg-list-price').first(), '服务包总价 25.00 元/年（大部分由医保、公卫支付');
   await snap(page, flow, '10-packages-fees');
   await tap(page, 'packages-next');
 

@@ -210,6 +210,9 @@ it("3. a signed resident: team card with 一键拨打, 续约 when due, unread n
   expect(await team.getByTestId('home-call').getAttribute('href')).toMatch(/^tel:/);
   // Confirming the contract told the resident too: the renewal notice is one of the unread ones.
   await shows(item(page, 'home-notice', '可以续约了'), '可以续约了');
+  // The next due service reads as a task with a deadline, not as an appointment.
+  await shows(visible(page, 'home-next-service'), '该做的服务');
+  await shows(visible(page, 'home-next-service'), /请在.+前完成/);
   await shows(visible(page, 'home-family'), spouse.name);
   await shows(item(page, 'home-family-row', spouse.name), '待医生确认');
   for (const entry of ['entry-sign', 'entry-renew', 'entry-referral', 'entry-survey', 'entry-feed', 'entry-family']) await visible(page, entry).waitFor();
@@ -261,6 +264,9 @@ it('4. 长辈模式 is switched under 我的, remembered, and the main screens s
   await tap(item(page, 'contract-card', signed.name), 'contract-open');
   await visible(page, 'fee-table').waitFor();
   await shows(visible(page, 'fee-explained'), '不用您掏');
+  // An active contract's share is named as the share (it may be paid already), not as a bill.
+  const share = await shows(visible(page, 'fee-selfpay'), `${signed.name}个人自付`);
+  expect(share).not.toContain('需支付');
   await snap(page, flow, '04-contract-elder-360');
   await expectFitsWidth(page);
 

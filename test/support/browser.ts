@@ -41,25 +41,26 @@ export async function openPage(browser: Browser, kind: 'phone' | 'pc' = 'phone')
 /**
  * Waits until the page a person sees has arrived: Taro's H5 router lays a page pushed by
  * navigateTo out off screen and slides it in (a CSS transition on the page element), then marks
- * it `taro_page_show taro_page_stationed`. Settled means: the top page is shown, marked stationed
- * (or is a tab page, which does not slide), at the left edge, with no animation running on it,
- * and in the same place on two frames in a row. Throws if that does not happen within `timeout`.
+ * it `taro_page_show taro_page_stationed`; a page left by a back or a tab switch slides out over
+ * the one below. Settled means: no visible page has an animation running, each is at the left
+ * edge or wholly off screen, one shown page is at the left edge, and all of them are in the same
+ * place on two frames in a row. Throws if that does not happen within `timeout`.
  */
 export async function waitForPageSettled(page: Page, timeout = 15_000): Promise<void> {
-  // Polled on every animation frame; the place seen on the previous frame is kept on `window`.
+  // Polled on every animation frame; the places seen on the previous frame are kept on `window`.
   await page.waitForFunction(
     () => {
       const memory = window as unknown as { __settledAt?: string };
       const pages = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
-      const top = pages[pages.length - 1];
-      if (!top) return true;
-      const box = top.getBoundingClientRect();
-      const place = `${top.id}@${Math.round(box.left)},${Math.round(box.top)}`;
+      if (pages.length === 0) return true;
+      const lefts = pages.map((p) => Math.round(p.getBoundingClientRect().left));
+      const places = pages.map((p, i) => `${p.id}@${lefts[i]}`).join(' ');
       const previous = memory.__settledAt;
-      memory.__settledAt = place;
-      const arrived = top.matches('.taro_page_show.taro_page_stationed, .taro_page_show.taro_tabbar_page') && Math.abs(box.left) < 1;
-      const moving = top.getAnimations().some((a) => a.playState === 'running' || a.pending);
-      return arrived && !moving && previous === place;
+      memory.__settledAt = places;
+      const moving = pages.some((p) => p.getAnimations().some((a) => a.playState === 'running' || a.pending));
+      const inPlace = lefts.every((left) => Math.abs(left) < 1 || left >= window.innerWidth - 1);
+      const arrived = pages.some((p, i) => Math.abs(lefts[i]) < 1 && p.matches('.taro_page_show.taro_page_stationed, .taro_page_show.taro_tabbar_page'));
+      return !moving && inPlace && arrived && previous === places;
     },
     undefined,
     { timeout, polling: 'raf' },
@@ -79,7 +80,10 @@ export async function snap(page: Page, flow: string, step: string): Promise<stri
   const viewport = page.viewportSize();
   await waitForPageSettled(page);
   const contentHeight = await page.evaluate(() => {
-    const pages = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
+    // The page on screen: shown, at the left edge (one that slid out is off to the right).
+    const pages = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter(
+      (p) => getComputedStyle(p).display !== 'none' && Math.abs(p.getBoundingClientRect().left) < 1,
+    );
     const top = pages[pages.length - 1];
     const tabBar = document.querySelector<HTMLElement>('.taro-tabbar__tabbar');
     return top ? Math.ceil(top.getBoundingClientRect().top) + top.scrollHeight + (tabBar ? tabBar.offsetHeight : 0) : 0;

@@ -460,7 +460,8 @@ it('7. the region admin edits the policy and a package on screens', async () => 
   await fill(subsidy.getByTestId('subsidy-payer').last(), 'subsidy-payer-amount', '2.5');
   await shows(visible(subsidy, 'subsidy-effect'), '年满65岁的居民');
   await shows(visible(subsidy, 'subsidy-effect'), '县级财政 10.00 元、市级财政 2.50 元');
-  await shows(visible(subsidy, 'subsidy-example'), '少付 12.50 元');
+  // Priced by the domain's quote: 65 with the basic and the elderly packages pays 25.00 yuan, 12.50 with the subsidy.
+  await shows(visible(subsidy, 'subsidy-example'), '个人自付由 25.00 元变为 12.50 元，少付 12.50 元');
   await shows(subsidy, '按 1250 分保存');
   await snap(page, flow, '01b-subsidy');
   await tap(page, 'policy-save');

@@ -120,7 +120,7 @@ function toSubsidy(d: SubsidyDraft): { subsidy?: Subsidy; problem?: { field: str
  * What the subsidy does to one resident, priced by the domain's own quote: a resident exactly
  * `minAge` today signing the basic packages (and the personalised one their age allows) for a year.
  */
-function subsidyExample(subsidy: Subsidy, policy: RegionPolicy, catalog: StaffPackage[]): string | null {
+function subsidyExample(subsidy: Subsidy, others: Subsidy[], policy: RegionPolicy, catalog: StaffPackage[]): string | null {
   const today = todayInChina(new Date())
   const birthDate = `${Number(today.slice(0, 4)) - subsidy.minAge}${today.slice(4)}`
   const basic = catalog.filter((p) => p.kind === 'basic').map((p) => p.code)
@@ -128,7 +128,6 @@ function subsidyExample(subsidy: Subsidy, policy: RegionPolicy, catalog: StaffPa
   const personalised = policy.maxPersonalisedPackages > 0 ? catalog.find((p) => p.kind === 'personalised' && isOfferedTo(p, ageTags)) : undefined
   const packageCodes = [...basic, ...(personalised ? [personalised.code] : [])]
   const price = (subsidies: Subsidy[]) => quote({ catalog, packageCodes, years: 1, birthDate, tags: [], on: today, policy: { ...policy, subsidies } })
-  const others = policy.subsidies.filter((s) => s !== subsidy)
   const without = price(others)
   const withIt = price([...others, subsidy])
   if (!without.ok || !withIt.ok) return null
@@ -144,6 +143,7 @@ function subsidyExample(subsidy: Subsidy, policy: RegionPolicy, catalog: StaffPa
 function SubsidyEditor({
   draft,
   index,
+  others,
   policy,
   catalog,
   onChange,
@@ -151,6 +151,8 @@ function SubsidyEditor({
 }: {
   draft: SubsidyDraft
   index: number
+  /** The other subsidies as typed (the valid ones): the example prices with them, then with this one too. */
+  others: Subsidy[]
   policy: RegionPolicy
   catalog: StaffPackage[]
   onChange: (d: SubsidyDraft) => void
@@ -161,7 +163,7 @@ function SubsidyEditor({
   const setPayer = (i: number, change: Partial<SubsidyDraft['payers'][number]>) =>
     onChange({ ...draft, payers: draft.payers.map((p, j) => (j === i ? { ...p, ...change } : p)) })
   const subsidy = checked.subsidy
-  const example = subsidy ? subsidyExample(subsidy, policy, catalog) : null
+  const example = subsidy ? subsidyExample(subsidy, others, policy, catalog) : null
   return (
     <View className='card' data-testid='subsidy'>
       <View style={{ fontWeight: 700 }}>第{index + 1}项补助</View>
@@ -252,8 +254,9 @@ function PolicyForm({ policy, catalog, onSaved }: { policy: RegionPolicy; catalo
       subsidies: checked.map((c) => c.subsidy!),
     })
   }
-  // The examples price with the other fields as saved and the subsidies as typed.
-  const draftPolicy: RegionPolicy = { ...policy, waivers, subsidies: subsidies.flatMap((d) => toSubsidy(d).subsidy ?? []) }
+  // The examples price with the other fields as saved, the waivers and the other subsidies as typed.
+  const draftPolicy: RegionPolicy = { ...policy, waivers }
+  const othersThan = (i: number) => subsidies.flatMap((d, j) => (j === i ? [] : (toSubsidy(d).subsidy ?? [])))
   return (
     <View data-testid='policy-form'>
       <View className='card'>
@@ -296,6 +299,7 @@ function PolicyForm({ policy, catalog, onSaved }: { policy: RegionPolicy; catalo
           key={i}
           index={i}
           draft={d}
+          others={othersThan(i)}
           policy={draftPolicy}
           catalog={catalog}
           onChange={(next) => {

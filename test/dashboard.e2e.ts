@@ -6,7 +6,8 @@ import { Browser, Page } from 'playwright-core';
 import { makeIdNumber, PRIVACY_POLICY_VERSION, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
 import { openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, shows, signInStaff, tap, visible } from './support/ui';
+import { apiOf, signInStaff } from './support/sign-in';
+import { item, shows, tap, visible } from './support/ui';
 
 jest.setTimeout(180_000);
 
@@ -28,20 +29,11 @@ let stack: Stack;
 let browser: Browser;
 let admin: Page;
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} /api${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const { call, residentToken, staffToken } = apiOf(() => stack.baseUrl);
 
 /** A resident of 东关村 signed with 城关镇第一家庭医生团队 and confirmed by the clinic admin. */
 async function signed(person: { name: string; birthDate: string; gender: 'male' | 'female' }, i: number, staff: string) {
-  const token = (await call<{ accessToken: string }>(null, 'POST', '/auth/wechat-login', { code: `dev:dash-${run}-${i}` })).accessToken;
+  const token = await residentToken(`dash-${run}-${i}`);
   const communities = await call<{ id: string; name: string }[]>(token, 'GET', '/communities');
   const village = communities.find((c) => c.name === '东关村')!;
   const teams = await call<{ id: string; name: string }[]>(token, 'GET', `/teams?communityId=${village.id}`);
@@ -69,7 +61,7 @@ async function signed(person: { name: string; birthDate: string; gender: 'male' 
 
 beforeAll(async () => {
   ({ stack, browser } = await startStackAndBrowser());
-  const staff = (await call<{ accessToken: string }>(null, 'POST', '/auth/staff-login', { username: 'clinic1.admin', password: 'jiayi-demo' })).accessToken;
+  const staff = await staffToken('clinic1.admin');
   for (const [i, person] of [...elders, younger].entries()) await signed(person, i, staff);
   admin = await openPage(browser, 'pc');
   await signInStaff(admin, stack.baseUrl, 'clinic1.admin');

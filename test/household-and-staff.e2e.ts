@@ -6,7 +6,8 @@ import { Browser, Page } from 'playwright-core';
 import { makeIdNumber, PRIVACY_POLICY_VERSION, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
 import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { apiOf, signInResident, signInStaff } from './support/sign-in';
+import { item, open, shows, tap, visible } from './support/ui';
 
 jest.setTimeout(120_000);
 
@@ -36,21 +37,7 @@ let resident: Page;
 
 // ---------------------------------------------------------------- API arrangement
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} /api${path} ${JSON.stringify(body)} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const residentToken = async (openid: string) =>
-  (await call<{ accessToken: string }>(null, 'POST', '/auth/wechat-login', { code: `dev:${openid}` })).accessToken;
-const staffToken = async (username: string) =>
-  (await call<{ accessToken: string }>(null, 'POST', '/auth/staff-login', { username, password: 'jiayi-demo' })).accessToken;
+const { call, residentToken, staffToken } = apiOf(() => stack.baseUrl);
 
 interface Catalog {
   communities: { id: string; name: string }[];
@@ -103,14 +90,6 @@ async function confirmAll(staff: string, contracts: { id: string }[]) {
   for (const c of contracts) await call(staff, 'POST', `/staff/contracts/${c.id}/confirm`, { confirmedTags: [] });
 }
 
-/** Signs the resident in through the app's demo login (the same `dev:<openid>` code). */
-async function signInResident(page: Page, openid: string) {
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', openid);
-  await tap(page, 'login-submit');
-  await page.waitForFunction(() => !location.hash.includes('/account/login'));
-}
-
 /** A contract that did not start or has ended asks for no payment anywhere on its screen. */
 async function expectNoPaymentAsked(page: Page) {
   await visible(page, 'fee-selfpay').waitFor();
@@ -139,7 +118,7 @@ beforeAll(async () => {
   await signUp(returned.openid, returned);
 
   resident = await openPage(browser, 'phone');
-  await signInResident(resident, household.openid);
+  await signInResident(resident, stack.baseUrl, household.openid);
 });
 
 afterAll(async () => {
@@ -194,6 +173,9 @@ it('1. the resident changes her own contract to another team (改签)', async ()
   const waiting = item(page, 'contract-card', household.self.name).filter({ hasText: '待医生确认' });
   await shows(waiting, '城关镇第二家庭医生团队');
   await shows(waiting, '陈立华');
+  // Two cards of one person: each says which is the request and which runs on, so neither reads as a second signing.
+  await shows(waiting.getByTestId('change-request'), '确认前，原来在城关镇第一家庭医生团队的签约照常有效');
+  await shows(current.getByTestId('change-old'), '已申请更换到城关镇第二家庭医生团队');
   await snap(page, flow, '07-contracts-while-waiting');
   await tap(current, 'contract-open');
   await shows(visible(page, 'change-pending'), '确认前这份签约照常有效');
@@ -379,7 +361,7 @@ it('5. the doctor returns a pending contract with a reason; the resident sees �
   await doctor.context().close();
 
   const page = await openPage(browser, 'phone');
-  await signInResident(page, returned.openid);
+  await signInResident(page, stack.baseUrl, returned.openid);
   await open(page, stack.baseUrl, '/signing/contracts/index');
   await page.reload();
   const own = item(page, 'contract-card', returned.name);

@@ -4,6 +4,7 @@ import { Browser, Page } from 'playwright-core';
 import { makeIdNumber, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
 import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
+import { signInResident } from './support/sign-in';
 import { item, open, shows, tap, visible } from './support/ui';
 
 jest.setTimeout(240_000);
@@ -36,9 +37,7 @@ afterAll(async () => {
 
 it('withdraws the separate consent, then gives it again, then closes the account', async () => {
   const flow = 'privacy-rights';
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', `e2e-rights-${seq}-${Date.now()}`);
-  await tap(page, 'login-submit');
+  await signInResident(page, stack.baseUrl, `e2e-rights-${seq}-${Date.now()}`);
   await page.getByTestId('privacy').waitFor();
   await tap(page, 'consent-sensitive');
   await tap(page, 'privacy-continue');

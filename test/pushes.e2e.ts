@@ -5,7 +5,8 @@ import { Browser, Page } from 'playwright-core';
 import { makeIdNumber } from '../libs/domain/src';
 import type { Stack } from './support/stack';
 import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { apiOf, signInResident, signInStaff } from './support/sign-in';
+import { item, open, shows, tap, visible } from './support/ui';
 
 jest.setTimeout(240_000);
 
@@ -26,14 +27,7 @@ afterAll(async () => {
 
 /** A resident registered through the API (the signing screens have their own tests), then signed in in the browser. */
 async function residentInBrowser(openid: string, name: string, declaredTags: string[], seq: number, signs = false): Promise<Page> {
-  const login = await (
-    await fetch(`${stack.baseUrl}/api/auth/wechat-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: `dev:${openid}` }),
-    })
-  ).json();
-  const auth = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
+  const auth = { authorization: `Bearer ${await apiOf(() => stack.baseUrl).residentToken(openid)}`, 'content-type': 'application/json' };
   const communities = await (await fetch(`${stack.baseUrl}/api/communities`, { headers: auth })).json();
   const profile = await fetch(`${stack.baseUrl}/api/me/profile`, {
     method: 'PUT',
@@ -68,10 +62,7 @@ async function residentInBrowser(openid: string, name: string, declaredTags: str
     expect(signed.status).toBe(201);
   }
   const page = await openPage(browser, 'phone');
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', openid);
-  await tap(page, 'login-submit');
-  await page.waitForURL((url) => !url.hash.includes('account/login'));
+  await signInResident(page, stack.baseUrl, openid);
   return page;
 }
 

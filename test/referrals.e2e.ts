@@ -7,7 +7,8 @@ import { createConnection } from 'mysql2/promise';
 import { makeIdNumber, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
 import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { apiOf, signInResident, signInStaff } from './support/sign-in';
+import { item, open, shows, tap, visible } from './support/ui';
 
 jest.setTimeout(300_000);
 
@@ -33,22 +34,11 @@ let resident: Page;
 let doctor: Page;
 let coordinator: Page;
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} /api${path} ${JSON.stringify(body)} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const login = async (path: string, body: unknown) => (await call<{ accessToken: string }>(null, 'POST', path, body)).accessToken;
+const { call, residentToken, staffToken } = apiOf(() => stack.baseUrl);
 
 /** A resident of 东关村 with an active contract with 王建国's team; returns the token and the contract id. */
 async function signedResident(person: typeof patient) {
-  const token = await login('/auth/wechat-login', { code: `dev:${person.openid}` });
+  const token = await residentToken(person.openid);
   const communities = await call<{ id: string; name: string }[]>(token, 'GET', '/communities');
   const communityId = communities.find((c) => c.name === '东关村')!.id;
   const teams = await call<{ id: string; name: string; doctors: { id: string; name: string }[] }[]>(token, 'GET', `/teams?communityId=${communityId}`);
@@ -72,16 +62,9 @@ async function signedResident(person: typeof patient) {
     agreementVersion: agreement.version,
     insuranceAuthorized: true,
   });
-  const doctorToken = await login('/auth/staff-login', { username: 'clinic1.doctor1', password: 'jiayi-demo' });
+  const doctorToken = await staffToken('clinic1.doctor1');
   await call(doctorToken, 'POST', `/staff/contracts/${contract.id}/confirm`, { confirmedTags: [] });
   return { token, contractId: contract.id };
-}
-
-async function signInResident(page: Page, openid: string) {
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', openid);
-  await tap(page, 'login-submit');
-  await page.waitForFunction(() => !location.hash.includes('/account/login'));
 }
 
 beforeAll(async () => {
@@ -90,7 +73,7 @@ beforeAll(async () => {
   resident = await openPage(browser, 'phone');
   doctor = await openPage(browser, 'pc');
   coordinator = await openPage(browser, 'pc');
-  await signInResident(resident, patient.openid);
+  await signInResident(resident, stack.baseUrl, patient.openid);
   await signInStaff(doctor, stack.baseUrl, 'clinic1.doctor1');
   await signInStaff(coordinator, stack.baseUrl, 'hospital1.coordinator');
 });
@@ -175,7 +158,7 @@ it('1. the resident books, the doctor approves, the hospital records the visit a
 
 it('2. a hold the doctor does not approve in time expires and its place comes back', async () => {
   const flow = 'referral-2-expiry';
-  const coordinatorToken = await login('/auth/staff-login', { username: 'hospital1.coordinator', password: 'jiayi-demo' });
+  const coordinatorToken = await staffToken('hospital1.coordinator');
   const pools = await call<{ id: string; date: string; period: string; capacity: number; booked: number }[]>(
     coordinatorToken,
     'GET',
@@ -188,7 +171,7 @@ it('2. a hold the doctor does not approve in time expires and its place comes ba
   await signedResident(latecomer);
 
   const page = await openPage(browser, 'phone');
-  await signInResident(page, latecomer.openid);
+  await signInResident(page, stack.baseUrl, latecomer.openid);
   await open(page, stack.baseUrl, '/referral/book/index');
   await tap(page, 'referral-department-眼科');
   const slot = visible(page, `slot-${pool.date}-${pool.period}`);
@@ -213,7 +196,7 @@ it('2. a hold the doctor does not approve in time expires and its place comes ba
   await snap(page, flow, '02-place-back');
 
   const holderPage = await openPage(browser, 'phone');
-  await signInResident(holderPage, waiting.openid);
+  await signInResident(holderPage, stack.baseUrl, waiting.openid);
   await open(holderPage, stack.baseUrl, '/referral/mine/index');
   await shows(visible(holderPage, 'referral-status'), '已过期');
   await snap(holderPage, flow, '03-holder-sees-expired');
@@ -243,8 +226,8 @@ it('3. the hospital sends the patient back down to the team, which acknowledges 
   await shows(visible(doctor, 'state-empty'), '没有待接收的转回');
   await snap(doctor, flow, '03-acknowledged');
 
-  const residentToken = await login('/auth/wechat-login', { code: `dev:${patient.openid}` });
-  const notices = await call<{ kind: string }[]>(residentToken, 'GET', '/notices');
+  const patientToken = await residentToken(patient.openid);
+  const notices = await call<{ kind: string }[]>(patientToken, 'GET', '/notices');
   expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['referralBooked', 'referralFeedback', 'downReferral']));
 });
 

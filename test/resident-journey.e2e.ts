@@ -6,7 +6,8 @@ import { createConnection } from 'mysql2/promise';
 import { addDays, makeIdNumber, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
 import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { signInResident, signInStaff } from './support/sign-in';
+import { item, open, shows, tap, visible } from './support/ui';
 
 jest.setTimeout(240_000);
 
@@ -35,10 +36,7 @@ afterAll(async () => {
 it('1. a new resident signs up self and a 70-year-old parent with the elderly package', async () => {
   const flow = '1-signing';
   const page = resident;
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', `e2e-${seq}-${Date.now()}`);
-  await snap(page, flow, '01-login');
-  await tap(page, 'login-submit');
+  await signInResident(page, stack.baseUrl, `e2e-${seq}-${Date.now()}`, () => snap(page, flow, '01-login'));
 
   await page.getByTestId('privacy').waitFor();
   await shows(page.getByTestId('privacy-popup'), '隐私保护指引');
@@ -105,6 +103,8 @@ it('1. a new resident signs up self and a 70-year-old parent with the elderly pa
   await shows(parentCard.getByTestId('fee-overlap'), '10.00');
   await shows(item(page, 'person-packages', self.name).getByTestId('fee-selfpay'), '您个人需支付 5.00 元');
   await shows(page.getByTestId('fee-selfpay-total'), '30.00');
+  // The package's list price is told as such, not as what the resident pays.
+  await shows(parentCard.getByTestId('pkg-list-price').first(), '服务包总价 25.00 元/年（大部分由医保、公卫支付');
   await snap(page, flow, '10-packages-fees');
   await tap(page, 'packages-next');
 

@@ -7,8 +7,9 @@ import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { addDays, makeIdNumber, PRIVACY_POLICY_VERSION, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
-import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { fill, openPage, snap, startStackAndBrowser, waitForPageSettled } from './support/browser';
+import { apiOf, signInResident, signInStaff } from './support/sign-in';
+import { item, open, shows, tap, visible } from './support/ui';
 
 jest.setTimeout(240_000);
 
@@ -24,32 +25,22 @@ const spouse = { name: '赵福生', idNumber: makeIdNumber(yearsAgo(73, '08-09')
 const pendingA = { openid: `pa-${run}`, name: '马建军', idNumber: makeIdNumber(yearsAgo(58, '01-15'), 'male', seq), phone: '13812349002' };
 const pendingB = { openid: `pb-${run}`, name: '马秀梅', idNumber: makeIdNumber(yearsAgo(45, '06-21'), 'female', seq), phone: '13812349003' };
 
+/** The given names of 21 pending residents of 西关村 (杨一 … 杨菊). */
+const WEST = '一二三四五六七八九十百千万春夏秋冬梅兰竹菊';
+
 let stack: Stack;
 let browser: Browser;
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} /api${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const residentToken = async (openid: string) =>
-  (await call<{ accessToken: string }>(null, 'POST', '/auth/wechat-login', { code: `dev:${openid}` })).accessToken;
-const staffToken = async (username: string) =>
-  (await call<{ accessToken: string }>(null, 'POST', '/auth/staff-login', { username, password: 'jiayi-demo' })).accessToken;
+const { call, residentToken, staffToken } = apiOf(() => stack.baseUrl);
 
-/** A resident of 东关村 with pending contracts with 王建国 for self (and family), the packages given. */
+/** A resident (of 东关村 unless told) with pending contracts with 王建国 for self (and family), the packages given. */
 async function signUp(
   person: { openid: string; name: string; idNumber: string; phone: string },
-  options: { family?: { name: string; idNumber: string; relation: string }[]; declaredTags?: string[]; packageCodes?: string[] } = {},
+  options: { family?: { name: string; idNumber: string; relation: string }[]; declaredTags?: string[]; packageCodes?: string[]; community?: string } = {},
 ) {
   const token = await residentToken(person.openid);
   const communities = await call<{ id: string; name: string }[]>(token, 'GET', '/communities');
-  const community = communities.find((c) => c.name === '东关村')!;
+  const community = communities.find((c) => c.name === (options.community ?? '东关村'))!;
   const teams = await call<{ id: string; name: string; doctors: { id: string; name: string }[] }[]>(token, 'GET', `/teams?communityId=${community.id}`);
   const team = teams.find((t) => t.name === '城关镇第一家庭医生团队')!;
   const me = await call<{ id: string }>(token, 'PUT', '/me/profile', {
@@ -76,24 +67,9 @@ async function signUp(
   return { token, personId: me.id, contracts };
 }
 
-async function signInResident(page: Page, openid: string) {
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', openid);
-  await tap(page, 'login-submit');
-  await page.waitForFunction(() => !location.hash.includes('/account/login'));
-}
-
-/** Nothing sticks out sideways: every screen still fits the phone's width (measure after `snap`, which waits for a page to finish sliding in). */
+/** Nothing sticks out sideways: every screen still fits the phone's width (measured once the page has finished sliding in). */
 async function expectFitsWidth(page: Page) {
-  // On a loaded machine the slide-in can outlast `snap`'s wait: measure once the page has arrived.
-  await page.waitForFunction(
-    () => {
-      const shown = [...document.querySelectorAll<HTMLElement>('.taro_page_show')].pop();
-      return !shown || Math.abs(shown.getBoundingClientRect().left) < 1;
-    },
-    undefined,
-    { timeout: 15_000 },
-  );
+  await waitForPageSettled(page);
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const over = (el: Element) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().right > width + 1;
@@ -137,6 +113,25 @@ beforeAll(async () => {
     ],
   );
   await db.end();
+  // 21 of 西关村 submitted before 马建军 and 马秀梅: the first page (20) of the pending list does not
+  // reach those two, so finding them proves that search and filters work on the server's whole list.
+  for (let i = 0; i < WEST.length; i += 7) {
+    await Promise.all(
+      [...WEST.slice(i, i + 7)].map((ch, j) =>
+        signUp(
+          {
+            openid: `w-${i + j}-${run}`,
+            name: `杨${ch}`,
+            idNumber: makeIdNumber(yearsAgo(40 + i + j, '02-02'), 'female', seq),
+            phone: `1391234${String(5000 + i + j)}`,
+          },
+          { community: '西关村' },
+        ),
+      ),
+    );
+  }
+  // A second later: the list orders by submission time in whole seconds.
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
   await signUp(pendingA, { declaredTags: ['hypertension'], packageCodes: ['basicPublicHealth', 'basicMedical', 'hypertension'] });
   await signUp(pendingB);
 });
@@ -149,7 +144,7 @@ afterAll(async () => {
 it('1. a new resident: the home page leads through the steps; the privacy popup can be refused, and says what that means', async () => {
   const flow = 'sc-1-new-resident';
   const page = await openPage(browser, 'phone');
-  await signInResident(page, `new-${run}`);
+  await signInResident(page, stack.baseUrl, `new-${run}`);
   await visible(page, 'privacy-popup').waitFor();
   await shows(visible(page, 'privacy-policy-link'), '隐私保护指引');
   await snap(page, flow, '01-privacy-popup');
@@ -175,7 +170,7 @@ it('1. a new resident: the home page leads through the steps; the privacy popup 
 it('2. the declared groups follow sex and age, explain the sensitive ones and keep the rest behind 更多人群', async () => {
   const flow = 'sc-2-declared-groups';
   const page = await openPage(browser, 'phone');
-  await signInResident(page, `groups-${run}`);
+  await signInResident(page, stack.baseUrl, `groups-${run}`);
   await visible(page, 'privacy-popup').waitFor();
   await tap(page, 'consent-sensitive');
   await tap(page, 'privacy-continue');
@@ -208,13 +203,16 @@ it('2. the declared groups follow sex and age, explain the sensitive ones and ke
 it("3. a signed resident: team card with 一键拨打, 续约 when due, unread notices, the grid and each member's status", async () => {
   const flow = 'sc-3-home-signed';
   const page = await openPage(browser, 'phone');
-  await signInResident(page, signed.openid);
+  await signInResident(page, stack.baseUrl, signed.openid);
   const team = visible(page, 'home-team');
   await shows(team.getByTestId('home-doctor'), '王建国');
   await shows(team, '有效期至');
   expect(await team.getByTestId('home-call').getAttribute('href')).toMatch(/^tel:/);
   // Confirming the contract told the resident too: the renewal notice is one of the unread ones.
   await shows(item(page, 'home-notice', '可以续约了'), '可以续约了');
+  // The next due service reads as a task with a deadline, not as an appointment.
+  await shows(visible(page, 'home-next-service'), '该做的服务');
+  await shows(visible(page, 'home-next-service'), /请在.+前完成/);
   await shows(visible(page, 'home-family'), spouse.name);
   await shows(item(page, 'home-family-row', spouse.name), '待医生确认');
   for (const entry of ['entry-sign', 'entry-renew', 'entry-referral', 'entry-survey', 'entry-feed', 'entry-family']) await visible(page, entry).waitFor();
@@ -241,7 +239,7 @@ it('4. 长辈模式 is switched under 我的, remembered, and the main screens s
   const flow = 'sc-4-elder-mode';
   const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
-  await signInResident(page, signed.openid);
+  await signInResident(page, stack.baseUrl, signed.openid);
   // The login lands on home; open 我的 only once it has (a hash change during the redirect is lost).
   await visible(page, 'home-team').waitFor();
   await open(page, stack.baseUrl, '/pages/mine/index');
@@ -266,6 +264,9 @@ it('4. 长辈模式 is switched under 我的, remembered, and the main screens s
   await tap(item(page, 'contract-card', signed.name), 'contract-open');
   await visible(page, 'fee-table').waitFor();
   await shows(visible(page, 'fee-explained'), '不用您掏');
+  // An active contract's share is named as the share (it may be paid already), not as a bill.
+  const share = await shows(visible(page, 'fee-selfpay'), `${signed.name}个人自付`);
+  expect(share).not.toContain('需支付');
   await snap(page, flow, '04-contract-elder-360');
   await expectFitsWidth(page);
 
@@ -303,31 +304,60 @@ it('5. the workspace: tiles with counts, pending contracts with phone, household
   await snap(page, flow, '01-tiles');
   await pendingTile.click();
   await visible(page, 'staff-pending').waitFor();
+  // One page of 20, oldest first: 马建军 and 马秀梅 (submitted last) are not loaded yet.
+  await shows(visible(page, 'pending-total'), '已显示 20 份');
+  expect(await visible(page, 'pending-card').count()).toBe(20);
+  expect(await item(page, 'pending-card', pendingA.name).count()).toBe(0);
+  await shows(item(page, 'pending-card', spouse.name).getByTestId('pending-household'), `${signed.name}（已生效）`);
+  await shows(item(page, 'pending-card', spouse.name).getByTestId('pending-submitted-by'), `${signed.name}代为提交`);
+  // The total counts the whole list (the demo data's pending contracts too), not the page.
+  const total = Number((await shows(visible(page, 'pending-total'), /共 \d+ 份待确认/)).match(/共 (\d+) 份/)![1]);
+  expect(total).toBeGreaterThanOrEqual(23);
+  await shows(visible(page, 'pending-more'), `加载更多（还有 ${total - 20} 份）`);
+  await tap(page, 'pending-more');
+  await item(page, 'pending-card', pendingB.name).waitFor();
+  expect(await visible(page, 'pending-card').count()).toBe(total);
+  await visible(page, 'pending-all-shown').waitFor();
+
+  // The community filter asks the API: 西关村 has 21, one page and 加载更多.
+  await visible(page, 'filter-community').filter({ hasText: '西关村' }).click();
+  await shows(visible(page, 'pending-total'), '符合条件的 21 份');
+  expect(await visible(page, 'pending-card').count()).toBe(20);
+  await shows(visible(page, 'pending-more'), '还有 1 份');
+  await snap(page, flow, '02-filter-community-paged');
+  await visible(page, 'pending-filter-community').getByText('全部村/社区').click();
+
+  // The package filter finds 马建军, submitted last, without loading the list to his page.
+  await page.reload();
+  await visible(page, 'staff-pending').waitFor();
+  await shows(visible(page, 'pending-total'), '已显示 20 份');
+  await visible(page, 'filter-package').filter({ hasText: '高血压' }).click();
+  await shows(visible(page, 'pending-total'), '符合条件的 1 份');
   const a = item(page, 'pending-card', pendingA.name);
+  expect(await visible(page, 'pending-card').count()).toBe(1);
   await shows(a, '东关村');
   await shows(a.getByTestId('pending-phone'), pendingA.phone);
   await shows(a, '本人提交');
-  await shows(item(page, 'pending-card', spouse.name).getByTestId('pending-household'), `${signed.name}（已生效）`);
-  await shows(item(page, 'pending-card', spouse.name).getByTestId('pending-submitted-by'), `${signed.name}代为提交`);
   expect(await a.getByTestId('pending-mismatch').count()).toBe(0);
   await tap(a, 'confirm-tag-hypertension');
   await shows(a.getByTestId('pending-mismatch'), '高血压');
-  await snap(page, flow, '02-mismatch-marked');
+  await snap(page, flow, '03-mismatch-marked');
   await tap(a, 'confirm-tag-hypertension');
-
-  await visible(page, 'filter-package').filter({ hasText: '高血压' }).click();
-  expect(await visible(page, 'pending-card').count()).toBe(1);
   await visible(page, 'pending-filter-package').getByText('全部服务包').click();
+
+  // Search by name goes to the API too; the two found are confirmed together.
   await fill(page, 'pending-search', '马');
+  await shows(visible(page, 'pending-total'), '符合条件的 2 份');
   await item(page, 'pending-card', pendingB.name).waitFor();
-  expect(await visible(page, 'pending-card').filter({ hasText: spouse.name }).count()).toBe(0);
+  expect(await visible(page, 'pending-card').count()).toBe(2);
   await tap(page, 'pending-select-all');
   await shows(visible(page, 'pending-confirm-selected'), '确认所选 2 份');
-  await snap(page, flow, '03-filtered-selected');
+  await snap(page, flow, '04-searched-selected');
   await tap(page, 'pending-confirm-selected');
   await shows(visible(page, 'pending-batch-result'), '已确认 2 份');
   await item(page, 'pending-card', pendingA.name).waitFor({ state: 'detached' });
-  await snap(page, flow, '04-confirmed-together');
+  await visible(page, 'staff-pending').getByText('没有符合条件的待确认签约').waitFor();
+  await snap(page, flow, '05-confirmed-together');
   await page.context().close();
 });
 
@@ -414,10 +444,51 @@ it('7. the region admin edits the policy and a package on screens', async () => 
   await visible(page, 'policy-form').waitFor();
   await fill(page, 'policy-renewal-window', '45');
   await snap(page, flow, '01-policy');
+
+  // A subsidy from 65: typed in 元, checked on screen in Chinese, saved in whole 分, its effect told.
+  await tap(page, 'subsidy-add');
+  const subsidy = visible(page, 'subsidy').last();
+  await shows(subsidy.getByTestId('subsidy-name-error'), '请填写补助名称');
   await tap(page, 'policy-save');
+  await shows(visible(page, 'policy-problem'), '第1项补助：请填写补助名称');
+  await fill(subsidy, 'subsidy-name', '65岁及以上老人签约补助');
+  await fill(subsidy, 'subsidy-amount', '12.5');
+  await fill(subsidy.getByTestId('subsidy-payer').first(), 'subsidy-payer-amount', '10');
+  await shows(visible(subsidy, 'subsidy-payers-error'), '各承担方合计 10.00 元，应等于补助金额 12.50 元');
+  await tap(subsidy, 'subsidy-payer-add');
+  await fill(subsidy.getByTestId('subsidy-payer').last(), 'subsidy-payer-name', '市级财政');
+  await fill(subsidy.getByTestId('subsidy-payer').last(), 'subsidy-payer-amount', '2.5');
+  await shows(visible(subsidy, 'subsidy-effect'), '年满65岁的居民');
+  await shows(visible(subsidy, 'subsidy-effect'), '县级财政 10.00 元、市级财政 2.50 元');
+  // Priced by the domain's quote: 65 with the basic and the elderly packages pays 25.00 yuan, 12.50 with the subsidy.
+  await shows(visible(subsidy, 'subsidy-example'), '个人自付由 25.00 元变为 12.50 元，少付 12.50 元');
+  await shows(subsidy, '按 1250 分保存');
+  await snap(page, flow, '01b-subsidy');
+  await tap(page, 'policy-save');
+  await visible(page, 'policy-problem').waitFor({ state: 'detached' });
   await page.reload();
   await visible(page, 'policy-form').waitFor();
   expect(await visible(page, 'policy-renewal-window').locator('input').inputValue()).toBe('45');
+  const saved = await call<{ subsidies: unknown[] }>(await staffToken('region.admin'), 'GET', '/staff/policies');
+  expect(saved.subsidies).toEqual([
+    {
+      name: '65岁及以上老人签约补助',
+      minAge: 65,
+      amount: 1250,
+      payers: [
+        { payer: '县级财政', amount: 1000 },
+        { payer: '市级财政', amount: 250 },
+      ],
+    },
+  ]);
+  expect(await visible(page, 'subsidy-amount').locator('input').inputValue()).toBe('12.50');
+  // Removed again, so that the other flows price without it.
+  await tap(page, 'subsidy-remove');
+  await tap(page, 'policy-save');
+  for (let tries = 0; (await call<{ subsidies: unknown[] }>(await staffToken('region.admin'), 'GET', '/staff/policies')).subsidies.length > 0; tries++) {
+    if (tries > 50) throw new Error('the subsidy was not removed');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 
   await open(page, stack.baseUrl, '/staff/packages/index');
   await page.reload();

@@ -3,8 +3,9 @@
 // resident can still sign in and reach the privacy page.
 import { Browser, Page } from 'playwright-core';
 import type { Stack } from './support/stack';
-import { fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { open, shows, tap } from './support/ui';
+import { openPage, snap, startStackAndBrowser } from './support/browser';
+import { signInResident } from './support/sign-in';
+import { shows } from './support/ui';
 
 jest.setTimeout(180_000);
 
@@ -38,10 +39,7 @@ it('serves the H5 build with a content security policy it runs under without a v
   expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
   expect(response?.headers()['x-content-type-options']).toBe('nosniff');
 
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', `csp-${Date.now()}`);
-  await snap(page, 'security-headers', '01-login-under-csp');
-  await tap(page, 'login-submit');
+  await signInResident(page, stack.baseUrl, `csp-${Date.now()}`, () => snap(page, 'security-headers', '01-login-under-csp'));
   await page.getByTestId('privacy').waitFor();
   await shows(page.getByTestId('privacy'), '隐私保护指引');
   await snap(page, 'security-headers', '02-privacy-under-csp');

@@ -7,7 +7,8 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { makeIdNumber, todayInChina } from '../libs/domain/src';
 import type { Stack } from './support/stack';
 import { ARTIFACTS, fill, openPage, snap, startStackAndBrowser } from './support/browser';
-import { item, open, shows, signInStaff, tap, visible } from './support/ui';
+import { signInResident, signInStaff } from './support/sign-in';
+import { item, open, shows, tap, visible } from './support/ui';
 import { signaturePng } from '../apps/api/test/support/service-factories';
 
 jest.setTimeout(240_000);
@@ -130,9 +131,7 @@ it('2. the doctor records a follow-up with blood pressure from the resident reco
 it('3. the resident logs in with WeChat, claims his record, sees the contract and the follow-up, and confirms it', async () => {
   const flow = 'services-3-resident';
   const page = await openPage(browser, 'phone');
-  await open(page, stack.baseUrl, '/account/login/index');
-  await fill(page, 'login-openid', `e2e-services-${seq}-${Date.now()}`);
-  await tap(page, 'login-submit');
+  await signInResident(page, stack.baseUrl, `e2e-services-${seq}-${Date.now()}`);
   await page.getByTestId('privacy').waitFor();
   await tap(page, 'consent-sensitive');
   await tap(page, 'privacy-continue');

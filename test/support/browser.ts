@@ -39,29 +39,55 @@ export async function openPage(browser: Browser, kind: 'phone' | 'pc' = 'phone')
 }
 
 /**
- * Saves a screenshot of the whole current screen under test/artifacts/<flow>/<step>.png. Taro's H5
- * pages scroll inside their own `.taro_page` box, not the document, so the viewport is stretched to
- * the page's height for the shot and put back after.
+ * Waits until the page a person sees has arrived: Taro's H5 router lays a page pushed by
+ * navigateTo out off screen and slides it in (a CSS transition on the page element), then marks
+ * it `taro_page_show taro_page_stationed`; a page left by a back or a tab switch slides out over
+ * the one below. Settled means: no visible page has an animation running, each is at the left
+ * edge or wholly off screen, one shown page is at the left edge, and all of them are in the same
+ * place on two frames in a row. Throws if that does not happen within `timeout`.
+ */
+export async function waitForPageSettled(page: Page, timeout = 15_000): Promise<void> {
+  // Polled on every animation frame; the places seen on the previous frame are kept on `window`.
+  await page.waitForFunction(
+    () => {
+      const memory = window as unknown as { __settledAt?: string };
+      const pages = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
+      if (pages.length === 0) return true;
+      const lefts = pages.map((p) => Math.round(p.getBoundingClientRect().left));
+      const places = pages.map((p, i) => `${p.id}@${lefts[i]}`).join(' ');
+      const previous = memory.__settledAt;
+      memory.__settledAt = places;
+      const moving = pages.some((p) => p.getAnimations().some((a) => a.playState === 'running' || a.pending));
+      const inPlace = lefts.every((left) => Math.abs(left) < 1 || left >= window.innerWidth - 1);
+      const arrived = pages.some((p, i) => Math.abs(lefts[i]) < 1 && p.matches('.taro_page_show.taro_page_stationed, .taro_page_show.taro_tabbar_page'));
+      return !moving && inPlace && arrived && previous === places;
+    },
+    undefined,
+    { timeout, polling: 'raf' },
+  );
+}
+
+/**
+ * Saves a screenshot of the whole current screen under test/artifacts/<flow>/<step>.png, once the
+ * page has finished sliding in (`waitForPageSettled`). Taro's H5 pages scroll inside their own
+ * `.taro_page` box, not the document, so the viewport is stretched to the page's height (below
+ * the navigation bar, above the tab bar) for the shot and put back after.
  */
 export async function snap(page: Page, flow: string, step: string): Promise<string> {
   const dir = join(ARTIFACTS, flow);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${step}.png`);
   const viewport = page.viewportSize();
-  // A page pushed by navigateTo is laid out off screen, then slides in and is marked
-  // `taro_page_show taro_page_stationed` once it has arrived: shoot the top page then.
-  const topPage = () => {
-    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
-    return shown[shown.length - 1];
-  };
-  await page
-    .waitForFunction(`(${topPage})()?.matches('.taro_page_show.taro_page_stationed, .taro_page_show.taro_tabbar_page')`, undefined, { timeout: 5_000 })
-    .catch(() => undefined);
-  const contentHeight = (await page.evaluate(`(() => {
-    const top = (${topPage})();
-    const tabBar = document.querySelector('.taro-tabbar__tabbar');
-    return top ? top.scrollHeight + (tabBar ? tabBar.offsetHeight : 0) : 0;
-  })()`)) as number;
+  await waitForPageSettled(page);
+  const contentHeight = await page.evaluate(() => {
+    // The page on screen: shown, at the left edge (one that slid out is off to the right).
+    const pages = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter(
+      (p) => getComputedStyle(p).display !== 'none' && Math.abs(p.getBoundingClientRect().left) < 1,
+    );
+    const top = pages[pages.length - 1];
+    const tabBar = document.querySelector<HTMLElement>('.taro-tabbar__tabbar');
+    return top ? Math.ceil(top.getBoundingClientRect().top) + top.scrollHeight + (tabBar ? tabBar.offsetHeight : 0) : 0;
+  });
   const tall = viewport && contentHeight > viewport.height;
   if (tall) await page.setViewportSize({ width: viewport.width, height: Math.min(contentHeight, 12_000) });
   try {

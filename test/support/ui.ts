@@ -36,11 +36,3 @@ export async function shows(locator: Locator, text: string | RegExp, timeout = 1
 export function item(scope: Page | Locator, testId: string, text: string | RegExp): Locator {
   return visible(scope, testId).filter({ hasText: text });
 }
-
-export async function signInStaff(page: Page, baseUrl: string, username: string): Promise<void> {
-  await open(page, baseUrl, '/staff/login/index');
-  await page.getByTestId('staff-username').locator('input').fill(username);
-  await page.getByTestId('staff-password').locator('input').fill('jiayi-demo');
-  await tap(page, 'staff-login');
-  await page.getByTestId('staff-home').waitFor();
-}

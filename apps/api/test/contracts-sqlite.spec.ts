@@ -25,6 +25,19 @@ describe('contracts on the embedded SQLite default', () => {
     const doctor = await staffLogin(t, 'clinic1.doctor1');
     const pending = await t.http.get('/api/staff/contracts?status=pending').set(doctor).expect(200);
     expect(pending.body.items.map((c: { id: string }) => c.id)).toEqual([contract.id]);
+    // The list's search, community and package filters run on SQLite too (LIKE … ESCAPE, the join, the decrypting scan).
+    const filtered = (query: Record<string, string>) =>
+      t.http
+        .get('/api/staff/contracts')
+        .query({ status: 'pending', ...query })
+        .set(doctor)
+        .expect(200)
+        .then((r) => r.body.items.map((c: { id: string }) => c.id));
+    expect(await filtered({ q: '测试', communityId: resident.communityId, packageCode: 'elderly' })).toEqual([contract.id]);
+    expect(await filtered({ q: resident.idNumber.slice(-4) })).toEqual([contract.id]);
+    expect(await filtered({ q: '13800138000' })).toEqual([contract.id]);
+    expect(await filtered({ packageCode: 'hypertension' })).toEqual([]);
+    expect(await filtered({ q: '100%_!' })).toEqual([]);
     const confirmed = await t.http.post(`/api/staff/contracts/${contract.id}/confirm`).set(doctor).send({ confirmedTags: [] }).expect(200);
     expect(confirmed.body).toMatchObject({ status: 'active', confirmedTags: [] });
     const roster = await t.http.get('/api/staff/teams').set(doctor).expect(200);

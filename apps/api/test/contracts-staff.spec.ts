@@ -1,5 +1,6 @@
 import { makeIdNumber } from '@jiayi/domain';
-import { demoTeam, familyMember, residentWithActiveContract, residentWithPendingContract, sign } from './support/contract-factories';
+import { StaffContractsService } from '../src/contracts/staff-contracts.service';
+import { BASIC, demoTeam, familyMember, residentWithActiveContract, residentWithPendingContract, sign } from './support/contract-factories';
 import { idNumberFor, residentWithProfile, staffLogin } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -52,6 +53,87 @@ describe("the doctor's confirmation workspace (MariaDB)", () => {
     expect(one.body.person).toMatchObject({ name: '待确认居民', phone: '13800138000' });
     expect(await auditRows('clinic1.doctor1', 'contract.read', resident.person.id)).toHaveLength(1);
     await t.http.get('/api/staff/contracts?status=nonsense').set(doctor1).expect(400);
+  });
+
+  it('searches, filters by community and package and pages the list in the database, inside the scope, with the total', async () => {
+    const team2 = await demoTeam(t, '东城第一家庭医生团队');
+    const a = await residentWithPendingContract(
+      t,
+      { packageCodes: [...BASIC, 'hypertension'] },
+      { name: '筛查甲', declaredTags: ['hypertension'], birthDate: '1960-03-03', phone: '13911110001' },
+    );
+    const b = await residentWithPendingContract(t, {}, { name: '筛查乙', community: '西关村', phone: '13911110002' });
+    const c = await residentWithPendingContract(t, {}, { name: '筛查丙', phone: '13911110003' });
+    const e = await residentWithPendingContract(t, { teamId: team2.id }, { name: '筛查戊', community: '东城社区', phone: '13911110004' });
+    // Submitted one minute apart (the column keeps whole seconds): the pending list is oldest first.
+    for (const [i, { contract }] of [a, b, c, e].entries()) {
+      await t.dataSource.query('UPDATE contracts SET createdAt = ? WHERE id = ?', [new Date(Date.UTC(2026, 0, 1, 8, i)), contract.id]);
+    }
+    const list = async (headers: Headers, query: Record<string, string | number>) => {
+      const response = await t.http
+        .get('/api/staff/contracts')
+        .query({ status: 'pending', ...query })
+        .set(headers)
+        .expect(200);
+      return { names: response.body.items.map((i: { person: { name: string } }) => i.person.name) as string[], body: response.body };
+    };
+
+    const all = await list(doctor1, { q: '筛查' });
+    expect(all.names).toEqual(['筛查甲', '筛查乙', '筛查丙']);
+    expect(all.body).toMatchObject({ total: 3, limit: 100, offset: 0 });
+    expect(await list(doctor1, { q: '筛查', communityId: b.resident.communityId })).toMatchObject({ names: ['筛查乙'], body: { total: 1 } });
+    expect(await list(doctor1, { q: '筛查', packageCode: 'hypertension' })).toMatchObject({ names: ['筛查甲'], body: { total: 1 } });
+    const hypertension = await list(doctor1, { packageCode: 'hypertension', limit: 500 });
+    expect(hypertension.names).toContain('筛查甲');
+    expect(hypertension.body.items.every((i: { packageCodes: string[] }) => i.packageCodes.includes('hypertension'))).toBe(true);
+    expect(hypertension.body.total).toBe(hypertension.body.items.length);
+    expect((await list(doctor1, { q: '13911110003' })).names).toEqual(['筛查丙']);
+    expect((await list(doctor1, { q: a.resident.idNumber })).names).toEqual(['筛查甲']);
+    expect((await list(doctor1, { q: a.resident.idNumber.slice(-4) })).names).toContain('筛查甲');
+    expect((await list(doctor1, { q: '筛查', communityId: e.resident.communityId })).body.total).toBe(0);
+
+    // Pages: the database's (name, community) and the decrypting (package) path page alike.
+    expect(await list(doctor1, { q: '筛查', limit: 2 })).toMatchObject({ names: ['筛查甲', '筛查乙'], body: { total: 3, limit: 2, offset: 0 } });
+    expect(await list(doctor1, { q: '筛查', limit: 2, offset: 2 })).toMatchObject({ names: ['筛查丙'], body: { total: 3 } });
+    expect(await list(doctor1, { q: '筛查', packageCode: 'basicMedical', limit: 1, offset: 1 })).toMatchObject({ names: ['筛查乙'], body: { total: 3 } });
+    expect(await list(doctor1, { q: '筛查', offset: 3 })).toMatchObject({ names: [], body: { total: 3 } });
+
+    // Scope: the same search finds only what each account may see.
+    expect(await list(admin2, { q: '筛查' })).toMatchObject({ names: ['筛查戊'], body: { total: 1 } });
+    expect(await list(admin2, { q: '13911110001' })).toMatchObject({ names: [], body: { total: 0 } });
+    expect(await list(admin2, { q: '筛查', packageCode: 'basicMedical' })).toMatchObject({ names: ['筛查戊'], body: { total: 1 } });
+    expect((await list(doctor1, { q: '筛查戊' })).body.total).toBe(0);
+    expect((await list(region, { q: '筛查' })).names).toEqual(['筛查甲', '筛查乙', '筛查丙', '筛查戊']);
+    expect(await auditRows('clinic1.doctor1', 'contract.list', c.resident.person.id)).not.toHaveLength(0);
+    expect(await auditRows('clinic2.admin', 'contract.list', a.resident.person.id)).toHaveLength(0);
+
+    // Bad input: a 400 in Chinese naming the field.
+    const bad: [Record<string, string | number>, string, string][] = [
+      [{ limit: 0 }, 'limit', '每页条数须为1到500'],
+      [{ limit: 501 }, 'limit', '每页条数须为1到500'],
+      [{ limit: 'ten' }, 'limit', '每页条数须为整数'],
+      [{ offset: -1 }, 'offset', '起始位置不能小于0'],
+      [{ packageCode: '1-basic' }, 'packageCode', '服务包编码不正确'],
+      [{ communityId: 'x'.repeat(37) }, 'communityId', '村/社区不正确'],
+      [{ q: '筛'.repeat(31) }, 'q', '查询内容过长'],
+      [{ status: 'nonsense' }, 'status', '签约状态不正确'],
+    ];
+    for (const [query, field, message] of bad) {
+      const refused = await t.http.get('/api/staff/contracts').query(query).set(doctor1).expect(400);
+      expect(refused.body.details).toContainEqual({ field, message });
+    }
+
+    // Decrypting is bounded: beyond the limit the caller is asked to narrow the list first.
+    const service = t.app.get(StaffContractsService);
+    service.scanLimit = 2;
+    try {
+      const tooBroad = await t.http.get('/api/staff/contracts').query({ status: 'pending', q: '筛查', packageCode: 'basicMedical' }).set(doctor1).expect(400);
+      expect(tooBroad.body).toMatchObject({ code: 'CONTRACT.LIST_TOO_BROAD', details: [{ field: 'packageCode' }] });
+      expect(tooBroad.body.message).toContain('请先选择状态或村/社区');
+      await list(doctor1, { q: '筛查', communityId: b.resident.communityId, packageCode: 'basicMedical' });
+    } finally {
+      service.scanLimit = 20_000;
+    }
   });
 
   it("tells who else signed in the household and who submitted a family member's contract", async () => {

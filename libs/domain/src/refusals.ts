@@ -77,6 +77,8 @@ export const REFUSAL_KINDS = {
 
   // Change of team waits for the new team (issue 13)
   'CONTRACT.CHANGE_PENDING': 'rule',
+  // The staff list filtered by an encrypted field (package, phone) over too many rows
+  'CONTRACT.LIST_TOO_BROAD': 'badInput',
 
   'QUESTIONNAIRE.TITLE': 'badInput',
   'QUESTIONNAIRE.CODE': 'badInput',

@@ -153,6 +153,7 @@ const STATUSES: [RefusalCode, 400 | 409][] = [
   ['ONSITE.PERSON_HAS_ACCOUNT', 409],
   ['CONSENT.WITHDRAWN', 409],
   ['ACCOUNT.OPEN_CONTRACTS', 409],
+  ['CONTRACT.LIST_TOO_BROAD', 400],
 ];
 
 describe('the refusal table as HTTP statuses', () => {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, FindOptionsWhere, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { contractRefusal, KeyGroupTag, maskIdNumber, NON_SIGNING_CATEGORY_LABELS, parseIdNumber, todayInChina } from '@jiayi/domain';
-import { sameTotals, signingRefusal } from '@jiayi/domain';
+import { refuse, sameTotals, signingRefusal } from '@jiayi/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { scopeWhere, staffScope } from '../auth/staff-scope';
@@ -29,6 +29,9 @@ import { SigningRefusal } from './signing-refusal.entity';
 
 type Scope = ReturnType<typeof scopeWhere>;
 
+/** How many rows a list filtered by package or phone reads at a time. */
+const SCAN_BATCH = 2_000;
+
 /**
  * The confirmation workspace: staff see and decide the contracts of their scope — a doctor their
  * team's, a clinic admin their institution's, a region admin the region's. Anything outside the
@@ -36,6 +39,9 @@ type Scope = ReturnType<typeof scopeWhere>;
  */
 @Injectable()
 export class StaffContractsService {
+  /** The most rows a list filtered by package or phone decrypts (a field so that a test can lower it). */
+  scanLimit = 20_000;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsService,
@@ -54,21 +60,94 @@ export class StaffContractsService {
     return scopeWhere(scope);
   }
 
+  /**
+   * A page of the contracts in scope, filtered in the database: status, the resident's community,
+   * and `q` (part of the name, the full ID number or its last 4–6 characters) are conditions of the
+   * query. The package and a full mobile number are encrypted (random IV), so those two filters
+   * read the matching rows' ciphers in batches and keep the ones that decrypt to a match — at most
+   * `scanLimit` rows, beyond which the caller is asked to narrow the list first (400).
+   */
   async list(auth: AuthContext, query: StaffContractsQueryDto): Promise<StaffContractPage> {
-    const where: FindOptionsWhere<Contract> = { ...this.scope(auth), ...(query.status ? { status: query.status as Contract['status'] } : {}) };
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
-    const [contracts, total] = await this.dataSource.getRepository(Contract).findAndCount({
-      where,
-      order: { createdAt: query.status === 'pending' ? 'ASC' : 'DESC', id: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
+    const q = query.q?.trim() ?? '';
+    const phone = /^1\d{10}$/.test(q) ? q : null;
+    const filtered = this.listQuery(auth, query, phone ? '' : q);
+    let contracts: Contract[];
+    let total: number;
+    if (!query.packageCode && !phone) {
+      // One person per contract: the join does not repeat rows, so a plain OFFSET/LIMIT pages.
+      [contracts, total] = await filtered.offset(offset).limit(limit).getManyAndCount();
+    } else {
+      const ids = await this.scanEncrypted(filtered, query.packageCode ?? null, phone);
+      total = ids.length;
+      const page = ids.slice(offset, offset + limit);
+      const rows = page.length ? await this.dataSource.getRepository(Contract).findBy({ id: In(page) }) : [];
+      contracts = page.map((id) => rows.find((c) => c.id === id)!);
+    }
     // The phone too: the doctor calls the resident before confirming (the read is audited below).
     const views = await this.views.staffViews(contracts, { withPhone: true });
     const { byContract, personIds } = await this.households(contracts);
     await this.audit.record(auth, 'contract.list', [...new Set([...contracts.map((c) => c.personId), ...personIds])], 'contract');
     return { items: views.map((view) => ({ ...view, ...byContract.get(view.id)! })), total, limit, offset };
+  }
+
+  /** The list's conditions that the database can check, in the list's order (pending: oldest first). */
+  private listQuery(auth: AuthContext, query: StaffContractsQueryDto, nameOrId: string) {
+    const [column, value] = Object.entries(this.scope(auth))[0];
+    const qb = this.dataSource
+      .getRepository(Contract)
+      .createQueryBuilder('c')
+      .where(`c.${column} = :scopeValue`, { scopeValue: value })
+      .orderBy('c.createdAt', query.status === 'pending' ? 'ASC' : 'DESC')
+      .addOrderBy('c.id', 'ASC');
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.communityId || nameOrId) qb.innerJoin(Person, 'p', 'p.id = c.personId');
+    if (query.communityId) qb.andWhere('p.communityId = :communityId', { communityId: query.communityId });
+    if (nameOrId) {
+      const { sql, params } = this.nameOrIdCondition('p', nameOrId);
+      qb.andWhere(sql, params);
+    }
+    return qb;
+  }
+
+  /**
+   * Part of the name, the full ID number (by its lookup hash) or, for 4–6 digits, the end of the
+   * ID number as the masked number shows it.
+   */
+  private nameOrIdCondition(alias: string, q: string) {
+    const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
+    const suffix = /^[0-9Xx]{4,6}$/.test(q) ? `%${q.toUpperCase()}` : null;
+    return {
+      sql: `(${alias}.name LIKE :name ESCAPE '!' OR ${alias}.idNumberHash = :hash${suffix ? ` OR ${alias}.idNumberMasked LIKE :suffix` : ''})`,
+      params: { name: `%${escaped}%`, hash: this.cipher.lookupHash(q.toUpperCase()), ...(suffix ? { suffix } : {}) },
+    };
+  }
+
+  /** The ids, in list order, of the filtered contracts whose packages include `packageCode` and whose resident's phone is `phone`. */
+  private async scanEncrypted(filtered: ReturnType<StaffContractsService['listQuery']>, packageCode: string | null, phone: string | null): Promise<string[]> {
+    const candidates = await filtered.clone().getCount();
+    if (candidates > this.scanLimit) {
+      throw refusalError(
+        refuse(
+          'CONTRACT.LIST_TOO_BROAD',
+          `符合条件的签约有${candidates}份，按服务包或手机号查找一次最多查${this.scanLimit}份：请先选择状态或村/社区`,
+          packageCode ? 'packageCode' : 'q',
+        ),
+      );
+    }
+    const scan = filtered.clone().select('c.id', 'id').addSelect('c.packageCodes', 'packageCodes');
+    if (phone) scan.innerJoin(Person, 'pp', 'pp.id = c.personId').addSelect('pp.phoneCipher', 'phoneCipher');
+    const ids: string[] = [];
+    for (let from = 0; from < candidates; from += SCAN_BATCH) {
+      const rows: { id: string; packageCodes: string; phoneCipher?: string | null }[] = await scan.clone().offset(from).limit(SCAN_BATCH).getRawMany();
+      for (const row of rows) {
+        if (packageCode && !this.cipher.decryptJson<string[]>(row.packageCodes).includes(packageCode)) continue;
+        if (phone && (!row.phoneCipher || this.cipher.decrypt(row.phoneCipher) !== phone)) continue;
+        ids.push(row.id);
+      }
+    }
+    return ids;
   }
 
   /**
@@ -299,13 +378,8 @@ export class StaffContractsService {
       persons = candidates.filter((p) => this.cipher.decrypt(p.phoneCipher!) === q).slice(0, 50);
     } else {
       if (q) {
-        const escaped = q.replace(/[!%_]/g, (ch) => `!${ch}`);
-        const suffix = /^[0-9Xx]{4,6}$/.test(q) ? `%${q.toUpperCase()}` : null;
-        search.andWhere(`(p.name LIKE :name ESCAPE '!' OR p.idNumberHash = :hash${suffix ? ' OR p.idNumberMasked LIKE :suffix' : ''})`, {
-          name: `%${escaped}%`,
-          hash: this.cipher.lookupHash(q.toUpperCase()),
-          ...(suffix ? { suffix } : {}),
-        });
+        const { sql, params } = this.nameOrIdCondition('p', q);
+        search.andWhere(sql, params);
       }
       persons = await search.getMany();
     }

@@ -24,9 +24,19 @@ import type {
   SurveyResponseReceipt,
 } from '@jiayi/contract'
 
+export interface PendingFilters {
+  q?: string
+  communityId?: string
+  packageCode?: string
+}
+
 export const staffApi = {
-  /** The oldest 100 waiting for confirmation (the list is paged: `{ items, total, limit, offset }`). */
-  pendingContracts: () => http.get<StaffContractPage>('/staff/contracts', { status: 'pending', limit: 100 }),
+  /**
+   * A page of the contracts waiting for confirmation, oldest first, searched and filtered by the API
+   * (`q`: name, ID number or its last 4–6 characters, or mobile number): `{ items, total, limit, offset }`.
+   */
+  pendingContracts: (filters: PendingFilters, offset = 0, limit = 20) =>
+    http.get<StaffContractPage>('/staff/contracts', { status: 'pending', ...filters, offset, limit }),
   confirmContract: (id: string, confirmedTags: string[]) => http.post<StaffContract>(`/staff/contracts/${id}/confirm`, { confirmedTags }),
   rejectContract: (id: string, reason: string) => http.post<StaffContract>(`/staff/contracts/${id}/reject`, { reason }),
   teams: () => http.get<StaffTeam[]>('/staff/teams'),

@@ -24,7 +24,7 @@ function packageRows(quote: Quote): { code: string; name: string; amount: number
 export const PAYER_EXPLANATIONS: Record<Payer, string> = {
   insurance: '您参加的城乡居民医保里的钱，由医保和卫生院直接结算，不用您掏。',
   publicHealth: '国家按人头拨给卫生院的基本公共卫生服务经费，基础服务就是它付的，不用您掏。',
-  fiscal: '政府对低保、脱贫等人员的额外补助，替您付掉一部分，不用您掏。',
+  fiscal: '政府的补助（对低保、脱贫等人员，或到了一定年龄的老人），替您付掉一部分，不用您掏。',
   selfPay: '需要您自己付的部分。',
 }
 
@@ -126,7 +126,9 @@ export function FeeTable({ quote, testId = 'fee-table', personName, listPrice, s
 /** The own share in large type, or, for a contract that did not start or has ended, that nothing is due. */
 function SelfPay({ quote, personName, status }: { quote: Quote; personName?: string; status?: string }) {
   const years = quote.years || 1
-  const whose = personName ? `${personName}个人需支付` : '您个人需支付'
+  // An active contract's share may be paid already: it is named as the share, not as a bill.
+  const share = status === 'active' ? '个人自付' : '个人需支付'
+  const whose = personName ? `${personName}${share}` : `您${share}`
   if (status === 'rejected') {
     return (
       <View className='note' data-testid='fee-selfpay'>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ageOn, declarableGroupsFor, isMobilePhone, parseIdNumber, todayInChina, type KeyGroupTag, type ParsedIdNumber } from '@jiayi/domain'
 import { BigButton, CheckItem, Field } from './Form'
+import { useLatest } from '../hooks/useLatest'
 
 export function today(): string {
   return todayInChina(new Date())
@@ -70,10 +71,13 @@ export function DeclaredTagsPicker({ value, onChange, testIdPrefix = 'tag', sex,
   const groups = declarableGroupsFor(sex, age)
   const [showAll, setShowAll] = useState(false)
   const applicable = groups.map((g) => g.code).join(',')
+  // When the ID number changes which groups apply, the ticked ones that no longer apply are dropped.
+  const latest = useLatest({ value, onChange })
   useEffect(() => {
+    const { value, onChange } = latest.current
     const kept = value.filter((code) => applicable.split(',').includes(code))
     if (kept.length !== value.length) onChange(kept)
-  }, [applicable])
+  }, [applicable, latest])
   const toggle = (code: KeyGroupTag, on: boolean) => onChange(on ? [...value, code] : value.filter((t) => t !== code))
   const shown = groups.filter((g) => showAll || g.common || value.includes(g.code))
   return (

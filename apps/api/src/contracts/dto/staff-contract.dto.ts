@@ -10,6 +10,21 @@ export class StaffContractsQueryDto {
   @IsIn(CONTRACT_STATUSES as readonly string[], { message: '签约状态不正确' })
   status?: string;
 
+  @ApiPropertyOptional({ description: "part of the resident's name, the full ID number, its last 4–6 characters, or the full mobile number" })
+  @IsOptional()
+  @IsString({ message: '查询内容不正确' })
+  @MaxLength(30, { message: '查询内容过长' })
+  q?: string;
+
+  @IdField('村/社区', { optional: true, description: "the resident's village or community" })
+  communityId?: string;
+
+  @ApiPropertyOptional({ description: 'only contracts that include this package' })
+  @IsOptional()
+  @IsString({ message: '服务包编码不正确' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { message: '服务包编码不正确' })
+  packageCode?: string;
+
   @PageLimitField(500, 100)
   limit?: number;
 

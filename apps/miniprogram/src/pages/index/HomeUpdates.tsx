@@ -7,6 +7,8 @@ export interface DueService {
   title: string
   dueDate: string
   personName: string
+  /** Its window has passed without the service. */
+  overdue: boolean
   onOpen: () => void
 }
 
@@ -28,11 +30,21 @@ export function HomeUpdates({ nextService, notices, onOpenNotice }: Props) {
     <View className='card' data-testid='home-updates'>
       <View className='card__title'>最新消息</View>
       {nextService && (
-        <View className='card__row card--tap' data-testid='home-next-service' onClick={nextService.onOpen}>
+        // Said as a task with its deadline: a bare date beside a service's name reads like an appointment.
+        <View className='card--tap' data-testid='home-next-service' onClick={nextService.onOpen}>
+          <View className='card__row'>
+            <View style={{ fontWeight: 700 }}>该做的服务</View>
+            <View className={`badge ${nextService.overdue ? 'badge--rejected' : 'badge--pending'}`}>{nextService.overdue ? '已过期' : '待完成'}</View>
+          </View>
           <View>
             {nextService.personName}：{nextService.title}
           </View>
-          <View className='muted'>{formatDate(nextService.dueDate)}前</View>
+          <View className='muted'>
+            {nextService.overdue
+              ? `本应在${formatDate(nextService.dueDate)}前完成，请打电话问家庭医生怎么补做`
+              : `请在${formatDate(nextService.dueDate)}前完成，可打电话问家庭医生怎么安排`}
+            {' · 查看 ›'}
+          </View>
         </View>
       )}
       {notices.slice(0, 3).map((notice) => (

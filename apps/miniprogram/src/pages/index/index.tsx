@@ -25,7 +25,7 @@ interface Household {
   members: Person[]
   contracts: Contract[]
   notices: Notice[]
-  nextService?: { title: string; dueDate: string; personName: string }
+  nextService?: { title: string; dueDate: string; personName: string; overdue: boolean }
 }
 
 /** The most pressing service still to be given to the family: overdue first, then the earliest due. */
@@ -37,7 +37,7 @@ function nextDueService(services: ResidentServices | null): Household['nextServi
   )
   due.sort((a, b) => Number(b.item.state === 'overdue') - Number(a.item.state === 'overdue') || a.item.windowEnd.localeCompare(b.item.windowEnd))
   const first = due[0]
-  return first && { title: first.item.title, dueDate: first.item.windowEnd, personName: first.person.name }
+  return first && { title: first.item.title, dueDate: first.item.windowEnd, personName: first.person.name, overdue: first.item.state === 'overdue' }
 }
 
 async function loadHousehold(): Promise<Household> {

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page'
 import { ErrorMessage, StateView } from '../../components/StateView'
 import { useSession } from '../../hooks/useSession'
 import { useAction, useRequest } from '../../hooks/useRequest'
+import { useLatest } from '../../hooks/useLatest'
 import { isStaff } from '../../session'
 import { ROUTES, withQuery } from '../../routes'
 import { replace, toast } from '../../navigation'
@@ -52,11 +53,14 @@ function PersonStep({
       .filter((r) => r.contract?.status === 'active')
       .map((r) => ({ contractId: r.contract.id, name: r.name, detail: `${r.idNumberMasked}${r.age !== undefined ? ` · ${r.age}岁` : ''}` }))
   }, [staff, search])
+  // When the candidates arrive: the one the route named, or a resident's only one, is chosen.
+  const latest = useLatest({ chosen, onChoose, presetContractId, staff })
   useEffect(() => {
+    const { chosen, onChoose, presetContractId, staff } = latest.current
     const preset = candidates.data?.find((c) => c.contractId === presetContractId)
     if (preset && !chosen) onChoose(preset)
     else if (!staff && candidates.data?.length === 1 && !chosen) onChoose(candidates.data[0])
-  }, [candidates.data])
+  }, [candidates.data, latest])
 
   return (
     <View>

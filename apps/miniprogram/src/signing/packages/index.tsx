@@ -66,10 +66,13 @@ function PersonPackages({ person, isSelf, years, selected, onSelect, onQuote }: 
                   radio={pkg.kind === 'personalised' && maxPersonalised === 1}
                   onChange={() => onSelect(togglePackage(list, codes, pkg.code, maxPersonalised))}
                 >
-                  <View className='option__title'>
-                    {pkg.name}
-                    {pkg.totals && <Text className='muted'>（{formatYuan(pkg.totals.total)}元/年）</Text>}
-                  </View>
+                  <View className='option__title'>{pkg.name}</View>
+                  {/* The list price is not what the resident pays: most of it is paid by insurance and public-health funds. */}
+                  {pkg.totals && (
+                    <View className='muted' data-testid='pkg-list-price'>
+                      服务包总价 {formatYuan(pkg.totals.total)} 元/年（大部分由医保、公卫支付，您自付多少见下方费用表）
+                    </View>
+                  )}
                   <View className='muted'>
                     {pkg.kind === 'basic' ? '基础服务包，每人都有' : `个性化服务包，最多选${maxPersonalised === 1 ? '一' : maxPersonalised}个`}
                   </View>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas as TaroCanvas, View } from '@tarojs/components'
 import { Axis, Canvas, Chart, createElement, Interval, Line, LineGuide, Point } from '@antv/f2'
+import { useLatest } from '../../hooks/useLatest'
 
 export interface ChartDatum {
   x: string
@@ -59,11 +60,14 @@ function chartElement(kind: Props['kind'], data: ChartDatum[], target: number | 
  */
 export function F2Chart({ id, kind, data, target, height = 220, testId }: Props) {
   const chart = useRef<InstanceType<typeof Canvas> | null>(null)
+  // Redrawn when the numbers change, not when a parent passes an equal array anew.
+  const dataKey = JSON.stringify(data)
+  const latest = useLatest(data)
   useEffect(() => {
     let cancelled = false
     const draw = (context: CanvasRenderingContext2D, width: number, pixelRatio: number) => {
       if (cancelled) return
-      const element = chartElement(kind, data, target)
+      const element = chartElement(kind, latest.current, target)
       if (chart.current) {
         chart.current.update({ children: element })
         return
@@ -110,7 +114,7 @@ export function F2Chart({ id, kind, data, target, height = 220, testId }: Props)
     return () => {
       cancelled = true
     }
-  }, [id, kind, target, height, JSON.stringify(data)])
+  }, [id, kind, target, height, dataKey, latest])
   useEffect(() => () => chart.current?.destroy(), [])
   return (
     <View className='chart' data-testid={testId} style={{ height: `${height}px` }}>

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { KEY_GROUPS, formatYuan, isOfferedTo, keyGroupLabel, type KeyGroupTag } from '@jiayi/domain'
-import { staffApi } from '../../api/staff'
+import { staffApi, type PendingFilters } from '../../api/staff'
 import { catalogApi } from '../../api/catalog'
 import type { Community, PendingContract, StaffPackage } from '../../api/types'
 import { BigButton, CheckItem, Field } from '../../components/Form'
@@ -16,15 +16,19 @@ import { StaffGate } from '../StaffGate'
 const DECLARABLE = KEY_GROUPS.filter((g) => !g.derived)
 const isDerived = (tag: string) => KEY_GROUPS.some((g) => g.code === tag && g.derived)
 
-interface Workspace {
-  page: Awaited<ReturnType<typeof staffApi.pendingContracts>>
+const PAGE_SIZE = 20
+
+interface Options {
   packages: StaffPackage[]
   communities: Community[]
+  /** The villages and communities the teams in scope serve: the community filter. */
+  served: { id: string; name: string }[]
 }
 
-async function loadWorkspace(): Promise<Workspace> {
-  const [page, packages, communities] = await Promise.all([staffApi.pendingContracts(), staffApi.packages(), catalogApi.communities()])
-  return { page, packages, communities }
+async function loadOptions(): Promise<Options> {
+  const [packages, communities, teams] = await Promise.all([staffApi.packages(), catalogApi.communities(), staffApi.teams()])
+  const served = new Map(teams.flatMap((t) => t.communities).map((c) => [c.id, c]))
+  return { packages, communities, served: [...served.values()] }
 }
 
 /** Chosen packages that the tags about to be confirmed do not allow (the confirmation would be refused). */
@@ -170,33 +174,66 @@ function PendingCard({ contract, packages, communityName, confirmedTags, onTags,
   )
 }
 
+/**
+ * The pending contracts, searched, filtered and paged by the API: the first page loads with the
+ * filters, 加载更多 appends the next. After a confirmation the list is read again as far as it was
+ * shown (confirmed ones drop out, so offsets would skip).
+ */
+function usePendingPages(filters: PendingFilters) {
+  // How far the list was shown with these filters, read when the list is read again (a ref: the
+  // reload keeps the closure of its first render). Other filters start again at one page.
+  const key = JSON.stringify([filters.q, filters.communityId, filters.packageCode])
+  const shown = useRef({ key, count: PAGE_SIZE })
+  const [more, setMore] = useState<PendingContract[]>([])
+  const first = useRequest(
+    () => staffApi.pendingContracts(filters, 0, shown.current.key === key ? Math.min(500, shown.current.count) : PAGE_SIZE),
+    [filters.q, filters.communityId, filters.packageCode],
+    { refreshOnShow: true },
+  )
+  const page = first.data
+  // A fresh first page holds everything shown so far: the pages added after it are dropped.
+  useEffect(() => setMore([]), [page])
+  const items = useMemo(() => {
+    const seen = new Set((page?.items ?? []).map((c) => c.id))
+    return [...(page?.items ?? []), ...more.filter((c) => !seen.has(c.id))]
+  }, [page, more])
+  const loadMore = useAction(async () => {
+    const next = await staffApi.pendingContracts(filters, items.length, PAGE_SIZE)
+    setMore((loaded) => [...loaded, ...next.items])
+    shown.current = { key, count: items.length + next.items.length }
+  })
+  return { first, items, total: page?.total ?? 0, loadMore, reload: first.reload }
+}
+
 function PendingList() {
-  const workspace = useRequest(loadWorkspace, [], { refreshOnShow: true })
+  const options = useRequest(loadOptions, [])
   const [search, setSearch] = useState('')
-  const [community, setCommunity] = useState('')
-  const [packageCode, setPackageCode] = useState('')
+  const [filters, setFilters] = useState<PendingFilters>({})
   const [selected, setSelected] = useState<string[]>([])
   const [tags, setTags] = useState<Record<string, string[]>>({})
   const [batchResult, setBatchResult] = useState<{ done: string[]; failed: string[] }>()
+  const pages = usePendingPages(filters)
+  const { items, total } = pages
 
-  const items = workspace.data?.page.items ?? []
+  const setFilter = (change: PendingFilters) => setFilters((current) => ({ ...current, ...change }))
+  // Typing searches after a short pause, not on every character.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const q = search.trim() || undefined
+      setFilters((current) => (current.q === q ? current : { ...current, q }))
+    }, 400)
+    return () => clearTimeout(timer)
+  }, [search])
+  // Only what is shown now counts as selected (a ticked card the filters hid is not confirmed).
+  const chosen = items.filter((c) => selected.includes(c.id))
+
   const tagsOf = (c: PendingContract) => tags[c.id] ?? c.person.declaredTags
-  const shown = useMemo(
-    () =>
-      items.filter(
-        (c) =>
-          (!search.trim() || c.person.name.includes(search.trim())) &&
-          (!community || c.person.communityId === community) &&
-          (!packageCode || c.packageCodes.includes(packageCode)),
-      ),
-    [items, search, community, packageCode],
-  )
 
   // The API confirms one contract a call; several are confirmed one after another and each result is told.
   const confirmSelected = useAction(async () => {
     const done: string[] = []
     const failed: string[] = []
-    for (const contract of items.filter((c) => selected.includes(c.id))) {
+    for (const contract of chosen) {
       try {
         await staffApi.confirmContract(contract.id, tagsOf(contract))
         done.push(contract.person.name)
@@ -206,60 +243,47 @@ function PendingList() {
     }
     setBatchResult({ done, failed })
     setSelected([])
-    workspace.reload()
+    pages.reload()
   })
 
+  const filtered = Boolean(filters.q || filters.communityId || filters.packageCode)
   return (
-    <StateView state={workspace} isEmpty={(w) => w.page.items.length === 0} emptyText='没有待确认的签约，居民提交后会出现在这里。'>
-      {({ page, packages, communities }) => {
+    <StateView state={options}>
+      {({ packages, communities, served }) => {
         const communityName = (id: string | null) => communities.find((c) => c.id === id)?.name ?? ''
-        const usedCommunities = communities.filter((c) => items.some((i) => i.person.communityId === c.id))
-        const usedPackages = packages.filter((p) => p.kind === 'personalised' && items.some((i) => i.packageCodes.includes(p.code)))
+        const personalised = packages.filter((p) => p.kind === 'personalised')
         return (
           <View>
-            <View className='muted' style={{ marginBottom: '12px' }}>
-              共 {page.total} 份待确认{page.total > page.items.length ? `，先显示最早提交的 ${page.items.length} 份` : ''}
-            </View>
-            <Field label='按姓名查找' testId='pending-search' value={search} onInput={setSearch} placeholder='输入姓名' />
+            <Field label='查找居民' testId='pending-search' value={search} onInput={setSearch} placeholder='姓名、身份证号后4位或手机号' />
             <View className='filters' data-testid='pending-filter-community'>
-              <View className={`chip ${community === '' ? 'chip--on' : ''}`} onClick={() => setCommunity('')}>
+              <View className={`chip ${!filters.communityId ? 'chip--on' : ''}`} onClick={() => setFilter({ communityId: undefined })}>
                 全部村/社区
               </View>
-              {usedCommunities.map((c) => (
-                <View key={c.id} className={`chip ${community === c.id ? 'chip--on' : ''}`} data-testid='filter-community' onClick={() => setCommunity(c.id)}>
+              {served.map((c) => (
+                <View
+                  key={c.id}
+                  className={`chip ${filters.communityId === c.id ? 'chip--on' : ''}`}
+                  data-testid='filter-community'
+                  onClick={() => setFilter({ communityId: c.id })}
+                >
                   {c.name}
                 </View>
               ))}
             </View>
             <View className='filters' data-testid='pending-filter-package'>
-              <View className={`chip ${packageCode === '' ? 'chip--on' : ''}`} onClick={() => setPackageCode('')}>
+              <View className={`chip ${!filters.packageCode ? 'chip--on' : ''}`} onClick={() => setFilter({ packageCode: undefined })}>
                 全部服务包
               </View>
-              {usedPackages.map((p) => (
+              {personalised.map((p) => (
                 <View
                   key={p.code}
-                  className={`chip ${packageCode === p.code ? 'chip--on' : ''}`}
+                  className={`chip ${filters.packageCode === p.code ? 'chip--on' : ''}`}
                   data-testid='filter-package'
-                  onClick={() => setPackageCode(p.code)}
+                  onClick={() => setFilter({ packageCode: p.code })}
                 >
                   {p.name}
                 </View>
               ))}
-            </View>
-            <View className='card row' data-testid='pending-batch'>
-              <BigButton testId='pending-select-all' kind='plain' small onClick={() => setSelected(shown.map((c) => c.id))}>
-                全选当前 {shown.length} 份
-              </BigButton>
-              <BigButton
-                testId='pending-confirm-selected'
-                small
-                disabled={selected.length === 0}
-                loading={confirmSelected.busy}
-                onClick={() => confirmSelected.run()}
-              >
-                确认所选 {selected.length} 份
-              </BigButton>
-              <View className='muted'>按各卡片上勾选的人群标签确认。</View>
             </View>
             {batchResult && (
               <View className={batchResult.failed.length ? 'form-error' : 'note'} data-testid='pending-batch-result'>
@@ -267,20 +291,57 @@ function PendingList() {
                 {batchResult.failed.length > 0 && `；未能确认 ${batchResult.failed.length} 份（${batchResult.failed.join('、')}），请逐份查看原因`}
               </View>
             )}
-            {shown.length === 0 && <View className='state__text'>没有符合条件的签约，换个条件试试。</View>}
-            {shown.map((c) => (
-              <PendingCard
-                key={c.id}
-                contract={c}
-                packages={packages}
-                communityName={communityName(c.person.communityId)}
-                confirmedTags={tagsOf(c)}
-                onTags={(next) => setTags((all) => ({ ...all, [c.id]: next }))}
-                selected={selected.includes(c.id)}
-                onSelect={(on) => setSelected((ids) => (on ? [...ids, c.id] : ids.filter((id) => id !== c.id)))}
-                onDone={workspace.reload}
-              />
-            ))}
+            <StateView
+              state={pages.first}
+              isEmpty={(page) => page.items.length === 0}
+              emptyText={filtered ? '没有符合条件的待确认签约，换个条件试试。' : '没有待确认的签约，居民提交后会出现在这里。'}
+            >
+              {() => (
+                <View>
+                  <View className='muted' style={{ marginBottom: '12px' }} data-testid='pending-total'>
+                    {filtered ? '符合条件的' : '共'} {total} 份待确认，最早提交的在前；已显示 {items.length} 份
+                  </View>
+                  <View className='card row' data-testid='pending-batch'>
+                    <BigButton testId='pending-select-all' kind='plain' small onClick={() => setSelected(items.map((c) => c.id))}>
+                      全选已显示的 {items.length} 份
+                    </BigButton>
+                    <BigButton
+                      testId='pending-confirm-selected'
+                      small
+                      disabled={chosen.length === 0}
+                      loading={confirmSelected.busy}
+                      onClick={() => confirmSelected.run()}
+                    >
+                      确认所选 {chosen.length} 份
+                    </BigButton>
+                    <View className='muted'>按各卡片上勾选的人群标签确认。</View>
+                  </View>
+                  {items.map((c) => (
+                    <PendingCard
+                      key={c.id}
+                      contract={c}
+                      packages={packages}
+                      communityName={communityName(c.person.communityId)}
+                      confirmedTags={tagsOf(c)}
+                      onTags={(next) => setTags((all) => ({ ...all, [c.id]: next }))}
+                      selected={selected.includes(c.id)}
+                      onSelect={(on) => setSelected((ids) => (on ? [...ids, c.id] : ids.filter((id) => id !== c.id)))}
+                      onDone={pages.reload}
+                    />
+                  ))}
+                  <ErrorMessage error={pages.loadMore.error} />
+                  {items.length < total ? (
+                    <BigButton testId='pending-more' kind='plain' loading={pages.loadMore.busy} onClick={() => pages.loadMore.run()}>
+                      加载更多（还有 {total - items.length} 份）
+                    </BigButton>
+                  ) : (
+                    <View className='muted' data-testid='pending-all-shown'>
+                      已全部显示
+                    </View>
+                  )}
+                </View>
+              )}
+            </StateView>
           </View>
         )
       }}

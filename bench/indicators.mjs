@@ -30,7 +30,8 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 }
 const dist = (path) => require(join(root, 'apps/api/dist/apps/api/src', path));
 const domain = require(join(root, 'apps/api/dist/libs/domain/src/index.js'));
-const { factOf } = dist('indicators/contract-facts.js');
+const { factOf, backfillCoverage } = dist('indicators/contract-facts.js');
+const { backfillServiceYears } = dist('indicators/service-years.js');
 
 // BENCH_DATABASE=<name>: measure again on a database a previous run loaded and kept (BENCH_KEEP_DATABASE=1).
 const reuse = process.env.BENCH_DATABASE;
@@ -132,7 +133,7 @@ try {
     const tagsOf = (i) =>
       [i % 7 === 0 && 'hypertension', i % 11 === 0 && 'diabetes2', i % 13 === 0 && 'disabled', i % 17 === 0 && 'povertyAlleviated'].filter(Boolean);
     const cipherOf = (tags) => {
-      const key = tags.join(',');
+      const key = JSON.stringify(tags);
       if (!tagCombos.has(key)) tagCombos.set(key, cipher.encryptJson(tags));
       return tagCombos.get(key);
     };
@@ -212,8 +213,13 @@ try {
             c.startDate,
             c.endDate,
             1,
-            '["basicMedical"]',
-            JSON.stringify(c.fees),
+            cipherOf(['basicMedical']),
+            cipherOf(c.fees),
+            0,
+            0,
+            0,
+            c.fees.totals.selfPay,
+            0,
             'self',
             '2026-01',
             '0'.repeat(64),
@@ -257,7 +263,8 @@ try {
       );
       await insert(
         'contracts',
-        `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy, agreementVersion,
+        `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodesCipher, feesCipher, totalFen,
+      insuranceFen, publicHealthFen, selfPayFen, fiscalFen, signedBy, agreementVersion,
       agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt, doctorConfirmedAt, confirmedTagsCipher, terminatedAt,
       terminationReason, createdAt, openSlot, holdsPlace`,
         contracts,
@@ -324,7 +331,14 @@ try {
     results.serviceRecords = records;
     results.loadSeconds = +((performance.now() - started) / 1000).toFixed(1);
     log(`service records loaded: ${records} (${((performance.now() - recordStarted) / 1000).toFixed(1)} s)`);
-    await db.query('ANALYZE TABLE contract_facts, service_records, contracts');
+    // The aggregates the API keeps on its writes, filled as the migration fills them for existing data.
+    const rollupStarted = performance.now();
+    const runner = { query: async (sql, params) => (await db.query(sql, params))[0] };
+    await backfillCoverage(runner);
+    await backfillServiceYears(runner, true);
+    results.rollupBackfillSeconds = +((performance.now() - rollupStarted) / 1000).toFixed(1);
+    log(`coverage and service roll-up filled (${results.rollupBackfillSeconds} s)`);
+    await db.query('ANALYZE TABLE contract_facts, service_records, contracts, service_person_years');
   }
   const [institutions] = await db.query("SELECT id, name FROM institutions WHERE regionId = ? AND name LIKE '第%卫生院' ORDER BY name", [ids.regionId]);
   const [teams] = await db.query('SELECT t.id, t.institutionId FROM teams t JOIN institutions i ON i.id = t.institutionId WHERE i.regionId = ?', [
@@ -450,7 +464,7 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
   let lastId = '';
   for (;;) {
     const [rows] = await connection.query(
-      `SELECT id, personId, teamId, startDate, endDate, renewalOf, fees, confirmedTagsCipher, doctorConfirmedAt, terminatedAt, createdAt
+      `SELECT id, personId, teamId, startDate, endDate, renewalOf, selfPayFen, confirmedTagsCipher, doctorConfirmedAt, terminatedAt, createdAt
        FROM contracts WHERE regionId = ? AND id > ? ORDER BY id LIMIT 50000`,
       [regionId, lastId],
     );
@@ -519,7 +533,6 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
     }
     const team = teams.get(c.teamId);
     const tags = [...domain.derivedTags(birth.get(c.personId), c.startDate), ...cipher.decryptJson(c.confirmedTagsCipher)];
-    const fees = typeof c.fees === 'string' ? JSON.parse(c.fees) : c.fees;
     const records = services.get(c.personId) ?? [];
     const latest = (column) =>
       records
@@ -527,7 +540,7 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
         .sort((a, b) => (a.serviceDate < b.serviceDate ? 1 : a.serviceDate > b.serviceDate ? -1 : b.createdAt - a.createdAt))[0];
     if (inForce(c)) {
       team.signed++;
-      if (fees.totals.selfPay > 0) team.paid++;
+      if (c.selfPayFen > 0) team.paid++;
       for (const g of domain.POPULATION_GROUPS) if (tags.includes(g.code)) team.groups[g.code]++;
       if (tags.includes('elderly65') && records.some((r) => r.type === 'healthCheck')) team.healthCheck++;
       if (tags.includes('hypertension')) {

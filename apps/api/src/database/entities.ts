@@ -6,6 +6,7 @@ import { IdempotencyRecord } from '../common/idempotency-record.entity';
 import { ContractFact } from '../indicators/contract-fact.entity';
 import { IndicatorSettings } from '../indicators/indicator-settings.entity';
 import { Population } from '../indicators/population.entity';
+import { ServicePersonYear } from '../indicators/service-person-year.entity';
 import '../indicators/service-record-index';
 import { Contract } from '../contracts/contract.entity';
 import { SigningRefusal } from '../contracts/signing-refusal.entity';
@@ -78,5 +79,6 @@ export const entities = [
   Population,
   IndicatorSettings,
   ContractFact,
+  ServicePersonYear,
   ServiceRecord,
 ];

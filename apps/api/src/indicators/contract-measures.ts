@@ -52,10 +52,15 @@ export const facts = {
       AND s.current = 1 AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC LIMIT 1) = 1`,
     params: [w.period.from, w.day],
   }),
-  /** The person holds some contract on the counting day. */
+  /**
+   * The person holds some contract on the counting day — read on the person's first fact (新增接续率):
+   * inside the unbroken coverage it keeps, or, only for people signed again after a gap (or facts
+   * not yet given their coverage), through their other facts.
+   */
   stillSigned: (w: CountWindow): Predicate => ({
-    sql: 'EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = f.personId AND g.signedFrom <= ? AND g.signedUntil > ?)',
-    params: [w.day, w.day],
+    sql: `(f.signedFrom <= ? AND f.coveredUntil > ?) OR ((f.coverageGaps = 1 OR f.coveredUntil IS NULL)
+      AND EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = f.personId AND g.signedFrom <= ? AND g.signedUntil > ?))`,
+    params: [w.day, w.day, w.day, w.day],
   }),
 };
 
@@ -139,6 +144,44 @@ export const CONTRACT_MEASURES: Record<string, ContractMeasure> = {
   'control.diabetes2': controlled('diabetes2', 'glucoseOnTarget', '血糖'),
 };
 
+/**
+ * The service measures read from the yearly roll-up `service_person_years r` (joined on the
+ * person and the year) instead of the records: the same people as CONTRACT_MEASURES, for a window
+ * that is one whole calendar year (see `rolledUpYear`).
+ */
+const rolled = {
+  checked: { sql: 'r.checks > 0', params: [] } as Predicate,
+  fourFollowUps: { sql: 'r.followUps >= 4', params: [] } as Predicate,
+  reading: (column: 'bloodPressureLatest' | 'glucoseLatest'): Predicate => ({ sql: `r.${column} IS NOT NULL`, params: [] }),
+  onTarget: (column: 'bloodPressureLatest' | 'glucoseLatest'): Predicate => ({ sql: `r.${column} = 1`, params: [] }),
+};
+
+export const ROLLED_SERVICE_MEASURES: Record<ServiceMeasureCode, { numerator: (w: CountWindow) => Predicate; denominator: (w: CountWindow) => Predicate }> = {
+  healthCheck: { numerator: (w) => and(signedIn('elderly65')(w), rolled.checked), denominator: signedIn('elderly65') },
+  'managed.hypertension': { numerator: (w) => and(signedIn('hypertension')(w), rolled.fourFollowUps), denominator: signedIn('hypertension') },
+  'managed.diabetes2': { numerator: (w) => and(signedIn('diabetes2')(w), rolled.fourFollowUps), denominator: signedIn('diabetes2') },
+  'control.hypertension': {
+    numerator: (w) => and(signedIn('hypertension')(w), rolled.onTarget('bloodPressureLatest')),
+    denominator: (w) => and(signedIn('hypertension')(w), rolled.reading('bloodPressureLatest')),
+  },
+  'control.diabetes2': {
+    numerator: (w) => and(signedIn('diabetes2')(w), rolled.onTarget('glucoseLatest')),
+    denominator: (w) => and(signedIn('diabetes2')(w), rolled.reading('glucoseLatest')),
+  },
+};
+
+/** The groups whose signed members the service measures look at (65+, hypertension, type-2 diabetes). */
+const SERVICE_GROUP_MASK = ['elderly65', 'hypertension', 'diabetes2'].reduce((m, code) => m | POPULATION_GROUPS.find((g) => g.code === code)!.bit, 0);
+
+/**
+ * The calendar year whose roll-up answers the window: the period is that whole year (the
+ * dashboard's default). Any other period counts the records themselves.
+ */
+export function rolledUpYear(w: CountWindow): number | null {
+  const year = w.period.from.slice(0, 4);
+  return w.period.from === `${year}-01-01` && w.period.to === `${year}-12-31` ? Number(year) : null;
+}
+
 /** The measures whose numerator and denominator both come from one scan of the facts (service indicators). */
 export const SERVICE_MEASURE_CODES = ['healthCheck', 'managed.hypertension', 'managed.diabetes2', 'control.hypertension', 'control.diabetes2'] as const;
 export type ServiceMeasureCode = (typeof SERVICE_MEASURE_CODES)[number];
@@ -205,12 +248,35 @@ const sumOf = (p: Predicate, weight = '1'): Predicate => ({ sql: `SUM(CASE WHEN 
 
 /**
  * Every contract and service count of the indicators, per team, in one pass over the area's facts
- * (an index range: the team, institution or region prefix). The correlated lookups (新增接续率, and
- * the service records of 查体率 / 规范管理率 / 控制率 through their person+type+date index) run only
- * for the rows whose cheaper conditions hold: first contracts of the previous period, signed people
- * of the group concerned.
+ * (an index range: the team, institution or region prefix). 新增接续率 reads the coverage kept on
+ * the first fact. For a whole calendar year (the default period) 查体率 / 规范管理率 / 控制率 read
+ * one `service_person_years` row per signed member of the groups concerned; for any other period
+ * (or `rollUp: false`, the tests' reference) they look up the records through their
+ * person+type+date index — either way only for the rows whose cheaper conditions hold.
  */
-export async function contractTalliesByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, ContractTally>> {
+export async function contractTalliesByTeam(
+  dataSource: DataSource,
+  filter: AreaFilter,
+  w: CountWindow,
+  { rollUp = true }: { rollUp?: boolean } = {},
+): Promise<Map<string, ContractTally>> {
+  const year = rollUp ? rolledUpYear(w) : null;
+  if (year !== null) {
+    const rolledUp = await talliesQuery(dataSource, filter, w, year);
+    if (rolledUp) return rolledUp;
+  }
+  return (await talliesQuery(dataSource, filter, w, null))!;
+}
+
+/**
+ * The tallies in one pass. With a year, the service measures read the person's roll-up row of that
+ * year (joined only for signed members of the groups concerned); a roll-up row holding a record
+ * dated after the counting day (a back-dated window) makes it answer null, and the records are
+ * counted instead.
+ */
+async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: CountWindow, year: number | null): Promise<Map<string, ContractTally> | null> {
+  const service = (code: ServiceMeasureCode) =>
+    year === null ? { numerator: CONTRACT_MEASURES[code].numerator, denominator: CONTRACT_MEASURES[code].denominator! } : ROLLED_SERVICE_MEASURES[code];
   const columns: [string, Predicate][] = [
     ['signed', facts.inForce(w)],
     ['paid', and(facts.inForce(w), facts.paid())],
@@ -220,16 +286,25 @@ export async function contractTalliesByTeam(dataSource: DataSource, filter: Area
     ['continued', and(facts.newInPrevious(w), facts.stillSigned(w))],
     ...POPULATION_GROUPS.map((g): [string, Predicate] => [`g_${g.code}`, and(facts.inForce(w), facts.inGroup(g.code))]),
     ...SERVICE_MEASURE_CODES.flatMap((code, i): [string, Predicate][] => [
-      [`s${i}n`, CONTRACT_MEASURES[code].numerator(w)],
-      [`s${i}d`, CONTRACT_MEASURES[code].denominator!(w)],
+      [`s${i}n`, service(code).numerator(w)],
+      [`s${i}d`, service(code).denominator(w)],
     ]),
+    ...(year === null ? [] : ([['stale', { sql: 'r.lastServiceDate > ?', params: [w.day] }]] as [string, Predicate][])),
   ];
   const where = areaWhere(filter);
   const select = columns.map(([alias, p]) => ({ sql: `${sumOf(p).sql} AS ${alias}`, params: p.params }));
+  const join: Predicate =
+    year === null
+      ? { sql: '', params: [] }
+      : {
+          sql: `LEFT JOIN service_person_years r ON r.personId = f.personId AND r.year = ? AND (f.groupMask & ${SERVICE_GROUP_MASK}) <> 0 AND f.signedFrom <= ? AND f.signedUntil > ?`,
+          params: [year, w.day, w.day],
+        };
   const rows: Record<string, string | number>[] = await dataSource.query(
-    `SELECT f.teamId AS teamId, ${select.map((s) => s.sql).join(', ')} FROM contract_facts f WHERE ${where.sql} GROUP BY f.teamId`,
-    [...select.flatMap((s) => s.params), ...where.params],
+    `SELECT f.teamId AS teamId, ${select.map((s) => s.sql).join(', ')} FROM contract_facts f ${join.sql} WHERE ${where.sql} GROUP BY f.teamId`,
+    [...select.flatMap((s) => s.params), ...join.params, ...where.params],
   );
+  if (year !== null && rows.some((row) => Number(row.stale ?? 0) > 0)) return null;
   const result = new Map<string, ContractTally>();
   for (const row of rows) {
     const tally = emptyTally();

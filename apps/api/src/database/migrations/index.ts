@@ -8,6 +8,7 @@ import { Pushes1765000200000 } from './1765000200000-pushes';
 import { Services1765000300000 } from './1765000300000-services';
 import { Indicators1765000400000 } from './1765000400000-indicators';
 import { Privacy1765000700000 } from './1765000700000-privacy';
+import { IndicatorRollups1796171100000 } from './1796171100000-indicator-rollups';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Indicators1765000400000,
   SharedCoordination1765000600000,
   Privacy1765000700000,
+  IndicatorRollups1796171100000,
 ];

@@ -8,6 +8,7 @@ import { IndicatorSettings } from '../indicators/indicator-settings.entity';
 import { Population } from '../indicators/population.entity';
 import { ServicePersonYear } from '../indicators/service-person-year.entity';
 import '../indicators/service-record-index';
+import '../indicators/activity-indexes';
 import { Contract } from '../contracts/contract.entity';
 import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Period, POPULATION_GROUPS, PopulationGroup } from '@jiayi/domain';
+import { pushQuarterBounds } from './activity-measures';
 
 /** What a count is taken over: the period, the day signed residents are counted on, today, and the period before. */
 export interface CountWindow {
@@ -51,6 +52,12 @@ export const facts = {
     sql: `(SELECT s.${column} FROM service_records s WHERE s.personId = f.personId AND s.type = 'followUp' AND s.serviceDate >= ? AND s.serviceDate <= ?
       AND s.current = 1 AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC LIMIT 1) = 1`,
     params: [w.period.from, w.day],
+  }),
+  /** A push published in the quarter of the counting day was sent to the person (their feed): 推送覆盖率. */
+  pushedInQuarter: (w: CountWindow): Predicate => ({
+    sql: `EXISTS (SELECT 1 FROM push_targets pt JOIN pushes p ON p.id = pt.pushId WHERE pt.personId = f.personId
+      AND p.status IN ('published', 'withdrawn') AND p.publishAt >= ? AND p.publishAt < ?)`,
+    params: pushQuarterBounds(w),
   }),
   /**
    * The person holds some contract on the counting day — read on the person's first fact (新增接续率):
@@ -142,6 +149,12 @@ export const CONTRACT_MEASURES: Record<string, ContractMeasure> = {
   },
   'control.hypertension': controlled('hypertension', 'bloodPressureOnTarget', '血压'),
   'control.diabetes2': controlled('diabetes2', 'glucoseOnTarget', '血糖'),
+  pushCoverage: {
+    numerator: (w) => and(facts.inForce(w), facts.inAnyGroup(), facts.pushedInQuarter(w)),
+    denominator: (w) => and(facts.inForce(w), facts.inAnyGroup()),
+    numeratorLabel: '本季度已推送资讯的签约重点人群',
+    gapLabel: '本季度尚未推送资讯的签约重点人群',
+  },
 };
 
 /**
@@ -182,6 +195,9 @@ export function rolledUpYear(w: CountWindow): number | null {
   return w.period.from === `${year}-01-01` && w.period.to === `${year}-12-31` ? Number(year) : null;
 }
 
+/** Signed key-group residents, each fact once (the denominator of 推送覆盖率, for the trend). */
+export const KEY_GROUP_SIGNED: ContractMeasure = { numerator: (w) => and(facts.inForce(w), facts.inAnyGroup()), numeratorLabel: '签约的重点人群' };
+
 /** The measures whose numerator and denominator both come from one scan of the facts (service indicators). */
 export const SERVICE_MEASURE_CODES = ['healthCheck', 'managed.hypertension', 'managed.diabetes2', 'control.hypertension', 'control.diabetes2'] as const;
 export type ServiceMeasureCode = (typeof SERVICE_MEASURE_CODES)[number];
@@ -202,9 +218,13 @@ export interface ContractTally {
   renewed: number;
   newPrevious: number;
   continued: number;
+  /** Signed on the counting day and in at least one key group (each fact once: 推送覆盖率's denominator). */
+  keyGroupSigned: number;
   groups: Record<PopulationGroup, number>;
   services: Record<ServiceMeasureCode, { numerator: number; denominator: number }>;
 }
+
+const TALLY_KEYS = ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued', 'keyGroupSigned'] as const;
 
 export function emptyTally(): ContractTally {
   return {
@@ -214,6 +234,7 @@ export function emptyTally(): ContractTally {
     renewed: 0,
     newPrevious: 0,
     continued: 0,
+    keyGroupSigned: 0,
     groups: Object.fromEntries(POPULATION_GROUPS.map((g) => [g.code, 0])) as Record<PopulationGroup, number>,
     services: Object.fromEntries(SERVICE_MEASURE_CODES.map((c) => [c, { numerator: 0, denominator: 0 }])) as ContractTally['services'],
   };
@@ -221,7 +242,7 @@ export function emptyTally(): ContractTally {
 
 export function addTallies(into: ContractTally, more: ContractTally): ContractTally {
   const sum = emptyTally();
-  for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) sum[key] = into[key] + more[key];
+  for (const key of TALLY_KEYS) sum[key] = into[key] + more[key];
   for (const g of POPULATION_GROUPS) sum.groups[g.code] = into.groups[g.code] + more.groups[g.code];
   for (const c of SERVICE_MEASURE_CODES) {
     sum.services[c] = {
@@ -284,6 +305,7 @@ async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: Count
     ['renewed', and(facts.ended(w), facts.renewed())],
     ['newPrevious', facts.newInPrevious(w)],
     ['continued', and(facts.newInPrevious(w), facts.stillSigned(w))],
+    ['keyGroupSigned', and(facts.inForce(w), facts.inAnyGroup())],
     ...POPULATION_GROUPS.map((g): [string, Predicate] => [`g_${g.code}`, and(facts.inForce(w), facts.inGroup(g.code))]),
     ...SERVICE_MEASURE_CODES.flatMap((code, i): [string, Predicate][] => [
       [`s${i}n`, service(code).numerator(w)],
@@ -308,7 +330,7 @@ async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: Count
   const result = new Map<string, ContractTally>();
   for (const row of rows) {
     const tally = emptyTally();
-    for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) tally[key] = Number(row[key] ?? 0);
+    for (const key of TALLY_KEYS) tally[key] = Number(row[key] ?? 0);
     for (const g of POPULATION_GROUPS) tally.groups[g.code] = Number(row[`g_${g.code}`] ?? 0);
     SERVICE_MEASURE_CODES.forEach((code, i) => {
       tally.services[code] = { numerator: Number(row[`s${i}n`] ?? 0), denominator: Number(row[`s${i}d`] ?? 0) };

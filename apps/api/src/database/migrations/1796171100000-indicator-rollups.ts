@@ -19,7 +19,8 @@ const areaIndexes = (counted: string[]) => [
  *   read (kept by the service writes, see indicators/service-years.ts), filled from the records;
  * - `contract_facts.coveredUntil` / `coverageGaps` on each person's first fact: how long they stay
  *   signed without a break (新增接续率 without a probe per person), filled from the facts.
- * The area indexes are rebuilt to cover the two new columns.
+ * The area indexes are rebuilt to cover the two new columns; referrals and push targets get the
+ * indexes of the dashboard's referral and push counts (indicators/activity-indexes.ts).
  */
 export class IndicatorRollups1796171100000 implements MigrationInterface {
   name = 'IndicatorRollups1796171100000';
@@ -37,8 +38,16 @@ export class IndicatorRollups1796171100000 implements MigrationInterface {
     ],
   });
 
+  /** See indicators/activity-indexes.ts. */
+  private readonly activityIndexes: [string, TableIndex][] = [
+    ['referrals', new TableIndex({ name: 'IDX_referrals_region_date', columnNames: ['regionId', 'date'] })],
+    ['referrals', new TableIndex({ name: 'IDX_referrals_institution_date', columnNames: ['institutionId', 'date'] })],
+    ['push_targets', new TableIndex({ name: 'IDX_push_targets_person', columnNames: ['personId', 'pushId'] })],
+  ];
+
   async up(runner: QueryRunner): Promise<void> {
     const mariadb = runner.connection.options.type !== 'better-sqlite3';
+    for (const [table, index] of this.activityIndexes) await runner.createIndex(table, index);
     for (const index of areaIndexes(COUNTED_BEFORE)) await runner.dropIndex('contract_facts', index.name!);
     await runner.addColumns('contract_facts', [
       new TableColumn(col.date('coveredUntil', { isNullable: true })),
@@ -51,6 +60,7 @@ export class IndicatorRollups1796171100000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    for (const [table, index] of this.activityIndexes) await runner.dropIndex(table, index.name!);
     await runner.dropTable(this.serviceYears.name);
     for (const index of areaIndexes(COUNTED)) await runner.dropIndex('contract_facts', index.name!);
     await runner.dropColumns('contract_facts', ['coveredUntil', 'coverageGaps']);

@@ -160,7 +160,7 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     expect(byCode.get('control.diabetes2')).toMatchObject({ status: 'notApplicable', denominator: 0 });
     expect(byCode.get('fulfilment')).toMatchObject({ status: 'noData' });
     expect(byCode.get('keyGroupSigning.diabetes2')).toMatchObject({ status: 'notApplicable', numerator: 0, denominator: 0, points: null });
-    expect(byCode.get('referralFeedback')).toMatchObject({ status: 'noData', numerator: null });
+    expect(byCode.get('referralFeedback')).toMatchObject({ status: 'notApplicable', numerator: 0, denominator: 0 });
     // Proportional scoring: 续约率 50 % against 95 % on 10 points.
     expect(byCode.get('renewal')).toMatchObject({ points: 5.26, maxPoints: 10, met: false });
   });

@@ -7,6 +7,7 @@ import { ContractFact } from '../indicators/contract-fact.entity';
 import { IndicatorSettings } from '../indicators/indicator-settings.entity';
 import { Population } from '../indicators/population.entity';
 import { ServicePersonYear } from '../indicators/service-person-year.entity';
+import { PushRollup } from '../indicators/push-rollup';
 import '../indicators/service-record-index';
 import '../indicators/activity-indexes';
 import { Contract } from '../contracts/contract.entity';
@@ -81,5 +82,6 @@ export const entities = [
   IndicatorSettings,
   ContractFact,
   ServicePersonYear,
+  PushRollup,
   ServiceRecord,
 ];

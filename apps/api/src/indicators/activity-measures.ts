@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { BOOKED_REFERRAL_STATUSES, dayAfter, emptyReferralTally, POPULATION_GROUPS, PoolTally, pushQuarter, ReferralTally } from '@jiayi/domain';
 import type { AreaFilter, CountWindow } from './contract-measures';
+import { quarterBit } from './push-rollup';
 
 /**
  * The quarter of the counting day as UTC moments [from, to) in the text both dialects compare a
@@ -13,7 +14,7 @@ export function pushQuarterBounds(w: CountWindow): [string, string] {
 }
 
 const booked = BOOKED_REFERRAL_STATUSES.map((s) => `'${s}'`).join(', ');
-const ANY_GROUP = POPULATION_GROUPS.reduce((m, g) => m | g.bit, 0);
+export const ANY_GROUP = POPULATION_GROUPS.reduce((m, g) => m | g.bit, 0);
 
 function areaOf(alias: string, filter: AreaFilter): { sql: string; params: unknown[] } {
   if (filter.teamId) return { sql: `${alias}.teamId = ?`, params: [filter.teamId] };
@@ -61,20 +62,19 @@ export async function regionPoolUse(dataSource: DataSource, regionId: string, w:
 }
 
 /**
- * 健康信息推送覆盖率's numerator per team: the key-group residents signed on the counting day
- * (their fact in force, counted once each) who are a target of a push published in the quarter
- * of the counting day. Read from the pushes of the quarter outwards (their targets, then the
- * person's facts), so the cost follows the quarter's pushes, not the population.
+ * 健康信息推送覆盖率's numerator per team: the key-group residents signed on the counting day (each
+ * fact in force once) with the counting day's quarter set in their roll-up row of its year (a push
+ * of that quarter was sent to them, see push-rollup.ts). The year dashboard counts it in its own
+ * pass (contract-measures.ts); this is for the other periods and the trend.
  */
 export async function pushReachByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, number>> {
   const area = areaOf('f', filter);
   const rows: { teamId: string; reached: string | number }[] = await dataSource.query(
-    `SELECT f.teamId AS teamId, COUNT(DISTINCT f.contractId) AS reached
-       FROM pushes p JOIN push_targets pt ON pt.pushId = p.id JOIN contract_facts f ON f.personId = pt.personId
-      WHERE p.status IN ('published', 'withdrawn') AND p.publishAt >= ? AND p.publishAt < ?
-        AND ${area.sql} AND f.signedFrom <= ? AND f.signedUntil > ? AND (f.groupMask & ${ANY_GROUP}) <> 0
+    `SELECT f.teamId AS teamId, SUM(CASE WHEN (r.pushQuarters & ${quarterBit(w.day)}) <> 0 THEN 1 ELSE 0 END) AS reached
+       FROM contract_facts f JOIN service_person_years r ON r.personId = f.personId AND r.year = ?
+      WHERE ${area.sql} AND f.signedFrom <= ? AND f.signedUntil > ? AND (f.groupMask & ${ANY_GROUP}) <> 0
       GROUP BY f.teamId`,
-    [...pushQuarterBounds(w), ...area.params, w.day, w.day],
+    [Number(w.day.slice(0, 4)), ...area.params, w.day, w.day],
   );
   return new Map(rows.map((r) => [String(r.teamId), Number(r.reached)]));
 }

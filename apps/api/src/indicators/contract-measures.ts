@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Period, POPULATION_GROUPS, PopulationGroup } from '@jiayi/domain';
-import { pushQuarterBounds } from './activity-measures';
+import { ANY_GROUP, pushQuarterBounds, pushReachByTeam } from './activity-measures';
+import { quarterBit } from './push-rollup';
 
 /** What a count is taken over: the period, the day signed residents are counted on, today, and the period before. */
 export interface CountWindow {
@@ -183,9 +184,6 @@ export const ROLLED_SERVICE_MEASURES: Record<ServiceMeasureCode, { numerator: (w
   },
 };
 
-/** The groups whose signed members the service measures look at (65+, hypertension, type-2 diabetes). */
-const SERVICE_GROUP_MASK = ['elderly65', 'hypertension', 'diabetes2'].reduce((m, code) => m | POPULATION_GROUPS.find((g) => g.code === code)!.bit, 0);
-
 /**
  * The calendar year whose roll-up answers the window: the period is that whole year (the
  * dashboard's default). Any other period counts the records themselves.
@@ -220,11 +218,13 @@ export interface ContractTally {
   continued: number;
   /** Signed on the counting day and in at least one key group (each fact once: 推送覆盖率's denominator). */
   keyGroupSigned: number;
+  /** Of those, the ones sent a push in the counting day's quarter (推送覆盖率's numerator). */
+  pushReached: number;
   groups: Record<PopulationGroup, number>;
   services: Record<ServiceMeasureCode, { numerator: number; denominator: number }>;
 }
 
-const TALLY_KEYS = ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued', 'keyGroupSigned'] as const;
+const TALLY_KEYS = ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued', 'keyGroupSigned', 'pushReached'] as const;
 
 export function emptyTally(): ContractTally {
   return {
@@ -235,6 +235,7 @@ export function emptyTally(): ContractTally {
     newPrevious: 0,
     continued: 0,
     keyGroupSigned: 0,
+    pushReached: 0,
     groups: Object.fromEntries(POPULATION_GROUPS.map((g) => [g.code, 0])) as Record<PopulationGroup, number>,
     services: Object.fromEntries(SERVICE_MEASURE_CODES.map((c) => [c, { numerator: 0, denominator: 0 }])) as ContractTally['services'],
   };
@@ -286,12 +287,17 @@ export async function contractTalliesByTeam(
     const rolledUp = await talliesQuery(dataSource, filter, w, year);
     if (rolledUp) return rolledUp;
   }
-  return (await talliesQuery(dataSource, filter, w, null))!;
+  const [tallies, reached] = await Promise.all([talliesQuery(dataSource, filter, w, null), pushReachByTeam(dataSource, filter, w)]);
+  for (const [teamId, count] of reached) {
+    const tally = tallies!.get(teamId);
+    if (tally) tally.pushReached = count;
+  }
+  return tallies!;
 }
 
 /**
- * The tallies in one pass. With a year, the service measures read the person's roll-up row of that
- * year (joined only for signed members of the groups concerned); a roll-up row holding a record
+ * The tallies in one pass. With a year, the service measures and 推送覆盖率 read the person's
+ * roll-up row of that year (joined only for signed members of a key group); a roll-up row holding a record
  * dated after the counting day (a back-dated window) makes it answer null, and the records are
  * counted instead.
  */
@@ -306,6 +312,12 @@ async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: Count
     ['newPrevious', facts.newInPrevious(w)],
     ['continued', and(facts.newInPrevious(w), facts.stillSigned(w))],
     ['keyGroupSigned', and(facts.inForce(w), facts.inAnyGroup())],
+    ...(year === null
+      ? []
+      : ([['pushReached', and(facts.inForce(w), facts.inAnyGroup(), { sql: `(r.pushQuarters & ${quarterBit(w.day)}) <> 0`, params: [] })]] as [
+          string,
+          Predicate,
+        ][])),
     ...POPULATION_GROUPS.map((g): [string, Predicate] => [`g_${g.code}`, and(facts.inForce(w), facts.inGroup(g.code))]),
     ...SERVICE_MEASURE_CODES.flatMap((code, i): [string, Predicate][] => [
       [`s${i}n`, service(code).numerator(w)],
@@ -319,7 +331,7 @@ async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: Count
     year === null
       ? { sql: '', params: [] }
       : {
-          sql: `LEFT JOIN service_person_years r ON r.personId = f.personId AND r.year = ? AND (f.groupMask & ${SERVICE_GROUP_MASK}) <> 0 AND f.signedFrom <= ? AND f.signedUntil > ?`,
+          sql: `LEFT JOIN service_person_years r ON r.personId = f.personId AND r.year = ? AND (f.groupMask & ${ANY_GROUP}) <> 0 AND f.signedFrom <= ? AND f.signedUntil > ?`,
           params: [year, w.day, w.day],
         };
   const rows: Record<string, string | number>[] = await dataSource.query(

@@ -18,8 +18,6 @@ export interface AreaTallies {
   referrals: ReferralTally;
   /** The region's referral pools; null for a team or an institution (pools belong to hospitals). */
   pools: PoolTally | null;
-  /** Key-group residents signed on the counting day who were sent a push in its quarter. */
-  pushReached: number;
   familyDoctors: number;
   doctorCapacity: number;
   /** null when no community of the area has figures for the year. */
@@ -35,7 +33,6 @@ export function indicatorCounts({
   surveys,
   referrals,
   pools,
-  pushReached,
   familyDoctors,
   doctorCapacity,
   population,
@@ -49,7 +46,7 @@ export function indicatorCounts({
     satisfaction: surveys.satisfaction,
     ...contracts.services,
     ...referralIndicatorCounts(referrals, pools),
-    pushCoverage: pushCoverageCounts(pushReached, contracts.keyGroupSigned),
+    pushCoverage: pushCoverageCounts(contracts.pushReached, contracts.keyGroupSigned),
   };
   if (population) {
     counts.signing = { numerator: contracts.signed, denominator: population.residents };

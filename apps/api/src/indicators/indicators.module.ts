@@ -7,12 +7,13 @@ import { IndicatorTargetsService } from './indicator-targets.service';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
 import { PopulationsService } from './populations.service';
+import { PushRollupJob } from './push-rollup.job';
 import { SurveyMeasures } from './survey-measures';
 
 /** The performance-evaluation dashboard (绩效考核, domain.md §9). ContractFacts lives with the contracts that write it. */
 @Module({
   imports: [SurveysModule, ContractsModule],
   controllers: [IndicatorsController],
-  providers: [IndicatorsService, IndicatorAreas, IndicatorTargetsService, PopulationsService, SurveyMeasures, ContractFactsJob],
+  providers: [IndicatorsService, IndicatorAreas, IndicatorTargetsService, PopulationsService, SurveyMeasures, ContractFactsJob, PushRollupJob],
 })
 export class IndicatorsModule {}

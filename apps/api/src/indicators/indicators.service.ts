@@ -45,6 +45,7 @@ import { pushReachByTeam, referralTalliesByTeam, regionPoolUse } from './activit
 import { AreaTallies, indicatorCounts } from './indicator-counts';
 import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
+import { rollUpPushes } from './push-rollup';
 import { indicatorWorkbook, peopleWorkbook } from './indicator-workbook';
 import type { IndicatorPeopleQueryDto, IndicatorQueryDto, IndicatorTrendQueryDto } from './dto/indicators.dto';
 import { PopulationsService } from './populations.service';
@@ -74,7 +75,8 @@ export class IndicatorsService {
     const window = this.window(query);
     const targets = await this.targets.effective(area.region.id);
     const year = Number(window.day.slice(0, 4));
-    const [tallies, surveys, doctors, populations, referrals, pushReach, pools] = await Promise.all([
+    await rollUpPushes(this.dataSource);
+    const [tallies, surveys, doctors, populations, referrals, pools] = await Promise.all([
       contractTalliesByTeam(this.dataSource, this.filterOf(area), window),
       this.surveys.byTeam(area.region.id, window.period),
       this.familyDoctors(area.teams),
@@ -83,7 +85,6 @@ export class IndicatorsService {
         year,
       ),
       referralTalliesByTeam(this.dataSource, this.filterOf(area), window),
-      pushReachByTeam(this.dataSource, this.filterOf(area), window),
       area.kind === 'region' ? regionPoolUse(this.dataSource, area.region.id, window) : Promise.resolve(null),
     ]);
     const capacity = area.region.policy.doctorCapacity;
@@ -92,7 +93,6 @@ export class IndicatorsService {
       surveys: teams.reduce((sum, t) => addSurveyTallies(sum, surveys.get(t.id) ?? emptySurveyTally()), emptySurveyTally()),
       referrals: teams.reduce((sum, t) => addReferralTallies(sum, referrals.get(t.id) ?? emptyReferralTally()), emptyReferralTally()),
       pools: wholeArea ? pools : null,
-      pushReached: teams.reduce((sum, t) => sum + (pushReach.get(t.id) ?? 0), 0),
       familyDoctors: teams.reduce((sum, t) => sum + (doctors.get(t.id) ?? 0), 0),
       doctorCapacity: capacity,
       population: populationOf(populations, communityIds),
@@ -152,6 +152,7 @@ export class IndicatorsService {
     }));
     const measure = CONTRACT_MEASURES[definition.code];
     const points: IndicatorTrend['points'] = [];
+    if (definition.source === 'pushes') await rollUpPushes(this.dataSource);
     if (measure && definition.source !== 'pushes') {
       const values = await measureOverWindows(this.dataSource, this.filterOf(area), measure, windows);
       const doctors = definition.code === 'saturation' ? [...(await this.familyDoctors(area.teams)).values()].reduce((a, b) => a + b, 0) : 0;

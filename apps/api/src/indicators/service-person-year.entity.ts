@@ -3,7 +3,7 @@ import { BoolColumn, DateColumn, IntColumn } from '../database/columns';
 
 /**
  * What 查体率, 规范管理率 and 控制率 need of one person's current service records of one calendar
- * year, kept so that a dashboard joins one narrow row per signed patient instead of probing the
+ * year (and the quarters a push reached them, for 推送覆盖率), kept so that a dashboard joins one narrow row per signed patient instead of probing the
  * records (BENCHMARKS.md §3). Written only by `service-years.ts`, in the transaction of the service
  * write that changes it, holding this row's lock; the migration fills it from existing records.
  * Health information in the clear, like `contract_facts`: no endpoint returns its rows.
@@ -22,4 +22,9 @@ export class ServicePersonYear {
   @BoolColumn({ nullable: true }) glucoseLatest: boolean | null;
   /** The latest date among those records: the row answers a window [Jan 1, day] only when it is ≤ day. */
   @DateColumn({ nullable: true }) lastServiceDate: string | null;
+  /**
+   * The quarters of the year in which a push was sent to the person (bit 0 = Q1 … bit 3 = Q4), for
+   * 健康信息推送覆盖率; kept by push-rollup.ts, which only ever ORs bits in.
+   */
+  @IntColumn({ default: 0 }) pushQuarters: number;
 }

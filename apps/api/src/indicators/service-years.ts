@@ -103,16 +103,20 @@ export async function recountServiceYears(manager: EntityManager, personId: stri
 export const yearOfDate = (date: string) => Number(date.slice(0, 4));
 
 /**
- * Fills `service_person_years` from the current service records in three set-based statements
- * (the migration, and data loaded without the API such as the benchmark's).
+ * Fills the service columns of `service_person_years` from the current service records in a few
+ * set-based statements (the migration, and data loaded without the API such as the benchmark's).
  */
 export async function backfillServiceYears(runner: { query: (sql: string, params?: unknown[]) => Promise<unknown> }, mariadb: boolean): Promise<void> {
   const yearOf = mariadb ? 'YEAR(serviceDate)' : 'CAST(substr(serviceDate, 1, 4) AS INTEGER)';
-  await runner.query('DELETE FROM service_person_years');
+  // Only the service columns: the rows' push quarters (push-rollup.ts) stay.
+  await runner.query('UPDATE service_person_years SET checks = 0, followUps = 0, bloodPressureLatest = NULL, glucoseLatest = NULL, lastServiceDate = NULL');
+  const upsert = mariadb
+    ? 'ON DUPLICATE KEY UPDATE checks = VALUES(checks), followUps = VALUES(followUps), lastServiceDate = VALUES(lastServiceDate)'
+    : 'ON CONFLICT (personId, year) DO UPDATE SET checks = excluded.checks, followUps = excluded.followUps, lastServiceDate = excluded.lastServiceDate';
   await runner.query(
     `INSERT INTO service_person_years (personId, year, checks, followUps, lastServiceDate)
      SELECT personId, ${yearOf}, SUM(CASE WHEN type = 'healthCheck' THEN 1 ELSE 0 END), SUM(CASE WHEN type = 'followUp' THEN 1 ELSE 0 END), MAX(serviceDate)
-       FROM service_records WHERE current = 1 AND type IN ${ROLLED_TYPES} GROUP BY personId, ${yearOf}`,
+       FROM service_records WHERE current = 1 AND type IN ${ROLLED_TYPES} GROUP BY personId, ${yearOf} ${upsert}`,
   );
   const from = mariadb ? "CONCAT(y.year, '-01-01')" : "(y.year || '-01-01')";
   const to = mariadb ? "CONCAT(y.year, '-12-31')" : "(y.year || '-12-31')";

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { addDays, addYears, countingDay, previousPeriod, todayInChina } from '@jiayi/domain';
 import { backfillCoverage, ContractFacts } from '../src/indicators/contract-facts';
 import { contractTalliesByTeam, CountWindow } from '../src/indicators/contract-measures';
+import { quarterBit, rollUpPushes } from '../src/indicators/push-rollup';
 import { backfillServiceYears } from '../src/indicators/service-years';
 import { demoTeam, moveEndDate, residentWithActiveContract } from './support/contract-factories';
 import { staffLogin } from './support/factories';
@@ -276,5 +279,50 @@ describe('indicator roll-ups: service_person_years and the coverage of first fac
     );
     expect(total).toBe(Number(probe));
     expect(total).toBeGreaterThan(0);
+  });
+
+  it('pushes roll up into the quarter bits once each, whichever of two instances gets there, equal to a recount of the targets', async () => {
+    const people: { id: string }[] = [
+      { id: patients[0].personId },
+      ...(await t.dataSource.query('SELECT id FROM persons WHERE id <> ? ORDER BY id LIMIT 39', [patients[0].personId])),
+    ];
+    const push = async (publishAt: Date, status: string, targets: { id: string }[]) => {
+      const id = randomUUID();
+      await t.dataSource.query(
+        `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
+         VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronic', '{}', ?, ?, 0, ?)`,
+        [id, t.demo.regionId, t.demo.institutions.clinic1.id, status, publishAt, publishAt],
+      );
+      for (const p of targets)
+        await t.dataSource.query('INSERT INTO push_targets (pushId, personId, accountId, teamId, readAt) VALUES (?, ?, ?, NULL, NULL)', [id, p.id, 'account']);
+    };
+    await push(new Date(), 'published', people.slice(0, 30));
+    await push(new Date(), 'withdrawn', people.slice(20, 40));
+    await push(new Date(`${lastYear}-05-05T10:00:00+08:00`), 'published', people.slice(10, 25));
+    await push(new Date(Date.now() + 86_400_000), 'scheduled', people);
+    const second = await t.startSecondInstance();
+    const rolled = await Promise.all([rollUpPushes(t.dataSource), rollUpPushes(second.get(DataSource)), rollUpPushes(t.dataSource)]);
+    expect(rolled.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await rollUpPushes(t.dataSource)).toBe(0);
+
+    const targets: { personId: string; publishAt: Date }[] = await t.dataSource.query(
+      "SELECT pt.personId, p.publishAt FROM push_targets pt JOIN pushes p ON p.id = pt.pushId WHERE p.status IN ('published', 'withdrawn')",
+    );
+    const expected = new Map<string, number>();
+    for (const r of targets) {
+      const day = todayInChina(r.publishAt);
+      const key = `${r.personId}|${day.slice(0, 4)}`;
+      expected.set(key, (expected.get(key) ?? 0) | quarterBit(day));
+    }
+    const kept: { key: string; bits: number }[] = await t.dataSource.query(
+      "SELECT CONCAT(personId, '|', year) AS `key`, pushQuarters AS bits FROM service_person_years WHERE pushQuarters <> 0",
+    );
+    expect(new Map(kept.map((r) => [r.key, Number(r.bits)]))).toEqual(expected);
+    // A service write afterwards keeps the person's push bits.
+    const row = kept.find((r) => r.key === `${patients[0].personId}|${year}`)!;
+    expect(row.bits).toBe(quarterBit(today));
+    await record(t.http, patients[0], 'followUp', today, 118).expect(201);
+    const [after] = await t.dataSource.query('SELECT pushQuarters FROM service_person_years WHERE personId = ? AND year = ?', [patients[0].personId, year]);
+    expect(Number(after.pushQuarters)).toBe(Number(row.bits));
   });
 });

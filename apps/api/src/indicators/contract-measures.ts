@@ -186,11 +186,11 @@ export const ROLLED_SERVICE_MEASURES: Record<ServiceMeasureCode, { numerator: (w
 
 /**
  * The calendar year whose roll-up answers the window: the period is that whole year (the
- * dashboard's default). Any other period counts the records themselves.
+ * dashboard's default) and the counting day falls in it. Any other period counts the records.
  */
 export function rolledUpYear(w: CountWindow): number | null {
   const year = w.period.from.slice(0, 4);
-  return w.period.from === `${year}-01-01` && w.period.to === `${year}-12-31` ? Number(year) : null;
+  return w.period.from === `${year}-01-01` && w.period.to === `${year}-12-31` && w.day.startsWith(year) ? Number(year) : null;
 }
 
 /** Signed key-group residents, each fact once (the denominator of 推送覆盖率, for the trend). */
@@ -268,20 +268,36 @@ function areaWhere(filter: AreaFilter): Predicate {
 
 const sumOf = (p: Predicate, weight = '1'): Predicate => ({ sql: `SUM(CASE WHEN ${p.sql} THEN ${weight} ELSE 0 END)`, params: p.params });
 
+/** How many area scans a region's dashboard runs at once (MariaDB runs each on its own thread). */
+const PARALLEL_SCANS = 2;
+
 /**
  * Every contract and service count of the indicators, per team, in one pass over the area's facts
  * (an index range: the team, institution or region prefix). 新增接续率 reads the coverage kept on
  * the first fact. For a whole calendar year (the default period) 查体率 / 规范管理率 / 控制率 read
  * one `service_person_years` row per signed member of the groups concerned; for any other period
  * (or `rollUp: false`, the tests' reference) they look up the records through their
- * person+type+date index — either way only for the rows whose cheaper conditions hold.
+ * person+type+date index — either way only for the rows whose cheaper conditions hold. `parts`
+ * (a region's institutions) splits the pass into one per part, run two at a time.
  */
 export async function contractTalliesByTeam(
   dataSource: DataSource,
   filter: AreaFilter,
   w: CountWindow,
-  { rollUp = true }: { rollUp?: boolean } = {},
+  { rollUp = true, parts }: { rollUp?: boolean; parts?: AreaFilter[] } = {},
 ): Promise<Map<string, ContractTally>> {
+  if (parts && parts.length > 1 && dataSource.options.type !== 'better-sqlite3') {
+    // The region as its institutions, two scans at a time (two cores): teams never span institutions.
+    const merged = new Map<string, ContractTally>();
+    const queue = [...parts];
+    const worker = async () => {
+      for (let part = queue.shift(); part; part = queue.shift()) {
+        for (const [teamId, tally] of await contractTalliesByTeam(dataSource, part, w, { rollUp })) merged.set(teamId, tally);
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_SCANS }, worker));
+    return merged;
+  }
   const year = rollUp ? rolledUpYear(w) : null;
   if (year !== null) {
     const rolledUp = await talliesQuery(dataSource, filter, w, year);

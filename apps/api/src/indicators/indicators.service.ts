@@ -77,7 +77,9 @@ export class IndicatorsService {
     const year = Number(window.day.slice(0, 4));
     await rollUpPushes(this.dataSource);
     const [tallies, surveys, doctors, populations, referrals, pools] = await Promise.all([
-      contractTalliesByTeam(this.dataSource, this.filterOf(area), window),
+      contractTalliesByTeam(this.dataSource, this.filterOf(area), window, {
+        parts: area.kind === 'region' ? area.institutions.map((i) => ({ regionId: area.region.id, institutionId: i.id })) : undefined,
+      }),
       this.surveys.byTeam(area.region.id, window.period),
       this.familyDoctors(area.teams),
       this.populations.figures(

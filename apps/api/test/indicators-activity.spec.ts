@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { addDays, pushQuarter, todayInChina } from '@jiayi/domain';
-import { demoTeam, residentWithActiveContract, residentWithPendingContract } from './support/contract-factories';
+import { demoTeam, residentWithPendingContract } from './support/contract-factories';
 import { residentWithProfile, staffLogin } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -195,11 +195,13 @@ describe('the dashboard’s referral and push indicators (MariaDB)', () => {
     const trend = await t.http.get('/api/staff/indicators/trend?code=referralFeedback').set(region).expect(200);
     expect(trend.body.points).toHaveLength(12);
     const last = trend.body.points.at(-1);
-    const yearSoFar = await report(region, '');
-    const [from] = [`${today.slice(0, 4)}-01-01`];
-    const sameYear = (await t.http.get(`/api/staff/indicators?from=${from}&to=${today}`).set(region).expect(200)).body;
+    const sameYear = (
+      await t.http
+        .get(`/api/staff/indicators?from=${today.slice(0, 4)}-01-01&to=${today}`)
+        .set(region)
+        .expect(200)
+    ).body;
     expect([last.numerator, last.denominator]).toEqual(counts(sameYear, 'referralFeedback'));
-    expect(yearSoFar.indicators.length).toBeGreaterThan(0);
     const push = await t.http.get('/api/staff/indicators/trend?code=pushCoverage').set(admin1).expect(200);
     expect([push.body.points.at(-1).numerator, push.body.points.at(-1).denominator]).toEqual([2, 3]);
   });

@@ -9,6 +9,7 @@ import {
   ReferralTally,
 } from '@jiayi/domain';
 import type { ContractTally } from './contract-measures';
+import type { PlanCounts } from './plan-measures';
 import type { SurveyTally } from './survey-measures';
 
 /** What the counters found for one area (a team, an institution or the region). */
@@ -16,6 +17,8 @@ export interface AreaTallies {
   contracts: ContractTally;
   surveys: SurveyTally;
   referrals: ReferralTally;
+  /** 慢病随访及时率 and 履约率 of a team or an institution; null for a region (derived per request, see plan-measures.ts). */
+  plans: PlanCounts | null;
   /** The region's referral pools; null for a team or an institution (pools belong to hospitals). */
   pools: PoolTally | null;
   familyDoctors: number;
@@ -33,6 +36,7 @@ export function indicatorCounts({
   surveys,
   referrals,
   pools,
+  plans,
   familyDoctors,
   doctorCapacity,
   population,
@@ -47,6 +51,7 @@ export function indicatorCounts({
     ...contracts.services,
     ...referralIndicatorCounts(referrals, pools),
     pushCoverage: pushCoverageCounts(contracts.pushReached, contracts.keyGroupSigned),
+    ...(plans ?? {}),
   };
   if (population) {
     counts.signing = { numerator: contracts.signed, denominator: population.residents };

@@ -45,6 +45,7 @@ import { pushReachByTeam, referralTalliesByTeam, regionPoolUse } from './activit
 import { AreaTallies, indicatorCounts } from './indicator-counts';
 import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
+import { PlanCounts, PlanMeasures } from './plan-measures';
 import { rollUpPushes } from './push-rollup';
 import { indicatorWorkbook, peopleWorkbook } from './indicator-workbook';
 import type { IndicatorPeopleQueryDto, IndicatorQueryDto, IndicatorTrendQueryDto } from './dto/indicators.dto';
@@ -67,6 +68,7 @@ export class IndicatorsService {
     private readonly targets: IndicatorTargetsService,
     private readonly populations: PopulationsService,
     private readonly surveys: SurveyMeasures,
+    private readonly planMeasures: PlanMeasures,
     private readonly audit: AuditService,
   ) {}
 
@@ -76,7 +78,7 @@ export class IndicatorsService {
     const targets = await this.targets.effective(area.region.id);
     const year = Number(window.day.slice(0, 4));
     await rollUpPushes(this.dataSource);
-    const [tallies, surveys, doctors, populations, referrals, pools] = await Promise.all([
+    const [tallies, surveys, doctors, populations, referrals, pools, plans] = await Promise.all([
       contractTalliesByTeam(this.dataSource, this.filterOf(area), window, {
         parts: area.kind === 'region' ? area.institutions.map((i) => ({ regionId: area.region.id, institutionId: i.id })) : undefined,
       }),
@@ -88,6 +90,12 @@ export class IndicatorsService {
       ),
       referralTalliesByTeam(this.dataSource, this.filterOf(area), window),
       area.kind === 'region' ? regionPoolUse(this.dataSource, area.region.id, window) : Promise.resolve(null),
+      area.kind === 'region'
+        ? Promise.resolve(null)
+        : this.planMeasures.byTeam(
+            area.teams.map((t) => t.id),
+            window,
+          ),
     ]);
     const capacity = area.region.policy.doctorCapacity;
     const talliesOf = (teams: AreaTeam[], communityIds: string[], wholeArea = false): AreaTallies => ({
@@ -95,6 +103,7 @@ export class IndicatorsService {
       surveys: teams.reduce((sum, t) => addSurveyTallies(sum, surveys.get(t.id) ?? emptySurveyTally()), emptySurveyTally()),
       referrals: teams.reduce((sum, t) => addReferralTallies(sum, referrals.get(t.id) ?? emptyReferralTally()), emptyReferralTally()),
       pools: wholeArea ? pools : null,
+      plans: plans ? sumPlanCounts(teams.map((t) => plans.get(t.id)).filter((c): c is PlanCounts => c !== undefined)) : null,
       familyDoctors: teams.reduce((sum, t) => sum + (doctors.get(t.id) ?? 0), 0),
       doctorCapacity: capacity,
       population: populationOf(populations, communityIds),
@@ -368,6 +377,15 @@ export class IndicatorsService {
     for (const d of doctors) counts.set(d.teamId, (counts.get(d.teamId) ?? 0) + 1);
     return counts;
   }
+}
+
+function sumPlanCounts(list: PlanCounts[]): PlanCounts {
+  const add = (pick: (c: PlanCounts) => IndicatorCounts) =>
+    list.reduce((sum, c) => ({ numerator: sum.numerator + (pick(c)?.numerator ?? 0), denominator: sum.denominator + (pick(c)?.denominator ?? 0) }), {
+      numerator: 0,
+      denominator: 0,
+    });
+  return { followUpTimeliness: add((c) => c.followUpTimeliness), fulfilment: add((c) => c.fulfilment) };
 }
 
 function isRealDate(value: string): boolean {

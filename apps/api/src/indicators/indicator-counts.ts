@@ -17,7 +17,7 @@ export interface AreaTallies {
   contracts: ContractTally;
   surveys: SurveyTally;
   referrals: ReferralTally;
-  /** 慢病随访及时率 and 履约率 of a team or an institution; null for a region (derived per request, see plan-measures.ts). */
+  /** 慢病随访及时率 and 履约率 of a team; null for an institution or a region (derived per request, see plan-measures.ts). */
   plans: PlanCounts | null;
   /** The region's referral pools; null for a team or an institution (pools belong to hospitals). */
   pools: PoolTally | null;

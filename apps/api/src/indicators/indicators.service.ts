@@ -90,7 +90,8 @@ export class IndicatorsService {
       ),
       referralTalliesByTeam(this.dataSource, this.filterOf(area), window),
       area.kind === 'region' ? regionPoolUse(this.dataSource, area.region.id, window) : Promise.resolve(null),
-      area.kind === 'region'
+      // Derived per request (plan-measures.ts): a team's only — an institution's 15 teams took 30 s at county scale.
+      area.kind !== 'team'
         ? Promise.resolve(null)
         : this.planMeasures.byTeam(
             area.teams.map((t) => t.id),

@@ -30,7 +30,9 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 }
 const dist = (path) => require(join(root, 'apps/api/dist/apps/api/src', path));
 const domain = require(join(root, 'apps/api/dist/libs/domain/src/index.js'));
-const { factOf } = dist('indicators/contract-facts.js');
+const { factOf, backfillCoverage } = dist('indicators/contract-facts.js');
+const { backfillServiceYears } = dist('indicators/service-years.js');
+const { backfillPushRollups } = dist('indicators/push-rollup.js');
 
 // BENCH_DATABASE=<name>: measure again on a database a previous run loaded and kept (BENCH_KEEP_DATABASE=1).
 const reuse = process.env.BENCH_DATABASE;
@@ -132,7 +134,7 @@ try {
     const tagsOf = (i) =>
       [i % 7 === 0 && 'hypertension', i % 11 === 0 && 'diabetes2', i % 13 === 0 && 'disabled', i % 17 === 0 && 'povertyAlleviated'].filter(Boolean);
     const cipherOf = (tags) => {
-      const key = tags.join(',');
+      const key = JSON.stringify(tags);
       if (!tagCombos.has(key)) tagCombos.set(key, cipher.encryptJson(tags));
       return tagCombos.get(key);
     };
@@ -212,8 +214,13 @@ try {
             c.startDate,
             c.endDate,
             1,
-            '["basicMedical"]',
-            JSON.stringify(c.fees),
+            cipherOf(['basicMedical']),
+            cipherOf(c.fees),
+            0,
+            0,
+            0,
+            c.fees.totals.selfPay,
+            0,
             'self',
             '2026-01',
             '0'.repeat(64),
@@ -257,7 +264,8 @@ try {
       );
       await insert(
         'contracts',
-        `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodes, fees, signedBy, agreementVersion,
+        `id, personId, teamId, doctorId, institutionId, regionId, status, startDate, endDate, years, packageCodesCipher, feesCipher, totalFen,
+      insuranceFen, publicHealthFen, selfPayFen, fiscalFen, signedBy, agreementVersion,
       agreementHash, renewalOf, householdSigningId, channel, insuranceAuthorized, residentConfirmedAt, doctorConfirmedAt, confirmedTagsCipher, terminatedAt,
       terminationReason, createdAt, openSlot, holdsPlace`,
         contracts,
@@ -324,12 +332,93 @@ try {
     results.serviceRecords = records;
     results.loadSeconds = +((performance.now() - started) / 1000).toFixed(1);
     log(`service records loaded: ${records} (${((performance.now() - recordStarted) / 1000).toFixed(1)} s)`);
-    await db.query('ANALYZE TABLE contract_facts, service_records, contracts');
+    // The aggregates the API keeps on its writes, filled as the migration fills them for existing data.
+    const rollupStarted = performance.now();
+    const runner = { query: async (sql, params) => (await db.query(sql, params))[0] };
+    await backfillCoverage(runner);
+    await backfillServiceYears(runner, true);
+    results.rollupBackfillSeconds = +((performance.now() - rollupStarted) / 1000).toFixed(1);
+    log(`coverage and service roll-up filled (${results.rollupBackfillSeconds} s)`);
+    await db.query('ANALYZE TABLE contract_facts, service_records, contracts, service_person_years');
   }
-  const [institutions] = await db.query("SELECT id, name FROM institutions WHERE regionId = ? AND name LIKE '第%卫生院' ORDER BY name", [ids.regionId]);
   const [teams] = await db.query('SELECT t.id, t.institutionId FROM teams t JOIN institutions i ON i.id = t.institutionId WHERE i.regionId = ?', [
     ids.regionId,
   ]);
+  // Referrals and pushes (added to a kept database that has none, so that it can be measured again).
+  const [[{ benchHospitals }]] = await db.query("SELECT COUNT(*) AS benchHospitals FROM hospitals WHERE name = '县人民医院（压测）'");
+  if (Number(benchHospitals) === 0) await loadActivity();
+  async function loadActivity() {
+    const started = performance.now();
+    const hospitalId = randomUUID();
+    const now = new Date();
+    await db.query('INSERT INTO hospitals (id, regionId, name, level, address, departments) VALUES (?, ?, ?, ?, ?, ?)', [
+      hospitalId,
+      ids.regionId,
+      '县人民医院（压测）',
+      '二级甲等',
+      '',
+      JSON.stringify(['内科', '骨科']),
+    ]);
+    const pools = [];
+    for (let d = 0; d < 400; d++)
+      for (const department of ['内科', '骨科'])
+        for (const period of ['am', 'pm']) pools.push([randomUUID(), hospitalId, department, domain.addDays(today, -d), period, 40, 0, 0, 'bench', now, now]);
+    await insert('referral_slot_pools', 'id, hospitalId, department, date, period, capacity, held, closed, createdBy, createdAt, updatedAt', pools);
+    const [signedRows] = await db.query(
+      'SELECT contractId, personId, teamId, institutionId FROM contract_facts WHERE regionId = ? ORDER BY contractId LIMIT 60000',
+      [ids.regionId],
+    );
+    const statuses = ['requested', 'booked', 'visited', 'visited', 'visited', 'noShow', 'declined', 'cancelled', 'expired', 'visited'];
+    const referrals = signedRows.map((c, i) => {
+      const pool = pools[(i * 7) % pools.length];
+      const status = statuses[i % statuses.length];
+      return [
+        randomUUID(),
+        c.personId,
+        c.contractId,
+        c.teamId,
+        'bench',
+        c.institutionId,
+        ids.regionId,
+        hospitalId,
+        pool[2],
+        pool[0],
+        pool[3],
+        pool[4],
+        status,
+        'v1:x',
+        'doctor',
+        'bench',
+        status === 'visited' && i % 3 ? now : null,
+        now,
+      ];
+    });
+    await insert(
+      'referrals',
+      'id, personId, contractId, teamId, doctorId, institutionId, regionId, hospitalId, department, slotId, date, period, status, reasonCipher, requestedBy, requestedByAccountId, feedbackAt, createdAt',
+      referrals,
+    );
+    // Six pushes: four this quarter (one withdrawn), two the quarter before; each to a fifth of the people with a contract.
+    const quarter = domain.pushQuarter(today);
+    const [people] = await db.query('SELECT DISTINCT personId FROM contract_facts WHERE regionId = ?', [ids.regionId]);
+    for (let k = 0; k < 6; k++) {
+      const pushId = randomUUID();
+      const publishAt = k < 4 ? new Date(`${quarter.from}T0${k + 1}:00:00+08:00`) : new Date(`${domain.addDays(quarter.from, -k * 10)}T09:00:00+08:00`);
+      await db.query(
+        `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
+         VALUES (?, ?, ?, NULL, 'bench', '压测', '标题', '摘要', '<p>正文</p>', 'chronic', '{}', ?, ?, 0, ?)`,
+        [pushId, ids.regionId, teams[0].institutionId, k === 3 ? 'withdrawn' : 'published', publishAt, publishAt],
+      );
+      const targets = people.filter((_, i) => (i + k * 3) % 5 === 0).map((p) => [pushId, p.personId, 'bench', null, null]);
+      await insert('push_targets', 'pushId, personId, accountId, teamId, readAt', targets);
+    }
+    // Pushes published by the API are rolled up by the dashboard and its job; these were written around it.
+    await backfillPushRollups({ query: async (sql, params) => (await db.query(sql, params))[0] }, true);
+    await db.query('ANALYZE TABLE referrals, push_targets, pushes, referral_slot_pools, service_person_years');
+    results.activityLoadSeconds = +((performance.now() - started) / 1000).toFixed(1);
+    log(`referrals and pushes loaded: ${referrals.length} referrals, ${pools.length} pools, 6 pushes (${results.activityLoadSeconds} s)`);
+  }
+  const [institutions] = await db.query("SELECT id, name FROM institutions WHERE regionId = ? AND name LIKE '第%卫生院' ORDER BY name", [ids.regionId]);
 
   // ---------------------------------------------------------------- the endpoint
   const login = await (
@@ -378,6 +467,11 @@ try {
       continuation: [sum((t) => t.continued), sum((t) => t.newPrevious)],
       healthCheck: [sum((t) => t.healthCheck), sum((t) => t.groups.elderly65)],
       'managed.hypertension': [sum((t) => t.managedHypertension), sum((t) => t.groups.hypertension)],
+      'managed.diabetes2': [sum((t) => t.managedDiabetes), sum((t) => t.groups.diabetes2)],
+      pushCoverage: [sum((t) => t.pushReached), sum((t) => t.keyGroupSigned)],
+      referralBooking: [sum((t) => t.referrals.booked), sum((t) => t.referrals.requested)],
+      referralAttendance: [sum((t) => t.referrals.visited), sum((t) => t.referrals.visited + t.referrals.noShow)],
+      referralFeedback: [sum((t) => t.referrals.feedback), sum((t) => t.referrals.visited)],
       'control.hypertension': [sum((t) => t.controlledHypertension), sum((t) => t.followedHypertension)],
       'control.diabetes2': [sum((t) => t.controlledDiabetes), sum((t) => t.followedDiabetes)],
       ...Object.fromEntries(domain.POPULATION_GROUPS.map((g) => [`keyGroupSigning.${g.code}`, sum((t) => t.groups[g.code])])),
@@ -389,7 +483,11 @@ try {
     }
     return mismatches;
   };
+  const poolUse = regionRun.body.indicators.find((i) => i.code === 'poolUse');
   const mismatches = [
+    ...(poolUse.numerator === recounted.pools.booked && poolUse.denominator === recounted.pools.capacity
+      ? []
+      : [{ code: 'poolUse', api: [poolUse.numerator, poolUse.denominator], recount: recounted.pools }]),
     ...compare(
       regionRun.body,
       recounted,
@@ -422,8 +520,9 @@ try {
     regionShareOfRecount: +(regionRun.median / Math.min(...recountRuns)).toFixed(4),
     speedup: +(Math.min(...recountRuns) / regionRun.median).toFixed(1),
     identical: mismatches.length === 0,
-    compared: 'every contract and service indicator, region + 20 institutions + one institution',
+    compared: 'every contract, service, referral and push indicator, region + 20 institutions + one institution',
     signed: regionRun.body.indicators.find((i) => i.code === 'signing').numerator,
+    region: Object.fromEntries(regionRun.body.indicators.map((i) => [i.code, [i.numerator, i.denominator]])),
   };
   if (mismatches.length) log('MISMATCH', mismatches.length, JSON.stringify(mismatches.slice(0, 10)));
   log(JSON.stringify(results.indicators));
@@ -450,7 +549,7 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
   let lastId = '';
   for (;;) {
     const [rows] = await connection.query(
-      `SELECT id, personId, teamId, startDate, endDate, renewalOf, fees, confirmedTagsCipher, doctorConfirmedAt, terminatedAt, createdAt
+      `SELECT id, personId, teamId, startDate, endDate, renewalOf, selfPayFen, confirmedTagsCipher, doctorConfirmedAt, terminatedAt, createdAt
        FROM contracts WHERE regionId = ? AND id > ? ORDER BY id LIMIT 50000`,
       [regionId, lastId],
     );
@@ -482,6 +581,21 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
       services.get(r.personId).push(r);
     }
   }
+  // Pushes sent in the counting day's quarter (feed delivery: their targets), and the period's referrals and pools.
+  const quarter = domain.pushQuarter(countingDay);
+  const [quarterPushes] = await connection.query("SELECT id, status, publishAt FROM pushes WHERE status IN ('published', 'withdrawn')");
+  const pushIds = quarterPushes.filter((p) => chinaDate(p.publishAt) >= quarter.from && chinaDate(p.publishAt) <= quarter.to).map((p) => p.id);
+  const pushed = new Set();
+  for (const id of pushIds) {
+    const [rows] = await connection.query('SELECT personId FROM push_targets WHERE pushId = ?', [id]);
+    for (const r of rows) pushed.add(r.personId);
+  }
+  const [referralRows] = await connection.query('SELECT teamId, status, date, feedbackAt, hospitalId FROM referrals WHERE regionId = ?', [regionId]);
+  const [regionHospitals] = await connection.query('SELECT id FROM hospitals WHERE regionId = ?', [regionId]);
+  const hospitalIds = new Set(regionHospitals.map((h) => h.id));
+  const [poolRows] = await connection.query('SELECT hospitalId, date, capacity FROM referral_slot_pools');
+  const pools = { booked: 0, capacity: 0 };
+  for (const p of poolRows) if (hospitalIds.has(p.hospitalId) && p.date >= from && p.date <= countingDay) pools.capacity += p.capacity;
   const renewedIds = new Set(contracts.filter((c) => c.renewalOf).map((c) => c.renewalOf));
   const byPerson = new Map();
   for (const c of contracts) {
@@ -499,9 +613,10 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
   for (const list of byPerson.values()) list.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.createdAt - b.createdAt));
   const inForce = (c) => c.span[0] <= countingDay && c.span[1] > countingDay;
   const teams = new Map();
-  for (const c of contracts) {
-    if (!teams.has(c.teamId)) {
-      teams.set(c.teamId, {
+  teams.pools = pools;
+  const teamOf = (teamId) => {
+    if (!teams.has(teamId)) {
+      teams.set(teamId, {
         signed: 0,
         paid: 0,
         ended: 0,
@@ -514,12 +629,30 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
         controlledHypertension: 0,
         followedDiabetes: 0,
         controlledDiabetes: 0,
+        managedDiabetes: 0,
+        keyGroupSigned: 0,
+        pushReached: 0,
+        referrals: { requested: 0, booked: 0, visited: 0, noShow: 0, feedback: 0 },
         groups: Object.fromEntries(domain.POPULATION_GROUPS.map((g) => [g.code, 0])),
       });
     }
-    const team = teams.get(c.teamId);
+    return teams.get(teamId);
+  };
+  for (const r of referralRows) {
+    if (r.date < from || r.date > countingDay) continue;
+    const counts = teamOf(r.teamId).referrals;
+    counts.requested++;
+    if (['booked', 'visited', 'noShow'].includes(r.status)) {
+      counts.booked++;
+      if (hospitalIds.has(r.hospitalId)) pools.booked++;
+    }
+    if (r.status === 'visited') counts.visited++;
+    if (r.status === 'noShow') counts.noShow++;
+    if (r.status === 'visited' && r.feedbackAt) counts.feedback++;
+  }
+  for (const c of contracts) {
+    const team = teamOf(c.teamId);
     const tags = [...domain.derivedTags(birth.get(c.personId), c.startDate), ...cipher.decryptJson(c.confirmedTagsCipher)];
-    const fees = typeof c.fees === 'string' ? JSON.parse(c.fees) : c.fees;
     const records = services.get(c.personId) ?? [];
     const latest = (column) =>
       records
@@ -527,8 +660,12 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
         .sort((a, b) => (a.serviceDate < b.serviceDate ? 1 : a.serviceDate > b.serviceDate ? -1 : b.createdAt - a.createdAt))[0];
     if (inForce(c)) {
       team.signed++;
-      if (fees.totals.selfPay > 0) team.paid++;
+      if (c.selfPayFen > 0) team.paid++;
       for (const g of domain.POPULATION_GROUPS) if (tags.includes(g.code)) team.groups[g.code]++;
+      if (domain.POPULATION_GROUPS.some((g) => tags.includes(g.code))) {
+        team.keyGroupSigned++;
+        if (pushed.has(c.personId)) team.pushReached++;
+      }
       if (tags.includes('elderly65') && records.some((r) => r.type === 'healthCheck')) team.healthCheck++;
       if (tags.includes('hypertension')) {
         if (records.filter((r) => r.type === 'followUp').length >= 4) team.managedHypertension++;
@@ -539,6 +676,7 @@ async function recount(connection, cipher, domain, { regionId, from, to, today }
         }
       }
       if (tags.includes('diabetes2')) {
+        if (records.filter((r) => r.type === 'followUp').length >= 4) team.managedDiabetes++;
         const last = latest('glucoseOnTarget');
         if (last) {
           team.followedDiabetes++;

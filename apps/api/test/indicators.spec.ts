@@ -158,9 +158,10 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     expect(counts(byCode, 'managed.hypertension')).toEqual([1, 1]);
     expect(counts(byCode, 'control.hypertension')).toEqual([1, 1]);
     expect(byCode.get('control.diabetes2')).toMatchObject({ status: 'notApplicable', denominator: 0 });
-    expect(byCode.get('fulfilment')).toMatchObject({ status: 'noData' });
+    // Every plan window of team 1's contracts is still open (all signed or moved today, or without key groups).
+    expect(byCode.get('fulfilment')).toMatchObject({ status: 'notApplicable', numerator: 0, denominator: 0 });
     expect(byCode.get('keyGroupSigning.diabetes2')).toMatchObject({ status: 'notApplicable', numerator: 0, denominator: 0, points: null });
-    expect(byCode.get('referralFeedback')).toMatchObject({ status: 'noData', numerator: null });
+    expect(byCode.get('referralFeedback')).toMatchObject({ status: 'notApplicable', numerator: 0, denominator: 0 });
     // Proportional scoring: 续约率 50 % against 95 % on 10 points.
     expect(byCode.get('renewal')).toMatchObject({ points: 5.26, maxPoints: 10, met: false });
   });

@@ -47,6 +47,8 @@ export * from './indicators/indicator-evaluation';
 export * from './indicators/indicator-targets';
 export * from './indicators/indicator-period';
 export * from './indicators/population-figures';
+export * from './indicators/activity-indicators';
+export * from './indicators/plan-indicators';
 export * from './services/service-types';
 export * from './contracts/non-signing-category';
 export * from './services/measurements';

@@ -6,7 +6,10 @@ import { IdempotencyRecord } from '../common/idempotency-record.entity';
 import { ContractFact } from '../indicators/contract-fact.entity';
 import { IndicatorSettings } from '../indicators/indicator-settings.entity';
 import { Population } from '../indicators/population.entity';
+import { ServicePersonYear } from '../indicators/service-person-year.entity';
+import { PushRollup } from '../indicators/push-rollup';
 import '../indicators/service-record-index';
+import '../indicators/activity-indexes';
 import { Contract } from '../contracts/contract.entity';
 import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
@@ -78,5 +81,7 @@ export const entities = [
   Population,
   IndicatorSettings,
   ContractFact,
+  ServicePersonYear,
+  PushRollup,
   ServiceRecord,
 ];

@@ -2,7 +2,7 @@ import { Entity, Index, PrimaryColumn } from 'typeorm';
 import { BoolColumn, DateColumn, IntColumn, RefColumn } from '../database/columns';
 
 /** The columns the indicator counts read: the area indexes cover them, so a dashboard never reads the rows. */
-const COUNTED = ['signedFrom', 'signedUntil', 'endDate', 'groupMask', 'paid', 'firstSigning', 'renewed', 'personId'];
+export const COUNTED = ['signedFrom', 'signedUntil', 'endDate', 'groupMask', 'paid', 'firstSigning', 'renewed', 'coveredUntil', 'coverageGaps', 'personId'];
 
 /**
  * One narrow row per confirmed contract: what the indicators count. The contract's key groups are
@@ -38,4 +38,12 @@ export class ContractFact {
   @BoolColumn() firstSigning: boolean;
   /** The resident pays part of the fee (付费签约). */
   @BoolColumn() paid: boolean;
+  /**
+   * On the person's first fact (新签): the end of the unbroken coverage that starts with it — its own
+   * span joined by every later contract that starts before the coverage so far ends (a renewal).
+   * The person is signed on any day in [signedFrom, coveredUntil); null on the other facts.
+   */
+  @DateColumn({ nullable: true }) coveredUntil: string | null;
+  /** On the first fact: some other contract of the person lies outside that coverage (signed again after a gap). */
+  @BoolColumn({ default: false }) coverageGaps: boolean;
 }

@@ -25,7 +25,12 @@ function untilAfterTermination(signedFrom: string, endDate: string, terminatedAt
  * A contract's fact row from its own columns, the doctor-confirmed tags and the birth date
  * (age groups as on the start date, like the contract's own tags).
  */
-export function factOf(contract: FactSource, confirmedTags: readonly string[], birthDate: string, firstSigning: boolean): Omit<ContractFact, 'renewed'> {
+export function factOf(
+  contract: FactSource,
+  confirmedTags: readonly string[],
+  birthDate: string,
+  firstSigning: boolean,
+): Omit<ContractFact, 'renewed' | 'coveredUntil' | 'coverageGaps'> {
   const confirmedOn = todayInChina(contract.doctorConfirmedAt!);
   const signedFrom = confirmedOn > contract.startDate ? confirmedOn : contract.startDate;
   return {
@@ -45,6 +50,105 @@ export function factOf(contract: FactSource, confirmedTags: readonly string[], b
   };
 }
 
+/** One fact's span as the coverage needs it. */
+export interface Span {
+  contractId: string;
+  signedFrom: string;
+  signedUntil: string;
+  firstSigning: boolean;
+}
+
+/**
+ * The coverage kept on a person's first fact: starting from the first fact's span, every other
+ * span that begins inside the coverage so far extends it (in start order); a non-empty span left
+ * outside sets `gaps`. Exact: the person is signed on day d when signedFrom ≤ d < coveredUntil,
+ * or — only when gaps — when some span holds d.
+ * @example coverageOf([{ contractId: 'a', signedFrom: '2025-01-01', signedUntil: '2026-01-01', firstSigning: true },
+ *   { contractId: 'b', signedFrom: '2026-01-01', signedUntil: '2027-01-01', firstSigning: false }])
+ *   // → { contractId: 'a', coveredUntil: '2027-01-01', gaps: false }
+ */
+export function coverageOf(spans: readonly Span[]): { contractId: string; coveredUntil: string; gaps: boolean } | null {
+  const first = spans.find((s) => s.firstSigning);
+  if (!first) return null;
+  let until = first.signedUntil;
+  let gaps = false;
+  const others = spans
+    .filter((s) => s !== first && s.signedFrom < s.signedUntil)
+    .sort((a, b) => (a.signedFrom < b.signedFrom ? -1 : a.signedFrom > b.signedFrom ? 1 : 0));
+  for (const span of others) {
+    if (span.signedFrom < first.signedFrom) gaps = true;
+    else if (span.signedFrom <= until) {
+      if (span.signedUntil > until) until = span.signedUntil;
+    } else gaps = true;
+  }
+  return { contractId: first.contractId, coveredUntil: until, gaps };
+}
+
+const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+
+/**
+ * Recomputes the coverage on the first fact of each person from all their facts, holding the
+ * facts' row locks (MariaDB) so that two writes of one person's facts recompute one after the other.
+ * Called in the transaction that writes or ends a fact.
+ */
+export async function refreshCoverage(manager: EntityManager, personIds: readonly string[]): Promise<void> {
+  const lock = manager.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
+  for (const personId of [...new Set(personIds)].sort()) {
+    const spans: Span[] = (
+      await manager.query(`SELECT contractId, signedFrom, signedUntil, firstSigning FROM contract_facts WHERE personId = ?${lock}`, [personId])
+    ).map((r: Record<string, unknown>) => ({
+      contractId: String(r.contractId),
+      signedFrom: day(r.signedFrom),
+      signedUntil: day(r.signedUntil),
+      firstSigning: Boolean(Number(r.firstSigning)),
+    }));
+    const coverage = coverageOf(spans);
+    if (coverage)
+      await manager.query('UPDATE contract_facts SET coveredUntil = ?, coverageGaps = ? WHERE contractId = ?', [
+        coverage.coveredUntil,
+        coverage.gaps ? 1 : 0,
+        coverage.contractId,
+      ]);
+  }
+}
+
+/**
+ * Fills the coverage of every first fact (the migration; data loaded without the API): one
+ * statement for people with a single fact, the others person by person.
+ */
+export async function backfillCoverage(runner: { query: (sql: string, params?: unknown[]) => Promise<unknown> }): Promise<void> {
+  await runner.query('UPDATE contract_facts SET coveredUntil = NULL, coverageGaps = 0 WHERE firstSigning = 0');
+  await runner.query('UPDATE contract_facts SET coveredUntil = signedUntil, coverageGaps = 0 WHERE firstSigning = 1');
+  const several = (await runner.query('SELECT personId FROM contract_facts GROUP BY personId HAVING COUNT(*) > 1')) as { personId: string }[];
+  for (let i = 0; i < several.length; i += 500) {
+    const ids = several.slice(i, i + 500).map((r) => r.personId);
+    const rows = (await runner.query(
+      `SELECT personId, contractId, signedFrom, signedUntil, firstSigning FROM contract_facts WHERE personId IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    )) as Record<string, unknown>[];
+    const byPerson = new Map<string, Span[]>();
+    for (const r of rows) {
+      const list = byPerson.get(String(r.personId)) ?? [];
+      list.push({
+        contractId: String(r.contractId),
+        signedFrom: day(r.signedFrom),
+        signedUntil: day(r.signedUntil),
+        firstSigning: Boolean(Number(r.firstSigning)),
+      });
+      byPerson.set(String(r.personId), list);
+    }
+    for (const spans of byPerson.values()) {
+      const coverage = coverageOf(spans);
+      if (coverage && (coverage.gaps || coverage.coveredUntil !== spans.find((s) => s.firstSigning)!.signedUntil))
+        await runner.query('UPDATE contract_facts SET coveredUntil = ?, coverageGaps = ? WHERE contractId = ?', [
+          coverage.coveredUntil,
+          coverage.gaps ? 1 : 0,
+          coverage.contractId,
+        ]);
+    }
+  }
+}
+
 /**
  * Ends the facts of terminated contracts at the termination day. Called by the contract ledger in
  * the terminating transaction; each statement touches only the rows of the contracts it ends.
@@ -59,6 +163,15 @@ export async function endContractFacts(manager: EntityManager, contractIds: stri
       .where('contractId = :contractId AND signedUntil > :day', { contractId, day })
       .execute();
   }
+  if (contractIds.length === 0) return;
+  const persons: { personId: string }[] = await manager.query(
+    `SELECT DISTINCT personId FROM contract_facts WHERE contractId IN (${contractIds.map(() => '?').join(', ')})`,
+    contractIds,
+  );
+  await refreshCoverage(
+    manager,
+    persons.map((p) => p.personId),
+  );
 }
 
 /** Keeps `contract_facts` in step with the contracts: written when a doctor confirms, ended on termination, rebuilt on demand. */
@@ -73,7 +186,7 @@ export class ContractFacts {
   async record(manager: EntityManager, contract: FactSource, confirmedTags: readonly string[], birthDate: string): Promise<void> {
     const earlier = await manager.getRepository(ContractFact).exists({ where: { personId: contract.personId, contractId: Not(contract.id) } });
     const renewedBy = await manager.getRepository(ContractFact).exists({ where: { renewalOf: contract.id } });
-    const fact = { ...factOf(contract, confirmedTags, birthDate, !earlier), renewed: renewedBy };
+    const fact = { ...factOf(contract, confirmedTags, birthDate, !earlier), renewed: renewedBy, coveredUntil: null, coverageGaps: false };
     await manager
       .createQueryBuilder()
       .insert()
@@ -82,6 +195,7 @@ export class ContractFacts {
       .orUpdate(['signedFrom', 'signedUntil', 'endDate', 'groupMask', 'paid'], ['contractId'])
       .execute();
     if (contract.renewalOf) await manager.update(ContractFact, { contractId: contract.renewalOf }, { renewed: true });
+    await refreshCoverage(manager, [contract.personId]);
   }
 
   /**

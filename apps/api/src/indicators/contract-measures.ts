@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Period, POPULATION_GROUPS, PopulationGroup } from '@jiayi/domain';
+import { ANY_GROUP, pushQuarterBounds, pushReachByTeam } from './activity-measures';
+import { quarterBit } from './push-rollup';
 
 /** What a count is taken over: the period, the day signed residents are counted on, today, and the period before. */
 export interface CountWindow {
@@ -52,10 +54,21 @@ export const facts = {
       AND s.current = 1 AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC LIMIT 1) = 1`,
     params: [w.period.from, w.day],
   }),
-  /** The person holds some contract on the counting day. */
+  /** A push published in the quarter of the counting day was sent to the person (their feed): 推送覆盖率. */
+  pushedInQuarter: (w: CountWindow): Predicate => ({
+    sql: `EXISTS (SELECT 1 FROM push_targets pt JOIN pushes p ON p.id = pt.pushId WHERE pt.personId = f.personId
+      AND p.status IN ('published', 'withdrawn') AND p.publishAt >= ? AND p.publishAt < ?)`,
+    params: pushQuarterBounds(w),
+  }),
+  /**
+   * The person holds some contract on the counting day — read on the person's first fact (新增接续率):
+   * inside the unbroken coverage it keeps, or, only for people signed again after a gap (or facts
+   * not yet given their coverage), through their other facts.
+   */
   stillSigned: (w: CountWindow): Predicate => ({
-    sql: 'EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = f.personId AND g.signedFrom <= ? AND g.signedUntil > ?)',
-    params: [w.day, w.day],
+    sql: `(f.signedFrom <= ? AND f.coveredUntil > ?) OR ((f.coverageGaps = 1 OR f.coveredUntil IS NULL)
+      AND EXISTS (SELECT 1 FROM contract_facts g WHERE g.personId = f.personId AND g.signedFrom <= ? AND g.signedUntil > ?))`,
+    params: [w.day, w.day, w.day, w.day],
   }),
 };
 
@@ -137,7 +150,51 @@ export const CONTRACT_MEASURES: Record<string, ContractMeasure> = {
   },
   'control.hypertension': controlled('hypertension', 'bloodPressureOnTarget', '血压'),
   'control.diabetes2': controlled('diabetes2', 'glucoseOnTarget', '血糖'),
+  pushCoverage: {
+    numerator: (w) => and(facts.inForce(w), facts.inAnyGroup(), facts.pushedInQuarter(w)),
+    denominator: (w) => and(facts.inForce(w), facts.inAnyGroup()),
+    numeratorLabel: '本季度已推送资讯的签约重点人群',
+    gapLabel: '本季度尚未推送资讯的签约重点人群',
+  },
 };
+
+/**
+ * The service measures read from the yearly roll-up `service_person_years r` (joined on the
+ * person and the year) instead of the records: the same people as CONTRACT_MEASURES, for a window
+ * that is one whole calendar year (see `rolledUpYear`).
+ */
+const rolled = {
+  checked: { sql: 'r.checks > 0', params: [] } as Predicate,
+  fourFollowUps: { sql: 'r.followUps >= 4', params: [] } as Predicate,
+  reading: (column: 'bloodPressureLatest' | 'glucoseLatest'): Predicate => ({ sql: `r.${column} IS NOT NULL`, params: [] }),
+  onTarget: (column: 'bloodPressureLatest' | 'glucoseLatest'): Predicate => ({ sql: `r.${column} = 1`, params: [] }),
+};
+
+export const ROLLED_SERVICE_MEASURES: Record<ServiceMeasureCode, { numerator: (w: CountWindow) => Predicate; denominator: (w: CountWindow) => Predicate }> = {
+  healthCheck: { numerator: (w) => and(signedIn('elderly65')(w), rolled.checked), denominator: signedIn('elderly65') },
+  'managed.hypertension': { numerator: (w) => and(signedIn('hypertension')(w), rolled.fourFollowUps), denominator: signedIn('hypertension') },
+  'managed.diabetes2': { numerator: (w) => and(signedIn('diabetes2')(w), rolled.fourFollowUps), denominator: signedIn('diabetes2') },
+  'control.hypertension': {
+    numerator: (w) => and(signedIn('hypertension')(w), rolled.onTarget('bloodPressureLatest')),
+    denominator: (w) => and(signedIn('hypertension')(w), rolled.reading('bloodPressureLatest')),
+  },
+  'control.diabetes2': {
+    numerator: (w) => and(signedIn('diabetes2')(w), rolled.onTarget('glucoseLatest')),
+    denominator: (w) => and(signedIn('diabetes2')(w), rolled.reading('glucoseLatest')),
+  },
+};
+
+/**
+ * The calendar year whose roll-up answers the window: the period is that whole year (the
+ * dashboard's default) and the counting day falls in it. Any other period counts the records.
+ */
+export function rolledUpYear(w: CountWindow): number | null {
+  const year = w.period.from.slice(0, 4);
+  return w.period.from === `${year}-01-01` && w.period.to === `${year}-12-31` && w.day.startsWith(year) ? Number(year) : null;
+}
+
+/** Signed key-group residents, each fact once (the denominator of 推送覆盖率, for the trend). */
+export const KEY_GROUP_SIGNED: ContractMeasure = { numerator: (w) => and(facts.inForce(w), facts.inAnyGroup()), numeratorLabel: '签约的重点人群' };
 
 /** The measures whose numerator and denominator both come from one scan of the facts (service indicators). */
 export const SERVICE_MEASURE_CODES = ['healthCheck', 'managed.hypertension', 'managed.diabetes2', 'control.hypertension', 'control.diabetes2'] as const;
@@ -159,9 +216,15 @@ export interface ContractTally {
   renewed: number;
   newPrevious: number;
   continued: number;
+  /** Signed on the counting day and in at least one key group (each fact once: 推送覆盖率's denominator). */
+  keyGroupSigned: number;
+  /** Of those, the ones sent a push in the counting day's quarter (推送覆盖率's numerator). */
+  pushReached: number;
   groups: Record<PopulationGroup, number>;
   services: Record<ServiceMeasureCode, { numerator: number; denominator: number }>;
 }
+
+const TALLY_KEYS = ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued', 'keyGroupSigned', 'pushReached'] as const;
 
 export function emptyTally(): ContractTally {
   return {
@@ -171,6 +234,8 @@ export function emptyTally(): ContractTally {
     renewed: 0,
     newPrevious: 0,
     continued: 0,
+    keyGroupSigned: 0,
+    pushReached: 0,
     groups: Object.fromEntries(POPULATION_GROUPS.map((g) => [g.code, 0])) as Record<PopulationGroup, number>,
     services: Object.fromEntries(SERVICE_MEASURE_CODES.map((c) => [c, { numerator: 0, denominator: 0 }])) as ContractTally['services'],
   };
@@ -178,7 +243,7 @@ export function emptyTally(): ContractTally {
 
 export function addTallies(into: ContractTally, more: ContractTally): ContractTally {
   const sum = emptyTally();
-  for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) sum[key] = into[key] + more[key];
+  for (const key of TALLY_KEYS) sum[key] = into[key] + more[key];
   for (const g of POPULATION_GROUPS) sum.groups[g.code] = into.groups[g.code] + more.groups[g.code];
   for (const c of SERVICE_MEASURE_CODES) {
     sum.services[c] = {
@@ -203,14 +268,58 @@ function areaWhere(filter: AreaFilter): Predicate {
 
 const sumOf = (p: Predicate, weight = '1'): Predicate => ({ sql: `SUM(CASE WHEN ${p.sql} THEN ${weight} ELSE 0 END)`, params: p.params });
 
+/** How many area scans a region's dashboard runs at once (MariaDB runs each on its own thread). */
+const PARALLEL_SCANS = 2;
+
 /**
  * Every contract and service count of the indicators, per team, in one pass over the area's facts
- * (an index range: the team, institution or region prefix). The correlated lookups (新增接续率, and
- * the service records of 查体率 / 规范管理率 / 控制率 through their person+type+date index) run only
- * for the rows whose cheaper conditions hold: first contracts of the previous period, signed people
- * of the group concerned.
+ * (an index range: the team, institution or region prefix). 新增接续率 reads the coverage kept on
+ * the first fact. For a whole calendar year (the default period) 查体率 / 规范管理率 / 控制率 read
+ * one `service_person_years` row per signed member of the groups concerned; for any other period
+ * (or `rollUp: false`, the tests' reference) they look up the records through their
+ * person+type+date index — either way only for the rows whose cheaper conditions hold. `parts`
+ * (a region's institutions) splits the pass into one per part, run two at a time.
  */
-export async function contractTalliesByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, ContractTally>> {
+export async function contractTalliesByTeam(
+  dataSource: DataSource,
+  filter: AreaFilter,
+  w: CountWindow,
+  { rollUp = true, parts }: { rollUp?: boolean; parts?: AreaFilter[] } = {},
+): Promise<Map<string, ContractTally>> {
+  if (parts && parts.length > 1 && dataSource.options.type !== 'better-sqlite3') {
+    // The region as its institutions, two scans at a time (two cores): teams never span institutions.
+    const merged = new Map<string, ContractTally>();
+    const queue = [...parts];
+    const worker = async () => {
+      for (let part = queue.shift(); part; part = queue.shift()) {
+        for (const [teamId, tally] of await contractTalliesByTeam(dataSource, part, w, { rollUp })) merged.set(teamId, tally);
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_SCANS }, worker));
+    return merged;
+  }
+  const year = rollUp ? rolledUpYear(w) : null;
+  if (year !== null) {
+    const rolledUp = await talliesQuery(dataSource, filter, w, year);
+    if (rolledUp) return rolledUp;
+  }
+  const [tallies, reached] = await Promise.all([talliesQuery(dataSource, filter, w, null), pushReachByTeam(dataSource, filter, w)]);
+  for (const [teamId, count] of reached) {
+    const tally = tallies!.get(teamId);
+    if (tally) tally.pushReached = count;
+  }
+  return tallies!;
+}
+
+/**
+ * The tallies in one pass. With a year, the service measures and 推送覆盖率 read the person's
+ * roll-up row of that year (joined only for signed members of a key group); a roll-up row holding a record
+ * dated after the counting day (a back-dated window) makes it answer null, and the records are
+ * counted instead.
+ */
+async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: CountWindow, year: number | null): Promise<Map<string, ContractTally> | null> {
+  const service = (code: ServiceMeasureCode) =>
+    year === null ? { numerator: CONTRACT_MEASURES[code].numerator, denominator: CONTRACT_MEASURES[code].denominator! } : ROLLED_SERVICE_MEASURES[code];
   const columns: [string, Predicate][] = [
     ['signed', facts.inForce(w)],
     ['paid', and(facts.inForce(w), facts.paid())],
@@ -218,22 +327,38 @@ export async function contractTalliesByTeam(dataSource: DataSource, filter: Area
     ['renewed', and(facts.ended(w), facts.renewed())],
     ['newPrevious', facts.newInPrevious(w)],
     ['continued', and(facts.newInPrevious(w), facts.stillSigned(w))],
+    ['keyGroupSigned', and(facts.inForce(w), facts.inAnyGroup())],
+    ...(year === null
+      ? []
+      : ([['pushReached', and(facts.inForce(w), facts.inAnyGroup(), { sql: `(r.pushQuarters & ${quarterBit(w.day)}) <> 0`, params: [] })]] as [
+          string,
+          Predicate,
+        ][])),
     ...POPULATION_GROUPS.map((g): [string, Predicate] => [`g_${g.code}`, and(facts.inForce(w), facts.inGroup(g.code))]),
     ...SERVICE_MEASURE_CODES.flatMap((code, i): [string, Predicate][] => [
-      [`s${i}n`, CONTRACT_MEASURES[code].numerator(w)],
-      [`s${i}d`, CONTRACT_MEASURES[code].denominator!(w)],
+      [`s${i}n`, service(code).numerator(w)],
+      [`s${i}d`, service(code).denominator(w)],
     ]),
+    ...(year === null ? [] : ([['stale', { sql: 'r.lastServiceDate > ?', params: [w.day] }]] as [string, Predicate][])),
   ];
   const where = areaWhere(filter);
   const select = columns.map(([alias, p]) => ({ sql: `${sumOf(p).sql} AS ${alias}`, params: p.params }));
+  const join: Predicate =
+    year === null
+      ? { sql: '', params: [] }
+      : {
+          sql: `LEFT JOIN service_person_years r ON r.personId = f.personId AND r.year = ? AND (f.groupMask & ${ANY_GROUP}) <> 0 AND f.signedFrom <= ? AND f.signedUntil > ?`,
+          params: [year, w.day, w.day],
+        };
   const rows: Record<string, string | number>[] = await dataSource.query(
-    `SELECT f.teamId AS teamId, ${select.map((s) => s.sql).join(', ')} FROM contract_facts f WHERE ${where.sql} GROUP BY f.teamId`,
-    [...select.flatMap((s) => s.params), ...where.params],
+    `SELECT f.teamId AS teamId, ${select.map((s) => s.sql).join(', ')} FROM contract_facts f ${join.sql} WHERE ${where.sql} GROUP BY f.teamId`,
+    [...select.flatMap((s) => s.params), ...join.params, ...where.params],
   );
+  if (year !== null && rows.some((row) => Number(row.stale ?? 0) > 0)) return null;
   const result = new Map<string, ContractTally>();
   for (const row of rows) {
     const tally = emptyTally();
-    for (const key of ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued'] as const) tally[key] = Number(row[key] ?? 0);
+    for (const key of TALLY_KEYS) tally[key] = Number(row[key] ?? 0);
     for (const g of POPULATION_GROUPS) tally.groups[g.code] = Number(row[`g_${g.code}`] ?? 0);
     SERVICE_MEASURE_CODES.forEach((code, i) => {
       tally.services[code] = { numerator: Number(row[`s${i}n`] ?? 0), denominator: Number(row[`s${i}d`] ?? 0) };

@@ -1,11 +1,26 @@
-import { INDICATORS, IndicatorCounts, POPULATION_GROUPS, PopulationFigures } from '@jiayi/domain';
+import {
+  INDICATORS,
+  IndicatorCounts,
+  POPULATION_GROUPS,
+  PoolTally,
+  PopulationFigures,
+  pushCoverageCounts,
+  referralIndicatorCounts,
+  ReferralTally,
+} from '@jiayi/domain';
 import type { ContractTally } from './contract-measures';
+import type { PlanCounts } from './plan-measures';
 import type { SurveyTally } from './survey-measures';
 
 /** What the counters found for one area (a team, an institution or the region). */
 export interface AreaTallies {
   contracts: ContractTally;
   surveys: SurveyTally;
+  referrals: ReferralTally;
+  /** 慢病随访及时率 and 履约率 of a team; null for an institution or a region (derived per request, see plan-measures.ts). */
+  plans: PlanCounts | null;
+  /** The region's referral pools; null for a team or an institution (pools belong to hospitals). */
+  pools: PoolTally | null;
   familyDoctors: number;
   doctorCapacity: number;
   /** null when no community of the area has figures for the year. */
@@ -13,10 +28,19 @@ export interface AreaTallies {
 }
 
 /**
- * Numerator and denominator of every indicator from the area's tallies. Indicators whose records
- * Jiayi does not keep yet are absent (their entries in INDICATORS read "no data").
+ * Numerator and denominator of every indicator from the area's tallies. Indicators without counts
+ * (population figures not entered, pool use below the region) are absent and read "no data".
  */
-export function indicatorCounts({ contracts, surveys, familyDoctors, doctorCapacity, population }: AreaTallies): Record<string, IndicatorCounts> {
+export function indicatorCounts({
+  contracts,
+  surveys,
+  referrals,
+  pools,
+  plans,
+  familyDoctors,
+  doctorCapacity,
+  population,
+}: AreaTallies): Record<string, IndicatorCounts> {
   const counts: Record<string, IndicatorCounts> = {
     continuation: { numerator: contracts.continued, denominator: contracts.newPrevious },
     saturation: { numerator: contracts.signed, denominator: familyDoctors * doctorCapacity },
@@ -25,6 +49,9 @@ export function indicatorCounts({ contracts, surveys, familyDoctors, doctorCapac
     awareness: surveys.awareness,
     satisfaction: surveys.satisfaction,
     ...contracts.services,
+    ...referralIndicatorCounts(referrals, pools),
+    pushCoverage: pushCoverageCounts(contracts.pushReached, contracts.keyGroupSigned),
+    ...(plans ?? {}),
   };
   if (population) {
     counts.signing = { numerator: contracts.signed, denominator: population.residents };

@@ -2,17 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
+  addReferralTallies,
   ageOn,
   countingDay,
+  emptyReferralTally,
   evaluate,
   Evaluation,
   GRADE_LABELS,
   INDICATOR_GROUPS,
   indicatorDefinition,
+  IndicatorCounts,
   INDICATORS,
   Period,
   PopulationFigures,
   previousPeriod,
+  pushCoverageCounts,
+  referralIndicatorCounts,
   sumPopulations,
   todayInChina,
   trendMonths,
@@ -33,11 +38,15 @@ import {
   emptyTally,
   factRows,
   gapPredicate,
+  KEY_GROUP_SIGNED,
   measureOverWindows,
 } from './contract-measures';
+import { pushReachByTeam, referralTalliesByTeam, regionPoolUse } from './activity-measures';
 import { AreaTallies, indicatorCounts } from './indicator-counts';
 import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
+import { PlanCounts, PlanMeasures } from './plan-measures';
+import { rollUpPushes } from './push-rollup';
 import { indicatorWorkbook, peopleWorkbook } from './indicator-workbook';
 import type { IndicatorPeopleQueryDto, IndicatorQueryDto, IndicatorTrendQueryDto } from './dto/indicators.dto';
 import { PopulationsService } from './populations.service';
@@ -59,6 +68,7 @@ export class IndicatorsService {
     private readonly targets: IndicatorTargetsService,
     private readonly populations: PopulationsService,
     private readonly surveys: SurveyMeasures,
+    private readonly planMeasures: PlanMeasures,
     private readonly audit: AuditService,
   ) {}
 
@@ -67,19 +77,34 @@ export class IndicatorsService {
     const window = this.window(query);
     const targets = await this.targets.effective(area.region.id);
     const year = Number(window.day.slice(0, 4));
-    const [tallies, surveys, doctors, populations] = await Promise.all([
-      contractTalliesByTeam(this.dataSource, this.filterOf(area), window),
+    await rollUpPushes(this.dataSource);
+    const [tallies, surveys, doctors, populations, referrals, pools, plans] = await Promise.all([
+      contractTalliesByTeam(this.dataSource, this.filterOf(area), window, {
+        parts: area.kind === 'region' ? area.institutions.map((i) => ({ regionId: area.region.id, institutionId: i.id })) : undefined,
+      }),
       this.surveys.byTeam(area.region.id, window.period),
       this.familyDoctors(area.teams),
       this.populations.figures(
         area.communities.map((c) => c.id),
         year,
       ),
+      referralTalliesByTeam(this.dataSource, this.filterOf(area), window),
+      area.kind === 'region' ? regionPoolUse(this.dataSource, area.region.id, window) : Promise.resolve(null),
+      // Derived per request (plan-measures.ts): a team's only — an institution's 15 teams took 30 s at county scale.
+      area.kind !== 'team'
+        ? Promise.resolve(null)
+        : this.planMeasures.byTeam(
+            area.teams.map((t) => t.id),
+            window,
+          ),
     ]);
     const capacity = area.region.policy.doctorCapacity;
-    const talliesOf = (teams: AreaTeam[], communityIds: string[]): AreaTallies => ({
+    const talliesOf = (teams: AreaTeam[], communityIds: string[], wholeArea = false): AreaTallies => ({
       contracts: teams.reduce((sum, t) => addTallies(sum, tallies.get(t.id) ?? emptyTally()), emptyTally()),
       surveys: teams.reduce((sum, t) => addSurveyTallies(sum, surveys.get(t.id) ?? emptySurveyTally()), emptySurveyTally()),
+      referrals: teams.reduce((sum, t) => addReferralTallies(sum, referrals.get(t.id) ?? emptyReferralTally()), emptyReferralTally()),
+      pools: wholeArea ? pools : null,
+      plans: plans ? sumPlanCounts(teams.map((t) => plans.get(t.id)).filter((c): c is PlanCounts => c !== undefined)) : null,
       familyDoctors: teams.reduce((sum, t) => sum + (doctors.get(t.id) ?? 0), 0),
       doctorCapacity: capacity,
       population: populationOf(populations, communityIds),
@@ -90,6 +115,7 @@ export class IndicatorsService {
         talliesOf(
           area.teams,
           area.communities.map((c) => c.id),
+          true,
         ),
       ),
       targets,
@@ -138,7 +164,8 @@ export class IndicatorsService {
     }));
     const measure = CONTRACT_MEASURES[definition.code];
     const points: IndicatorTrend['points'] = [];
-    if (measure) {
+    if (definition.source === 'pushes') await rollUpPushes(this.dataSource);
+    if (measure && definition.source !== 'pushes') {
       const values = await measureOverWindows(this.dataSource, this.filterOf(area), measure, windows);
       const doctors = definition.code === 'saturation' ? [...(await this.familyDoctors(area.teams)).values()].reduce((a, b) => a + b, 0) : 0;
       const years = [...new Set(windows.map((w) => Number(w.day.slice(0, 4))))];
@@ -172,6 +199,24 @@ export class IndicatorsService {
         const sum = area.teams.reduce((s, t) => addSurveyTallies(s, byTeam.get(t.id) ?? emptySurveyTally()), emptySurveyTally());
         const counts = sum[definition.code as (typeof SURVEY_INDICATORS)[number]];
         points.push(trendPoint(month.month, counts.numerator, counts.denominator));
+      }
+    } else if (definition.source === 'referrals' || definition.source === 'pushes') {
+      const filter = this.filterOf(area);
+      const sumOver = <T>(byTeam: Map<string, T>, add: (a: T, b: T) => T, empty: T) => area.teams.reduce((s, t) => add(s, byTeam.get(t.id) ?? empty), empty);
+      const signed = definition.source === 'pushes' ? await measureOverWindows(this.dataSource, filter, KEY_GROUP_SIGNED, windows) : [];
+      for (const [i, w] of windows.entries()) {
+        let counts: IndicatorCounts;
+        if (definition.source === 'pushes') {
+          counts = pushCoverageCounts(
+            sumOver(await pushReachByTeam(this.dataSource, filter, w), (a, b) => a + b, 0),
+            signed[i].numerator,
+          );
+        } else {
+          const referrals = sumOver(await referralTalliesByTeam(this.dataSource, filter, w), addReferralTallies, emptyReferralTally());
+          const pools = area.kind === 'region' ? await regionPoolUse(this.dataSource, area.region.id, w) : null;
+          counts = referralIndicatorCounts(referrals, pools)[definition.code] ?? null;
+        }
+        points.push(trendPoint(months[i].month, counts?.numerator ?? 0, counts ? counts.denominator : null));
       }
     } else {
       for (const month of months) points.push({ month: month.month, numerator: null, denominator: null, rate: null });
@@ -333,6 +378,15 @@ export class IndicatorsService {
     for (const d of doctors) counts.set(d.teamId, (counts.get(d.teamId) ?? 0) + 1);
     return counts;
   }
+}
+
+function sumPlanCounts(list: PlanCounts[]): PlanCounts {
+  const add = (pick: (c: PlanCounts) => IndicatorCounts) =>
+    list.reduce((sum, c) => ({ numerator: sum.numerator + (pick(c)?.numerator ?? 0), denominator: sum.denominator + (pick(c)?.denominator ?? 0) }), {
+      numerator: 0,
+      denominator: 0,
+    });
+  return { followUpTimeliness: add((c) => c.followUpTimeliness), fulfilment: add((c) => c.fulfilment) };
 }
 
 function isRealDate(value: string): boolean {

@@ -22,6 +22,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { maskPhone } from '../contracts/contract-views';
 import { Contract } from '../contracts/contract.entity';
 import { inTransaction } from '../database/transaction';
+import { lockServiceYears, recountServiceYears, yearOfDate } from '../indicators/service-years';
 import { NoticesService } from '../notices/notices.service';
 import { PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
@@ -82,7 +83,10 @@ export class ServiceRecordsService {
       createdAt: now,
     };
     await inTransaction(this.dataSource, async (manager) => {
+      // The person's yearly roll-up (indicators) is locked first and recounted after the insert.
+      await lockServiceYears(manager, row.personId, [yearOfDate(row.serviceDate)]);
       await manager.insert(ServiceRecord, row);
+      await recountServiceYears(manager, row.personId, [yearOfDate(row.serviceDate)]);
       await this.audit.record(auth, 'service.record', [row.personId], 'service', row.id, manager);
       await this.tellResident(manager, row);
     });
@@ -116,7 +120,9 @@ export class ServiceRecordsService {
       confirmedAt: null,
       createdAt: now,
     };
+    const years = [yearOfDate(previous.serviceDate), yearOfDate(row.serviceDate)];
     await inTransaction(this.dataSource, async (manager) => {
+      await lockServiceYears(manager, row.personId, years);
       const retired = await manager
         .createQueryBuilder()
         .update(ServiceRecord)
@@ -125,6 +131,7 @@ export class ServiceRecordsService {
         .execute();
       if (retired.affected !== 1) throw refusal('SERVICE.NOT_CURRENT', '这条记录刚被别人更正过，请刷新后在最新的版本上更正');
       await manager.insert(ServiceRecord, row);
+      await recountServiceYears(manager, row.personId, years);
       await this.audit.record(auth, 'service.correct', [row.personId], 'service', row.id, manager);
       await this.tellResident(manager, row);
     });

@@ -14,5 +14,7 @@ import { TodoService } from './todo.service';
   imports: [ContractsModule, PeopleModule],
   controllers: [StaffServicesController, ServicesController],
   providers: [OnsiteSigningService, ServicePlansService, ServiceRecordsService, TodoService, NonSigningService],
+  // The dashboard derives 慢病随访及时率 and 履约率 from the same plans.
+  exports: [ServicePlansService],
 })
 export class ServicesModule {}

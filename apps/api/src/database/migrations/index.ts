@@ -9,6 +9,8 @@ import { Services1765000300000 } from './1765000300000-services';
 import { Indicators1765000400000 } from './1765000400000-indicators';
 import { Privacy1765000700000 } from './1765000700000-privacy';
 import { PushRelease1796170980000 } from './1796170980000-push-release';
+import { IndicatorRollups1796171100000 } from './1796171100000-indicator-rollups';
+import { PushRollup1796172480000 } from './1796172480000-push-rollup';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   SharedCoordination1765000600000,
   Privacy1765000700000,
   PushRelease1796170980000,
+  IndicatorRollups1796171100000,
+  PushRollup1796172480000,
 ];

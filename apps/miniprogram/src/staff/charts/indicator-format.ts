@@ -17,8 +17,13 @@ export function formatPoints(points: number | null): string {
   return points === null ? '—' : String(Number(points.toFixed(2)))
 }
 
-/** Why an indicator is not scored: its denominator is zero here (标化), or Jiayi has no records for it yet. */
-export function statusText(indicator: Pick<Indicator, 'status' | 'denominatorLabel'>): string {
-  if (indicator.status === 'noData') return '暂无数据（人口未填写或相关业务尚未上线）'
+/** Why an indicator is not scored: its denominator is zero here (标化), or it has no figures for this area. */
+export function statusText(indicator: Pick<Indicator, 'code' | 'status' | 'denominatorLabel'>): string {
+  if (indicator.status === 'noData') {
+    if (indicator.code === 'poolUse') return '仅全区统计（号源属于合作医院）'
+    if (indicator.code === 'followUpTimeliness' || indicator.code === 'fulfilment') return '按团队统计，请选择一个团队查看'
+    if (indicator.code === 'signing' || indicator.code.startsWith('keyGroupSigning')) return '暂无数据（本年度人口数未填写）'
+    return '暂无数据'
+  }
   return `${indicator.denominatorLabel}为零，不计分（已标化）`
 }

@@ -1,0 +1,80 @@
+import { Entity, PrimaryColumn } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { todayInChina } from '@jiayi/domain';
+import { TimeColumn } from '../database/columns';
+import { inTransaction, isUniqueViolation } from '../database/transaction';
+
+/** A push whose targets are in `service_person_years.pushQuarters` (one row per push, written once). */
+@Entity('push_rollups')
+export class PushRollup {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) pushId: string;
+  @TimeColumn() rolledUpAt: Date;
+}
+
+type Runner = { query: (sql: string, params?: unknown[]) => Promise<unknown> };
+
+/** The bit of the quarter of a day in `pushQuarters`. @example quarterBit('2026-05-20') // → 2 */
+export function quarterBit(day: string): number {
+  return 1 << Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+}
+
+/** Pushes published (or withdrawn after publishing) whose targets are not rolled up yet. */
+async function pending(runner: Runner, limit: number): Promise<{ id: string; publishAt: Date | string }[]> {
+  return (await runner.query(
+    `SELECT p.id AS id, p.publishAt AS publishAt FROM pushes p LEFT JOIN push_rollups r ON r.pushId = p.id
+      WHERE p.status IN ('published', 'withdrawn') AND r.pushId IS NULL ORDER BY p.publishAt, p.id LIMIT ${Number(limit)}`,
+  )) as { id: string; publishAt: Date | string }[];
+}
+
+const moment = (value: Date | string) => (value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`));
+
+/**
+ * Marks the push rolled up and ORs its quarter into the person-year rows of its targets (creating
+ * them). The release job writes a push's targets while it is `releasing` and only then marks it
+ * `published`; a withdraw stops the release between chunks (under the push row's lock). So once a
+ * push is `published` or `withdrawn` its targets never change, and it is rolled up once; the
+ * `push_rollups` row is the claim — a second roll-up of the same push fails on its key and writes nothing.
+ */
+async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; publishAt: Date | string }): Promise<void> {
+  const at = moment(push.publishAt);
+  const day = todayInChina(at);
+  await runner.query('INSERT INTO push_rollups (pushId, rolledUpAt) VALUES (?, ?)', [
+    push.id,
+    mariadb ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''),
+  ]);
+  const upsert = mariadb
+    ? 'ON DUPLICATE KEY UPDATE pushQuarters = pushQuarters | VALUES(pushQuarters)'
+    : 'ON CONFLICT (personId, year) DO UPDATE SET pushQuarters = pushQuarters | excluded.pushQuarters';
+  await runner.query(
+    `INSERT INTO service_person_years (personId, year, checks, followUps, pushQuarters)
+     SELECT personId, ?, 0, 0, ? FROM push_targets WHERE pushId = ? ${upsert}`,
+    [Number(day.slice(0, 4)), quarterBit(day), push.id],
+  );
+}
+
+/**
+ * Rolls up every published push not yet rolled up, each in its own transaction; returns how many.
+ * The dashboard calls it before counting (so a push just published counts at once), the job every
+ * minute under its lease.
+ */
+export async function rollUpPushes(dataSource: DataSource): Promise<number> {
+  const mariadb = dataSource.options.type !== 'better-sqlite3';
+  let rolled = 0;
+  for (;;) {
+    const batch = await pending(dataSource, 100);
+    for (const push of batch) {
+      try {
+        await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push));
+        rolled++;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    if (batch.length < 100) return rolled;
+  }
+}
+
+/** The same in one go on a migration's runner (inside its transaction). */
+export async function backfillPushRollups(runner: Runner, mariadb: boolean): Promise<void> {
+  for (const push of await pending(runner, 1_000_000)) await rollUpOne(runner, mariadb, push);
+}

@@ -16,7 +16,7 @@ const year = Number(today.slice(0, 4));
 const lastYear = year - 1;
 
 /**
- * The aggregates behind the county-scale dashboard (BENCHMARKS.md §3): the yearly service roll-up
+ * The aggregates behind the county-scale dashboard (BENCHMARKS.md §6): the yearly service roll-up
  * kept by the service writes and the coverage kept on first contract facts must always equal a
  * recount from the records and facts — after inserts, corrections across years and racing writers
  * on two API instances — and the year dashboard read from them must give the numbers of the

@@ -4,7 +4,7 @@ import { BoolColumn, DateColumn, IntColumn } from '../database/columns';
 /**
  * What 查体率, 规范管理率 and 控制率 need of one person's current service records of one calendar
  * year (and the quarters a push reached them, for 推送覆盖率), kept so that a dashboard joins one narrow row per signed patient instead of probing the
- * records (BENCHMARKS.md §3). Written only by `service-years.ts`, in the transaction of the service
+ * records (BENCHMARKS.md §6). Written only by `service-years.ts`, in the transaction of the service
  * write that changes it, holding this row's lock; the migration fills it from existing records.
  * Health information in the clear, like `contract_facts`: no endpoint returns its rows.
  */

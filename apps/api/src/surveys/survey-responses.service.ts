@@ -162,7 +162,7 @@ export class SurveyResponsesService {
    * ordering the whole join by its start date: that ORDER BY sorted a column of a later table, so
    * MariaDB built a temporary table of the joined rows — with the TEXT columns, on Aria — for every
    * submission: its SELECT alone cost 1.8 ms of server CPU, the whole statement 2.9 ms, an INSERT …
-   * VALUES of the same row 0.6 ms (BENCHMARKS.md, section 3).
+   * VALUES of the same row 0.6 ms (BENCHMARKS.md, section 5).
    */
   private async storePlaced(
     wave: LoadedWave['wave'],

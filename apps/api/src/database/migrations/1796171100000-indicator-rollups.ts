@@ -14,7 +14,7 @@ const areaIndexes = (counted: string[]) => [
 ];
 
 /**
- * Aggregates that make the region dashboard one pass over narrow rows (BENCHMARKS.md §3):
+ * Aggregates that make the region dashboard one pass over narrow rows (BENCHMARKS.md §6):
  * - `service_person_years`: per person and calendar year, the counts 查体率, 规范管理率 and 控制率
  *   read (kept by the service writes, see indicators/service-years.ts), filled from the records;
  * - `contract_facts.coveredUntil` / `coverageGaps` on each person's first fact: how long they stay

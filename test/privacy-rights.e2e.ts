@@ -83,6 +83,8 @@ it('withdraws the separate consent, then gives it again, then closes the account
   await snap(page, flow, '06-closed');
 
   await tap(page, 'rights-home');
+  // reLaunch is asynchronous: let it land on the home page before going to 我的, or it lands after.
+  await visible(page, 'home').waitFor();
   await open(page, stack.baseUrl, '/pages/mine/index');
   await visible(page, 'mine').waitFor();
   expect(await visible(page, 'mine-rights').count()).toBe(0);

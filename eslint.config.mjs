@@ -45,6 +45,28 @@ export default tseslint.config(
     },
   },
   {
+    // Every write goes through inTransaction / writeOnce (database/transaction.ts), the one place that
+    // retries deadlocks and Galera certification conflicts; a write straight on the data source is not retried.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/api/src/database/migrations/**', 'apps/api/src/seed/**', 'apps/api/src/surveys/bench-baseline.controller.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.property.name=/^(insert|update|save|delete|upsert|increment|decrement|remove)$/][callee.object.callee.property.name='getRepository'][callee.object.callee.object.property.name='dataSource']",
+          "CallExpression[callee.property.name=/^(insert|update|save|delete|upsert|increment|decrement|remove)$/][callee.object.callee.property.name='getRepository'][callee.object.callee.object.name='dataSource']",
+          "CallExpression[callee.property.name=/^(insert|update|save|delete|upsert|increment|decrement|remove)$/][callee.object.property.name='manager'][callee.object.object.property.name='dataSource']",
+          "CallExpression[callee.property.name=/^(insert|update|delete)$/][callee.object.callee.property.name='createQueryBuilder'][callee.object.callee.object.property.name='dataSource']",
+          "CallExpression[callee.property.name='query'][callee.object.property.name='dataSource'] > Literal.arguments:first-child[value=/^\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b/i]",
+          "CallExpression[callee.property.name='query'][callee.object.property.name='dataSource'] > TemplateLiteral.arguments:first-child[quasis.0.value.raw=/^\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b/i]",
+        ].map((selector) => ({
+          selector,
+          message: 'Write through inTransaction or writeOnce (database/transaction.ts): they retry deadlocks and cluster conflicts.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['apps/miniprogram/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

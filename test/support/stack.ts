@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createTestDatabase, TestDatabase } from '../../apps/api/test/support/test-database';
 import { startWechatStandin, WechatStandin } from '../../apps/api/src/wechat-standin/wechat-standin';
 
+const API_START_MS = 90_000;
+
 const root = join(__dirname, '../..');
 
 export interface Stack {
@@ -53,14 +55,19 @@ export async function startStack(): Promise<Stack> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
+  // Migrating and seeding a fresh database takes a few seconds alone, far longer on a machine busy with other suites.
+  const deadline = Date.now() + API_START_MS;
+  for (;;) {
     if (api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {
       // not yet listening
     }
-    if (attempt > 120) throw new Error('API did not start');
+    if (Date.now() > deadline) {
+      api.kill('SIGTERM');
+      throw new Error(`API did not start within ${API_START_MS / 1000} s`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {

@@ -9,7 +9,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { notFound, refusal, refusalError } from '../common/api-error';
 import { Contract } from '../contracts/contract.entity';
-import { inTransaction } from '../database/transaction';
+import { inTransaction, writeOnce } from '../database/transaction';
 import { NoticesService } from '../notices/notices.service';
 import { Person } from '../people/person.entity';
 import { UPLOAD_URL_PATTERN } from '../pushes/rich-text';
@@ -63,7 +63,7 @@ export class FeedbackService {
       updatedAt: now,
       closedAt: null,
     };
-    await this.dataSource.getRepository(FeedbackRecord).insert(record);
+    await writeOnce(this.dataSource, (manager) => manager.insert(FeedbackRecord, record));
     return (await this.views([record]))[0];
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { writeOnce } from '../database/transaction';
 import { effectiveTargets, IndicatorTarget, INDICATORS, roundPoints, validateIndicatorTargets } from '@jiayi/domain';
 import type { IndicatorTargetList } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
@@ -47,13 +48,15 @@ export class IndicatorTargetsService {
         return t.target !== d.target || t.points !== d.points || t.scoring !== d.scoring;
       }),
     );
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(IndicatorSettings)
-      .values({ regionId: auth.regionId, targets: differing, updatedBy: auth.accountId, updatedAt: new Date() })
-      .orUpdate(['targets', 'updatedBy', 'updatedAt'], ['regionId'])
-      .execute();
+    await writeOnce(this.dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .insert()
+        .into(IndicatorSettings)
+        .values({ regionId: auth.regionId, targets: differing, updatedBy: auth.accountId, updatedAt: new Date() })
+        .orUpdate(['targets', 'updatedBy', 'updatedAt'], ['regionId'])
+        .execute(),
+    );
     return this.list(auth);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
+import { writeOnce } from '../database/transaction';
 import type { PushCategory } from '@jiayi/domain';
 import type { FeedItem, FeedItemDetail } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
@@ -56,7 +57,9 @@ export class FeedService {
     if (!targets.some((t) => t.readAt)) {
       const self = await this.dataSource.getRepository(Person).findOne({ where: { accountId: auth.accountId, relation: 'self' }, select: { id: true } });
       const reader = targets.find((t) => t.personId === self?.id) ?? targets[0];
-      await this.dataSource.getRepository(PushTarget).update({ pushId: push.id, personId: reader.personId, readAt: IsNull() }, { readAt: new Date() });
+      await writeOnce(this.dataSource, (manager) =>
+        manager.update(PushTarget, { pushId: push.id, personId: reader.personId, readAt: IsNull() }, { readAt: new Date() }),
+      );
     }
     return { ...view(push, true), body: push.body };
   }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { retryDelayMs, sendOutcome, type OutboxStatus } from '@jiayi/domain';
 import { wechatConfig, WechatConfig } from '../config/configuration';
-import { inTransaction, isTransient } from '../database/transaction';
+import { inTransaction, isTransient, writeOnce } from '../database/transaction';
 import { OutboxMessage } from './outbox-message.entity';
 import { pushesConfig, PushesConfig } from './pushes.config';
 import { SubscriptionLedger } from './subscription.entity';
@@ -102,6 +102,8 @@ export class OutboxDispatcher {
     const claim = randomUUID();
     const now = new Date();
     try {
+      // Not retried on purpose: a conflict means another instance's claim won, and these rows are theirs.
+      // eslint-disable-next-line no-restricted-syntax
       await this.dataSource
         .createQueryBuilder()
         .update(OutboxMessage)
@@ -179,12 +181,14 @@ export class OutboxDispatcher {
   /** The accepted messages of a batch, recorded in one statement. */
   private async settleSent(rows: ClaimedRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.dataSource
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ status: 'sent', attempts: () => 'attempts + 1', lastErrcode: 0, sentAt: new Date(), claimedBy: null, claimUntil: null })
-      .where('id IN (:...ids) AND claimedBy = :claim', { ids: rows.map((r) => r.id), claim: rows[0].claim })
-      .execute();
+    await writeOnce(this.dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: 'sent', attempts: () => 'attempts + 1', lastErrcode: 0, sentAt: new Date(), claimedBy: null, claimUntil: null })
+        .where('id IN (:...ids) AND claimedBy = :claim', { ids: rows.map((r) => r.id), claim: rows[0].claim })
+        .execute(),
+    );
   }
 
   /** A message WeChat did not accept: no quota left, retry later, or give up (and give the subscription back). */
@@ -193,12 +197,16 @@ export class OutboxDispatcher {
     const attempts = row.attempts + 1;
     const now = new Date();
     const finish = (status: OutboxStatus, extra: Partial<OutboxMessage> = {}) =>
-      this.dataSource
-        .getRepository(OutboxMessage)
-        .update({ id: row.id, claimedBy: row.claim }, { status, attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, ...extra });
+      writeOnce(this.dataSource, (manager) =>
+        manager
+          .getRepository(OutboxMessage)
+          .update({ id: row.id, claimedBy: row.claim }, { status, attempts, lastErrcode: answer ?? null, claimedBy: null, claimUntil: null, ...extra }),
+      );
     if (outcome === 'noQuota') {
       // WeChat knows better than the ledger: nothing is left for this template.
-      await this.dataSource.getRepository(SubscriptionLedger).update({ accountId: row.accountId, templateId: row.templateId }, { remaining: 0 });
+      await writeOnce(this.dataSource, (manager) =>
+        manager.getRepository(SubscriptionLedger).update({ accountId: row.accountId, templateId: row.templateId }, { remaining: 0 }),
+      );
       await finish('noQuota');
     } else if ((outcome === 'retry' || outcome === 'refreshToken') && attempts < this.config.maxAttempts) {
       await finish('pending', { dueAt: new Date(now.getTime() + retryDelayMs(attempts, this.config.retryBaseMs, this.config.retryMaxMs)) });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { wechatConfig, WechatConfig } from '../config/configuration';
+import { writeOnce } from '../database/transaction';
 import { WechatToken } from './wechat-token.entity';
 
 /** Refreshed this long before it expires, so no instance sends with a token about to lapse. */
@@ -54,24 +55,32 @@ export class WechatTokenService {
 
   /** Claims the refresh and performs it; null when another instance holds the claim. */
   private async refresh(force: boolean, rejected: string | null): Promise<string | null> {
-    const repository = this.dataSource.getRepository(WechatToken);
-    await repository
-      .createQueryBuilder()
-      .insert()
-      .values({ appId: this.config.appId, accessToken: null, expiresAt: null, refreshingBy: null, refreshUntil: null })
-      .orIgnore()
-      .execute();
+    // Each write alone through writeOnce: two instances on two Galera nodes creating or claiming the
+    // row at once meet as a certification conflict (1213), which is retried, never answered as an error.
+    await writeOnce(this.dataSource, (manager) =>
+      manager
+        .getRepository(WechatToken)
+        .createQueryBuilder()
+        .insert()
+        .values({ appId: this.config.appId, accessToken: null, expiresAt: null, refreshingBy: null, refreshUntil: null })
+        .orIgnore()
+        .execute(),
+    );
     const claim = randomUUID();
     const now = new Date();
-    const update = repository
-      .createQueryBuilder()
-      .update()
-      .set({ refreshingBy: claim, refreshUntil: new Date(now.getTime() + REFRESH_CLAIM_MS) })
-      .where('appId = :appId AND (refreshUntil IS NULL OR refreshUntil < :now)', { appId: this.config.appId, now });
-    // Only while the token is still the stale or rejected one: a fresher token means someone already refreshed.
-    if (rejected) update.andWhere('(accessToken IS NULL OR accessToken = :rejected)', { rejected });
-    else update.andWhere('(expiresAt IS NULL OR expiresAt < :soon)', { soon: new Date(now.getTime() + REFRESH_MARGIN_MS) });
-    if ((await update.execute()).affected !== 1) return null;
+    const claimed = await writeOnce(this.dataSource, (manager) => {
+      const update = manager
+        .getRepository(WechatToken)
+        .createQueryBuilder()
+        .update()
+        .set({ refreshingBy: claim, refreshUntil: new Date(now.getTime() + REFRESH_CLAIM_MS) })
+        .where('appId = :appId AND (refreshUntil IS NULL OR refreshUntil < :now)', { appId: this.config.appId, now });
+      // Only while the token is still the stale or rejected one: a fresher token means someone already refreshed.
+      if (rejected) update.andWhere('(accessToken IS NULL OR accessToken = :rejected)', { rejected });
+      else update.andWhere('(expiresAt IS NULL OR expiresAt < :soon)', { soon: new Date(now.getTime() + REFRESH_MARGIN_MS) });
+      return update.execute();
+    });
+    if (claimed.affected !== 1) return null;
     try {
       const response = await fetch(`${this.config.apiBase}/cgi-bin/stable_token`, {
         method: 'POST',
@@ -81,14 +90,14 @@ export class WechatTokenService {
       });
       const answer = (await response.json()) as { access_token?: string; expires_in?: number; errcode?: number };
       if (!answer.access_token || !answer.expires_in) throw new Error(`stable_token refused: errcode ${answer.errcode ?? 'none'}`);
-      await repository.update(
-        { appId: this.config.appId, refreshingBy: claim },
-        { accessToken: answer.access_token, expiresAt: new Date(Date.now() + answer.expires_in * 1000), refreshingBy: null, refreshUntil: null },
-      );
+      const stored = { accessToken: answer.access_token, expiresAt: new Date(Date.now() + answer.expires_in * 1000), refreshingBy: null, refreshUntil: null };
+      await writeOnce(this.dataSource, (manager) => manager.getRepository(WechatToken).update({ appId: this.config.appId, refreshingBy: claim }, stored));
       return answer.access_token;
     } catch (error) {
       this.logger.error(`access token refresh failed: ${(error as Error).message}`);
-      await repository.update({ appId: this.config.appId, refreshingBy: claim }, { refreshingBy: null, refreshUntil: null });
+      await writeOnce(this.dataSource, (manager) =>
+        manager.getRepository(WechatToken).update({ appId: this.config.appId, refreshingBy: claim }, { refreshingBy: null, refreshUntil: null }),
+      );
       throw error;
     }
   }

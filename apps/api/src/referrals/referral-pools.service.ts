@@ -6,7 +6,7 @@ import { addDays, checkCapacity, checkPublishDate, datesOnWeekdays, daysBetween,
 import type { PublishedPools, SlotPool } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { notFound, refusalError } from '../common/api-error';
-import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { inTransaction, isUniqueViolation, writeOnce } from '../database/transaction';
 import { Hospital } from '../reference/hospital.entity';
 import { SlotPoolBatchDto, SlotPoolDto, SlotPoolUpdateDto, SlotQueryDto } from './dto/referral.dto';
 import { setCapacity } from './referral-ledger';
@@ -46,7 +46,7 @@ export class ReferralPoolsService {
     if (!date.ok) throw refusalError(date);
     const pool = this.newPool(auth, hospital.id, dto.department, dto.date, dto.period, dto.capacity);
     try {
-      await this.dataSource.getRepository(SlotPoolRecord).insert(pool);
+      await writeOnce(this.dataSource, (manager) => manager.insert(SlotPoolRecord, pool));
     } catch (error) {
       if (isUniqueViolation(error)) throw refusalError(referralRefusal('REFERRAL.POOL_EXISTS', 'date'));
       throw error;

@@ -9,7 +9,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { Contract } from '../contracts/contract.entity';
-import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { inTransaction, isUniqueViolation, writeOnce } from '../database/transaction';
 import { DeclineReferralDto, DownReferralDto, DownReferralsQueryDto, ReferralDto, ReferralFeedbackDto, StaffReferralsQueryDto } from './dto/referral.dto';
 import { DownReferralRecord } from './down-referral.entity';
 import { ReferralViews } from './referral-views';
@@ -188,7 +188,9 @@ export class StaffReferralsService {
     const repository = this.dataSource.getRepository(DownReferralRecord);
     const down = await repository.findOneBy({ id, ...this.scope(auth) });
     if (!down) throw notFound('没有找到这次转回');
-    const result = await repository.update({ id, acknowledgedAt: IsNull() }, { acknowledgedAt: new Date(), acknowledgedBy: auth.accountId });
+    const result = await writeOnce(this.dataSource, (manager) =>
+      manager.update(DownReferralRecord, { id, acknowledgedAt: IsNull() }, { acknowledgedAt: new Date(), acknowledgedBy: auth.accountId }),
+    );
     if (result.affected !== 1) throw refusalError(referralRefusal('REFERRAL.DOWN_ALREADY_ACKNOWLEDGED'));
     await this.audit.record(auth, 'downReferral.acknowledge', [down.personId], 'downReferral', down.id);
     return (await this.views.staffDownViews([await repository.findOneByOrFail({ id })]))[0];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
+import { writeOnce } from '../database/transaction';
 import { NON_SIGNING_CATEGORIES, NON_SIGNING_CATEGORY_LABELS } from '@jiayi/domain';
 import type { NonSigning } from '@jiayi/contract';
 import { AuditService } from '../audit/audit.service';
@@ -37,7 +38,7 @@ export class NonSigningService {
       updatedByStaffId: auth.accountId,
       ...(dto.noticePhoto ? { noticePhotoCipher: this.cipher.encrypt(dto.noticePhoto) } : {}),
     };
-    await repository.update({ id: row.id }, changes);
+    await writeOnce(this.dataSource, (manager) => manager.update(SigningRefusal, { id: row.id }, changes));
     if (row.personId) await this.audit.record(auth, 'refusal.update', [row.personId], 'signingRefusal', row.id);
     const team = await this.dataSource.getRepository(Team).findOneBy({ id: row.teamId });
     return this.view({ ...row, ...changes }, team?.name ?? '');

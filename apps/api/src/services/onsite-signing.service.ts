@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
+import { writeOnce } from '../database/transaction';
 import { KeyGroupTag, maskIdNumber, needsGuardianConsent, parseIdNumber, todayInChina } from '@jiayi/domain';
 import type { OnsiteQuote, OnsiteSigning, Signature } from '@jiayi/contract';
 import { CatalogService } from '../packages/catalog.service';
@@ -132,12 +133,14 @@ export class OnsiteSigningService {
   async addSignature(auth: AuthContext, contractId: string, dto: SignatureDto): Promise<Signature> {
     const contract = await contractInScope(this.dataSource, auth, contractId);
     const signature = checkSignatureImage(dto.signature, 'signature');
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Contract)
-      .set({ signatureCipher: this.cipher.encrypt(signature) })
-      .where('id = :id AND signatureCipher IS NULL', { id: contract.id })
-      .execute();
+    const result = await writeOnce(this.dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Contract)
+        .set({ signatureCipher: this.cipher.encrypt(signature) })
+        .where('id = :id AND signatureCipher IS NULL', { id: contract.id })
+        .execute(),
+    );
     if (result.affected !== 1) throw refusal('CONTRACT.INVALID_TRANSITION', '这份签约已有居民签名，不能替换', 'signature');
     await this.audit.record(auth, 'contract.signature.add', [contract.personId], 'contract', contract.id);
     return { contractId: contract.id, image: signature };

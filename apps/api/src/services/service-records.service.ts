@@ -21,7 +21,7 @@ import { badRequest, notFound, refusal, refusalError } from '../common/api-error
 import { PiiCipher } from '../common/pii-cipher';
 import { maskPhone } from '../contracts/contract-views';
 import { Contract } from '../contracts/contract.entity';
-import { inTransaction } from '../database/transaction';
+import { inTransaction, writeOnce } from '../database/transaction';
 import { lockServiceYears, recountServiceYears, yearOfDate } from '../indicators/service-years';
 import { NoticesService } from '../notices/notices.service';
 import { PeopleService } from '../people/people.service';
@@ -223,12 +223,14 @@ export class ServiceRecordsService {
     if (!row || !mine) throw notFound('没有找到这条服务记录');
     if (!row.current) throw refusal('SERVICE.NOT_CURRENT', '这条记录已被医生更正，请确认更正后的记录');
     const confirmedAt = new Date();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(ServiceRecord)
-      .set({ confirmedAt, confirmedVia: 'tap' })
-      .where('id = :id AND current = :yes AND confirmedAt IS NULL', { id, yes: 1 })
-      .execute();
+    const result = await writeOnce(this.dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .update(ServiceRecord)
+        .set({ confirmedAt, confirmedVia: 'tap' })
+        .where('id = :id AND current = :yes AND confirmedAt IS NULL', { id, yes: 1 })
+        .execute(),
+    );
     if (result.affected !== 1) {
       const now = await this.dataSource.getRepository(ServiceRecord).findOneByOrFail({ id });
       throw now.current

@@ -43,6 +43,15 @@ export function PersonNameField() {
   );
 }
 
+/** A resident ID number as typed; the domain's check (GB 11643) runs in the service, with its own messages. */
+export function IdNumberField() {
+  return applyDecorators(
+    ApiProperty({ description: '18-digit resident ID number (GB 11643)' }),
+    IsString({ message: '请填写身份证号' }),
+    MaxLength(30, { message: '身份证号过长' }),
+  );
+}
+
 /** A mainland mobile number. */
 export function PhoneField(options: { optional?: boolean } = {}) {
   return applyDecorators(

@@ -7,6 +7,7 @@ import { refuse, sameTotals, signingRefusal } from '@jiayi/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { scopeWhere, staffScope } from '../auth/staff-scope';
+import { teamInScope } from '../services/staff-scope';
 import type { SigningRefusal as SigningRefusalView, StaffContractPage, StaffResident, StaffTeam } from '@jiayi/contract';
 import { notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
@@ -313,7 +314,7 @@ export class StaffContractsService {
     const today = todayInChina(new Date());
     const parsed = parseIdNumber(dto.idNumber, today);
     if (!parsed.ok) throw refusalError({ ...parsed, field: 'idNumber' });
-    const team = await this.teamInScope(auth, dto.teamId);
+    const team = await teamInScope(this.dataSource, auth, dto.teamId);
     const institution = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: team.institutionId });
     const idNumberHash = this.cipher.lookupHash(parsed.value.idNumber);
     const person = await this.dataSource.getRepository(Person).findOneBy({ idNumberHash });
@@ -435,21 +436,5 @@ export class StaffContractsService {
     const contract = await this.dataSource.getRepository(Contract).findOneBy({ id, ...this.scope(auth) });
     if (!contract) throw notFound('没有找到这份签约');
     return contract;
-  }
-
-  private async teamInScope(auth: AuthContext, teamId: string): Promise<Team> {
-    const scope = this.scope(auth);
-    const team = await this.dataSource.getRepository(Team).findOneBy({ id: teamId });
-    const institution = team ? await this.dataSource.getRepository(Institution).findOneBy({ id: team.institutionId }) : null;
-    const visible =
-      team &&
-      institution &&
-      ('teamId' in scope
-        ? team.id === scope.teamId
-        : 'institutionId' in scope
-          ? team.institutionId === scope.institutionId
-          : institution.regionId === scope.regionId);
-    if (!visible) throw notFound('没有找到这个家庭医生团队');
-    return team;
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IdField, PersonNameField, PhoneField, PageLimitField, PageOffsetField } from '../../common/dto-fields';
+import { IdField, IdNumberField, PageLimitField, PageOffsetField, PersonNameField, PhoneField } from '../../common/dto-fields';
 import { CONTRACT_STATUSES, DECLARABLE_TAGS, NON_SIGNING_CATEGORIES, type NonSigningCategory } from '@jiayi/domain';
 import type { ConfirmContractInput, RejectContractInput, SigningRefusalInput } from '@jiayi/contract';
 
@@ -52,9 +52,7 @@ export class SigningRefusalDto implements SigningRefusalInput {
   @PersonNameField()
   name: string;
 
-  @ApiProperty({ description: '18-digit resident ID number' })
-  @IsString({ message: '请填写身份证号' })
-  @MaxLength(30, { message: '身份证号过长' })
+  @IdNumberField()
   idNumber: string;
 
   @PhoneField({ optional: true })

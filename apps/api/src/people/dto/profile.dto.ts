@@ -2,15 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DECLARABLE_TAGS, FAMILY_RELATIONS, type FamilyRelation, type KeyGroupTag } from '@jiayi/domain';
 import type { FamilyMemberInput, ProfileInput } from '@jiayi/contract';
-import { IdField, PersonNameField, PhoneField } from '../../common/dto-fields';
+import { IdField, IdNumberField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
 class PersonFields {
   @PersonNameField()
   name: string;
 
-  @ApiProperty({ description: '18-digit resident ID number (GB 11643)' })
-  @IsString({ message: '请填写身份证号' })
-  @MaxLength(30, { message: '身份证号过长' })
+  @IdNumberField()
   idNumber: string;
 
   @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })

@@ -26,7 +26,7 @@ import {
   type ServiceType,
 } from '@jiayi/domain';
 import type { MeasurementsShape, OnsiteMemberInput, OnsiteQuoteInput, OnsiteSigningInput, ServiceCorrectionInput, ServiceInput } from '@jiayi/contract';
-import { ContractYearsField, IdField, PackageCodesField, PersonNameField, PhoneField } from '../../common/dto-fields';
+import { ContractYearsField, IdField, IdNumberField, PackageCodesField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
 /** A PNG data URL of at most ~300 KB (a signature pad's image is 10–60 KB). */
 export const SIGNATURE_MAX_LENGTH = 400_000;
@@ -48,9 +48,7 @@ export class OnsiteMemberDto implements OnsiteMemberInput {
   @PersonNameField()
   name: string;
 
-  @ApiProperty({ description: '18-digit resident ID number' })
-  @IsString({ message: '请填写身份证号' })
-  @MaxLength(30, { message: '身份证号过长' })
+  @IdNumberField()
   idNumber: string;
 
   @PhoneField({ optional: true })
@@ -114,9 +112,7 @@ export class OnsiteSigningDto implements OnsiteSigningInput {
 }
 
 export class OnsiteQuoteMemberDto {
-  @ApiProperty({ description: '18-digit resident ID number' })
-  @IsString({ message: '请填写身份证号' })
-  @MaxLength(30, { message: '身份证号过长' })
+  @IdNumberField()
   idNumber: string;
 
   @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })

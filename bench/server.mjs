@@ -118,6 +118,11 @@ for (let start = 0; start < residentCount; start += 1000) {
     totalFen, insuranceFen, publicHealthFen, selfPayFen, fiscalFen`,
       contracts.map((c) => [...c.slice(0, 15), null, ...c.slice(15), 0, 0, 0, 0, 0]),
     );
+  // Rows written straight into the tables: place the persons as the API's writes would have.
+  await dist('people/placements').refreshPlacements(
+    dataSource.manager,
+    persons.map((p) => p[0]),
+  );
 }
 
 await app.listen({ port: 0, host: '127.0.0.1' });

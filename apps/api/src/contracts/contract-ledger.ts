@@ -4,6 +4,7 @@ import { endContractFacts } from '../indicators/contract-facts';
 import { Doctor } from '../reference/doctor.entity';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
+import { refreshPlacementsOfContracts } from '../people/placements';
 
 /**
  * The row-level moves of contracts that must stay right when requests race, also across API
@@ -109,7 +110,9 @@ export async function closeContract(
     .set({ status: to, openSlot: null, ...fields })
     .where('id = :id AND status = :from', { id, from })
     .execute();
-  return result.affected === 1;
+  if (result.affected !== 1) return false;
+  await refreshPlacementsOfContracts(manager, [id]);
+  return true;
 }
 
 /**

@@ -20,6 +20,7 @@ import { inTransaction, isUniqueViolation } from '../database/transaction';
 import { changeSlot, lockContract, mainSlot, promotePendingChange, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal } from './contract-ledger';
 import { ContractView, ContractViews } from './contract-views';
 import { ChangeTeamDto, CreateContractsDto, RenewContractDto, TerminateContractDto } from './dto/contract.dto';
+import { refreshPlacements } from '../people/placements';
 
 /** A team with where it belongs and the policy its region sets. */
 export interface TeamContext {
@@ -146,6 +147,12 @@ export class ContractsService {
         await onSite?.beforeInsert(manager);
         // One multi-row INSERT: the unique open slot refuses the household if any member is already signed.
         await manager.insert(Contract, rows);
+        // Signed on site: the contracts are active at once, and the persons may be new.
+        if (onSite)
+          await refreshPlacements(
+            manager,
+            rows.map((r) => r.personId),
+          );
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadySigned(null, persons.length > 1);

@@ -27,6 +27,7 @@ import { ContractsService } from './contracts.service';
 import { ConfirmContractDto, RejectContractDto, ResidentsQueryDto, SigningRefusalDto, StaffContractsQueryDto } from './dto/staff-contract.dto';
 import { TerminateContractDto } from './dto/contract.dto';
 import { SigningRefusal } from './signing-refusal.entity';
+import { refreshPlacements } from '../people/placements';
 
 type Scope = ReturnType<typeof scopeWhere>;
 
@@ -222,6 +223,7 @@ export class StaffContractsService {
         .execute();
       if (result.affected !== 1) throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
       await this.facts.record(manager, { ...contract, doctorConfirmedAt }, confirmedTags, person.birthDate);
+      await refreshPlacements(manager, [contract.personId]);
       await this.audit.record(auth, 'contract.confirm', [contract.personId], 'contract', contract.id, manager);
       await this.notices.raise(manager, {
         personId: contract.personId,

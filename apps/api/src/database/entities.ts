@@ -15,6 +15,7 @@ import { SigningRefusal } from '../contracts/signing-refusal.entity';
 import { ServicePackageRecord } from '../packages/service-package.entity';
 import { ResidentNotice } from '../notices/resident-notice.entity';
 import { Person } from '../people/person.entity';
+import { PersonPlacement } from '../people/person-placement.entity';
 import { DownReferralRecord } from '../referrals/down-referral.entity';
 import { ReferralRecord } from '../referrals/referral.entity';
 import { SlotPoolRecord } from '../referrals/slot-pool.entity';
@@ -53,6 +54,7 @@ export const entities = [
   StaffAccount,
   ResidentAccount,
   Person,
+  PersonPlacement,
   ServicePackageRecord,
   Agreement,
   AuditLog,

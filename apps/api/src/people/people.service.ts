@@ -13,7 +13,8 @@ import { Community } from '../reference/community.entity';
 import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
 import { requireSensitiveConsent } from './privacy-rights.service';
-import { inTransaction, isUniqueViolation, writeOnce } from '../database/transaction';
+import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { refreshPlacements } from './placements';
 
 /** A person as clients see it (`@jiayi/contract`): the ID number masked, tags derived on today's date. */
 export type PersonView = PersonShape;
@@ -180,7 +181,10 @@ export class PeopleService {
     const member = await this.findFamilyMember(auth, personId);
     if (await personHasContracts(this.dataSource.manager, member.id))
       throw refusal('PERSON.HAS_CONTRACTS', '该家庭成员有签约记录，签约记录须保存至少5年，因此不能删除；如需解约请在“我的签约”中操作');
-    await writeOnce(this.dataSource, (manager) => manager.delete(Person, { id: member.id }));
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.delete(Person, { id: member.id });
+      await refreshPlacements(manager, [member.id]);
+    });
   }
 
   /** A person the caller manages (self or family), or 404 — another account's person is never revealed. */
@@ -243,7 +247,9 @@ export class PeopleService {
       person = { ...person, id: clash.id, createdAt: clash.createdAt, guardianConsentAt: person.guardianConsentAt ?? clash.guardianConsentAt };
     }
     try {
-      return await manager.save(Person, person);
+      const saved = await manager.save(Person, person);
+      await refreshPlacements(manager, [saved.id]);
+      return saved;
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadyRegistered();
       throw error;

@@ -10,6 +10,7 @@ import { refusal } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { inTransaction } from '../database/transaction';
 import { Person } from './person.entity';
+import { refreshPlacements } from './placements';
 
 /**
  * The resident's PIPL rights over the account.
@@ -69,7 +70,10 @@ export class PrivacyRightsService {
       if (kept.length > 0) {
         await manager.update(Person, { id: In(kept) }, { phoneCipher: null, declaredTagsCipher: this.cipher.encryptJson([]), updatedAt: closedAt });
       }
-      if (erased.length > 0) await manager.delete(Person, { id: In(erased) });
+      if (erased.length > 0) {
+        await manager.delete(Person, { id: In(erased) });
+        await refreshPlacements(manager, erased);
+      }
       for (const table of ACCOUNT_TABLES_ERASED) await manager.query(`DELETE FROM ${table} WHERE accountId = ?`, [auth.accountId]);
       await manager.delete(ResidentAccount, { id: auth.accountId });
       await manager.insert(AuditLog, {

@@ -103,7 +103,7 @@ export class SurveyResponsesService {
       where: { id: dto.personId },
       select: { id: true, birthDate: true, declaredTagsCipher: true, communityId: true },
     });
-    const placement = person ? await placePerson(this.dataSource, person.id, person.communityId) : null;
+    const placement = person ? await placePerson(this.dataSource, person.id) : null;
     if (!person || !placement || !placementWithinStaffScope(auth, placement) || !waveContains(loaded.wave, placement)) {
       throw new ApiError(404, '没有找到这位居民，或其不在本次调查范围内', [{ field: 'personId', message: '居民不在本次调查范围内' }]);
     }
@@ -150,19 +150,15 @@ export class SurveyResponsesService {
   }
 
   /**
-   * Places the account's self person as `placeSelf` does (the active contract's team, else the
-   * community's institution) and inserts the response only if that place lies in the wave's scope
-   * and the account has not withdrawn its separate consent (`requireSensitiveConsent`'s rule);
+   * Places the account's self person by its `person_placements` row (people/placements.ts, kept by
+   * every write that moves a person) and inserts the response only if that place lies in the wave's
+   * scope and the account has not withdrawn its separate consent (`requireSensitiveConsent`'s rule);
    * returns the person's id, or undefined when nothing was inserted (no profile, consent withdrawn,
-   * or outside the scope).
+   * or outside the scope). Three primary-key or indexed look-ups: placing the resident here (the
+   * earliest active contract by a subquery, the first signing date by another) cost MariaDB 0.8 ms
+   * of CPU per submission, reading the kept placement 0.5 ms (BENCHMARKS.md, section 5).
    * RETURNING where the server has it (MariaDB ≥ 10.5, SQLite ≥ 3.35); on MySQL and TiDB the
    * inserted row is read back by its id.
-   *
-   * The active contract is picked by a subquery (the earliest, as `placeSelf` does) rather than by
-   * ordering the whole join by its start date: that ORDER BY sorted a column of a later table, so
-   * MariaDB built a temporary table of the joined rows — with the TEXT columns, on Aria — for every
-   * submission: its SELECT alone cost 1.8 ms of server CPU, the whole statement 2.9 ms, an INSERT …
-   * VALUES of the same row 0.6 ms (BENCHMARKS.md, section 5).
    */
   private async storePlaced(
     wave: LoadedWave['wave'],
@@ -171,26 +167,16 @@ export class SurveyResponsesService {
     answers: NormalisedAnswer[],
     responseId: string,
   ): Promise<string | undefined> {
-    const scope = {
-      region: 'CASE WHEN c.id IS NULL THEN i.regionId ELSE c.regionId END = ?',
-      institution: 'CASE WHEN c.id IS NULL THEN cm.institutionId ELSE c.institutionId END = ?',
-      team: 'c.teamId = ?',
-    }[wave.scopeType];
+    const scope = { region: 'pl.regionId = ?', institution: 'pl.institutionId = ?', team: 'pl.teamId = ?' }[wave.scopeType];
     const { insertReturning } = await serverFeatures(this.dataSource);
     const result: { personId: string }[] | { affectedRows: number } = await writeOnce(this.dataSource, (manager) =>
       manager.query(
         `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand, signingDuration,
                                      answersCipher, rolledUp, birthDate, signedSince, declaredTagsCipher)
-       SELECT ?, ?, p.id, 'miniProgram', NULL, ?, CASE WHEN c.id IS NULL THEN cm.institutionId ELSE c.institutionId END, c.teamId, '', '', '', ?, 0,
-              p.birthDate,
-              CASE WHEN c.id IS NULL THEN NULL
-                   ELSE (SELECT MIN(e.startDate) FROM contracts e WHERE e.personId = p.id AND e.status IN ('active', 'expired')) END,
-              p.declaredTagsCipher
+       SELECT ?, ?, p.id, 'miniProgram', NULL, ?, pl.institutionId, pl.teamId, '', '', '', ?, 0, p.birthDate, pl.signedSince, p.declaredTagsCipher
          FROM persons p
          JOIN resident_accounts a ON a.id = p.accountId AND (a.sensitiveConsent = 1 OR a.consentWithdrawnAt IS NULL)
-         LEFT JOIN contracts c ON c.id = (SELECT f.id FROM contracts f WHERE f.personId = p.id AND f.status = 'active' ORDER BY f.startDate, f.id LIMIT 1)
-         LEFT JOIN communities cm ON cm.id = p.communityId
-         LEFT JOIN institutions i ON i.id = cm.institutionId
+         JOIN person_placements pl ON pl.personId = p.id
         WHERE p.accountId = ? AND p.relation = 'self' AND ${scope}
         ORDER BY p.id LIMIT 1
        ${insertReturning ? 'RETURNING personId' : ''}`,

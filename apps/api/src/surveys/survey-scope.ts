@@ -47,58 +47,46 @@ export function contractScopeCondition(wave: Pick<SurveyWave, 'scopeType' | 'sco
   return { sql: `${column} = ?`, params: [wave.scopeId] };
 }
 
-/** Places a person by the active contract, or, when unsigned, by the community's institution. */
-export async function placePerson(dataSource: DataSource, personId: string, communityId: string | null): Promise<Placement> {
-  const [contract] = await dataSource.query(
-    `SELECT c.teamId, c.institutionId, c.regionId,
-            (SELECT MIN(e.startDate) FROM contracts e WHERE e.personId = c.personId AND e.status IN ('active', 'expired')) AS signedSince
-       FROM contracts c WHERE c.personId = ? AND c.status = 'active' ORDER BY c.startDate LIMIT 1`,
-    [personId],
-  );
-  if (contract) {
-    return {
-      personId,
-      regionId: contract.regionId,
-      institutionId: contract.institutionId,
-      teamId: contract.teamId,
-      signedSince: dateText(contract.signedSince),
-    };
-  }
-  if (!communityId) return { personId, regionId: null, institutionId: null, teamId: null, signedSince: null };
-  const [community] = await dataSource.query(
-    `SELECT cm.institutionId, i.regionId FROM communities cm JOIN institutions i ON i.id = cm.institutionId WHERE cm.id = ?`,
-    [communityId],
-  );
-  return { personId, regionId: community?.regionId ?? null, institutionId: community?.institutionId ?? null, teamId: null, signedSince: null };
+/** Where a person belongs (people/placements.ts keeps it): the active contract, or, when unsigned, the community's institution. */
+export async function placePerson(dataSource: DataSource, personId: string): Promise<Placement> {
+  const [row] = await dataSource.query('SELECT regionId, institutionId, teamId, signedSince FROM person_placements WHERE personId = ?', [personId]);
+  return placementOf(personId, row);
 }
 
 /**
- * The account holder's self person, placed, in one query (the hot path of a resident's
- * submission): null when the profile is not filled in yet.
+ * The account holder's self person, placed, in one query: null when the profile is not filled in
+ * yet.
  */
 export async function placeSelf(
   dataSource: DataSource,
   accountId: string,
 ): Promise<{ person: { id: string; birthDate: string; declaredTagsCipher: string; communityId: string | null }; placement: Placement } | null> {
   const [row] = await dataSource.query(
-    `SELECT p.id, p.birthDate, p.declaredTagsCipher, p.communityId,
-            c.teamId, c.institutionId, c.regionId,
-            (SELECT MIN(e.startDate) FROM contracts e WHERE e.personId = p.id AND e.status IN ('active', 'expired')) AS signedSince,
-            cm.institutionId AS communityInstitutionId, i.regionId AS communityRegionId
+    `SELECT p.id, p.birthDate, p.declaredTagsCipher, p.communityId, pl.regionId, pl.institutionId, pl.teamId, pl.signedSince
        FROM persons p
-       LEFT JOIN contracts c ON c.personId = p.id AND c.status = 'active'
-       LEFT JOIN communities cm ON cm.id = p.communityId
-       LEFT JOIN institutions i ON i.id = cm.institutionId
+       LEFT JOIN person_placements pl ON pl.personId = p.id
       WHERE p.accountId = ? AND p.relation = 'self'
-      ORDER BY c.startDate LIMIT 1`,
+      ORDER BY p.id LIMIT 1`,
     [accountId],
   );
   if (!row) return null;
-  const person = { id: row.id, birthDate: dateText(row.birthDate)!, declaredTagsCipher: row.declaredTagsCipher, communityId: row.communityId };
-  const placement: Placement = row.teamId
-    ? { personId: row.id, regionId: row.regionId, institutionId: row.institutionId, teamId: row.teamId, signedSince: dateText(row.signedSince) }
-    : { personId: row.id, regionId: row.communityRegionId ?? null, institutionId: row.communityInstitutionId ?? null, teamId: null, signedSince: null };
-  return { person, placement };
+  return {
+    person: { id: row.id, birthDate: dateText(row.birthDate)!, declaredTagsCipher: row.declaredTagsCipher, communityId: row.communityId },
+    placement: placementOf(row.id, row),
+  };
+}
+
+function placementOf(
+  personId: string,
+  row: { regionId: string | null; institutionId: string | null; teamId: string | null; signedSince: unknown } | undefined,
+): Placement {
+  return {
+    personId,
+    regionId: row?.regionId ?? null,
+    institutionId: row?.institutionId ?? null,
+    teamId: row?.teamId ?? null,
+    signedSince: dateText(row?.signedSince),
+  };
 }
 
 function dateText(value: unknown): string | null {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { idNumberFor, residentWithProfile, staffLogin } from './factories';
+import { refreshPlacementsOfContracts } from '../../src/people/placements';
 import type { TestApp } from './test-app';
 
 export const BASIC = ['basicPublicHealth', 'basicMedical'];
@@ -113,6 +114,7 @@ export async function heldPlaces(t: TestApp, doctorId: string): Promise<number> 
 /** Moves a contract's period so that it ends on `endDate` (dates are strings 'YYYY-MM-DD'). */
 export async function moveEndDate(t: TestApp, contractId: string, endDate: string) {
   await t.dataSource.query('UPDATE contracts SET endDate = ? WHERE id = ?', [endDate, contractId]);
+  await refreshPlacementsOfContracts(t.dataSource.manager, [contractId]);
 }
 
 /** Runs `count` async factories `concurrency` at a time. */

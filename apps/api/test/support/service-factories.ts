@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { addDays, todayInChina } from '@jiayi/domain';
 import { currentAgreementVersion, demoTeam } from './contract-factories';
 import { communityNamed, idNumberFor } from './factories';
+import { refreshPlacementsOfContracts } from '../../src/people/placements';
 import type { TestApp } from './test-app';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -89,4 +90,5 @@ export async function onsiteBody(t: TestApp, auth: Record<string, string>, membe
 export async function backdate(t: TestApp, contractId: string, daysAgo: number, endsIn: number) {
   const today = todayInChina(new Date());
   await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ? WHERE id = ?', [addDays(today, -daysAgo), addDays(today, endsIn), contractId]);
+  await refreshPlacementsOfContracts(t.dataSource.manager, [contractId]);
 }

@@ -4,6 +4,7 @@ import { standardAnswers } from '@jiayi/domain/surveys/questionnaire.test-helper
 import { ProfileOverrides, residentWithProfile, staffLogin } from './factories';
 import { columnCipher } from '../../src/common/column-cipher';
 import { timeParam, dialectOf } from '../../src/surveys/counter-sql';
+import { refreshPlacements } from '../../src/people/placements';
 import type { TestApp } from './test-app';
 
 export { standardAnswers };
@@ -44,6 +45,7 @@ export async function insertActiveContract(t: TestApp, personId: string, teamId:
       personId,
     ],
   );
+  await refreshPlacements(t.dataSource.manager, [personId]);
 }
 
 export interface SurveyResidentOptions extends ProfileOverrides {

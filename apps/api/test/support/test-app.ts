@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.factory';
 import { DemoIds, DemoSeedService } from '../../src/seed/demo-seed.service';
 import { startWechatStandin, WechatStandin } from '../../src/wechat-standin/wechat-standin';
 import { createTestDatabase, Dialect, TestDatabase } from './test-database';
+import { placementDrift } from '../../src/people/placements';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -48,10 +49,14 @@ export async function createTestApp(dialect: Dialect = 'mariadb'): Promise<TestA
       return second;
     },
     close: async () => {
+      // Every write that moves a person keeps person_placements (src/people/placements.ts); a write
+      // path (or a factory) that forgot it shows here, in whichever suite exercised it.
+      const drift = await placementDrift(app.get(DataSource).manager).catch(() => []);
       for (const other of others) await other.close();
       await app.close();
       await wechat.close();
       await database.drop();
+      if (drift.length > 0) throw new Error(`person_placements differs from the placement of ${drift.length} persons: ${JSON.stringify(drift.slice(0, 3))}`);
     },
   };
 }

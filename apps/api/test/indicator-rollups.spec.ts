@@ -9,6 +9,7 @@ import { demoTeam, moveEndDate, residentWithActiveContract } from './support/con
 import { staffLogin } from './support/factories';
 import { member, onsiteBody } from './support/service-factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refreshPlacementsOfContracts } from '../src/people/placements';
 
 type Headers = Record<string, string>;
 const today = todayInChina(new Date());
@@ -50,6 +51,7 @@ describe('indicator roll-ups: service_person_years and the coverage of first fac
         `${addDays(today, -700)} 02:00:00`,
         contract.id,
       ]);
+      await refreshPlacementsOfContracts(t.dataSource.manager, [contract.id]);
       patients.push({ contractId: contract.id, personId: contract.personId });
     }
     await t.app.get(ContractFacts).rebuild();

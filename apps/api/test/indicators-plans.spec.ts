@@ -4,6 +4,7 @@ import { demoTeam } from './support/contract-factories';
 import { staffLogin } from './support/factories';
 import { member, onsiteBody } from './support/service-factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refreshPlacementsOfContracts } from '../src/people/placements';
 
 type Headers = Record<string, string>;
 type Shown = { code: string; numerator: number | null; denominator: number | null; status: string };
@@ -38,6 +39,7 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
       if (signed.status !== 201) throw new Error(`onsite: ${signed.status} ${JSON.stringify(signed.body)}`);
       const contract = signed.body.contracts[0];
       await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ? WHERE id = ?', [start, addDays(start, 364), contract.id]);
+      await refreshPlacementsOfContracts(t.dataSource.manager, [contract.id]);
       for (const d of days) {
         await t.http
           .post('/api/staff/services')

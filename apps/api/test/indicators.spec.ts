@@ -5,6 +5,7 @@ import { demoTeam, familyMember, moveEndDate, residentWithActiveContract, reside
 import { communityNamed, residentWithProfile, staffLogin } from './support/factories';
 import { createWave, insertActiveContract, standardAnswers, submit } from './support/survey-factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refreshPlacementsOfContracts } from '../src/people/placements';
 
 type Headers = Record<string, string>;
 type Row = {
@@ -39,13 +40,15 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
   let team2: string;
   let clinic2Team: string;
 
-  const setDates = (contractId: string, startDate: string, endDate: string) =>
-    t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ?, doctorConfirmedAt = ? WHERE id = ?', [
+  const setDates = async (contractId: string, startDate: string, endDate: string) => {
+    await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ?, doctorConfirmedAt = ? WHERE id = ?', [
       startDate,
       endDate,
       `${startDate} 02:00:00`,
       contractId,
     ]);
+    await refreshPlacementsOfContracts(t.dataSource.manager, [contractId]);
+  };
 
   beforeAll(async () => {
     t = await createTestApp('mariadb');
@@ -95,6 +98,7 @@ describe('the evaluation dashboard: populations, indicators, drill-down, trend, 
     const lapsed = await residentWithActiveContract(t, {}, { name: '钱到期' });
     await setDates(lapsed.contract.id, addDays(today, -400), addDays(today, -40));
     await t.dataSource.query("UPDATE contracts SET status = 'expired', openSlot = NULL WHERE id = ?", [lapsed.contract.id]);
+    await refreshPlacementsOfContracts(t.dataSource.manager, [lapsed.contract.id]);
     people.lapsed = lapsed.resident.person.id;
 
     // Pending (not counted), and a resident of clinic 2 (counted for the region only).

@@ -3,6 +3,7 @@ import { demoTeam, leavePlaces, signBody } from './support/contract-factories';
 import { idNumberFor, residentLogin, residentWithProfile, staffLogin } from './support/factories';
 import { backdate, member, onsiteBody, signaturePng } from './support/service-factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refreshPlacementsOfContracts } from '../src/people/placements';
 
 type Headers = Record<string, string>;
 const today = () => todayInChina(new Date());
@@ -381,6 +382,7 @@ describe('service delivery: on-site signing, service records, to-do (MariaDB)', 
       await backdate(t, ending.id, 340, 24);
       const lapsed = await signedOnSite({ name: '吴过期', phone: '13600000007' });
       await t.dataSource.query("UPDATE contracts SET status = 'expired', openSlot = NULL, endDate = ? WHERE id = ?", [addDays(today(), -10), lapsed.id]);
+      await refreshPlacementsOfContracts(t.dataSource.manager, [lapsed.id]);
       const unconfirmed = await signedOnSite({ name: '郑未确认', phone: '13600000008' });
       const service = await t.http
         .post('/api/staff/services')

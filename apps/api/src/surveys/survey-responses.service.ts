@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   alreadyAnswered,
@@ -21,6 +20,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { ApiError, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
+import { timeOrderedId } from '../common/time-ordered-id';
 import { isUniqueViolation, writeOnce } from '../database/transaction';
 import { Person } from '../people/person.entity';
 import { requireSensitiveConsent } from '../people/privacy-rights.service';
@@ -80,7 +80,7 @@ export class SurveyResponsesService {
     const now = new Date();
     const checked = loaded && now >= loaded.wave.opensAt && now < loaded.wave.closesAt ? validateAnswers(loaded.questionnaire, answers) : null;
     if (loaded && checked?.ok) {
-      const responseId = randomUUID();
+      const responseId = timeOrderedId(now.getTime());
       let personId: string | undefined;
       try {
         personId = await this.storePlaced(loaded.wave, auth.accountId, now, checked.value, responseId);
@@ -127,7 +127,7 @@ export class SurveyResponsesService {
     if (!checked.ok) throw refusalError(checked);
 
     const groups = this.groups(respondent, todayInChina(now));
-    const response = { id: randomUUID() };
+    const response = { id: timeOrderedId(now.getTime()) };
     try {
       await this.store(wave.id, respondent, channel, enteredBy, now, groups, checked.value, response.id);
     } catch (error) {

@@ -326,6 +326,17 @@ describe('surveys: questionnaires, waves, responses and the report (MariaDB)', (
     await t.http.post(`/api/survey-waves/${waveId}/responses`).set(resident.auth).send({ answers: standardAnswers() }).expect(201);
   });
 
+  it('answers a closed account 401 before anything else (the route checks it, not the guard) and stores nothing', async () => {
+    const { id: waveId } = await createWave(t, staff.clinic1);
+    const resident = await surveyResident(t, { teamId: null });
+    await t.http.post('/api/me/close').set(resident.auth).expect(200);
+    for (const wave of [waveId, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await t.http.post(`/api/survey-waves/${wave}/responses`).set(resident.auth).send({ answers: standardAnswers() }).expect(401);
+      expect(refused.body.message).toBe('账号已注销，请重新登录');
+    }
+    expect(await t.dataSource.query('SELECT id FROM survey_responses WHERE waveId = ?', [waveId])).toEqual([]);
+  });
+
   it('refuses answers to a wave that is closed or not open yet with 409', async () => {
     const day = 24 * 60 * 60 * 1000;
     const closed = await createWave(t, staff.clinic1, {

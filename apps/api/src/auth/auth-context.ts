@@ -21,6 +21,14 @@ export const ROLES = 'jiayi:roles';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only these roles may call the route. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+export const ACCOUNT_CHECKED_BY_ROUTE = 'jiayi:accountCheckedByRoute';
+/**
+ * The route's own statement stores nothing unless the resident's account exists, and calls
+ * `requireResidentAccount` before answering when it stored nothing: the guard skips its look-up
+ * (one round trip less on a hot path; a closed account still gets the guard's 401, from the route).
+ */
+export const AccountCheckedByRoute = () => SetMetadata(ACCOUNT_CHECKED_BY_ROUTE, true);
 /** Staff of any kind. */
 export const STAFF_ROLES: Role[] = [...STAFF_ROLE_CODES];
 

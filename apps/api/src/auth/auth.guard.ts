@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
-import { AuthContext, IS_PUBLIC, Role, ROLES } from './auth-context';
+import { ACCOUNT_CHECKED_BY_ROUTE, AuthContext, IS_PUBLIC, Role, ROLES } from './auth-context';
 
 /** Global guard: a valid bearer token on every route but the public ones, and the route's roles. */
 @Injectable()
@@ -29,16 +29,18 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new ApiError(401, '登录已过期，请重新登录');
     }
-    // A closed account (PIPL art. 47) is deleted: its tokens stop working at once, not at expiry.
-    if (auth.role === 'resident' && !(await this.residentAccountExists(auth.accountId))) throw new ApiError(401, '账号已注销，请重新登录');
+    if (auth.role === 'resident' && !this.reflector.getAllAndOverride<boolean>(ACCOUNT_CHECKED_BY_ROUTE, targets)) {
+      await requireResidentAccount(this.dataSource, auth.accountId);
+    }
     request.auth = auth;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(auth.role)) throw new ApiError(403, '您没有权限进行此操作');
     return true;
   }
+}
 
-  private async residentAccountExists(accountId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 AS found FROM resident_accounts WHERE id = ?', [accountId]);
-    return rows.length > 0;
-  }
+/** 401 unless the resident account still exists: a closed account (PIPL art. 47) is deleted, and its tokens stop working at once, not at expiry. */
+export async function requireResidentAccount(dataSource: DataSource, accountId: string): Promise<void> {
+  const rows: unknown[] = await dataSource.query('SELECT 1 AS found FROM resident_accounts WHERE id = ?', [accountId]);
+  if (rows.length === 0) throw new ApiError(401, '账号已注销，请重新登录');
 }

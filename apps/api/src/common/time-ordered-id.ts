@@ -1,7 +1,4 @@
-import { randomFillSync } from 'node:crypto';
-
-const pool = Buffer.alloc(16 * 256);
-let offset = pool.length;
+import { randomChunk } from './random-pool';
 
 /**
  * A UUID of version 7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits. Ids made later
@@ -11,12 +8,7 @@ let offset = pool.length;
  * for rows that show it anyway.
  */
 export function timeOrderedId(now: number = Date.now()): string {
-  if (offset === pool.length) {
-    randomFillSync(pool);
-    offset = 0;
-  }
-  const bytes = pool.subarray(offset, offset + 16);
-  offset += 16;
+  const bytes = randomChunk(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

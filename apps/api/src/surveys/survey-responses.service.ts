@@ -18,6 +18,7 @@ import {
 import type { SurveyResponseReceipt } from '@jiayi/contract';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
+import { requireResidentAccount } from '../auth/auth.guard';
 import { ApiError, notFound, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { timeOrderedId } from '../common/time-ordered-id';
@@ -68,8 +69,8 @@ export class SurveyResponsesService {
   }
 
   /**
-   * The hot path: when the wave is open and the answers are valid, one INSERT … SELECT checks the
-   * account's separate consent, places the resident and checks the wave's scope in the same
+   * The hot path: when the wave is open and the answers are valid, one INSERT … SELECT checks that
+   * the account exists (the guard leaves that to this route) and has not withdrawn its separate consent, places the resident and checks the wave's scope in the same
    * statement that stores the response (exact, and atomic with the insert), recording the facts the
    * roll-up derives the groups from. Anything else (consent withdrawn, no such wave, closed, invalid
    * answers, not in scope) stores nothing and takes the path that reads first, so every refusal is
@@ -90,8 +91,10 @@ export class SurveyResponsesService {
       }
       if (personId) return { id: responseId, waveId, personId, channel: 'miniProgram' as const, submittedAt: now.toISOString() };
     }
-    // Nothing stored: the reading path gives the refusal, in the order it always had
-    // (consent withdrawn, then 404, then closed or not open 409, then invalid answers 400).
+    // Nothing stored: the reading path gives the refusal, in the order it always had (closed
+    // account 401 — the guard left it to this route — consent withdrawn, then 404, then closed or
+    // not open 409, then invalid answers 400).
+    await requireResidentAccount(this.dataSource, auth.accountId);
     await requireSensitiveConsent(this.dataSource.manager, auth.accountId);
     const { loaded: reloaded, respondent } = await this.waveForResident(auth, waveId);
     return this.submit(reloaded, respondent, answers, 'miniProgram', null);

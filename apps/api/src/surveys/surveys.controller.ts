@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Auth, AuthContext, Roles } from '../auth/auth-context';
+import { AccountCheckedByRoute, Auth, AuthContext, Roles } from '../auth/auth-context';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { SubmitResponseDto } from './dto/survey-response.dto';
 import { SurveyResponsesService } from './survey-responses.service';
@@ -35,6 +35,7 @@ export class SurveysController {
   }
 
   @Post(':id/responses')
+  @AccountCheckedByRoute()
   @UseInterceptors(IdempotencyInterceptor)
   @ApiResult(SurveyResponseReceiptSchema, { status: 201, errors: [404, 409] })
   submit(@Auth() auth: AuthContext, @Param('id') id: string, @Body() dto: SubmitResponseDto) {

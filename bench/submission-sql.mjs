@@ -3,8 +3,9 @@
 // this machine; other clients of the same server add to it). Boots bench/server.mjs on a throwaway
 // database (2,000 signed residents, one open wave) and writes bench/results/submission-sql-<time>.json.
 // Compares the one-statement submission as it was (ORDER BY over the join, which makes MariaDB build a
-// temporary table of the joined rows with their TEXT columns) and as it is (the active contract picked
-// by a subquery), with an INSERT … VALUES of the same row and the baseline's one-row insert.
+// temporary table of the joined rows with their TEXT columns), with the active contract picked by a
+// subquery, and as it is (the place read from `person_placements`), with an INSERT … VALUES of the same
+// row and the baseline's one-row insert.
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +43,7 @@ try {
     child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
   });
   const db = await mysql.createConnection(`${server}/${dbName}`);
-  const [rows] = await db.query('SELECT accountId FROM persons ORDER BY id LIMIT 1800');
+  const [rows] = await db.query('SELECT accountId FROM persons ORDER BY id LIMIT 2000');
   const accounts = rows.map((r) => r.accountId);
   const [[wave]] = await db.query('SELECT id, scopeId FROM survey_waves WHERE id = ?', [ready.waveId]);
   const cpuMs = () => {
@@ -100,8 +101,19 @@ try {
     if (inserted.length !== 1) throw new Error('not inserted');
   };
   await time('submission as it was (ORDER BY c.startDate over the join)', insertPlaced(before));
-  await time('submission as it is (contract by subquery)', insertPlaced(after));
-  const [persons] = await db.query('SELECT id, birthDate, declaredTagsCipher FROM persons WHERE accountId IN (?)', [accounts.slice(2 * N, 3 * N)]);
+  await time('submission placing the resident (contract by subquery)', insertPlaced(after));
+  const placed = `INSERT INTO survey_responses (id, waveId, personId, channel, enteredBy, submittedAt, institutionId, teamId, keyGroupsCipher, ageBand,
+      signingDuration, answersCipher, rolledUp, birthDate, signedSince, declaredTagsCipher)
+    SELECT ?, ?, p.id, 'miniProgram', NULL, ?, pl.institutionId, pl.teamId, '', '', '', ?, 0, p.birthDate, pl.signedSince, p.declaredTagsCipher
+      FROM persons p
+      JOIN resident_accounts a ON a.id = p.accountId AND (a.sensitiveConsent = 1 OR a.consentWithdrawnAt IS NULL)
+      JOIN person_placements pl ON pl.personId = p.id
+     WHERE p.accountId = ? AND p.relation = 'self' AND pl.regionId = ?
+     ORDER BY p.id LIMIT 1
+    RETURNING personId`;
+  results.explain.placed = await explain(placed);
+  await time('submission as it is (place read from person_placements)', insertPlaced(placed));
+  const [persons] = await db.query('SELECT id, birthDate, declaredTagsCipher FROM persons WHERE accountId IN (?)', [accounts.slice(3 * N, 4 * N)]);
   await time('INSERT … VALUES of the same row', () => {
     const p = persons.pop();
     return db.query(

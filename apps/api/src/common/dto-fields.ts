@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { checkPersonName, MOBILE_PHONE_PATTERN, PERSON_NAME_MAX_LENGTH } from '@jiayi/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { checkPersonName, DECLARABLE_TAGS, MOBILE_PHONE_PATTERN, PERSON_NAME_MAX_LENGTH } from '@jiayi/domain';
 
 /** Longest id the API issues (a UUID). */
 const ID_MAX_LENGTH = 36;
@@ -112,5 +112,18 @@ export function PackageCodesField(options: { optional?: boolean; description?: s
     ArrayMaxSize(20, { message: '服务包过多' }),
     IsString({ each: true, message: '服务包编码不正确' }),
     MaxLength(40, { each: true, message: '服务包编码不正确' }),
+  );
+}
+
+/**
+ * Key-group tags a person declares (or a doctor confirms): the declarable ones only (age groups are
+ * derived from the birth date), at most one of each.
+ */
+export function DeclaredTagsField(options: { description?: string; notAList?: string } = {}) {
+  return applyDecorators(
+    ApiProperty({ type: [String], enum: DECLARABLE_TAGS, description: options.description }),
+    IsArray({ message: options.notAList ?? '重点人群标签格式不正确' }),
+    ArrayMaxSize(DECLARABLE_TAGS.length, { message: '重点人群标签过多' }),
+    IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' }),
   );
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IdField, IdNumberField, PageLimitField, PageOffsetField, PersonNameField, PhoneField } from '../../common/dto-fields';
-import { CONTRACT_STATUSES, DECLARABLE_TAGS, NON_SIGNING_CATEGORIES, type NonSigningCategory } from '@jiayi/domain';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { DeclaredTagsField, IdField, IdNumberField, PageLimitField, PageOffsetField, PersonNameField, PhoneField } from '../../common/dto-fields';
+import { CONTRACT_STATUSES, NON_SIGNING_CATEGORIES, type NonSigningCategory } from '@jiayi/domain';
 import type { ConfirmContractInput, RejectContractInput, SigningRefusalInput } from '@jiayi/contract';
 
 export class StaffContractsQueryDto {
@@ -33,10 +33,7 @@ export class StaffContractsQueryDto {
 }
 
 export class ConfirmContractDto implements ConfirmContractInput {
-  @ApiProperty({ type: [String], enum: DECLARABLE_TAGS, description: 'the declared key-group tags the doctor confirms (age tags are derived)' })
-  @IsArray({ message: '请确认重点人群标签' })
-  @ArrayMaxSize(11, { message: '重点人群标签过多' })
-  @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
+  @DeclaredTagsField({ description: 'the declared key-group tags the doctor confirms (age tags are derived)', notAList: '请确认重点人群标签' })
   confirmedTags: string[];
 }
 

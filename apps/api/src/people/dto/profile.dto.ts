@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DECLARABLE_TAGS, FAMILY_RELATIONS, type FamilyRelation, type KeyGroupTag } from '@jiayi/domain';
+import { Equals, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { FAMILY_RELATIONS, type FamilyRelation, type KeyGroupTag } from '@jiayi/domain';
 import type { FamilyMemberInput, ProfileInput } from '@jiayi/contract';
-import { IdField, IdNumberField, PersonNameField, PhoneField } from '../../common/dto-fields';
+import { DeclaredTagsField, IdField, IdNumberField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
 class PersonFields {
   @PersonNameField()
@@ -11,10 +11,7 @@ class PersonFields {
   @IdNumberField()
   idNumber: string;
 
-  @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })
-  @IsArray({ message: '重点人群标签格式不正确' })
-  @ArrayMaxSize(11, { message: '重点人群标签过多' })
-  @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
+  @DeclaredTagsField()
   declaredTags: KeyGroupTag[];
 }
 

@@ -15,7 +15,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  DECLARABLE_TAGS,
   FAMILY_RELATIONS,
   NON_SIGNING_CATEGORIES,
   SERVICE_CHANNELS,
@@ -26,7 +25,7 @@ import {
   type ServiceType,
 } from '@jiayi/domain';
 import type { MeasurementsShape, OnsiteMemberInput, OnsiteQuoteInput, OnsiteSigningInput, ServiceCorrectionInput, ServiceInput } from '@jiayi/contract';
-import { ContractYearsField, IdField, IdNumberField, PackageCodesField, PersonNameField, PhoneField } from '../../common/dto-fields';
+import { ContractYearsField, DeclaredTagsField, IdField, IdNumberField, PackageCodesField, PersonNameField, PhoneField } from '../../common/dto-fields';
 
 /** A PNG data URL of at most ~300 KB (a signature pad's image is 10–60 KB). */
 export const SIGNATURE_MAX_LENGTH = 400_000;
@@ -58,10 +57,7 @@ export class OnsiteMemberDto implements OnsiteMemberInput {
   @IsIn(['self', ...FAMILY_RELATIONS], { message: '请选择与户主的关系' })
   relation: 'self' | (typeof FAMILY_RELATIONS)[number];
 
-  @ApiProperty({ type: [String], enum: DECLARABLE_TAGS, description: 'declared key groups, confirmed by the team member on site' })
-  @IsArray({ message: '重点人群标签格式不正确' })
-  @ArrayMaxSize(12, { message: '重点人群标签过多' })
-  @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
+  @DeclaredTagsField({ description: 'declared key groups, confirmed by the team member on site' })
   declaredTags: KeyGroupTag[];
 
   @ApiPropertyOptional({ description: 'required true for a child under 14 (the guardian consents on site)' })
@@ -115,10 +111,7 @@ export class OnsiteQuoteMemberDto {
   @IdNumberField()
   idNumber: string;
 
-  @ApiProperty({ type: [String], enum: DECLARABLE_TAGS })
-  @IsArray({ message: '重点人群标签格式不正确' })
-  @ArrayMaxSize(12, { message: '重点人群标签过多' })
-  @IsIn(DECLARABLE_TAGS as readonly string[], { each: true, message: '重点人群标签不正确' })
+  @DeclaredTagsField()
   declaredTags: KeyGroupTag[];
 
   @PackageCodesField({ optional: true })

@@ -154,6 +154,13 @@ it('1. the resident books, the doctor approves, the hospital records the visit a
   await shows(visible(resident, 'referral-feedback'), feedback.nextStep);
   await shows(visible(resident, 'referral-status'), '已就诊');
   await snap(resident, flow, '09-resident-reads-feedback');
+
+  // The team's 待办 now asks for a follow-up of the patient after the hospital's feedback (until a service is recorded).
+  await open(doctor, stack.baseUrl, '/fieldwork/todo/index');
+  const followUp = visible(doctor, 'todo-group-referralFollowUp');
+  await shows(followUp, '转诊后待随访');
+  await shows(followUp, patient.name);
+  await snap(doctor, flow, '10-todo-follow-up-after-feedback');
 });
 
 it('2. a hold the doctor does not approve in time expires and its place comes back', async () => {
@@ -216,8 +223,12 @@ it('3. the hospital sends the patient back down to the team, which acknowledges 
   await tap(visited, 'down-submit');
   await shows(visited, '等待团队接收');
 
-  await open(doctor, stack.baseUrl, '/referral/queue/index');
-  await tap(doctor, 'queue-tab-down');
+  // The down-referral waits in the team's 待办; its item opens the referral queue on the 转回 tab.
+  await open(doctor, stack.baseUrl, '/fieldwork/todo/index');
+  const waitingDown = item(visible(doctor, 'todo-group-downReferralToAcknowledge'), 'todo-item', patient.name);
+  await shows(waitingDown, patient.name);
+  await snap(doctor, flow, '02a-todo-down-referral');
+  await waitingDown.first().click();
   const down = visible(doctor, 'referral-queue').locator('.card').filter({ hasText: patient.name });
   await shows(down, '每两周社区测血压一次');
   await snap(doctor, flow, '02-team-receives');

@@ -6,6 +6,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { Contract } from '../contracts/contract.entity';
 import { Person } from '../people/person.entity';
 import { ContractFact } from './contract-fact.entity';
+import { bumpEpoch, touchPersons } from './team-tallies';
 
 type FactSource = Pick<
   Contract,
@@ -172,6 +173,10 @@ export async function endContractFacts(manager: EntityManager, contractIds: stri
     manager,
     persons.map((p) => p.personId),
   );
+  await touchPersons(
+    manager,
+    persons.map((p) => p.personId),
+  );
 }
 
 /** Keeps `contract_facts` in step with the contracts: written when a doctor confirms, ended on termination, rebuilt on demand. */
@@ -186,6 +191,8 @@ export class ContractFacts {
   async record(manager: EntityManager, contract: FactSource, confirmedTags: readonly string[], birthDate: string): Promise<void> {
     const earlier = await manager.getRepository(ContractFact).exists({ where: { personId: contract.personId, contractId: Not(contract.id) } });
     const renewedBy = await manager.getRepository(ContractFact).exists({ where: { renewalOf: contract.id } });
+    // The bucket (team and signing month) the fact is in before it is written, for touchPersons.
+    const before = await manager.getRepository(ContractFact).findOne({ select: { teamId: true, signedFrom: true }, where: { contractId: contract.id } });
     const fact = { ...factOf(contract, confirmedTags, birthDate, !earlier), renewed: renewedBy, coveredUntil: null, coverageGaps: false };
     await manager
       .createQueryBuilder()
@@ -196,6 +203,7 @@ export class ContractFacts {
       .execute();
     if (contract.renewalOf) await manager.update(ContractFact, { contractId: contract.renewalOf }, { renewed: true });
     await refreshCoverage(manager, [contract.personId]);
+    await touchPersons(manager, [contract.personId], before ? [{ teamId: before.teamId, signedFrom: String(before.signedFrom) }] : []);
   }
 
   /**
@@ -238,6 +246,8 @@ export class ContractFacts {
       // Cleared first so that "the person's first contract" is decided in start-date order.
       if (contractIds) await manager.delete(ContractFact, { contractId: In(contractIds) });
       else await manager.clear(ContractFact);
+      // Facts may disappear or move: every tally snapshot is invalidated.
+      await bumpEpoch(manager);
       for (const contract of contracts) {
         const tags = contract.confirmedTagsCipher ? this.cipher.decryptJson<string[]>(contract.confirmedTagsCipher) : [];
         await this.record(manager, contract, tags, persons.get(contract.personId)!);

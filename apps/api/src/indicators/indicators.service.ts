@@ -46,7 +46,7 @@ import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
 import { PlanCounts, PlanMeasures } from './plan-measures';
 import { rollUpPushes } from './push-rollup';
-import { snapshotTallies } from './team-tallies';
+import { SnapshotStats, snapshotTallies } from './team-tallies';
 import { indicatorWorkbook, peopleWorkbook } from './indicator-workbook';
 import type { IndicatorPeopleQueryDto, IndicatorQueryDto, IndicatorTrendQueryDto } from './dto/indicators.dto';
 import { PopulationsService } from './populations.service';
@@ -62,6 +62,9 @@ const SIGNING_GAP_LABEL = '已登记但未签约的居民';
  */
 @Injectable()
 export class IndicatorsService {
+  /** What the last report did with the tally snapshots (read by the benchmark). */
+  lastSnapshotStats: SnapshotStats | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly areas: IndicatorAreas,
@@ -80,7 +83,7 @@ export class IndicatorsService {
     await rollUpPushes(this.dataSource);
     const [tallies, surveys, doctors, populations, referrals, pools, plans] = await Promise.all([
       // Per-team snapshots, recounted only where their data changed (team-tallies.ts).
-      snapshotTallies(this.dataSource, area.teams, window),
+      snapshotTallies(this.dataSource, area.teams, window, (this.lastSnapshotStats = {} as SnapshotStats)),
       this.surveys.byTeam(area.region.id, window.period),
       this.familyDoctors(area.teams),
       this.populations.figures(

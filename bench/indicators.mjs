@@ -450,6 +450,9 @@ try {
     const [doctors] = await db.query('SELECT teamId, MIN(id) AS id FROM doctors WHERE isFamilyDoctor = 1 GROUP BY teamId');
     const doctorOf = new Map(doctors.map((d) => [d.teamId, d.id]));
     const year = Number(today.slice(0, 4));
+    const selectSeconds = +((performance.now() - started) / 1000).toFixed(1);
+    const writesStarted = performance.now();
+    const latencies = [];
     const tasks = [
       ...served.map((r, i) => async () => {
         const id = randomUUID();
@@ -516,14 +519,28 @@ try {
     const queue = [...tasks];
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        for (let task = queue.shift(); task; task = queue.shift()) await task();
+        for (let task = queue.shift(); task; task = queue.shift()) {
+          const t0 = performance.now();
+          await task();
+          latencies.push(performance.now() - t0);
+        }
       }),
     );
+    const writeSeconds = +((performance.now() - writesStarted) / 1000).toFixed(1);
+    latencies.sort((a, b) => a - b);
     const [[{ touched }]] = await db.query(
       `SELECT COUNT(DISTINCT teamId) AS touched FROM (SELECT teamId FROM contract_facts WHERE personId IN (${[...served, ...unsigned].map(() => '?').join(', ')})) x`,
       [...served, ...unsigned].map((r) => r.personId),
     );
-    return { records: served.length, signings: unsigned.length, teamsTouched: Number(touched), seconds: +((performance.now() - started) / 1000).toFixed(1) };
+    return {
+      records: served.length,
+      signings: unsigned.length,
+      teamsTouched: Number(touched),
+      selectSeconds,
+      writeSeconds,
+      writeMsMedian: +latencies[Math.floor(latencies.length / 2)].toFixed(1),
+      writeMsP95: +latencies[Math.floor(latencies.length * 0.95)].toFixed(1),
+    };
   }
 
   // ---------------------------------------------------------------- the endpoint
@@ -684,6 +701,9 @@ try {
     signed: afterBurst.body.indicators.find((i) => i.code === 'signing').numerator,
     region: Object.fromEntries(afterBurst.body.indicators.map((i) => [i.code, [i.numerator, i.denominator]])),
   };
+  const [[sizes]] = await db.query('SELECT COUNT(*) AS snapshots, MAX(LENGTH(tally)) AS largest, SUM(LENGTH(tally)) AS total FROM indicator_team_tallies');
+  const [[versionRows]] = await db.query('SELECT COUNT(*) AS n FROM indicator_tally_versions');
+  results.indicators.snapshotRows = { ...sizes, versionRows: versionRows.n };
   try {
     results.loadAverage = require('node:fs').readFileSync('/proc/loadavg', 'utf8').trim();
   } catch {

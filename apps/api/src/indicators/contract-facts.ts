@@ -191,8 +191,6 @@ export class ContractFacts {
   async record(manager: EntityManager, contract: FactSource, confirmedTags: readonly string[], birthDate: string): Promise<void> {
     const earlier = await manager.getRepository(ContractFact).exists({ where: { personId: contract.personId, contractId: Not(contract.id) } });
     const renewedBy = await manager.getRepository(ContractFact).exists({ where: { renewalOf: contract.id } });
-    // The bucket (team and signing month) the fact is in before it is written, for touchPersons.
-    const before = await manager.getRepository(ContractFact).findOne({ select: { teamId: true, signedFrom: true }, where: { contractId: contract.id } });
     const fact = { ...factOf(contract, confirmedTags, birthDate, !earlier), renewed: renewedBy, coveredUntil: null, coverageGaps: false };
     await manager
       .createQueryBuilder()
@@ -203,7 +201,7 @@ export class ContractFacts {
       .execute();
     if (contract.renewalOf) await manager.update(ContractFact, { contractId: contract.renewalOf }, { renewed: true });
     await refreshCoverage(manager, [contract.personId]);
-    await touchPersons(manager, [contract.personId], before ? [{ teamId: before.teamId, signedFrom: String(before.signedFrom) }] : []);
+    await touchPersons(manager, [contract.personId]);
   }
 
   /**

@@ -302,23 +302,20 @@ export async function contractTalliesByTeam(
 }
 
 /**
- * The signing month of a fact as a number (202611): the part of a team's facts a tally snapshot
- * keeps apart (team-tallies.ts). @example bucketOf('2026-11-30') // → 202611
+ * The bucket of a fact within its team, from the last two characters of the person's id (a UUID):
+ * 64 buckets of about equal size, the same for every fact of a person — the part of a team's
+ * facts a tally snapshot keeps apart (team-tallies.ts). Only ever computed in SQL (over
+ * `contract_facts f`), so writers and readers agree on every id.
  */
-export function bucketOf(day: string): number {
-  return Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
-}
-
-/** The same in SQL, over `contract_facts f`. */
 export function bucketSql(dataSource: DataSource): string {
   return dataSource.options.type === 'better-sqlite3'
-    ? 'CAST(substr(f.signedFrom, 1, 4) || substr(f.signedFrom, 6, 2) AS INTEGER)'
-    : 'EXTRACT(YEAR_MONTH FROM f.signedFrom)';
+    ? '((unicode(substr(f.personId, -1, 1)) % 32) * 4 + unicode(substr(f.personId, -2, 1)) % 4)'
+    : '((ASCII(RIGHT(f.personId, 1)) % 32) * 4 + ASCII(RIGHT(f.personId, 2)) % 4)';
 }
 
 /**
- * The tallies of the facts matching `where`, per team — or, with `byBucket`, per team and signing
- * month, keyed `teamId|bucket`. The year roll-up answers when it can (see talliesQuery), the records otherwise.
+ * The tallies of the facts matching `where`, per team — or, with `byBucket`, per team and bucket
+ * (bucketSql), keyed `teamId|bucket`. The year roll-up answers when it can (see talliesQuery), the records otherwise.
  */
 export async function tallyFacts(
   dataSource: DataSource,

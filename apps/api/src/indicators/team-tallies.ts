@@ -5,7 +5,7 @@ import { IntColumn, LongTextColumn, TimeColumn } from '../database/columns';
 import { writeOnce } from '../database/transaction';
 import {
   addTallies,
-  bucketOf,
+  bucketSql,
   ContractTally,
   CountWindow,
   emptyTally,
@@ -20,15 +20,16 @@ import {
 /**
  * Per-team tally snapshots with exact invalidation (BENCHMARKS.md §6c). The contract and service
  * tallies of a team (contract-measures.ts) are sums over its facts; they are kept per team and
- * signing month ("bucket") of the fact, for one count window, with the data version of each
- * bucket they were computed at. Every transaction that changes what a bucket's tally reads bumps
- * that bucket's version in the same transaction (`touchPersons`, `bumpEpoch`), so a dashboard
+ * bucket — 64 parts of the team's facts by the person's id (bucketSql), so all facts of a person
+ * are in one bucket of each team — for one count window, with the data version of each bucket
+ * they were computed at. Every transaction that changes what a bucket's tally reads bumps that
+ * bucket's version in the same transaction (`touchPersons`, `bumpEpoch`), so a dashboard
  * recomputes only the buckets whose version moved since their snapshot.
  *
- * What a bucket (team T, month M) reads: the facts of T signed in M; the other facts of the same
- * persons (新增接续率); their `service_person_years` rows and service records; the push targets of
- * the persons and the pushes. A change to any of these concerns a person P, and bumps every
- * bucket holding a fact of P (after the change), plus the bucket a fact moved out of:
+ * What a bucket (team T, bucket B) reads: the facts of T of the persons in B; the other facts of
+ * the same persons (新增接续率); their `service_person_years` rows and service records; the push
+ * targets of the persons and the pushes. A change to any of these concerns a person P, and bumps
+ * P's bucket in every team holding a fact of P (after the change; a fact never changes team):
  * - facts written (confirm, catch-up, rebuild) or ended (termination, renewal closing): ContractFacts.record, endContractFacts;
  * - service records created or corrected: recountServiceYears (the roll-up write of the same transaction);
  * - a push rolled up (its targets become counted): bumpEpoch, which is part of every snapshot's key;
@@ -45,7 +46,7 @@ import {
 export class IndicatorTallyVersion {
   /** The team, or '*' for the epoch row. */
   @PrimaryColumn({ type: 'varchar', length: 36 }) teamId: string;
-  /** The signing month (202611), or 0 for the epoch row. */
+  /** The bucket (bucketSql), or 0 for the epoch row. */
   @PrimaryColumn({ type: 'int' }) bucket: number;
   @IntColumn({ default: 0 }) version: number;
 }
@@ -74,6 +75,7 @@ const TALLY_FORMAT = 1;
 const EPOCH_TEAM = '*';
 /** Snapshots not written for this long are deleted by the warming job. */
 export const SNAPSHOT_KEEP_MS = 3 * 86_400_000;
+const TEAMS_PER_QUERY = 8;
 
 type Runner = Pick<EntityManager, 'query'> & { connection: DataSource };
 const isSqlite = (runner: { connection: DataSource } | DataSource) =>
@@ -95,26 +97,24 @@ async function bumpBuckets(runner: Runner, buckets: Iterable<string>): Promise<v
   }
 }
 
-const dayText = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-
 /**
- * Invalidates the snapshots that read data of these persons: bumps every bucket holding one of
- * their facts (read under a shared lock, so the set is current), and `also` (buckets a fact just
- * left). Call it in the writing transaction, after the write.
+ * Invalidates the snapshots that read data of these persons: bumps their bucket in every team
+ * holding one of their facts (read under a shared lock, so the set is current). Call it in the
+ * writing transaction, after the write.
  */
-export async function touchPersons(runner: Runner, personIds: readonly string[], also: readonly { teamId: string; signedFrom: string }[] = []): Promise<void> {
+export async function touchPersons(runner: Runner, personIds: readonly string[]): Promise<void> {
   const ids = [...new Set(personIds)].sort();
   if (ids.length === 0) return;
   const sqlite = isSqlite(runner);
-  const buckets = new Set(also.map((f) => `${f.teamId}|${bucketOf(f.signedFrom)}`));
+  const buckets = new Set<string>();
   for (let i = 0; i < ids.length; i += 200) {
     const chunk = ids.slice(i, i + 200);
     const marks = chunk.map(() => '?').join(', ');
-    const rows: { teamId: string; signedFrom: unknown }[] = await runner.query(
-      `SELECT teamId, signedFrom FROM contract_facts WHERE personId IN (${marks})${sqlite ? '' : ' LOCK IN SHARE MODE'}`,
+    const rows: { teamId: string; bucket: number | string }[] = await runner.query(
+      `SELECT f.teamId AS teamId, ${bucketSql(runner.connection)} AS bucket FROM contract_facts f WHERE f.personId IN (${marks})${sqlite ? '' : ' LOCK IN SHARE MODE'}`,
       chunk,
     );
-    for (const r of rows) buckets.add(`${r.teamId}|${bucketOf(dayText(r.signedFrom))}`);
+    for (const r of rows) buckets.add(`${r.teamId}|${Number(r.bucket)}`);
     await runner.query(
       `INSERT INTO indicator_person_marks (personId, version) VALUES ${chunk.map(() => '(?, 1)').join(', ')} ${upsertIncrement(sqlite, 'personId')}`,
       chunk,
@@ -155,13 +155,6 @@ function parseSnapshot(text: string): Snapshot | null {
   } catch {
     return null;
   }
-}
-
-function monthRange(bucket: number): [string, string] {
-  const year = Math.floor(bucket / 100);
-  const month = bucket % 100;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return [`${year}-${pad(month)}-01`, month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`];
 }
 
 export interface TallyTeam {
@@ -238,19 +231,22 @@ export async function snapshotTallies(
       if ((now[bucket] ?? 0) !== (snapshot.v[bucket] ?? 0)) staleBuckets.push({ teamId: team.id, bucket: Number(bucket) });
     }
   }
-  const queries: { where: Predicate; teams: string[]; buckets: { teamId: string; bucket: number }[] | null }[] = [];
+  const queries: { where: Predicate }[] = [];
   for (const ids of coldByInstitution.values()) {
-    queries.push({ where: { sql: `f.teamId IN (${ids.map(() => '?').join(', ')})`, params: ids }, teams: ids, buckets: null });
+    queries.push({ where: { sql: `f.teamId IN (${ids.map(() => '?').join(', ')})`, params: ids } });
   }
-  for (let i = 0; i < staleBuckets.length; i += 300) {
-    const chunk = staleBuckets.slice(i, i + 300);
+  // A team's stale buckets make one condition; a query takes at most TEAMS_PER_QUERY teams (MariaDB
+  // tests every row of the teams' ranges against every disjunct: hundreds in one query cost more than the count).
+  const staleByTeam = new Map<string, number[]>();
+  for (const b of staleBuckets) staleByTeam.set(b.teamId, [...(staleByTeam.get(b.teamId) ?? []), b.bucket]);
+  const stale = [...staleByTeam.entries()];
+  for (let i = 0; i < stale.length; i += TEAMS_PER_QUERY) {
+    const chunk = stale.slice(i, i + TEAMS_PER_QUERY);
     queries.push({
       where: {
-        sql: chunk.map(() => '(f.teamId = ? AND f.signedFrom >= ? AND f.signedFrom < ?)').join(' OR '),
-        params: chunk.flatMap((b) => [b.teamId, ...monthRange(b.bucket)]),
+        sql: chunk.map(([, list]) => `(f.teamId = ? AND ${bucketSql(dataSource)} IN (${list.map(() => '?').join(', ')}))`).join(' OR '),
+        params: chunk.flatMap(([teamId, list]) => [teamId, ...list]),
       },
-      teams: [...new Set(chunk.map((b) => b.teamId))],
-      buckets: chunk,
     });
   }
 

@@ -254,6 +254,7 @@ try {
             renewed ? 1 : 0,
             fact.firstSigning ? 1 : 0,
             fact.paid ? 1 : 0,
+            fact.tallyBucket,
           ]);
         });
       }
@@ -272,7 +273,7 @@ try {
       );
       await insert(
         'contract_facts',
-        'contractId, personId, regionId, institutionId, teamId, signedFrom, signedUntil, endDate, groupMask, renewalOf, renewed, firstSigning, paid',
+        'contractId, personId, regionId, institutionId, teamId, signedFrom, signedUntil, endDate, groupMask, renewalOf, renewed, firstSigning, paid, tallyBucket',
         facts,
       );
       contractCount.total += contracts.length;

@@ -301,21 +301,12 @@ export async function contractTalliesByTeam(
   return tallyFacts(dataSource, areaWhere(filter), w, { rollUp });
 }
 
-/**
- * The bucket of a fact within its team, from the last two characters of the person's id (a UUID):
- * 64 buckets of about equal size, the same for every fact of a person — the part of a team's
- * facts a tally snapshot keeps apart (team-tallies.ts). Only ever computed in SQL (over
- * `contract_facts f`), so writers and readers agree on every id.
- */
-export function bucketSql(dataSource: DataSource): string {
-  return dataSource.options.type === 'better-sqlite3'
-    ? '((unicode(substr(f.personId, -1, 1)) % 32) * 4 + unicode(substr(f.personId, -2, 1)) % 4)'
-    : '((ASCII(RIGHT(f.personId, 1)) % 32) * 4 + ASCII(RIGHT(f.personId, 2)) % 4)';
-}
+/** The tally snapshot bucket of a fact within its team (contract_facts.tallyBucket, team-tallies.ts). */
+export const BUCKET_SQL = 'f.tallyBucket';
 
 /**
  * The tallies of the facts matching `where`, per team — or, with `byBucket`, per team and bucket
- * (bucketSql), keyed `teamId|bucket`. The year roll-up answers when it can (see talliesQuery), the records otherwise.
+ * (contract_facts.tallyBucket), keyed `teamId|bucket`. The year roll-up answers when it can (see talliesQuery), the records otherwise.
  */
 export async function tallyFacts(
   dataSource: DataSource,
@@ -339,7 +330,7 @@ export async function tallyFacts(
 /** 推送覆盖率's numerator of the facts matching `where` (see pushReachByTeam), keyed as tallyFacts. */
 async function pushReachOf(dataSource: DataSource, where: Predicate, w: CountWindow, byBucket: boolean): Promise<Map<string, number>> {
   const sqlite = dataSource.options.type === 'better-sqlite3';
-  const keySql = !byBucket ? 'f.teamId' : sqlite ? `(f.teamId || '|' || ${bucketSql(dataSource)})` : `CONCAT(f.teamId, '|', ${bucketSql(dataSource)})`;
+  const keySql = !byBucket ? 'f.teamId' : sqlite ? `(f.teamId || '|' || ${BUCKET_SQL})` : `CONCAT(f.teamId, '|', ${BUCKET_SQL})`;
   const rows: { k: string; reached: string | number }[] = await dataSource.query(
     `SELECT ${keySql} AS k, SUM(CASE WHEN (r.pushQuarters & ${quarterBit(w.day)}) <> 0 THEN 1 ELSE 0 END) AS reached
        FROM contract_facts f JOIN service_person_years r ON r.personId = f.personId AND r.year = ?
@@ -394,7 +385,7 @@ async function talliesQuery(
           sql: `LEFT JOIN service_person_years r ON r.personId = f.personId AND r.year = ? AND (f.groupMask & ${ANY_GROUP}) <> 0 AND f.signedFrom <= ? AND f.signedUntil > ?`,
           params: [year, w.day, w.day],
         };
-  const bucket = byBucket ? `, ${bucketSql(dataSource)}` : '';
+  const bucket = byBucket ? `, ${BUCKET_SQL}` : '';
   const rows: Record<string, string | number>[] = await dataSource.query(
     `SELECT f.teamId AS teamId${bucket ? `${bucket} AS bucket` : ''}, ${select.map((s) => s.sql).join(', ')} FROM contract_facts f ${join.sql} WHERE ${where.sql} GROUP BY f.teamId${bucket}`,
     [...select.flatMap((s) => s.params), ...join.params, ...where.params],

@@ -4,11 +4,9 @@ import { addDays } from '@jiayi/domain';
 import { IntColumn, LongTextColumn, TimeColumn } from '../database/columns';
 import { writeOnce } from '../database/transaction';
 import {
-  addTallies,
-  bucketSql,
+  BUCKET_SQL,
   ContractTally,
   CountWindow,
-  emptyTally,
   PARALLEL_SCANS,
   Predicate,
   TALLY_LIST_LENGTH,
@@ -20,8 +18,8 @@ import {
 /**
  * Per-team tally snapshots with exact invalidation (BENCHMARKS.md §6c). The contract and service
  * tallies of a team (contract-measures.ts) are sums over its facts; they are kept per team and
- * bucket — 64 parts of the team's facts by the person's id (bucketSql), so all facts of a person
- * are in one bucket of each team — for one count window, with the data version of each bucket
+ * bucket — 64 parts of the team's facts by the person's id (`contract_facts.tallyBucket`, which
+ * leads the team index after the team, so a bucket is an index range) — for one count window, with the data version of each bucket
  * they were computed at. Every transaction that changes what a bucket's tally reads bumps that
  * bucket's version in the same transaction (`touchPersons`, `bumpEpoch`), so a dashboard
  * recomputes only the buckets whose version moved since their snapshot.
@@ -29,7 +27,7 @@ import {
  * What a bucket (team T, bucket B) reads: the facts of T of the persons in B; the other facts of
  * the same persons (新增接续率); their `service_person_years` rows and service records; the push
  * targets of the persons and the pushes. A change to any of these concerns a person P, and bumps
- * P's bucket in every team holding a fact of P (after the change; a fact never changes team):
+ * the bucket of each fact of P (after the change; a fact never changes team or bucket):
  * - facts written (confirm, catch-up, rebuild) or ended (termination, renewal closing): ContractFacts.record, endContractFacts;
  * - service records created or corrected: recountServiceYears (the roll-up write of the same transaction);
  * - a push rolled up (its targets become counted): bumpEpoch, which is part of every snapshot's key;
@@ -46,7 +44,7 @@ import {
 export class IndicatorTallyVersion {
   /** The team, or '*' for the epoch row. */
   @PrimaryColumn({ type: 'varchar', length: 36 }) teamId: string;
-  /** The bucket (bucketSql), or 0 for the epoch row. */
+  /** The bucket (contract_facts.tallyBucket), or 0 for the epoch row. */
   @PrimaryColumn({ type: 'int' }) bucket: number;
   @IntColumn({ default: 0 }) version: number;
 }
@@ -111,7 +109,7 @@ export async function touchPersons(runner: Runner, personIds: readonly string[])
     const chunk = ids.slice(i, i + 200);
     const marks = chunk.map(() => '?').join(', ');
     const rows: { teamId: string; bucket: number | string }[] = await runner.query(
-      `SELECT f.teamId AS teamId, ${bucketSql(runner.connection)} AS bucket FROM contract_facts f WHERE f.personId IN (${marks})${sqlite ? '' : ' LOCK IN SHARE MODE'}`,
+      `SELECT f.teamId AS teamId, ${BUCKET_SQL} AS bucket FROM contract_facts f WHERE f.personId IN (${marks})${sqlite ? '' : ' LOCK IN SHARE MODE'}`,
       chunk,
     );
     for (const r of rows) buckets.add(`${r.teamId}|${Number(r.bucket)}`);
@@ -235,8 +233,8 @@ export async function snapshotTallies(
   for (const ids of coldByInstitution.values()) {
     queries.push({ where: { sql: `f.teamId IN (${ids.map(() => '?').join(', ')})`, params: ids } });
   }
-  // A team's stale buckets make one condition; a query takes at most TEAMS_PER_QUERY teams (MariaDB
-  // tests every row of the teams' ranges against every disjunct: hundreds in one query cost more than the count).
+  // A team's stale buckets make one condition (index ranges of the team index); a query takes at most
+  // TEAMS_PER_QUERY teams (MariaDB tests each row read against every disjunct: hundreds cost more than the count).
   const staleByTeam = new Map<string, number[]>();
   for (const b of staleBuckets) staleByTeam.set(b.teamId, [...(staleByTeam.get(b.teamId) ?? []), b.bucket]);
   const stale = [...staleByTeam.entries()];
@@ -244,7 +242,7 @@ export async function snapshotTallies(
     const chunk = stale.slice(i, i + TEAMS_PER_QUERY);
     queries.push({
       where: {
-        sql: chunk.map(([, list]) => `(f.teamId = ? AND ${bucketSql(dataSource)} IN (${list.map(() => '?').join(', ')}))`).join(' OR '),
+        sql: chunk.map(([, list]) => `(f.teamId = ? AND ${BUCKET_SQL} IN (${list.map(() => '?').join(', ')}))`).join(' OR '),
         params: chunk.flatMap(([teamId, list]) => [teamId, ...list]),
       },
     });
@@ -280,10 +278,9 @@ export async function snapshotTallies(
       snapshot = { v: versions.get(team.id) ?? {}, t };
       changed.push({ teamId: team.id, snapshot });
     }
-    result.set(
-      team.id,
-      Object.values(snapshot.t).reduce((sum, list) => addTallies(sum, tallyFromList(list)), emptyTally()),
-    );
+    const sum = new Array<number>(TALLY_LIST_LENGTH).fill(0);
+    for (const list of Object.values(snapshot.t)) for (let i = 0; i < TALLY_LIST_LENGTH; i++) sum[i] += list[i];
+    result.set(team.id, tallyFromList(sum));
   }
   if (stats) {
     stats.teams = teams.length;

@@ -4,7 +4,6 @@ import { contractTalliesByTeam, CountWindow, emptyTally } from '../../src/indica
 import { snapshotTallies, TallyTeam } from '../../src/indicators/team-tallies';
 import { demoTeam, inBatches, residentWithActiveContract } from '../support/contract-factories';
 import { staffLogin } from '../support/factories';
-import type { ClusterApps } from './cluster-app';
 import type { Race } from './races';
 
 /**

@@ -464,7 +464,20 @@ try {
           await manager.query(
             `INSERT INTO service_records (id, personId, contractId, teamId, institutionId, regionId, type, serviceDate, channel, onTarget, bloodPressureOnTarget,
                glucoseOnTarget, current, version, lineageId, recordedByStaffId, createdAt) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 'clinic', ?, ?, ?, 1, 1, ?, 'bench', ?)`,
-            [id, r.personId, r.teamId, r.institutionId, ids.regionId, health ? 'healthCheck' : 'followUp', today, health ? null : onTarget, health ? null : onTarget, health || i % 2 ? null : onTarget, id, new Date()],
+            [
+              id,
+              r.personId,
+              r.teamId,
+              r.institutionId,
+              ids.regionId,
+              health ? 'healthCheck' : 'followUp',
+              today,
+              health ? null : onTarget,
+              health ? null : onTarget,
+              health || i % 2 ? null : onTarget,
+              id,
+              new Date(),
+            ],
           );
           await recountServiceYears(manager, r.personId, [year]);
         });

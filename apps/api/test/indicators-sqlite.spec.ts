@@ -50,7 +50,9 @@ describe('the evaluation dashboard on SQLite (the zero-setup database)', () => {
       const stats = {} as SnapshotStats;
       const kept = await snapshotTallies(t.dataSource, teams, w, stats);
       const fresh = await contractTalliesByTeam(t.dataSource, { regionId: t.demo.regionId }, w, { rollUp: false });
-      expect(Object.fromEntries(teams.map((x) => [x.id, kept.get(x.id)]))).toEqual(Object.fromEntries(teams.map((x) => [x.id, fresh.get(x.id) ?? emptyTally()])));
+      expect(Object.fromEntries(teams.map((x) => [x.id, kept.get(x.id)]))).toEqual(
+        Object.fromEntries(teams.map((x) => [x.id, fresh.get(x.id) ?? emptyTally()])),
+      );
       return stats;
     };
     await expectExact();

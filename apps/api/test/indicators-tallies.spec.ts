@@ -144,7 +144,11 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     await moveEndDate(t, renewer.contract.id, addDays(today, 10));
     const renewal = await t.http.post(`/api/contracts/${renewer.contract.id}/renew`).set(renewer.resident.auth).send({}).expect(201);
     await expectExact();
-    await t.http.post(`/api/staff/contracts/${renewal.body.id}/confirm`).set(admin).send({ confirmedTags: ['diabetes2'] }).expect(200);
+    await t.http
+      .post(`/api/staff/contracts/${renewal.body.id}/confirm`)
+      .set(admin)
+      .send({ confirmedTags: ['diabetes2'] })
+      .expect(200);
     expect((await expectExact()).recomputedBuckets).toBeGreaterThan(0);
 
     await t.http.post(`/api/staff/contracts/${elderly[1].contractId}/terminate`).set(admin).send({ reason: 'movedAway' }).expect(200);
@@ -158,7 +162,11 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
       .set(mover.resident.auth)
       .send({ teamId: team2.id, doctorId: team2.doctor('吴春生') })
       .expect(201);
-    await t.http.post(`/api/staff/contracts/${change.body.id}/confirm`).set(admin).send({ confirmedTags: ['hypertension'] }).expect(200);
+    await t.http
+      .post(`/api/staff/contracts/${change.body.id}/confirm`)
+      .set(admin)
+      .send({ confirmedTags: ['hypertension'] })
+      .expect(200);
     const stats = await expectExact();
     expect(stats.recomputedTeams).toBe(2);
     await expectDashboardExact();
@@ -174,7 +182,11 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
       [id, t.demo.regionId, t.demo.institutions.clinic1.id, now, now],
     );
     for (const p of elderly) {
-      await t.dataSource.query('INSERT INTO push_targets (pushId, personId, accountId, teamId, readAt) VALUES (?, ?, ?, NULL, NULL)', [id, p.personId, 'account']);
+      await t.dataSource.query('INSERT INTO push_targets (pushId, personId, accountId, teamId, readAt) VALUES (?, ?, ?, NULL, NULL)', [
+        id,
+        p.personId,
+        'account',
+      ]);
     }
     expect(await rollUpPushes(t.dataSource)).toBe(1);
     const stats = await expectExact();
@@ -207,7 +219,9 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     const second = await t.startSecondInstance();
     const { default: request } = await import('supertest');
     const other = request(second.getHttpServer());
-    const residents = await Promise.all(Array.from({ length: 4 }, (_, i) => residentWithProfile(t, { birthDate: `194${i}-03-03`, declaredTags: ['hypertension'] })));
+    const residents = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => residentWithProfile(t, { birthDate: `194${i}-03-03`, declaredTags: ['hypertension'] })),
+    );
     const work: Promise<unknown>[] = [];
     for (let i = 0; i < 12; i++) {
       // elderly[1]'s contract was terminated above.

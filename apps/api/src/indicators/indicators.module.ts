@@ -17,6 +17,16 @@ import { TeamTalliesJob } from './team-tallies.job';
 @Module({
   imports: [SurveysModule, ContractsModule, ServicesModule],
   controllers: [IndicatorsController],
-  providers: [IndicatorsService, IndicatorAreas, IndicatorTargetsService, PopulationsService, SurveyMeasures, ContractFactsJob, PushRollupJob, TeamTalliesJob, PlanMeasures],
+  providers: [
+    IndicatorsService,
+    IndicatorAreas,
+    IndicatorTargetsService,
+    PopulationsService,
+    SurveyMeasures,
+    ContractFactsJob,
+    PushRollupJob,
+    TeamTalliesJob,
+    PlanMeasures,
+  ],
 })
 export class IndicatorsModule {}

@@ -76,8 +76,7 @@ export const SNAPSHOT_KEEP_MS = 3 * 86_400_000;
 const TEAMS_PER_QUERY = 8;
 
 type Runner = Pick<EntityManager, 'query'> & { connection: DataSource };
-const isSqlite = (runner: { connection: DataSource } | DataSource) =>
-  ('connection' in runner ? runner.connection : runner).options.type === 'better-sqlite3';
+const isSqlite = (runner: { connection: DataSource } | DataSource) => ('connection' in runner ? runner.connection : runner).options.type === 'better-sqlite3';
 
 function upsertIncrement(sqlite: boolean, keys: string): string {
   return sqlite ? `ON CONFLICT (${keys}) DO UPDATE SET version = version + 1` : 'ON DUPLICATE KEY UPDATE version = version + 1';

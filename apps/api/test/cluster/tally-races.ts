@@ -30,7 +30,12 @@ export const tallySnapshots: Race = {
       residentWithActiveContract(
         c.t,
         {},
-        { birthDate: `194${i}-0${i + 1}-2${i}`, idNumber: makeIdNumber(`194${i}-0${i + 1}-2${i}`, 'female', 7), declaredTags: ['hypertension'], community: '西关村' },
+        {
+          birthDate: `194${i}-0${i + 1}-2${i}`,
+          idNumber: makeIdNumber(`194${i}-0${i + 1}-2${i}`, 'female', 7),
+          declaredTags: ['hypertension'],
+          community: '西关村',
+        },
       ),
     );
     const byTeam = (tallies: Map<string, ContractTally>) => Object.fromEntries(teams.map((t) => [t.id, tallies.get(t.id) ?? emptyTally()]));
@@ -63,7 +68,10 @@ export const tallySnapshots: Race = {
               .set(p.resident.auth)
               .send({ teamId: team2.id, doctorId: team2.doctor('吴春生') });
             expect(change.status).toBe(201);
-            return c.servers[i % 2].post(`/api/staff/contracts/${change.body.id}/confirm`).set(admin).send({ confirmedTags: ['hypertension'] });
+            return c.servers[i % 2]
+              .post(`/api/staff/contracts/${change.body.id}/confirm`)
+              .set(admin)
+              .send({ confirmedTags: ['hypertension'] });
           })(),
         );
       }

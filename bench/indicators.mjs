@@ -49,6 +49,8 @@ try {
   const { PiiCipher } = dist('common/pii-cipher.js');
   app = await createApp({ logLevels: ['error'] });
   await app.init();
+  // The snapshot warming job (indicators/team-tallies.job.ts) would recount between the timed calls.
+  app.get(require('@nestjs/schedule').SchedulerRegistry).deleteInterval('indicator-tally-warm');
   const ids = reuse
     ? { regionId: (await app.get(require('typeorm').DataSource).query('SELECT id FROM regions LIMIT 1'))[0].id }
     : await app.get(DemoSeedService).seed();

@@ -23,7 +23,7 @@ export class TeamTalliesJob {
     private readonly indicators: IndicatorsService,
   ) {}
 
-  @Interval(120_000)
+  @Interval(TALLY_WARM_LEASE.name, 120_000)
   async run(): Promise<void> {
     try {
       await runWithLease(this.dataSource, TALLY_WARM_LEASE.name, TALLY_WARM_LEASE.ttlMs, async () => {

@@ -1,4 +1,6 @@
-import { todayInChina } from '@jiayi/domain';
+import { countingDay, previousPeriod, todayInChina } from '@jiayi/domain';
+import { contractTalliesByTeam, CountWindow, emptyTally } from '../src/indicators/contract-measures';
+import { snapshotTallies, SnapshotStats, TallyTeam } from '../src/indicators/team-tallies';
 import { residentWithActiveContract } from './support/contract-factories';
 import { communityNamed, staffLogin } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -34,5 +36,29 @@ describe('the evaluation dashboard on SQLite (the zero-setup database)', () => {
     await t.http.get('/api/staff/indicators.xlsx').set(admin).expect(200);
     const trend = await t.http.get('/api/staff/indicators/trend?code=signing').set(admin).expect(200);
     expect(trend.body.points.at(-1)).toMatchObject({ numerator: 2 });
+  });
+
+  it('keeps the tally snapshots exact: a write recounts only its bucket, in the SQLite dialect', async () => {
+    const today = todayInChina(new Date());
+    const period = { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` };
+    const w: CountWindow = { period, day: countingDay(period, today), today, previous: previousPeriod(period) };
+    const teams: TallyTeam[] = await t.dataSource.query(
+      'SELECT t.id AS id, t.institutionId AS institutionId FROM teams t JOIN institutions i ON i.id = t.institutionId WHERE i.regionId = ? ORDER BY t.id',
+      [t.demo.regionId],
+    );
+    const expectExact = async () => {
+      const stats = {} as SnapshotStats;
+      const kept = await snapshotTallies(t.dataSource, teams, w, stats);
+      const fresh = await contractTalliesByTeam(t.dataSource, { regionId: t.demo.regionId }, w, { rollUp: false });
+      expect(Object.fromEntries(teams.map((x) => [x.id, kept.get(x.id)]))).toEqual(
+        Object.fromEntries(teams.map((x) => [x.id, fresh.get(x.id) ?? emptyTally()])),
+      );
+      return stats;
+    };
+    await expectExact();
+    expect((await expectExact()).fromSnapshot).toBe(teams.length);
+    await residentWithActiveContract(t, {}, { name: '李老人', birthDate: '1948-03-03', declaredTags: ['hypertension'] });
+    const stats = await expectExact();
+    expect(stats).toMatchObject({ fromSnapshot: teams.length - 1, recomputedTeams: 1, recomputedBuckets: 1 });
   });
 });

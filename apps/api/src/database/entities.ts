@@ -8,6 +8,7 @@ import { IndicatorSettings } from '../indicators/indicator-settings.entity';
 import { Population } from '../indicators/population.entity';
 import { ServicePersonYear } from '../indicators/service-person-year.entity';
 import { PushRollup } from '../indicators/push-rollup';
+import { IndicatorPersonMark, IndicatorTallyVersion, IndicatorTeamTally } from '../indicators/team-tallies';
 import '../indicators/service-record-index';
 import '../indicators/activity-indexes';
 import { Contract } from '../contracts/contract.entity';
@@ -85,5 +86,8 @@ export const entities = [
   ContractFact,
   ServicePersonYear,
   PushRollup,
+  IndicatorTallyVersion,
+  IndicatorPersonMark,
+  IndicatorTeamTally,
   ServiceRecord,
 ];

@@ -16,7 +16,7 @@ export const COUNTED = ['signedFrom', 'signedUntil', 'endDate', 'groupMask', 'pa
 @Entity('contract_facts')
 @Index('IDX_contract_facts_region', ['regionId', 'teamId', ...COUNTED])
 @Index('IDX_contract_facts_institution', ['institutionId', 'teamId', ...COUNTED])
-@Index('IDX_contract_facts_team', ['teamId', ...COUNTED])
+@Index('IDX_contract_facts_team', ['teamId', 'tallyBucket', ...COUNTED])
 @Index('IDX_contract_facts_person', ['personId', 'signedFrom'])
 @Index('IDX_contract_facts_renewal_of', ['renewalOf'])
 export class ContractFact {
@@ -46,4 +46,9 @@ export class ContractFact {
   @DateColumn({ nullable: true }) coveredUntil: string | null;
   /** On the first fact: some other contract of the person lies outside that coverage (signed again after a gap). */
   @BoolColumn({ default: false }) coverageGaps: boolean;
+  /**
+   * Which of the 64 parts of its team the fact's tally snapshot bucket is (team-tallies.ts; the team
+   * index leads with it, so a stale bucket is an index range): from the person's id (tallyBucketOf).
+   */
+  @IntColumn({ default: 0 }) tallyBucket: number;
 }

@@ -6,6 +6,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { Contract } from '../contracts/contract.entity';
 import { Person } from '../people/person.entity';
 import { ContractFact } from './contract-fact.entity';
+import { bumpEpoch, touchPersons } from './team-tallies';
 
 type FactSource = Pick<
   Contract,
@@ -20,6 +21,23 @@ function untilAfterTermination(signedFrom: string, endDate: string, terminatedAt
   if (terminated < signedFrom) return signedFrom;
   return terminated < natural ? terminated : natural;
 }
+
+/**
+ * The tally bucket of a person's facts (0–127, 64 used by UUIDs): from the last two characters of
+ * the id, as the migration's TALLY_BUCKET_SQL computes it for existing rows. Any value is correct
+ * (team-tallies.ts reads the stored one); this one spreads a team evenly and keeps a person's facts together.
+ * @example tallyBucketOf('6f1d0c1e-0000-4000-8000-0000000000a7') // → 93
+ */
+export function tallyBucketOf(personId: string): number {
+  const code = (i: number) => (personId.length >= i ? personId.charCodeAt(personId.length - i) : 0);
+  return (code(1) % 32) * 4 + (code(2) % 4);
+}
+
+/** tallyBucketOf in SQL (MariaDB and SQLite), for the rows written before the column existed. */
+export const TALLY_BUCKET_SQL = {
+  mariadb: '((ASCII(RIGHT(personId, 1)) % 32) * 4 + ASCII(RIGHT(personId, 2)) % 4)',
+  sqlite: '((unicode(substr(personId, -1, 1)) % 32) * 4 + unicode(substr(personId, -2, 1)) % 4)',
+};
 
 /**
  * A contract's fact row from its own columns, the doctor-confirmed tags and the birth date
@@ -47,6 +65,7 @@ export function factOf(
     firstSigning,
     // A contract written without its priced split (an import) counts as not fee-paying.
     paid: (contract.fees?.totals?.selfPay ?? 0) > 0,
+    tallyBucket: tallyBucketOf(contract.personId),
   };
 }
 
@@ -172,6 +191,10 @@ export async function endContractFacts(manager: EntityManager, contractIds: stri
     manager,
     persons.map((p) => p.personId),
   );
+  await touchPersons(
+    manager,
+    persons.map((p) => p.personId),
+  );
 }
 
 /** Keeps `contract_facts` in step with the contracts: written when a doctor confirms, ended on termination, rebuilt on demand. */
@@ -196,6 +219,7 @@ export class ContractFacts {
       .execute();
     if (contract.renewalOf) await manager.update(ContractFact, { contractId: contract.renewalOf }, { renewed: true });
     await refreshCoverage(manager, [contract.personId]);
+    await touchPersons(manager, [contract.personId]);
   }
 
   /**
@@ -238,6 +262,8 @@ export class ContractFacts {
       // Cleared first so that "the person's first contract" is decided in start-date order.
       if (contractIds) await manager.delete(ContractFact, { contractId: In(contractIds) });
       else await manager.clear(ContractFact);
+      // Facts may disappear or move: every tally snapshot is invalidated.
+      await bumpEpoch(manager);
       for (const contract of contracts) {
         const tags = contract.confirmedTagsCipher ? this.cipher.decryptJson<string[]>(contract.confirmedTagsCipher) : [];
         await this.record(manager, contract, tags, persons.get(contract.personId)!);

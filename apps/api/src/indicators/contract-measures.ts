@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Period, POPULATION_GROUPS, PopulationGroup } from '@jiayi/domain';
-import { ANY_GROUP, pushQuarterBounds, pushReachByTeam } from './activity-measures';
+import { ANY_GROUP, pushQuarterBounds } from './activity-measures';
 import { quarterBit } from './push-rollup';
 
 /** What a count is taken over: the period, the day signed residents are counted on, today, and the period before. */
@@ -269,7 +269,7 @@ function areaWhere(filter: AreaFilter): Predicate {
 const sumOf = (p: Predicate, weight = '1'): Predicate => ({ sql: `SUM(CASE WHEN ${p.sql} THEN ${weight} ELSE 0 END)`, params: p.params });
 
 /** How many area scans a region's dashboard runs at once (MariaDB runs each on its own thread). */
-const PARALLEL_SCANS = 2;
+export const PARALLEL_SCANS = 2;
 
 /**
  * Every contract and service count of the indicators, per team, in one pass over the area's facts
@@ -298,17 +298,47 @@ export async function contractTalliesByTeam(
     await Promise.all(Array.from({ length: PARALLEL_SCANS }, worker));
     return merged;
   }
+  return tallyFacts(dataSource, areaWhere(filter), w, { rollUp });
+}
+
+/** The tally snapshot bucket of a fact within its team (contract_facts.tallyBucket, team-tallies.ts). */
+export const BUCKET_SQL = 'f.tallyBucket';
+
+/**
+ * The tallies of the facts matching `where`, per team — or, with `byBucket`, per team and bucket
+ * (contract_facts.tallyBucket), keyed `teamId|bucket`. The year roll-up answers when it can (see talliesQuery), the records otherwise.
+ */
+export async function tallyFacts(
+  dataSource: DataSource,
+  where: Predicate,
+  w: CountWindow,
+  { rollUp = true, byBucket = false }: { rollUp?: boolean; byBucket?: boolean } = {},
+): Promise<Map<string, ContractTally>> {
   const year = rollUp ? rolledUpYear(w) : null;
   if (year !== null) {
-    const rolledUp = await talliesQuery(dataSource, filter, w, year);
+    const rolledUp = await talliesQuery(dataSource, where, w, year, byBucket);
     if (rolledUp) return rolledUp;
   }
-  const [tallies, reached] = await Promise.all([talliesQuery(dataSource, filter, w, null), pushReachByTeam(dataSource, filter, w)]);
-  for (const [teamId, count] of reached) {
-    const tally = tallies!.get(teamId);
+  const [tallies, reached] = await Promise.all([talliesQuery(dataSource, where, w, null, byBucket), pushReachOf(dataSource, where, w, byBucket)]);
+  for (const [key, count] of reached) {
+    const tally = tallies!.get(key);
     if (tally) tally.pushReached = count;
   }
   return tallies!;
+}
+
+/** 推送覆盖率's numerator of the facts matching `where` (see pushReachByTeam), keyed as tallyFacts. */
+async function pushReachOf(dataSource: DataSource, where: Predicate, w: CountWindow, byBucket: boolean): Promise<Map<string, number>> {
+  const sqlite = dataSource.options.type === 'better-sqlite3';
+  const keySql = !byBucket ? 'f.teamId' : sqlite ? `(f.teamId || '|' || ${BUCKET_SQL})` : `CONCAT(f.teamId, '|', ${BUCKET_SQL})`;
+  const rows: { k: string; reached: string | number }[] = await dataSource.query(
+    `SELECT ${keySql} AS k, SUM(CASE WHEN (r.pushQuarters & ${quarterBit(w.day)}) <> 0 THEN 1 ELSE 0 END) AS reached
+       FROM contract_facts f JOIN service_person_years r ON r.personId = f.personId AND r.year = ?
+      WHERE (${where.sql}) AND f.signedFrom <= ? AND f.signedUntil > ? AND (f.groupMask & ${ANY_GROUP}) <> 0
+      GROUP BY ${keySql}`,
+    [Number(w.day.slice(0, 4)), ...where.params, w.day, w.day],
+  );
+  return new Map(rows.map((r) => [String(r.k), Number(r.reached)]));
 }
 
 /**
@@ -317,7 +347,13 @@ export async function contractTalliesByTeam(
  * dated after the counting day (a back-dated window) makes it answer null, and the records are
  * counted instead.
  */
-async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: CountWindow, year: number | null): Promise<Map<string, ContractTally> | null> {
+async function talliesQuery(
+  dataSource: DataSource,
+  where: Predicate,
+  w: CountWindow,
+  year: number | null,
+  byBucket: boolean,
+): Promise<Map<string, ContractTally> | null> {
   const service = (code: ServiceMeasureCode) =>
     year === null ? { numerator: CONTRACT_MEASURES[code].numerator, denominator: CONTRACT_MEASURES[code].denominator! } : ROLLED_SERVICE_MEASURES[code];
   const columns: [string, Predicate][] = [
@@ -341,7 +377,6 @@ async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: Count
     ]),
     ...(year === null ? [] : ([['stale', { sql: 'r.lastServiceDate > ?', params: [w.day] }]] as [string, Predicate][])),
   ];
-  const where = areaWhere(filter);
   const select = columns.map(([alias, p]) => ({ sql: `${sumOf(p).sql} AS ${alias}`, params: p.params }));
   const join: Predicate =
     year === null
@@ -350,8 +385,9 @@ async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: Count
           sql: `LEFT JOIN service_person_years r ON r.personId = f.personId AND r.year = ? AND (f.groupMask & ${ANY_GROUP}) <> 0 AND f.signedFrom <= ? AND f.signedUntil > ?`,
           params: [year, w.day, w.day],
         };
+  const bucket = byBucket ? `, ${BUCKET_SQL}` : '';
   const rows: Record<string, string | number>[] = await dataSource.query(
-    `SELECT f.teamId AS teamId, ${select.map((s) => s.sql).join(', ')} FROM contract_facts f ${join.sql} WHERE ${where.sql} GROUP BY f.teamId`,
+    `SELECT f.teamId AS teamId${bucket ? `${bucket} AS bucket` : ''}, ${select.map((s) => s.sql).join(', ')} FROM contract_facts f ${join.sql} WHERE ${where.sql} GROUP BY f.teamId${bucket}`,
     [...select.flatMap((s) => s.params), ...join.params, ...where.params],
   );
   if (year !== null && rows.some((row) => Number(row.stale ?? 0) > 0)) return null;
@@ -363,10 +399,32 @@ async function talliesQuery(dataSource: DataSource, filter: AreaFilter, w: Count
     SERVICE_MEASURE_CODES.forEach((code, i) => {
       tally.services[code] = { numerator: Number(row[`s${i}n`] ?? 0), denominator: Number(row[`s${i}d`] ?? 0) };
     });
-    result.set(String(row.teamId), tally);
+    result.set(byBucket ? `${row.teamId}|${Number(row.bucket)}` : String(row.teamId), tally);
   }
   return result;
 }
+
+/** A tally as a flat list of numbers (the snapshot's stored form), in a fixed order. */
+export function tallyToList(tally: ContractTally): number[] {
+  return [
+    ...TALLY_KEYS.map((k) => tally[k]),
+    ...POPULATION_GROUPS.map((g) => tally.groups[g.code]),
+    ...SERVICE_MEASURE_CODES.flatMap((c) => [tally.services[c].numerator, tally.services[c].denominator]),
+  ];
+}
+
+/** The inverse of tallyToList. */
+export function tallyFromList(list: readonly number[]): ContractTally {
+  const tally = emptyTally();
+  let i = 0;
+  for (const k of TALLY_KEYS) tally[k] = list[i++];
+  for (const g of POPULATION_GROUPS) tally.groups[g.code] = list[i++];
+  for (const c of SERVICE_MEASURE_CODES) tally.services[c] = { numerator: list[i++], denominator: list[i++] };
+  return tally;
+}
+
+/** How many numbers tallyToList gives (a snapshot of another length was written by other code). */
+export const TALLY_LIST_LENGTH = TALLY_KEYS.length + POPULATION_GROUPS.length + SERVICE_MEASURE_CODES.length * 2;
 
 /**
  * Numerator and denominator predicates of one measure over several windows, summed over the area

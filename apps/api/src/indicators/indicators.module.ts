@@ -11,11 +11,22 @@ import { PlanMeasures } from './plan-measures';
 import { PopulationsService } from './populations.service';
 import { PushRollupJob } from './push-rollup.job';
 import { SurveyMeasures } from './survey-measures';
+import { TeamTalliesJob } from './team-tallies.job';
 
 /** The performance-evaluation dashboard (绩效考核, domain.md §9). ContractFacts lives with the contracts that write it. */
 @Module({
   imports: [SurveysModule, ContractsModule, ServicesModule],
   controllers: [IndicatorsController],
-  providers: [IndicatorsService, IndicatorAreas, IndicatorTargetsService, PopulationsService, SurveyMeasures, ContractFactsJob, PushRollupJob, PlanMeasures],
+  providers: [
+    IndicatorsService,
+    IndicatorAreas,
+    IndicatorTargetsService,
+    PopulationsService,
+    SurveyMeasures,
+    ContractFactsJob,
+    PushRollupJob,
+    TeamTalliesJob,
+    PlanMeasures,
+  ],
 })
 export class IndicatorsModule {}

@@ -33,7 +33,6 @@ import {
   addTallies,
   AreaFilter,
   CONTRACT_MEASURES,
-  contractTalliesByTeam,
   CountWindow,
   emptyTally,
   factRows,
@@ -47,6 +46,7 @@ import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
 import { PlanCounts, PlanMeasures } from './plan-measures';
 import { rollUpPushes } from './push-rollup';
+import { SnapshotStats, snapshotTallies } from './team-tallies';
 import { indicatorWorkbook, peopleWorkbook } from './indicator-workbook';
 import type { IndicatorPeopleQueryDto, IndicatorQueryDto, IndicatorTrendQueryDto } from './dto/indicators.dto';
 import { PopulationsService } from './populations.service';
@@ -62,6 +62,9 @@ const SIGNING_GAP_LABEL = '已登记但未签约的居民';
  */
 @Injectable()
 export class IndicatorsService {
+  /** What the last report did with the tally snapshots (read by the benchmark). */
+  lastSnapshotStats: SnapshotStats | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly areas: IndicatorAreas,
@@ -79,9 +82,8 @@ export class IndicatorsService {
     const year = Number(window.day.slice(0, 4));
     await rollUpPushes(this.dataSource);
     const [tallies, surveys, doctors, populations, referrals, pools, plans] = await Promise.all([
-      contractTalliesByTeam(this.dataSource, this.filterOf(area), window, {
-        parts: area.kind === 'region' ? area.institutions.map((i) => ({ regionId: area.region.id, institutionId: i.id })) : undefined,
-      }),
+      // Per-team snapshots, recounted only where their data changed (team-tallies.ts).
+      snapshotTallies(this.dataSource, area.teams, window, (this.lastSnapshotStats = {} as SnapshotStats)),
       this.surveys.byTeam(area.region.id, window.period),
       this.familyDoctors(area.teams),
       this.populations.figures(
@@ -145,6 +147,25 @@ export class IndicatorsService {
       ...this.shape(scored),
       units,
     };
+  }
+
+  /**
+   * Brings every region's snapshots of this year's dashboard up to date (the warming job): after
+   * the counting day changes, the first request of the day is then not the one that counts.
+   */
+  async warmSnapshots(): Promise<void> {
+    await rollUpPushes(this.dataSource);
+    const window = this.window({});
+    const teams: { id: string; institutionId: string; regionId: string }[] = await this.dataSource.query(
+      'SELECT t.id AS id, t.institutionId AS institutionId, i.regionId AS regionId FROM teams t JOIN institutions i ON i.id = t.institutionId ORDER BY i.regionId, t.institutionId, t.id',
+    );
+    for (const regionId of new Set(teams.map((t) => t.regionId))) {
+      await snapshotTallies(
+        this.dataSource,
+        teams.filter((t) => t.regionId === regionId),
+        window,
+      );
+    }
   }
 
   /** Monthly values of one indicator over the last months (signed residents counted at each month's end). */

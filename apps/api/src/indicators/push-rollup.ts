@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { todayInChina } from '@jiayi/domain';
 import { TimeColumn } from '../database/columns';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { bumpEpoch } from './team-tallies';
 
 /** A push whose targets are in `service_person_years.pushQuarters` (one row per push, written once). */
 @Entity('push_rollups')
@@ -35,7 +36,7 @@ const moment = (value: Date | string) => (value instanceof Date ? value : new Da
  * push is `published` or `withdrawn` its targets never change, and it is rolled up once; the
  * `push_rollups` row is the claim — a second roll-up of the same push fails on its key and writes nothing.
  */
-async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; publishAt: Date | string }): Promise<void> {
+async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; publishAt: Date | string }, invalidate?: () => Promise<void>): Promise<void> {
   const at = moment(push.publishAt);
   const day = todayInChina(at);
   await runner.query('INSERT INTO push_rollups (pushId, rolledUpAt) VALUES (?, ?)', [
@@ -50,6 +51,8 @@ async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; p
      SELECT personId, ?, 0, 0, ? FROM push_targets WHERE pushId = ? ${upsert}`,
     [Number(day.slice(0, 4)), quarterBit(day), push.id],
   );
+  // Its targets now count (推送覆盖率): every tally snapshot is invalidated (team-tallies.ts).
+  await invalidate?.();
 }
 
 /**
@@ -64,7 +67,7 @@ export async function rollUpPushes(dataSource: DataSource): Promise<number> {
     const batch = await pending(dataSource, 100);
     for (const push of batch) {
       try {
-        await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push));
+        await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push, () => bumpEpoch(manager)));
         rolled++;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -74,7 +77,7 @@ export async function rollUpPushes(dataSource: DataSource): Promise<number> {
   }
 }
 
-/** The same in one go on a migration's runner (inside its transaction). */
+/** The same in one go on a migration's runner (inside its transaction; the tally snapshots do not exist yet). */
 export async function backfillPushRollups(runner: Runner, mariadb: boolean): Promise<void> {
   for (const push of await pending(runner, 1_000_000)) await rollUpOne(runner, mariadb, push);
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { touchPersons } from './team-tallies';
 
 /** The record types the yearly roll-up counts. */
 const ROLLED_TYPES = "('healthCheck', 'followUp')";
@@ -75,7 +76,10 @@ export async function lockServiceYears(manager: EntityManager, personId: string,
   }
 }
 
-/** Recounts the locked person-years from the person's current records (after the write, same transaction). */
+/**
+ * Recounts the locked person-years from the person's current records (after the write, same
+ * transaction), and invalidates the tally snapshots that read the person (team-tallies.ts).
+ */
 export async function recountServiceYears(manager: EntityManager, personId: string, years: readonly number[]): Promise<void> {
   for (const year of [...new Set(years)].sort()) {
     const rows: RolledRecord[] = await manager.query(
@@ -97,6 +101,7 @@ export async function recountServiceYears(manager: EntityManager, personId: stri
       ],
     );
   }
+  await touchPersons(manager, [personId]);
 }
 
 /** The calendar year of an ISO date. */

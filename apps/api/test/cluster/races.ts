@@ -11,6 +11,7 @@ import type { ClusterApps } from './cluster-app';
 import { outboxDispatch } from './outbox-races';
 import { pushReleaseOnBothNodes, withdrawDuringRelease } from './push-races';
 import { referralSlots, referralSweep } from './referral-races';
+import { tallySnapshots } from './tally-races';
 
 /**
  * A race that must hold on a multi-primary cluster: two API instances writing through two
@@ -196,4 +197,5 @@ export const races: Race[] = [
   outboxDispatch,
   pushReleaseOnBothNodes,
   withdrawDuringRelease,
+  tallySnapshots,
 ];

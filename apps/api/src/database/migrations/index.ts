@@ -12,6 +12,8 @@ import { PushRelease1796170980000 } from './1796170980000-push-release';
 import { IndicatorRollups1796171100000 } from './1796171100000-indicator-rollups';
 import { PushRollup1796172480000 } from './1796172480000-push-rollup';
 import { PersonPlacements1796181120000 } from './1796181120000-person-placements';
+import { TeamTallies1796182620000 } from './1796182620000-team-tallies';
+import { TallyBuckets1796182680000 } from './1796182680000-tally-buckets';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   IndicatorRollups1796171100000,
   PushRollup1796172480000,
   PersonPlacements1796181120000,
+  TeamTallies1796182620000,
+  TallyBuckets1796182680000,
 ];

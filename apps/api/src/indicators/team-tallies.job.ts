@@ -1,0 +1,37 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { runWithLease } from '../coordination/job-lease';
+import { IndicatorsService } from './indicators.service';
+import { pruneSnapshots } from './team-tallies';
+
+export const TALLY_WARM_LEASE = { name: 'indicator-tally-warm', ttlMs: 120_000 } as const;
+
+/**
+ * Every two minutes, one instance brings this year's dashboard snapshots of every region up to
+ * date (team-tallies.ts) and deletes old ones. After midnight (China time) the counting day moves
+ * and every snapshot key with it: the job counts the new day's before most people look, and
+ * between requests it recounts the buckets that writes made stale.
+ */
+@Injectable()
+export class TeamTalliesJob {
+  private readonly logger = new Logger(TeamTalliesJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  @Interval(TALLY_WARM_LEASE.name, 120_000)
+  async run(): Promise<void> {
+    try {
+      await runWithLease(this.dataSource, TALLY_WARM_LEASE.name, TALLY_WARM_LEASE.ttlMs, async () => {
+        await this.indicators.warmSnapshots();
+        await pruneSnapshots(this.dataSource);
+      });
+    } catch (error) {
+      this.logger.error(`tally snapshot warming failed: ${(error as Error).message}`);
+    }
+  }
+}

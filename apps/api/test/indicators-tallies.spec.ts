@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, countingDay, previousPeriod, todayInChina } from '@jiayi/domain';
+import { ContractFacts } from '../src/indicators/contract-facts';
+import { contractTalliesByTeam, CountWindow, emptyTally } from '../src/indicators/contract-measures';
+import { IndicatorsService } from '../src/indicators/indicators.service';
+import { rollUpPushes } from '../src/indicators/push-rollup';
+import { pruneSnapshots, SnapshotStats, snapshotTallies, TallyTeam } from '../src/indicators/team-tallies';
+import { demoTeam, moveEndDate, residentWithActiveContract, sign } from './support/contract-factories';
+import { residentWithProfile, staffLogin } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+type Headers = Record<string, string>;
+const today = todayInChina(new Date());
+const year = Number(today.slice(0, 4));
+
+const windowOf = (period: { from: string; to: string }): CountWindow => ({ period, day: countingDay(period, today), today, previous: previousPeriod(period) });
+/** The year (read from the roll-ups), the last 365 days (read from the records) and last year. */
+const WINDOWS = [
+  windowOf({ from: `${year}-01-01`, to: `${year}-12-31` }),
+  windowOf({ from: addDays(today, -364), to: today }),
+  windowOf({ from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }),
+];
+
+/**
+ * The dashboard's per-team tally snapshots (indicators/team-tallies.ts): after each kind of write
+ * that changes a tally, the snapshots the next request uses give exactly a fresh count, and only
+ * the stale buckets were counted again; racing requests and writes leave nothing stale.
+ */
+describe('dashboard tally snapshots: recounted where data changed, always a fresh count (MariaDB)', () => {
+  let t: TestApp;
+  let admin: Headers;
+  let doctor: Headers;
+  let teams: TallyTeam[];
+  const elderly: { contractId: string; personId: string }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp('mariadb');
+    [admin, doctor] = await Promise.all(['clinic1.admin', 'clinic1.doctor1'].map((u) => staffLogin(t, u)));
+    teams = await t.dataSource.query(
+      'SELECT t.id AS id, t.institutionId AS institutionId FROM teams t JOIN institutions i ON i.id = t.institutionId WHERE i.regionId = ? ORDER BY t.id',
+      [t.demo.regionId],
+    );
+    for (const tags of [['hypertension'], ['diabetes2'], ['hypertension', 'diabetes2']]) {
+      const { contract } = await residentWithActiveContract(t, {}, { birthDate: '1950-05-05', declaredTags: tags });
+      elderly.push({ contractId: contract.id, personId: contract.personId });
+      // Signed 700 days ago (so that last year's services can be recorded), ending in 200 days.
+      await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ?, doctorConfirmedAt = ? WHERE id = ?', [
+        addDays(today, -700),
+        addDays(today, 200),
+        `${addDays(today, -700)} 02:00:00`,
+        contract.id,
+      ]);
+    }
+    // Facts follow moved dates on a rebuild (which invalidates every snapshot).
+    await t.app.get(ContractFacts).rebuild();
+  });
+  afterAll(async () => t?.close());
+
+  /** Every window: the snapshots (as kept) equal a count from the facts and records; returns the year window's stats. */
+  const expectExact = async (): Promise<SnapshotStats> => {
+    let first: SnapshotStats | null = null;
+    for (const w of WINDOWS) {
+      const stats = {} as SnapshotStats;
+      const kept = await snapshotTallies(t.dataSource, teams, w, stats);
+      first ??= stats;
+      const fresh = await contractTalliesByTeam(t.dataSource, { regionId: t.demo.regionId }, w, { rollUp: false });
+      expect(Object.fromEntries(teams.map((team) => [team.id, kept.get(team.id)]))).toEqual(
+        Object.fromEntries(teams.map((team) => [team.id, fresh.get(team.id) ?? emptyTally()])),
+      );
+    }
+    return first!;
+  };
+  /** The year dashboard served with the snapshots equals the one computed with none. */
+  const expectDashboardExact = async () => {
+    const served = (await t.http.get('/api/staff/indicators').set(admin).expect(200)).body;
+    await t.dataSource.query('DELETE FROM indicator_team_tallies');
+    const counted = (await t.http.get('/api/staff/indicators').set(admin).expect(200)).body;
+    expect(served).toEqual(counted);
+  };
+  const record = (patient: (typeof elderly)[number], type: string, date: string, systolic?: number, fastingGlucose?: number) =>
+    t.http
+      .post('/api/staff/services')
+      .set(doctor)
+      .send({
+        contractId: patient.contractId,
+        type,
+        date,
+        channel: 'clinic',
+        ...(systolic !== undefined || fastingGlucose !== undefined
+          ? { measurements: { ...(systolic !== undefined ? { systolic, diastolic: 80 } : {}), ...(fastingGlucose !== undefined ? { fastingGlucose } : {}) } }
+          : {}),
+      });
+
+  it('a second request reads every team from its snapshot', async () => {
+    await expectExact();
+    const again = await expectExact();
+    expect(again).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0 });
+  });
+
+  it('a signing confirmed recounts only its bucket', async () => {
+    await expectExact();
+    const before = (await snapshotTallies(t.dataSource, teams, WINDOWS[0])).get((await demoTeam(t)).id)!;
+    await residentWithActiveContract(t, {}, { birthDate: '1952-02-02', declaredTags: ['hypertension'] });
+    const stats = await expectExact();
+    expect(stats.recomputedBuckets).toBeGreaterThan(0);
+    expect(stats.fromSnapshot).toBe(teams.length - 1);
+    const after = (await snapshotTallies(t.dataSource, teams, WINDOWS[0])).get((await demoTeam(t)).id)!;
+    expect(after.signed).toBe(before.signed + 1);
+    await expectDashboardExact();
+  });
+
+  it('service records created and corrected (this year and last) invalidate the buckets of the person', async () => {
+    await expectExact();
+    const [hyper, diabetic, both] = elderly;
+    const ids: string[] = [];
+    for (const [patient, type, date, systolic, glucose] of [
+      [hyper, 'followUp', today, 150, undefined],
+      [diabetic, 'followUp', today, undefined, 6.1],
+      [both, 'healthCheck', today, undefined, undefined],
+    ] as const) {
+      const response = await record(patient, type, date, systolic, glucose);
+      expect([response.status, response.body.message]).toEqual([201, undefined]);
+      ids.push(response.body.id);
+      expect((await expectExact()).recomputedBuckets).toBeGreaterThan(0);
+    }
+    await t.http
+      .post(`/api/staff/services/${ids[0]}/corrections`)
+      .set(doctor)
+      .send({ type: 'followUp', date: today, channel: 'clinic', measurements: { systolic: 125, diastolic: 80 }, reason: '血压录入错误' })
+      .expect(201);
+    expect((await expectExact()).recomputedBuckets).toBeGreaterThan(0);
+    await t.http
+      .post(`/api/staff/services/${ids[2]}/corrections`)
+      .set(doctor)
+      .send({ type: 'followUp', date: `${year - 1}-12-30`, channel: 'clinic', measurements: { systolic: 160, diastolic: 95 }, reason: '日期录错' })
+      .expect(201);
+    expect((await expectExact()).recomputedBuckets).toBeGreaterThan(0);
+    await expectDashboardExact();
+  });
+
+  it('a renewal, a termination and a change of team each invalidate what they change', async () => {
+    await expectExact();
+    const renewer = await residentWithActiveContract(t, {}, { birthDate: '1949-09-09', declaredTags: ['diabetes2'] });
+    await moveEndDate(t, renewer.contract.id, addDays(today, 10));
+    const renewal = await t.http.post(`/api/contracts/${renewer.contract.id}/renew`).set(renewer.resident.auth).send({}).expect(201);
+    await expectExact();
+    await t.http
+      .post(`/api/staff/contracts/${renewal.body.id}/confirm`)
+      .set(admin)
+      .send({ confirmedTags: ['diabetes2'] })
+      .expect(200);
+    expect((await expectExact()).recomputedBuckets).toBeGreaterThan(0);
+
+    await t.http.post(`/api/staff/contracts/${elderly[1].contractId}/terminate`).set(admin).send({ reason: 'movedAway' }).expect(200);
+    expect((await expectExact()).recomputedBuckets).toBeGreaterThan(0);
+
+    const mover = await residentWithActiveContract(t, {}, { birthDate: '1948-08-08', declaredTags: ['hypertension'], community: '西关村' });
+    await expectExact();
+    const team2 = await demoTeam(t, '城关镇第二家庭医生团队');
+    const change = await t.http
+      .post(`/api/contracts/${mover.contract.id}/change-team`)
+      .set(mover.resident.auth)
+      .send({ teamId: team2.id, doctorId: team2.doctor('吴春生') })
+      .expect(201);
+    await t.http
+      .post(`/api/staff/contracts/${change.body.id}/confirm`)
+      .set(admin)
+      .send({ confirmedTags: ['hypertension'] })
+      .expect(200);
+    const stats = await expectExact();
+    expect(stats.recomputedTeams).toBe(2);
+    await expectDashboardExact();
+  });
+
+  it('a push rolled up invalidates every snapshot (its targets now count)', async () => {
+    await expectExact();
+    const id = randomUUID();
+    const now = new Date();
+    await t.dataSource.query(
+      `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
+       VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronic', '{}', 'published', ?, 0, ?)`,
+      [id, t.demo.regionId, t.demo.institutions.clinic1.id, now, now],
+    );
+    for (const p of elderly) {
+      await t.dataSource.query('INSERT INTO push_targets (pushId, personId, accountId, teamId, readAt) VALUES (?, ?, ?, NULL, NULL)', [
+        id,
+        p.personId,
+        'account',
+      ]);
+    }
+    expect(await rollUpPushes(t.dataSource)).toBe(1);
+    const stats = await expectExact();
+    expect(stats.fromSnapshot).toBe(0);
+    const reached = [...(await snapshotTallies(t.dataSource, teams, WINDOWS[0])).values()].reduce((s, x) => s + x.pushReached, 0);
+    expect(reached).toBeGreaterThan(0);
+    await expectDashboardExact();
+  });
+
+  it('a profile edit changes no tally and invalidates nothing', async () => {
+    await expectExact();
+    const resident = await residentWithProfile(t, { birthDate: '1951-01-01', declaredTags: ['hypertension'] });
+    await t.http
+      .put('/api/me/profile')
+      .set(resident.auth)
+      .send({
+        name: '改名居民',
+        idNumber: resident.idNumber,
+        phone: '13900139000',
+        communityId: resident.communityId,
+        declaredTags: [],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
+      })
+      .expect(200);
+    expect((await expectExact()).recomputedBuckets).toBe(0);
+  });
+
+  it('racing dashboard requests and writes on two instances leave no stale snapshot', async () => {
+    const second = await t.startSecondInstance();
+    const { default: request } = await import('supertest');
+    const other = request(second.getHttpServer());
+    const residents = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => residentWithProfile(t, { birthDate: `194${i}-03-03`, declaredTags: ['hypertension'] })),
+    );
+    const work: Promise<unknown>[] = [];
+    for (let i = 0; i < 12; i++) {
+      // elderly[1]'s contract was terminated above.
+      work.push(record(elderly[i % 2 ? 0 : 2], i % 4 ? 'followUp' : 'healthCheck', addDays(today, -i), 120 + i * 4));
+      work.push((i % 2 ? t.http : other).get('/api/staff/indicators').set(admin));
+      work.push(snapshotTallies(t.dataSource, teams, WINDOWS[i % 3]));
+    }
+    for (const [i, resident] of residents.entries()) {
+      work.push(
+        (async () => {
+          const signed = await sign(t, resident, {}, i % 2 ? t.http : other);
+          expect(signed.status).toBe(201);
+          await (i % 2 ? other : t.http)
+            .post(`/api/staff/contracts/${signed.body[0].id}/confirm`)
+            .set(admin)
+            .send({ confirmedTags: ['hypertension'] })
+            .expect(200);
+        })(),
+      );
+    }
+    const settled = await Promise.all(work);
+    const statuses = settled.filter((r): r is { status: number } => r !== null && typeof r === 'object' && 'status' in r).map((r) => r.status);
+    expect(statuses.filter((s) => s !== 200 && s !== 201)).toEqual([]);
+    await expectExact();
+    await expectDashboardExact();
+  });
+
+  it('the warming job counts the day before anyone asks; old snapshots are pruned', async () => {
+    await t.dataSource.query('DELETE FROM indicator_team_tallies');
+    await t.app.get(IndicatorsService).warmSnapshots();
+    const stats = {} as SnapshotStats;
+    await snapshotTallies(t.dataSource, teams, WINDOWS[0], stats);
+    expect(stats.fromSnapshot).toBe(teams.length);
+    await pruneSnapshots(t.dataSource, new Date(Date.now() + 4 * 86_400_000));
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM indicator_team_tallies');
+    expect(Number(n)).toBe(0);
+  });
+});

@@ -5,7 +5,7 @@ import { contractTalliesByTeam, CountWindow, emptyTally } from '../src/indicator
 import { IndicatorsService } from '../src/indicators/indicators.service';
 import { rollUpPushes } from '../src/indicators/push-rollup';
 import { pruneSnapshots, SnapshotStats, snapshotTallies, TallyTeam } from '../src/indicators/team-tallies';
-import { demoTeam, moveEndDate, residentWithActiveContract, sign } from './support/contract-factories';
+import { demoTeam, moveEndDate, residentWithActiveContract, setContractDates, sign } from './support/contract-factories';
 import { residentWithProfile, staffLogin } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -44,12 +44,7 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
       const { contract } = await residentWithActiveContract(t, {}, { birthDate: '1950-05-05', declaredTags: tags });
       elderly.push({ contractId: contract.id, personId: contract.personId });
       // Signed 700 days ago (so that last year's services can be recorded), ending in 200 days.
-      await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ?, doctorConfirmedAt = ? WHERE id = ?', [
-        addDays(today, -700),
-        addDays(today, 200),
-        `${addDays(today, -700)} 02:00:00`,
-        contract.id,
-      ]);
+      await setContractDates(t, contract.id, addDays(today, -700), addDays(today, 200));
     }
     // Facts follow moved dates on a rebuild (which invalidates every snapshot).
     await t.app.get(ContractFacts).rebuild();

@@ -117,6 +117,20 @@ export async function moveEndDate(t: TestApp, contractId: string, endDate: strin
   await refreshPlacementsOfContracts(t.dataSource.manager, [contractId]);
 }
 
+/**
+ * Moves a confirmed contract's period (and its confirmation, to its first day) by hand, as tests of
+ * past years need, and places its person again as the API's own writes would.
+ */
+export async function setContractDates(t: TestApp, contractId: string, startDate: string, endDate: string) {
+  await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ?, doctorConfirmedAt = ? WHERE id = ?', [
+    startDate,
+    endDate,
+    `${startDate} 02:00:00`,
+    contractId,
+  ]);
+  await refreshPlacementsOfContracts(t.dataSource.manager, [contractId]);
+}
+
 /** Runs `count` async factories `concurrency` at a time. */
 export async function inBatches<T>(count: number, concurrency: number, make: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = [];

@@ -17,6 +17,7 @@ import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
 import { Contract, feeTotalColumns } from './contract.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { refreshPlanItems } from '../indicators/plan-items';
 import { changeSlot, lockContract, mainSlot, promotePendingChange, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal } from './contract-ledger';
 import { ContractView, ContractViews } from './contract-views';
 import { ChangeTeamDto, CreateContractsDto, RenewContractDto, TerminateContractDto } from './dto/contract.dto';
@@ -146,6 +147,8 @@ export class ContractsService {
         await onSite?.beforeInsert(manager);
         // One multi-row INSERT: the unique open slot refuses the household if any member is already signed.
         await manager.insert(Contract, rows);
+        // Signed on site: active at once, so its plan items are written with it.
+        if (onSite) await refreshPlanItems(manager, rows.map((r) => r.id));
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadySigned(null, persons.length > 1);

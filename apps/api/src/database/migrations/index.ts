@@ -11,6 +11,7 @@ import { Privacy1765000700000 } from './1765000700000-privacy';
 import { PushRelease1796170980000 } from './1796170980000-push-release';
 import { IndicatorRollups1796171100000 } from './1796171100000-indicator-rollups';
 import { PushRollup1796172480000 } from './1796172480000-push-rollup';
+import { PlanItems1796181420000 } from './1796181420000-plan-items';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   PushRelease1796170980000,
   IndicatorRollups1796171100000,
   PushRollup1796172480000,
+  PlanItems1796181420000,
 ];

@@ -244,4 +244,30 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
     const audit = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'indicator.people.export' AND resourceId = 'followUpTimeliness'");
     expect(Number(audit[0].n)).toBe(3);
   });
+  it('racing service writes of one contract on two API instances (two years, new records and corrections) leave the rows a rebuild writes', async () => {
+    const second = await t.startSecondInstance();
+    const { default: request } = await import('supertest');
+    const other = request(second.getHttpServer());
+    const [old] = await t.dataSource.query("SELECT id FROM contracts WHERE personId = ? AND startDate = ?", [ids['戊已续约'], addDays(today, -400)]);
+    const existing: { id: string }[] = await t.dataSource.query("SELECT id FROM service_records WHERE contractId = ? AND current = 1", [old.id]);
+    const body = (date: string) => ({ contractId: old.id, type: 'followUp', date, channel: 'clinic', measurements: { systolic: 130, diastolic: 80 } });
+    const responses = await Promise.all([
+      ...[-380, -300, -200, -120, -90, -70].map((d, i) => (i % 2 ? t.http : other).post('/api/staff/services').set(doctor).send(body(addDays(today, d)))),
+      ...existing.map((r, i) =>
+        (i % 2 ? other : t.http)
+          .post(`/api/staff/services/${r.id}/corrections`)
+          .set(doctor)
+          .send({ type: 'followUp', date: addDays(today, -395 + i * 5), channel: 'clinic', measurements: { systolic: 130, diastolic: 80 }, reason: '并发更正' }),
+      ),
+    ]);
+    expect(responses.map((r) => `${r.status} ${r.status === 201 ? '' : JSON.stringify(r.body)}`)).toEqual(responses.map(() => '201 '));
+    const rows = async () => JSON.stringify(await t.dataSource.query('SELECT id, type, doneOn, serviceId FROM service_plan_items WHERE contractId = ? ORDER BY id', [old.id]));
+    const kept = await rows();
+    await t.dataSource.transaction((manager) => refreshPlanItems(manager, [old.id]));
+    expect(await rows()).toEqual(kept);
+    // Every quarter of that year is now kept (the two corrections moved into Q1; -300, -200 and -120 fill the rest).
+    const followUps = JSON.parse(kept).filter((r: { type: string }) => r.type === 'followUp');
+    expect(followUps).toHaveLength(4);
+    expect(followUps.filter((r: { doneOn: string | null }) => r.doneOn === null)).toEqual([]);
+  });
 });

@@ -174,9 +174,10 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
         expect({ window: w.period, teamId, ...fromFacts }).toEqual({ window: w.period, teamId, ...derived.get(teamId)! });
       }
     }
-    // The second window above: 甲 and 丙 kept both quarters, 乙 missed the second; 戊's old year adds its Q3 and Q4 (ended before).
+    // The second window above: 甲 and 丙 kept both quarters, 乙 missed the second; 戊's old year closed three quarters in it
+    // and kept two. Nobody was signed on its last day (every contract was confirmed today): no contract for 履约率.
     const past = await planCountsByTeam(t.dataSource, { regionId: t.demo.regionId, teamId: ids.team1 }, windows[1]);
-    expect(past.get(ids.team1)!.followUpTimeliness.denominator).toBeGreaterThan(0);
+    expect(past.get(ids.team1)).toEqual({ followUpTimeliness: { numerator: 7, denominator: 9 }, fulfilment: { numerator: 0, denominator: 0 } });
   });
 
   it('the rows the writes left are the rows a rebuild from scratch writes', async () => {

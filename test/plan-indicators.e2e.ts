@@ -101,7 +101,8 @@ it('1. the institution dashboard shows 慢病随访及时率 and 履约率 with 
   const fulfilment = visible(page, 'indicator-fulfilment');
   await shows(fulfilment.getByTestId('indicator-value'), '50.0%');
   await shows(fulfilment, '到期服务全部完成的协议 1 / 有到期服务的在约协议 2');
-  await timeliness.scrollIntoViewIfNeeded();
+  // The team table compares both too.
+  await shows(visible(page, 'units-table'), '慢病随访及时率');
   await snap(page, flow, '01-institution-dashboard');
 });
 
@@ -115,6 +116,7 @@ it('2. drills down from 慢病随访及时率 to the patient with late or missed
   await shows(row.getByTestId('person-detail'), '到期随访 3 次，按时完成 1 次');
   expect(await visible(page, 'people-list').textContent()).not.toContain('陈国华');
   await visible(page, 'trend-chart').locator('canvas').waitFor();
+  await page.waitForTimeout(1500); // the line's drawing animation
   await snap(page, flow, '02-drill-down-gap');
   await tap(page, 'part-numerator');
   await shows(visible(page, 'people-title'), '到期随访都按时完成的慢病患者：1 人');

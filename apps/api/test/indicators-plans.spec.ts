@@ -113,7 +113,11 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
     ids['戊已续约'] = renewer.resident.person.id;
     await moveEndDate(t, renewer.contract.id, addDays(today, 10));
     const renewal = await t.http.post(`/api/contracts/${renewer.contract.id}/renew`).set(renewer.resident.auth).send({}).expect(201);
-    await t.http.post(`/api/staff/contracts/${renewal.body.id}/confirm`).set(admin1).send({ confirmedTags: ['hypertension'] }).expect(200);
+    await t.http
+      .post(`/api/staff/contracts/${renewal.body.id}/confirm`)
+      .set(admin1)
+      .send({ confirmedTags: ['hypertension'] })
+      .expect(200);
     await setDates(renewer.contract.id, addDays(today, -400), addDays(today, -36));
     await setDates(renewal.body.id, addDays(today, -35), addDays(today, 329));
     await followUp(doctor, renewer.contract.id, addDays(today, -390));
@@ -123,8 +127,16 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
       ['己二队', team2, '南街社区', admin1],
       ['庚东城', clinic2Team, '东城社区', admin2],
     ] as const) {
-      const { resident, contract } = await residentWithPendingContract(t, { teamId }, { name, birthDate: '1952-02-02', declaredTags: ['hypertension'], community });
-      await t.http.post(`/api/staff/contracts/${contract.id}/confirm`).set(confirmer).send({ confirmedTags: ['hypertension'] }).expect(200);
+      const { resident, contract } = await residentWithPendingContract(
+        t,
+        { teamId },
+        { name, birthDate: '1952-02-02', declaredTags: ['hypertension'], community },
+      );
+      await t.http
+        .post(`/api/staff/contracts/${contract.id}/confirm`)
+        .set(confirmer)
+        .send({ confirmedTags: ['hypertension'] })
+        .expect(200);
       await setDates(contract.id, start, addDays(start, 364));
       ids[name] = resident.person.id;
     }
@@ -182,9 +194,9 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
 
   it('the rows the writes left are the rows a rebuild from scratch writes', async () => {
     const snapshot = async () =>
-      (await t.dataSource.query('SELECT id, contractId, teamId, type, source, windowStart, windowEnd, doneOn, serviceId FROM service_plan_items ORDER BY id')).map(
-        (r: Record<string, unknown>) => JSON.stringify(r),
-      );
+      (
+        await t.dataSource.query('SELECT id, contractId, teamId, type, source, windowStart, windowEnd, doneOn, serviceId FROM service_plan_items ORDER BY id')
+      ).map((r: Record<string, unknown>) => JSON.stringify(r));
     const kept = await snapshot();
     expect(kept.length).toBeGreaterThan(20);
     await t.dataSource.query('DELETE FROM service_plan_items');
@@ -193,7 +205,12 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
   });
 
   it('trend: monthly values of both, the last month equal to the year so far', async () => {
-    const yearSoFar = (await t.http.get(`/api/staff/indicators?from=${today.slice(0, 4)}-01-01&to=${today}`).set(admin1).expect(200)).body;
+    const yearSoFar = (
+      await t.http
+        .get(`/api/staff/indicators?from=${today.slice(0, 4)}-01-01&to=${today}`)
+        .set(admin1)
+        .expect(200)
+    ).body;
     for (const code of ['followUpTimeliness', 'fulfilment']) {
       const trend = (await t.http.get(`/api/staff/indicators/trend?code=${code}`).set(admin1).expect(200)).body;
       expect(trend.points).toHaveLength(12);
@@ -242,27 +259,41 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
     book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[1]).toContain('情况');
     expect(rows.slice(2).map((r) => r[8])).toContain('到期随访 3 次，按时完成 2 次');
-    const audit = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'indicator.people.export' AND resourceId = 'followUpTimeliness'");
+    const audit = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'indicator.people.export' AND resourceId = 'followUpTimeliness'",
+    );
     expect(Number(audit[0].n)).toBe(3);
   });
   it('racing service writes of one contract on two API instances (two years, new records and corrections) leave the rows a rebuild writes', async () => {
     const second = await t.startSecondInstance();
     const { default: request } = await import('supertest');
     const other = request(second.getHttpServer());
-    const [old] = await t.dataSource.query("SELECT id FROM contracts WHERE personId = ? AND startDate = ?", [ids['戊已续约'], addDays(today, -400)]);
-    const existing: { id: string }[] = await t.dataSource.query("SELECT id FROM service_records WHERE contractId = ? AND current = 1", [old.id]);
+    const [old] = await t.dataSource.query('SELECT id FROM contracts WHERE personId = ? AND startDate = ?', [ids['戊已续约'], addDays(today, -400)]);
+    const existing: { id: string }[] = await t.dataSource.query('SELECT id FROM service_records WHERE contractId = ? AND current = 1', [old.id]);
     const body = (date: string) => ({ contractId: old.id, type: 'followUp', date, channel: 'clinic', measurements: { systolic: 130, diastolic: 80 } });
     const responses = await Promise.all([
-      ...[-380, -300, -200, -120, -90, -70].map((d, i) => (i % 2 ? t.http : other).post('/api/staff/services').set(doctor).send(body(addDays(today, d)))),
+      ...[-380, -300, -200, -120, -90, -70].map((d, i) =>
+        (i % 2 ? t.http : other)
+          .post('/api/staff/services')
+          .set(doctor)
+          .send(body(addDays(today, d))),
+      ),
       ...existing.map((r, i) =>
         (i % 2 ? other : t.http)
           .post(`/api/staff/services/${r.id}/corrections`)
           .set(doctor)
-          .send({ type: 'followUp', date: addDays(today, -395 + i * 5), channel: 'clinic', measurements: { systolic: 130, diastolic: 80 }, reason: '并发更正' }),
+          .send({
+            type: 'followUp',
+            date: addDays(today, -395 + i * 5),
+            channel: 'clinic',
+            measurements: { systolic: 130, diastolic: 80 },
+            reason: '并发更正',
+          }),
       ),
     ]);
     expect(responses.map((r) => `${r.status} ${r.status === 201 ? '' : JSON.stringify(r.body)}`)).toEqual(responses.map(() => '201 '));
-    const rows = async () => JSON.stringify(await t.dataSource.query('SELECT id, type, doneOn, serviceId FROM service_plan_items WHERE contractId = ? ORDER BY id', [old.id]));
+    const rows = async () =>
+      JSON.stringify(await t.dataSource.query('SELECT id, type, doneOn, serviceId FROM service_plan_items WHERE contractId = ? ORDER BY id', [old.id]));
     const kept = await rows();
     await t.dataSource.transaction((manager) => refreshPlanItems(manager, [old.id]));
     expect(await rows()).toEqual(kept);

@@ -56,11 +56,19 @@ describe('the evaluation dashboard on SQLite (the zero-setup database)', () => {
         .set(doctor)
         .send({ contractId: contract.id, type: 'followUp', date: addDays(start, day), channel: 'clinic', ...(planItemId ? { planItemId } : {}) })
         .expect(201);
-    const clinic = (await t.http.get(`/api/staff/indicators?from=${addDays(today, -364)}&to=${today}`).set(admin).expect(200)).body;
+    const clinic = (
+      await t.http
+        .get(`/api/staff/indicators?from=${addDays(today, -364)}&to=${today}`)
+        .set(admin)
+        .expect(200)
+    ).body;
     const byCode = new Map(clinic.indicators.map((i: { code: string }) => [i.code, i]));
     expect(byCode.get('followUpTimeliness')).toMatchObject({ numerator: 1, denominator: 3 });
     expect(byCode.get('fulfilment')).toMatchObject({ numerator: 0, denominator: 1 });
-    const gap = await t.http.get(`/api/staff/indicators/fulfilment/people?from=${addDays(today, -364)}&to=${today}`).set(admin).expect(200);
+    const gap = await t.http
+      .get(`/api/staff/indicators/fulfilment/people?from=${addDays(today, -364)}&to=${today}`)
+      .set(admin)
+      .expect(200);
     expect(gap.body.items.map((p: { name: string; detail: string }) => [p.name, p.detail])).toEqual([['周高血压', '到期服务 3 项，已完成 2 项']]);
   });
 });

@@ -148,7 +148,11 @@ export class ContractsService {
         // One multi-row INSERT: the unique open slot refuses the household if any member is already signed.
         await manager.insert(Contract, rows);
         // Signed on site: active at once, so its plan items are written with it.
-        if (onSite) await refreshPlanItems(manager, rows.map((r) => r.id));
+        if (onSite)
+          await refreshPlanItems(
+            manager,
+            rows.map((r) => r.id),
+          );
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadySigned(null, persons.length > 1);

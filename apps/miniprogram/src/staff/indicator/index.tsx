@@ -105,7 +105,9 @@ function IndicatorDetail({ code, area }: { code: string; area: AreaQuery }) {
       ) : (
         report.data && (
           <View className='note' data-testid='no-people'>
-            {code === 'poolUse' ? '号源使用率统计的是合作医院号源池的号源（已预约号数 ÷ 号源总数），不是居民，没有人员名单。' : '这个指标没有个人名单（来自问卷或尚无数据）。'}
+            {code === 'poolUse'
+              ? '号源使用率统计的是合作医院号源池的号源（已预约号数 ÷ 号源总数），不是居民，没有人员名单。'
+              : '这个指标没有个人名单（来自问卷或尚无数据）。'}
           </View>
         )
       )}

@@ -191,6 +191,39 @@ describe('the dashboard’s referral and push indicators (MariaDB)', () => {
     expect(counts(clinic2, 'pushCoverage')).toEqual([1, 1]);
   });
 
+  it('drill-down of the referral rates: the referrals behind numerator and gap, scoped and audited; pool use has no people (409)', async () => {
+    const people = async (auth: Headers, code: string, part: string, extra = '') =>
+      (await t.http.get(`/api/staff/indicators/${code}/people?${query}&part=${part}${extra}`).set(auth).expect(200)).body;
+    // 预约成功率 of team 1 is 4 of 7: the gap is the request waiting, the declined and the cancelled one.
+    const bookingGap = await people(admin1, 'referralBooking', 'gap', `&teamId=${ids.team1}`);
+    expect(bookingGap).toMatchObject({ total: 3, partLabel: '未预约成功的转诊（待审核、未通过、已取消或已过期）' });
+    expect(bookingGap.items.map((i: { detail: string }) => i.detail.split(' · ')[1]).sort()).toEqual(['已取消', '未通过', '待医生审核'].sort());
+    expect(bookingGap.items[0]).toMatchObject({ personId: ids.pushedNow, teamName: '城关镇第一家庭医生团队' });
+    expect((await people(admin1, 'referralBooking', 'numerator', `&teamId=${ids.team1}`)).total).toBe(4);
+    // The institution: numerator + gap = the denominator of each rate (7/10, 4/5, 3/4).
+    for (const [code, numerator, denominator] of [
+      ['referralBooking', 7, 10],
+      ['referralAttendance', 4, 5],
+      ['referralFeedback', 3, 4],
+    ] as const) {
+      expect((await people(admin1, code, 'numerator')).total).toBe(numerator);
+      expect((await people(admin1, code, 'gap')).total).toBe(denominator - numerator);
+    }
+    const noShow = await people(admin1, 'referralAttendance', 'gap');
+    expect(noShow.items[0].detail).toContain('未就诊');
+    expect((await people(region, 'referralFeedback', 'gap')).total).toBe(2);
+    // Scope: clinic 2's admin cannot list clinic 1's referrals.
+    await t.http.get(`/api/staff/indicators/referralFeedback/people?${query}&institutionId=${ids.clinic1}`).set(admin2).expect(404);
+    const audit = await t.dataSource.query("SELECT personId FROM audit_logs WHERE action = 'indicator.people' AND resourceId = 'referralBooking'");
+    expect(audit.map((a: { personId: string }) => a.personId)).toContain(ids.pushedNow);
+    // 号源使用率 counts slot-pool places, not residents: a refusal that says so, not an empty list.
+    const pool = await t.http.get(`/api/staff/indicators/poolUse/people?${query}`).set(region).expect(409);
+    expect(pool.body.message).toContain('没有人员名单');
+    const whole = await report(region);
+    expect(whole.indicators.find((i: Shown) => i.code === 'poolUse').drillDown).toBe(false);
+    expect(whole.indicators.find((i: Shown) => i.code === 'referralBooking').drillDown).toBe(true);
+  });
+
   it('trend: the referral and push indicators have monthly values, the last month equal to the year so far', async () => {
     const trend = await t.http.get('/api/staff/indicators/trend?code=referralFeedback').set(region).expect(200);
     expect(trend.body.points).toHaveLength(12);

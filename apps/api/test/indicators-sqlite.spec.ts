@@ -1,6 +1,9 @@
-import { countingDay, previousPeriod, todayInChina } from '@jiayi/domain';
+import { addDays, countingDay, previousPeriod, todayInChina } from '@jiayi/domain';
+import { ContractFacts } from '../src/indicators/contract-facts';
 import { contractTalliesByTeam, CountWindow, emptyTally } from '../src/indicators/contract-measures';
+import { refreshPlanItems } from '../src/indicators/plan-items';
 import { snapshotTallies, SnapshotStats, TallyTeam } from '../src/indicators/team-tallies';
+import { refreshPlacementsOfContracts } from '../src/people/placements';
 import { residentWithActiveContract } from './support/contract-factories';
 import { communityNamed, staffLogin } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -60,5 +63,42 @@ describe('the evaluation dashboard on SQLite (the zero-setup database)', () => {
     await residentWithActiveContract(t, {}, { name: '李老人', birthDate: '1948-03-03', declaredTags: ['hypertension'] });
     const stats = await expectExact();
     expect(stats).toMatchObject({ fromSnapshot: teams.length - 1, recomputedTeams: 1, recomputedBuckets: 1 });
+  });
+
+  it('慢病随访及时率 and 履约率 from the plan-item facts for the institution, with the drill-down', async () => {
+    const [admin, doctor] = [await staffLogin(t, 'clinic1.admin'), await staffLogin(t, 'clinic1.doctor1')];
+    const today = todayInChina(new Date());
+    const start = addDays(today, -300);
+    const { contract } = await residentWithActiveContract(t, {}, { name: '周高血压', birthDate: '1960-01-01', declaredTags: ['hypertension'] });
+    await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ? WHERE id = ?', [start, addDays(start, 364), contract.id]);
+    await t.dataSource.transaction(async (manager) => {
+      await refreshPlanItems(manager, [contract.id]);
+      await refreshPlacementsOfContracts(manager, [contract.id]);
+    });
+    await t.app.get(ContractFacts).rebuild();
+    // Q1 on time, Q2 missed, Q3 late (named for its item).
+    for (const [day, planItemId] of [
+      [10, undefined],
+      [280, `${contract.id}:chronic:3`],
+    ] as const)
+      await t.http
+        .post('/api/staff/services')
+        .set(doctor)
+        .send({ contractId: contract.id, type: 'followUp', date: addDays(start, day), channel: 'clinic', ...(planItemId ? { planItemId } : {}) })
+        .expect(201);
+    const clinic = (
+      await t.http
+        .get(`/api/staff/indicators?from=${addDays(today, -364)}&to=${today}`)
+        .set(admin)
+        .expect(200)
+    ).body;
+    const byCode = new Map(clinic.indicators.map((i: { code: string }) => [i.code, i]));
+    expect(byCode.get('followUpTimeliness')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(byCode.get('fulfilment')).toMatchObject({ numerator: 0, denominator: 1 });
+    const gap = await t.http
+      .get(`/api/staff/indicators/fulfilment/people?from=${addDays(today, -364)}&to=${today}`)
+      .set(admin)
+      .expect(200);
+    expect(gap.body.items.map((p: { name: string; detail: string }) => [p.name, p.detail])).toEqual([['周高血压', '到期服务 3 项，已完成 2 项']]);
   });
 });

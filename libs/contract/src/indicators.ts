@@ -89,6 +89,8 @@ export const IndicatorPersonSchema = Type.Object({
   contractId: Nullable(Type.String()),
   signedFrom: Nullable(DateString()),
   endDate: Nullable(DateString()),
+  /** What puts the person in the list, for the plan and referral rates (到期随访 4 次，按时完成 3 次; a referral's day, hospital and status). */
+  detail: Type.Optional(Type.String({ example: '到期随访 4 次，按时完成 3 次' })),
 });
 export type IndicatorPerson = Static<typeof IndicatorPersonSchema>;
 

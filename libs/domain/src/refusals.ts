@@ -157,6 +157,7 @@ export const REFUSAL_KINDS = {
   'INDICATOR.TARGET': 'badInput',
   'INDICATOR.POINTS': 'badInput',
   'INDICATOR.SCORING': 'badInput',
+  'INDICATOR.NO_PEOPLE': 'rule',
 
   // Service delivery (履约): on-site signing, service records, non-signing categories
   'SERVICE.MEASUREMENT_RANGE': 'badInput',

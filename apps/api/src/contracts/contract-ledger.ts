@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { ContractStatus, TerminationReason } from '@jiayi/domain';
 import { endContractFacts } from '../indicators/contract-facts';
+import { refreshPlanItems } from '../indicators/plan-items';
 import { Doctor } from '../reference/doctor.entity';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
@@ -126,6 +127,7 @@ export async function terminateWithRenewal(manager: EntityManager, contract: Con
   await releasePlace(manager, contract);
   if (renewal && renewalClosed) await releasePlace(manager, renewal);
   await endContractFacts(manager, renewal && renewalClosed ? [contract.id, renewal.id] : [contract.id], at);
+  await refreshPlanItems(manager, renewal && renewalClosed ? [contract.id, renewal.id] : [contract.id]);
   return true;
 }
 

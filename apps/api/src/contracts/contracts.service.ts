@@ -17,6 +17,7 @@ import { Region } from '../reference/region.entity';
 import { Team, TeamCommunity } from '../reference/team.entity';
 import { Contract, feeTotalColumns } from './contract.entity';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { refreshPlanItems } from '../indicators/plan-items';
 import { changeSlot, lockContract, mainSlot, promotePendingChange, renewalSlot, takePlaces, takeTeamPlaces, terminateWithRenewal } from './contract-ledger';
 import { ContractView, ContractViews } from './contract-views';
 import { ChangeTeamDto, CreateContractsDto, RenewContractDto, TerminateContractDto } from './dto/contract.dto';
@@ -147,12 +148,17 @@ export class ContractsService {
         await onSite?.beforeInsert(manager);
         // One multi-row INSERT: the unique open slot refuses the household if any member is already signed.
         await manager.insert(Contract, rows);
-        // Signed on site: the contracts are active at once, and the persons may be new.
-        if (onSite)
+        // Signed on site: active at once, so the persons are placed and the plan items written with it.
+        if (onSite) {
           await refreshPlacements(
             manager,
             rows.map((r) => r.personId),
           );
+          await refreshPlanItems(
+            manager,
+            rows.map((r) => r.id),
+          );
+        }
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadySigned(null, persons.length > 1);

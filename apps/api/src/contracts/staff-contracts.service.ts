@@ -20,6 +20,7 @@ import { Institution } from '../reference/institution.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { Team } from '../reference/team.entity';
 import { Contract } from './contract.entity';
+import { refreshPersonPlanItems } from '../indicators/plan-items';
 import { inTransaction, writeOnce } from '../database/transaction';
 import { changeSlot, closeContract, handOverToChange, lockContract, releasePlace } from './contract-ledger';
 import { maskPhone, StaffContractView, ContractViews } from './contract-views';
@@ -224,6 +225,8 @@ export class StaffContractsService {
       if (result.affected !== 1) throw refusalError(contractRefusal('CONTRACT.NOT_PENDING'));
       await this.facts.record(manager, { ...contract, doctorConfirmedAt }, confirmedTags, person.birthDate);
       await refreshPlacements(manager, [contract.personId]);
+      // The plan items of the person's contracts: this one now planned, a team change's old one ended.
+      await refreshPersonPlanItems(manager, [contract.personId], this.cipher);
       await this.audit.record(auth, 'contract.confirm', [contract.personId], 'contract', contract.id, manager);
       await this.notices.raise(manager, {
         personId: contract.personId,

@@ -7,6 +7,7 @@ import { ContractFact } from '../indicators/contract-fact.entity';
 import { IndicatorSettings } from '../indicators/indicator-settings.entity';
 import { Population } from '../indicators/population.entity';
 import { ServicePersonYear } from '../indicators/service-person-year.entity';
+import { ServicePlanItem } from '../indicators/plan-item.entity';
 import { PushRollup } from '../indicators/push-rollup';
 import { IndicatorPersonMark, IndicatorTallyVersion, IndicatorTeamTally } from '../indicators/team-tallies';
 import '../indicators/service-record-index';
@@ -85,6 +86,7 @@ export const entities = [
   IndicatorSettings,
   ContractFact,
   ServicePersonYear,
+  ServicePlanItem,
   PushRollup,
   IndicatorTallyVersion,
   IndicatorPersonMark,

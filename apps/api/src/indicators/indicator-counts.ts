@@ -9,7 +9,7 @@ import {
   ReferralTally,
 } from '@jiayi/domain';
 import type { ContractTally } from './contract-measures';
-import type { PlanCounts } from './plan-measures';
+import type { PlanCounts } from './plan-items';
 import type { SurveyTally } from './survey-measures';
 
 /** What the counters found for one area (a team, an institution or the region). */
@@ -17,7 +17,7 @@ export interface AreaTallies {
   contracts: ContractTally;
   surveys: SurveyTally;
   referrals: ReferralTally;
-  /** 慢病随访及时率 and 履约率 of a team; null for an institution or a region (derived per request, see plan-measures.ts). */
+  /** 慢病随访及时率 and 履约率 from the plan-item facts (plan-items.ts), for every level; null leaves them "no data". */
   plans: PlanCounts | null;
   /** The region's referral pools; null for a team or an institution (pools belong to hospitals). */
   pools: PoolTally | null;

@@ -84,11 +84,33 @@ export async function peopleWorkbook(list: IndicatorPeople): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = '家医 Jiayi';
   const sheet = book.addWorksheet(sheetName(list.partLabel, new Set()));
-  sheet.columns = [{ width: 6 }, { width: 12 }, { width: 22 }, { width: 6 }, { width: 6 }, { width: 24 }, { width: 12 }, { width: 12 }];
+  // The plan and referral lists say why each row is there (到期随访 4 次，按时完成 3 次; a referral's day and hospital).
+  const detailed = list.items.some((p) => p.detail);
+  sheet.columns = [
+    { width: 6 },
+    { width: 12 },
+    { width: 22 },
+    { width: 6 },
+    { width: 6 },
+    { width: 24 },
+    { width: 12 },
+    { width: 12 },
+    ...(detailed ? [{ width: 40 }] : []),
+  ];
   sheet.addRow([`${list.name}：${list.partLabel}（共 ${list.total} 人）`]).font = { bold: true, size: 13 };
-  sheet.addRow(['序号', '姓名', '身份证号', '性别', '年龄', '家庭医生团队', '签约日期', '协议到期']).font = { bold: true };
+  sheet.addRow(['序号', '姓名', '身份证号', '性别', '年龄', '家庭医生团队', '签约日期', '协议到期', ...(detailed ? ['情况'] : [])]).font = { bold: true };
   for (const [i, p] of list.items.entries()) {
-    sheet.addRow([i + 1, p.name, p.idNumberMasked, p.gender === 'male' ? '男' : '女', p.age, p.teamName ?? '', p.signedFrom ?? '', p.endDate ?? '']);
+    sheet.addRow([
+      i + 1,
+      p.name,
+      p.idNumberMasked,
+      p.gender === 'male' ? '男' : '女',
+      p.age,
+      p.teamName ?? '',
+      p.signedFrom ?? '',
+      p.endDate ?? '',
+      ...(detailed ? [p.detail ?? ''] : []),
+    ]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

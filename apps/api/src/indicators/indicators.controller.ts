@@ -64,14 +64,15 @@ export class IndicatorsController {
     return this.indicators.trend(auth, query);
   }
 
+  /** 409 INDICATOR.NO_PEOPLE for 号源使用率: it counts slot-pool places, not people. */
   @Get('indicators/:code/people')
-  @ApiResult(IndicatorPeopleSchema, { errors: [404] })
+  @ApiResult(IndicatorPeopleSchema, { errors: [404, 409] })
   people(@Auth() auth: AuthContext, @Param('code') code: string, @Query() query: IndicatorPeopleQueryDto) {
     return this.indicators.people(auth, code, query);
   }
 
   @Get('indicators/:code/people.xlsx')
-  @ApiResult(BinaryFile('the list as a sheet'), { errors: [404], contentType: XLSX })
+  @ApiResult(BinaryFile('the list as a sheet'), { errors: [404, 409], contentType: XLSX })
   async peopleWorkbook(
     @Auth() auth: AuthContext,
     @Param('code') code: string,

@@ -26,7 +26,7 @@ import {
 import type { Indicator, IndicatorPeople, IndicatorReport, IndicatorTrend, IndicatorUnit } from '@jiayi/contract';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
-import { badRequest, notFound } from '../common/api-error';
+import { badRequest, notFound, refusal } from '../common/api-error';
 import { Person } from '../people/person.entity';
 import { Doctor } from '../reference/doctor.entity';
 import {
@@ -44,9 +44,10 @@ import { pushReachByTeam, referralTalliesByTeam, regionPoolUse } from './activit
 import { AreaTallies, indicatorCounts } from './indicator-counts';
 import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
-import { PlanCounts, PlanMeasures } from './plan-measures';
+import { isPlanIndicator, PLAN_PEOPLE, planCountsByTeam, planPeopleRows, sumPlanCounts } from './plan-items';
 import { rollUpPushes } from './push-rollup';
 import { SnapshotStats, snapshotTallies } from './team-tallies';
+import { isReferralPeopleIndicator, POOL_USE_NO_PEOPLE, REFERRAL_PEOPLE, referralPeopleRows } from './referral-people';
 import { indicatorWorkbook, peopleWorkbook } from './indicator-workbook';
 import type { IndicatorPeopleQueryDto, IndicatorQueryDto, IndicatorTrendQueryDto } from './dto/indicators.dto';
 import { PopulationsService } from './populations.service';
@@ -71,7 +72,6 @@ export class IndicatorsService {
     private readonly targets: IndicatorTargetsService,
     private readonly populations: PopulationsService,
     private readonly surveys: SurveyMeasures,
-    private readonly planMeasures: PlanMeasures,
     private readonly audit: AuditService,
   ) {}
 
@@ -92,13 +92,8 @@ export class IndicatorsService {
       ),
       referralTalliesByTeam(this.dataSource, this.filterOf(area), window),
       area.kind === 'region' ? regionPoolUse(this.dataSource, area.region.id, window) : Promise.resolve(null),
-      // Derived per request (plan-measures.ts): a team's only — an institution's 15 teams took 30 s at county scale.
-      area.kind !== 'team'
-        ? Promise.resolve(null)
-        : this.planMeasures.byTeam(
-            area.teams.map((t) => t.id),
-            window,
-          ),
+      // From the plan-item facts (plan-items.ts), for every level.
+      planCountsByTeam(this.dataSource, this.filterOf(area), window),
     ]);
     const capacity = area.region.policy.doctorCapacity;
     const talliesOf = (teams: AreaTeam[], communityIds: string[], wholeArea = false): AreaTallies => ({
@@ -106,7 +101,7 @@ export class IndicatorsService {
       surveys: teams.reduce((sum, t) => addSurveyTallies(sum, surveys.get(t.id) ?? emptySurveyTally()), emptySurveyTally()),
       referrals: teams.reduce((sum, t) => addReferralTallies(sum, referrals.get(t.id) ?? emptyReferralTally()), emptyReferralTally()),
       pools: wholeArea ? pools : null,
-      plans: plans ? sumPlanCounts(teams.map((t) => plans.get(t.id)).filter((c): c is PlanCounts => c !== undefined)) : null,
+      plans: sumPlanCounts(teams.map((t) => plans.get(t.id)).filter((c) => c !== undefined)),
       familyDoctors: teams.reduce((sum, t) => sum + (doctors.get(t.id) ?? 0), 0),
       doctorCapacity: capacity,
       population: populationOf(populations, communityIds),
@@ -214,6 +209,11 @@ export class IndicatorsService {
         else if (denominator === null) denominator = populationDenominator(definition.code, population);
         points.push(trendPoint(months[i].month, value.numerator, denominator));
       }
+    } else if (isPlanIndicator(definition.code)) {
+      for (const [i, w] of windows.entries()) {
+        const counts = sumPlanCounts([...(await planCountsByTeam(this.dataSource, this.filterOf(area), w)).values()])[definition.code];
+        points.push(trendPoint(months[i].month, counts?.numerator ?? 0, counts ? counts.denominator : null));
+      }
     } else if (definition.source === 'surveys') {
       for (const month of months) {
         const byTeam = await this.surveys.byTeam(area.region.id, month);
@@ -288,15 +288,22 @@ export class IndicatorsService {
     action: string,
   ): Promise<IndicatorPeople> {
     const definition = indicatorDefinition(code);
+    if (code === 'poolUse') throw refusal('INDICATOR.NO_PEOPLE', POOL_USE_NO_PEOPLE, 'code');
     const measure = CONTRACT_MEASURES[code];
-    if (!definition || !measure) throw notFound('这个指标没有可查看的名单');
+    if (!definition || !(measure || isPlanIndicator(code) || isReferralPeopleIndicator(code))) throw notFound('这个指标没有可查看的名单');
     const area = await this.areas.resolve(auth, query);
     const window = this.window(query);
     const part = query.part ?? 'gap';
     let total: number;
-    let rows: { personId: string; contractId: string | null; teamId: string | null; signedFrom: string | null; endDate: string | null }[];
+    let rows: { personId: string; contractId: string | null; teamId: string | null; signedFrom: string | null; endDate: string | null; detail?: string }[];
     let partLabel: string;
-    if (part === 'numerator') {
+    if (isPlanIndicator(code)) {
+      ({ total, rows } = await planPeopleRows(this.dataSource, this.filterOf(area), code, part, window, limit, offset));
+      partLabel = part === 'numerator' ? PLAN_PEOPLE[code].numeratorLabel : PLAN_PEOPLE[code].gapLabel;
+    } else if (isReferralPeopleIndicator(code)) {
+      ({ total, rows } = await referralPeopleRows(this.dataSource, this.filterOf(area), code, part, window, limit, offset));
+      partLabel = part === 'numerator' ? REFERRAL_PEOPLE[code].numeratorLabel : REFERRAL_PEOPLE[code].gapLabel;
+    } else if (part === 'numerator') {
       ({ total, rows } = await factRows(this.dataSource, this.filterOf(area), measure.numerator(window), limit, offset));
       partLabel = measure.numeratorLabel;
     } else if (code === 'signing') {
@@ -324,6 +331,7 @@ export class IndicatorsService {
         contractId: r.contractId,
         signedFrom: r.signedFrom,
         endDate: r.endDate,
+        ...(r.detail ? { detail: r.detail } : {}),
       };
     });
     await this.audit.record(
@@ -357,7 +365,7 @@ export class IndicatorsService {
         ...i,
         numeratorLabel: definition.numerator,
         denominatorLabel: definition.denominator,
-        drillDown: i.status !== 'noData' && i.code in CONTRACT_MEASURES,
+        drillDown: i.status !== 'noData' && (i.code in CONTRACT_MEASURES || isPlanIndicator(i.code) || isReferralPeopleIndicator(i.code)),
       };
     });
     return {
@@ -399,15 +407,6 @@ export class IndicatorsService {
     for (const d of doctors) counts.set(d.teamId, (counts.get(d.teamId) ?? 0) + 1);
     return counts;
   }
-}
-
-function sumPlanCounts(list: PlanCounts[]): PlanCounts {
-  const add = (pick: (c: PlanCounts) => IndicatorCounts) =>
-    list.reduce((sum, c) => ({ numerator: sum.numerator + (pick(c)?.numerator ?? 0), denominator: sum.denominator + (pick(c)?.denominator ?? 0) }), {
-      numerator: 0,
-      denominator: 0,
-    });
-  return { followUpTimeliness: add((c) => c.followUpTimeliness), fulfilment: add((c) => c.fulfilment) };
 }
 
 function isRealDate(value: string): boolean {

@@ -1,23 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { closedBy, CountedPlan, IndicatorCounts, planIndicatorCounts } from '@jiayi/domain';
+import { closedBy, CountedPlan, planIndicatorCounts } from '@jiayi/domain';
 import { Contract } from '../contracts/contract.entity';
 import { PLANNED_STATUSES, ServicePlansService } from '../services/service-plans.service';
 import { ServiceRecord } from '../services/service-record.entity';
 import type { CountWindow } from './contract-measures';
-
-export type PlanCounts = { followUpTimeliness: IndicatorCounts; fulfilment: IndicatorCounts };
+import type { PlanCounts } from './plan-items';
 
 /** How many contracts' plans are derived at once (each batch loads its persons and services once). */
 const BATCH = 2000;
 
 /**
- * 慢病随访及时率 and 履约率 per team, from the service plans of the team's contracts (the same plans
- * and progress the staff and residents see) on the counting day — libs/domain plan-indicators.ts.
- * Derived per request, so only for a team's dashboard (≈ 2 s for a team of 2,000 contracts at county
- * scale; an institution's 15 teams took 30 s): an institution and the region read "no data" until
- * plan items are kept as facts.
+ * 慢病随访及时率 and 履约率 per team derived per request from the service plans of the team's
+ * contracts (the same plans and progress the staff and residents see) on the counting day —
+ * libs/domain plan-indicators.ts. The dashboard no longer uses it (≈ 2 s for a team of 2,000
+ * contracts at county scale, 30 s for an institution of 15 teams): it counts the plan-item facts
+ * (plan-items.ts). Kept as the reference the facts are checked against (indicators-plans.spec.ts).
  */
 @Injectable()
 export class PlanMeasures {

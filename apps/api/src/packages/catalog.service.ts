@@ -39,8 +39,7 @@ export class CatalogService {
   }
 
   async catalog(regionId: string, manager: EntityManager = this.dataSource.manager): Promise<ServicePackage[]> {
-    const rows = await manager.find(ServicePackageRecord, { where: { regionId, active: true }, order: { kind: 'ASC', code: 'ASC' } });
-    return rows.map(toServicePackage);
+    return activeCatalog(manager, regionId);
   }
 
   /** The packages a person may choose, each with its per-year totals. */
@@ -72,6 +71,12 @@ export class CatalogService {
     const result = quote({ catalog, packageCodes, years, birthDate: person.birthDate, tags, on, policy: region.policy });
     return { result, policy: region.policy, region };
   }
+}
+
+/** The region's active packages (what prices a selection and plans a contract). */
+export async function activeCatalog(manager: EntityManager, regionId: string): Promise<ServicePackage[]> {
+  const rows = await manager.find(ServicePackageRecord, { where: { regionId, active: true }, order: { kind: 'ASC', code: 'ASC' } });
+  return rows.map(toServicePackage);
 }
 
 export function toServicePackage(row: ServicePackageRecord): ServicePackage {

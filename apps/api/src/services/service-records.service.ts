@@ -22,6 +22,7 @@ import { PiiCipher } from '../common/pii-cipher';
 import { maskPhone } from '../contracts/contract-views';
 import { Contract } from '../contracts/contract.entity';
 import { inTransaction, writeOnce } from '../database/transaction';
+import { lockPlanContracts, refreshPlanItems } from '../indicators/plan-items';
 import { lockServiceYears, recountServiceYears, yearOfDate } from '../indicators/service-years';
 import { NoticesService } from '../notices/notices.service';
 import { PeopleService } from '../people/people.service';
@@ -85,8 +86,10 @@ export class ServiceRecordsService {
     await inTransaction(this.dataSource, async (manager) => {
       // The person's yearly roll-up (indicators) is locked first and recounted after the insert.
       await lockServiceYears(manager, row.personId, [yearOfDate(row.serviceDate)]);
+      await lockPlanContracts(manager, [row.contractId]);
       await manager.insert(ServiceRecord, row);
       await recountServiceYears(manager, row.personId, [yearOfDate(row.serviceDate)]);
+      await refreshPlanItems(manager, [row.contractId], this.cipher);
       await this.audit.record(auth, 'service.record', [row.personId], 'service', row.id, manager);
       await this.tellResident(manager, row);
     });
@@ -123,6 +126,7 @@ export class ServiceRecordsService {
     const years = [yearOfDate(previous.serviceDate), yearOfDate(row.serviceDate)];
     await inTransaction(this.dataSource, async (manager) => {
       await lockServiceYears(manager, row.personId, years);
+      await lockPlanContracts(manager, [previous.contractId, row.contractId]);
       const retired = await manager
         .createQueryBuilder()
         .update(ServiceRecord)
@@ -132,6 +136,7 @@ export class ServiceRecordsService {
       if (retired.affected !== 1) throw refusal('SERVICE.NOT_CURRENT', '这条记录刚被别人更正过，请刷新后在最新的版本上更正');
       await manager.insert(ServiceRecord, row);
       await recountServiceYears(manager, row.personId, years);
+      await refreshPlanItems(manager, [previous.contractId, row.contractId], this.cipher);
       await this.audit.record(auth, 'service.correct', [row.personId], 'service', row.id, manager);
       await this.tellResident(manager, row);
     });

@@ -33,8 +33,8 @@ const dueIn = (item: CountedPlanItem, period: Period, lastClosed: string) => ite
  *   whose window closed in the period / those of them done by a service dated inside the window;
  * - 履约率: contracts in force on the counting day with at least one item whose window closed in the
  *   period / those of them whose every such item is done.
- * The API derives the plans per request for a team (indicators/plan-measures.ts); an institution
- * and the region read "no data" until plan items are kept as facts.
+ * The API counts the same in SQL over plan items kept as facts (apps/api indicators/plan-items.ts)
+ * for a team, an institution and the region; its tests check the two agree.
  * @example planIndicatorCounts([{ inForce: true, items: [{ type: 'followUp', source: 'publicHealth', windowStart: '2026-01-01',
  *   windowEnd: '2026-03-31', state: 'done', doneOn: '2026-02-01' }] }], { from: '2026-01-01', to: '2026-12-31' }, '2026-05-19')
  *   // → { followUpTimeliness: { numerator: 1, denominator: 1 }, fulfilment: { numerator: 1, denominator: 1 } }

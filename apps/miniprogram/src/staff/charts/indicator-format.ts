@@ -21,7 +21,6 @@ export function formatPoints(points: number | null): string {
 export function statusText(indicator: Pick<Indicator, 'code' | 'status' | 'denominatorLabel'>): string {
   if (indicator.status === 'noData') {
     if (indicator.code === 'poolUse') return '仅全区统计（号源属于合作医院）'
-    if (indicator.code === 'followUpTimeliness' || indicator.code === 'fulfilment') return '按团队统计，请选择一个团队查看'
     if (indicator.code === 'signing' || indicator.code.startsWith('keyGroupSigning')) return '暂无数据（本年度人口数未填写）'
     return '暂无数据'
   }

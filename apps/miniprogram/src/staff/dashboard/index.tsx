@@ -15,7 +15,7 @@ import { StaffGate } from '../StaffGate'
 import '../charts/dashboard.css'
 
 /** The indicators compared across teams (institutions for the region) in the table and the bar chart. */
-const COMPARED = ['signing', 'keyGroupSigning', 'renewal', 'healthCheck', 'satisfaction']
+const COMPARED = ['signing', 'keyGroupSigning', 'renewal', 'healthCheck', 'followUpTimeliness', 'fulfilment', 'satisfaction']
 
 function IndicatorCard({ indicator, onOpen }: { indicator: Indicator; onOpen: () => void }) {
   const off = indicator.status !== 'scored'
@@ -50,7 +50,8 @@ function IndicatorCard({ indicator, onOpen }: { indicator: Indicator; onOpen: ()
 }
 
 function UnitsTable({ units, onOpen }: { units: IndicatorUnit[]; onOpen: (unit: IndicatorUnit) => void }) {
-  const names = units[0]?.indicators.filter((i) => COMPARED.includes(i.code)) ?? []
+  // In the order of the cells below.
+  const names = COMPARED.map((code) => units[0]?.indicators.find((i) => i.code === code)).filter((i): i is Indicator => i !== undefined)
   return (
     <View className='units' data-testid='units-table'>
       <View className='units__row units__row--head'>

@@ -45,6 +45,11 @@ function People({ code, area, part }: { code: string; area: AreaQuery; part: Par
                 <View>
                   {p.gender === 'male' ? '男' : '女'} · {p.age}岁
                 </View>
+                {p.detail && (
+                  <View className='person__detail' data-testid='person-detail'>
+                    {p.detail}
+                  </View>
+                )}
                 {p.teamName && <View className='muted'>{p.teamName}</View>}
                 {p.signedFrom && <View className='muted'>签约 {p.signedFrom}</View>}
                 {p.endDate && <View className='muted'>到期 {p.endDate}</View>}
@@ -98,7 +103,13 @@ function IndicatorDetail({ code, area }: { code: string; area: AreaQuery }) {
           <People code={code} area={area} part={part} />
         </View>
       ) : (
-        report.data && <View className='note'>这个指标没有个人名单（来自问卷或尚无数据）。</View>
+        report.data && (
+          <View className='note' data-testid='no-people'>
+            {code === 'poolUse'
+              ? '号源使用率统计的是合作医院号源池的号源（已预约号数 ÷ 号源总数），不是居民，没有人员名单。'
+              : '这个指标没有个人名单（来自问卷或尚无数据）。'}
+          </View>
+        )
       )}
     </View>
   )

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OutboxDispatcher } from '../../src/pushes/outbox-dispatcher';
 import { OutboxService } from '../../src/pushes/outbox.service';
 import { SubscriptionsService } from '../../src/pushes/subscriptions.service';
+import { WechatTokenService } from '../../src/pushes/wechat-token.service';
 import { inBatches } from '../support/contract-factories';
 import { residentWithProfile } from '../support/factories';
 import { PUSH_TEMPLATE, subscribe } from '../support/push-factories';
@@ -38,6 +39,9 @@ export const outboxDispatch: Race = {
 
     c.t.wechat.messages.length = 0;
     const dispatchers = [c.t.app.get(OutboxDispatcher), c.second.get(OutboxDispatcher)];
+    // Both instances hold the access token before the race, so neither spends its first batch fetching it
+    // while the other claims every row (seen once: node 2 handled none, a lost race rather than a fault).
+    await Promise.all([c.t.app.get(WechatTokenService).token(), c.second.get(WechatTokenService).token()]);
     const handled = await Promise.all([dispatchers[0].drain(), dispatchers[1].drain(), dispatchers[0].drain(), dispatchers[1].drain()]);
     expect(handled.reduce((a, b) => a + b, 0)).toBe(40);
     expect(handled[1] + handled[3]).toBeGreaterThan(0);

@@ -11,6 +11,10 @@ import { Privacy1765000700000 } from './1765000700000-privacy';
 import { PushRelease1796170980000 } from './1796170980000-push-release';
 import { IndicatorRollups1796171100000 } from './1796171100000-indicator-rollups';
 import { PushRollup1796172480000 } from './1796172480000-push-rollup';
+import { PersonPlacements1796181120000 } from './1796181120000-person-placements';
+import { PlanItems1796181420000 } from './1796181420000-plan-items';
+import { TeamTallies1796182620000 } from './1796182620000-team-tallies';
+import { TallyBuckets1796182680000 } from './1796182680000-tally-buckets';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -27,4 +31,8 @@ export const migrations = [
   PushRelease1796170980000,
   IndicatorRollups1796171100000,
   PushRollup1796172480000,
+  PersonPlacements1796181120000,
+  PlanItems1796181420000,
+  TeamTallies1796182620000,
+  TallyBuckets1796182680000,
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, countingDay, previousPeriod, todayInChina } from '@jiayi/domain';
+import { addDays, closedBy, countingDay, previousPeriod, todayInChina } from '@jiayi/domain';
 import { ContractFacts } from '../src/indicators/contract-facts';
 import { contractTalliesByTeam, CountWindow, emptyTally } from '../src/indicators/contract-measures';
 import { IndicatorsService } from '../src/indicators/indicators.service';
@@ -130,6 +130,29 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
       .send({ type: 'followUp', date: `${year - 1}-12-30`, channel: 'clinic', measurements: { systolic: 160, diastolic: 95 }, reason: '日期录错' })
       .expect(201);
     expect((await expectExact()).recomputedBuckets).toBeGreaterThan(0);
+    await expectDashboardExact();
+  });
+
+  it('plan items: a follow-up done in a closed window moves 慢病随访及时率 through the snapshot, recounting only its bucket', async () => {
+    await expectExact();
+    const [hyper] = elderly;
+    const [item] = await t.dataSource.query(
+      `SELECT id, windowStart FROM service_plan_items WHERE contractId = ? AND type = 'followUp' AND source = 'publicHealth' AND doneOn IS NULL
+          AND windowEnd >= ? AND windowEnd < ? ORDER BY windowEnd DESC LIMIT 1`,
+      [hyper.contractId, WINDOWS[0].period.from, closedBy(WINDOWS[0].day, WINDOWS[0].today)],
+    );
+    expect(item).toBeDefined();
+    const team = (await demoTeam(t)).id;
+    const before = (await snapshotTallies(t.dataSource, teams, WINDOWS[0])).get(team)!;
+    const done = await t.http
+      .post('/api/staff/services')
+      .set(doctor)
+      .send({ contractId: hyper.contractId, type: 'followUp', date: String(item.windowStart).slice(0, 10), channel: 'clinic', planItemId: item.id });
+    expect(done.status).toBe(201);
+    const stats = await expectExact();
+    expect(stats.fromSnapshot).toBe(teams.length - 1);
+    const after = (await snapshotTallies(t.dataSource, teams, WINDOWS[0])).get(team)!;
+    expect([after.planDue, after.planTimely]).toEqual([before.planDue, before.planTimely + 1]);
     await expectDashboardExact();
   });
 

@@ -7,6 +7,7 @@ import { Contract } from '../contracts/contract.entity';
 import { Person } from '../people/person.entity';
 import { ContractFact } from './contract-fact.entity';
 import { bumpEpoch, touchPersons } from './team-tallies';
+import { tallyBucketOf } from './tally-buckets';
 
 type FactSource = Pick<
   Contract,
@@ -22,22 +23,7 @@ function untilAfterTermination(signedFrom: string, endDate: string, terminatedAt
   return terminated < natural ? terminated : natural;
 }
 
-/**
- * The tally bucket of a person's facts (0–127, 64 used by UUIDs): from the last two characters of
- * the id, as the migration's TALLY_BUCKET_SQL computes it for existing rows. Any value is correct
- * (team-tallies.ts reads the stored one); this one spreads a team evenly and keeps a person's facts together.
- * @example tallyBucketOf('6f1d0c1e-0000-4000-8000-0000000000a7') // → 93
- */
-export function tallyBucketOf(personId: string): number {
-  const code = (i: number) => (personId.length >= i ? personId.charCodeAt(personId.length - i) : 0);
-  return (code(1) % 32) * 4 + (code(2) % 4);
-}
-
-/** tallyBucketOf in SQL (MariaDB and SQLite), for the rows written before the column existed. */
-export const TALLY_BUCKET_SQL = {
-  mariadb: '((ASCII(RIGHT(personId, 1)) % 32) * 4 + ASCII(RIGHT(personId, 2)) % 4)',
-  sqlite: '((unicode(substr(personId, -1, 1)) % 32) * 4 + unicode(substr(personId, -2, 1)) % 4)',
-};
+export { tallyBucketOf, TALLY_BUCKET_SQL } from './tally-buckets';
 
 /**
  * A contract's fact row from its own columns, the doctor-confirmed tags and the birth date

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Period, POPULATION_GROUPS, PopulationGroup } from '@jiayi/domain';
 import { ANY_GROUP, pushQuarterBounds } from './activity-measures';
+import { planTallies } from './plan-items';
 import { quarterBit } from './push-rollup';
 
 /** What a count is taken over: the period, the day signed residents are counted on, today, and the period before. */
@@ -51,7 +52,7 @@ export const facts = {
   /** The latest follow-up of the period with a reading of this kind met the control target. */
   latestOnTarget: (w: CountWindow, column: 'bloodPressureOnTarget' | 'glucoseOnTarget'): Predicate => ({
     sql: `(SELECT s.${column} FROM service_records s WHERE s.personId = f.personId AND s.type = 'followUp' AND s.serviceDate >= ? AND s.serviceDate <= ?
-      AND s.current = 1 AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC LIMIT 1) = 1`,
+      AND s.current = 1 AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC, s.id DESC LIMIT 1) = 1`,
     params: [w.period.from, w.day],
   }),
   /** A push published in the quarter of the counting day was sent to the person (their feed): 推送覆盖率. */
@@ -220,11 +221,29 @@ export interface ContractTally {
   keyGroupSigned: number;
   /** Of those, the ones sent a push in the counting day's quarter (推送覆盖率's numerator). */
   pushReached: number;
+  /** 慢病随访及时率 and 履约率 from the plan items of the same area (plan-items.ts PlanTally). */
+  planDue: number;
+  planTimely: number;
+  planWithItems: number;
+  planFulfilled: number;
   groups: Record<PopulationGroup, number>;
   services: Record<ServiceMeasureCode, { numerator: number; denominator: number }>;
 }
 
-const TALLY_KEYS = ['signed', 'paid', 'ended', 'renewed', 'newPrevious', 'continued', 'keyGroupSigned', 'pushReached'] as const;
+const TALLY_KEYS = [
+  'signed',
+  'paid',
+  'ended',
+  'renewed',
+  'newPrevious',
+  'continued',
+  'keyGroupSigned',
+  'pushReached',
+  'planDue',
+  'planTimely',
+  'planWithItems',
+  'planFulfilled',
+] as const;
 
 export function emptyTally(): ContractTally {
   return {
@@ -236,6 +255,10 @@ export function emptyTally(): ContractTally {
     continued: 0,
     keyGroupSigned: 0,
     pushReached: 0,
+    planDue: 0,
+    planTimely: 0,
+    planWithItems: 0,
+    planFulfilled: 0,
     groups: Object.fromEntries(POPULATION_GROUPS.map((g) => [g.code, 0])) as Record<PopulationGroup, number>,
     services: Object.fromEntries(SERVICE_MEASURE_CODES.map((c) => [c, { numerator: 0, denominator: 0 }])) as ContractTally['services'],
   };
@@ -306,13 +329,29 @@ export const BUCKET_SQL = 'f.tallyBucket';
 
 /**
  * The tallies of the facts matching `where`, per team — or, with `byBucket`, per team and bucket
- * (contract_facts.tallyBucket), keyed `teamId|bucket`. The year roll-up answers when it can (see talliesQuery), the records otherwise.
+ * (contract_facts.tallyBucket), keyed `teamId|bucket` — with the plan counts of the plan items the
+ * same predicate matches (they carry the same area columns and bucket, plan-items.ts).
  */
 export async function tallyFacts(
   dataSource: DataSource,
   where: Predicate,
   w: CountWindow,
-  { rollUp = true, byBucket = false }: { rollUp?: boolean; byBucket?: boolean } = {},
+  options: { rollUp?: boolean; byBucket?: boolean } = {},
+): Promise<Map<string, ContractTally>> {
+  const [tallies, plans] = await Promise.all([factTallies(dataSource, where, w, options), planTallies(dataSource, where, w, options.byBucket)]);
+  for (const [key, plan] of plans) {
+    const tally = tallies.get(key) ?? tallies.set(key, emptyTally()).get(key)!;
+    Object.assign(tally, { planDue: plan.due, planTimely: plan.timely, planWithItems: plan.withItems, planFulfilled: plan.fulfilled });
+  }
+  return tallies;
+}
+
+/** The fact tallies alone: the year roll-up answers when it can (see talliesQuery), the records otherwise. */
+async function factTallies(
+  dataSource: DataSource,
+  where: Predicate,
+  w: CountWindow,
+  { rollUp = true, byBucket = false }: { rollUp?: boolean; byBucket?: boolean },
 ): Promise<Map<string, ContractTally>> {
   const year = rollUp ? rolledUpYear(w) : null;
   if (year !== null) {

@@ -44,7 +44,7 @@ import { pushReachByTeam, referralTalliesByTeam, regionPoolUse } from './activit
 import { AreaTallies, indicatorCounts } from './indicator-counts';
 import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
-import { isPlanIndicator, PLAN_PEOPLE, planCountsByTeam, planPeopleRows, sumPlanCounts } from './plan-items';
+import { isPlanIndicator, PLAN_PEOPLE, planCountsByTeam, planCountsOf, planPeopleRows, sumPlanCounts } from './plan-items';
 import { rollUpPushes } from './push-rollup';
 import { SnapshotStats, snapshotTallies } from './team-tallies';
 import { isReferralPeopleIndicator, POOL_USE_NO_PEOPLE, REFERRAL_PEOPLE, referralPeopleRows } from './referral-people';
@@ -81,8 +81,8 @@ export class IndicatorsService {
     const targets = await this.targets.effective(area.region.id);
     const year = Number(window.day.slice(0, 4));
     await rollUpPushes(this.dataSource);
-    const [tallies, surveys, doctors, populations, referrals, pools, plans] = await Promise.all([
-      // Per-team snapshots, recounted only where their data changed (team-tallies.ts).
+    const [tallies, surveys, doctors, populations, referrals, pools] = await Promise.all([
+      // Per-team snapshots (contracts, services, pushes, plan items), recounted only where their data changed (team-tallies.ts).
       snapshotTallies(this.dataSource, area.teams, window, (this.lastSnapshotStats = {} as SnapshotStats)),
       this.surveys.byTeam(area.region.id, window.period),
       this.familyDoctors(area.teams),
@@ -92,20 +92,21 @@ export class IndicatorsService {
       ),
       referralTalliesByTeam(this.dataSource, this.filterOf(area), window),
       area.kind === 'region' ? regionPoolUse(this.dataSource, area.region.id, window) : Promise.resolve(null),
-      // From the plan-item facts (plan-items.ts), for every level.
-      planCountsByTeam(this.dataSource, this.filterOf(area), window),
     ]);
     const capacity = area.region.policy.doctorCapacity;
-    const talliesOf = (teams: AreaTeam[], communityIds: string[], wholeArea = false): AreaTallies => ({
-      contracts: teams.reduce((sum, t) => addTallies(sum, tallies.get(t.id) ?? emptyTally()), emptyTally()),
-      surveys: teams.reduce((sum, t) => addSurveyTallies(sum, surveys.get(t.id) ?? emptySurveyTally()), emptySurveyTally()),
-      referrals: teams.reduce((sum, t) => addReferralTallies(sum, referrals.get(t.id) ?? emptyReferralTally()), emptyReferralTally()),
-      pools: wholeArea ? pools : null,
-      plans: sumPlanCounts(teams.map((t) => plans.get(t.id)).filter((c) => c !== undefined)),
-      familyDoctors: teams.reduce((sum, t) => sum + (doctors.get(t.id) ?? 0), 0),
-      doctorCapacity: capacity,
-      population: populationOf(populations, communityIds),
-    });
+    const talliesOf = (teams: AreaTeam[], communityIds: string[], wholeArea = false): AreaTallies => {
+      const contracts = teams.reduce((sum, t) => addTallies(sum, tallies.get(t.id) ?? emptyTally()), emptyTally());
+      return {
+        contracts,
+        surveys: teams.reduce((sum, t) => addSurveyTallies(sum, surveys.get(t.id) ?? emptySurveyTally()), emptySurveyTally()),
+        referrals: teams.reduce((sum, t) => addReferralTallies(sum, referrals.get(t.id) ?? emptyReferralTally()), emptyReferralTally()),
+        pools: wholeArea ? pools : null,
+        plans: planCountsOf({ due: contracts.planDue, timely: contracts.planTimely, withItems: contracts.planWithItems, fulfilled: contracts.planFulfilled }),
+        familyDoctors: teams.reduce((sum, t) => sum + (doctors.get(t.id) ?? 0), 0),
+        doctorCapacity: capacity,
+        population: populationOf(populations, communityIds),
+      };
+    };
     const scored = evaluate(
       INDICATORS,
       indicatorCounts(

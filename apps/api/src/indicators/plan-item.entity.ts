@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import { DateColumn, RefColumn, TextColumn } from '../database/columns';
+import { DateColumn, IntColumn, RefColumn, TextColumn } from '../database/columns';
 
 /** The columns the plan counts read after the area's prefix: the area indexes cover them. */
 export const PLAN_COUNTED = ['windowEnd', 'contractId', 'source', 'type', 'windowStart', 'doneOn'];
@@ -16,7 +16,7 @@ export const PLAN_COUNTED = ['windowEnd', 'contractId', 'source', 'type', 'windo
 @Entity('service_plan_items')
 @Index('IDX_service_plan_items_region', ['regionId', 'teamId', ...PLAN_COUNTED])
 @Index('IDX_service_plan_items_institution', ['institutionId', 'teamId', ...PLAN_COUNTED])
-@Index('IDX_service_plan_items_team', ['teamId', ...PLAN_COUNTED])
+@Index('IDX_service_plan_items_team', ['teamId', 'tallyBucket', ...PLAN_COUNTED])
 @Index('IDX_service_plan_items_contract', ['contractId'])
 export class ServicePlanItem {
   /** The plan item's id, `<contractId>:<key>:<n>` (what a service record's planItemId names). */
@@ -35,4 +35,6 @@ export class ServicePlanItem {
   /** The date of the current service that fulfils it (which may lie after the window: late); null while not done. */
   @DateColumn({ nullable: true }) doneOn: string | null;
   @RefColumn({ nullable: true }) serviceId: string | null;
+  /** The person's tally snapshot bucket (contract-facts.ts tallyBucketOf): the plan counts are kept per team and bucket with the contract tallies (team-tallies.ts). */
+  @IntColumn({ default: 0 }) tallyBucket: number;
 }

@@ -5,7 +5,8 @@ import type { PiiCipher } from '../common/pii-cipher';
 import { Contract } from '../contracts/contract.entity';
 import { contractPlans, PlannedService } from '../services/service-plans.service';
 import { ServicePlanItem } from './plan-item.entity';
-import type { AreaFilter, CountWindow } from './contract-measures';
+import type { AreaFilter, CountWindow, Predicate } from './contract-measures';
+import { bumpBuckets, tallyBucketOf } from './tally-buckets';
 
 /** 慢病随访及时率 and 履约率 of one area. */
 export type PlanCounts = { followUpTimeliness: IndicatorCounts; fulfilment: IndicatorCounts };
@@ -78,9 +79,15 @@ export async function refreshPlanItems(manager: EntityManager, contractIds: read
       windowEnd: item.windowEnd,
       doneOn: item.serviceId ? (dateOf.get(item.serviceId) ?? null) : null,
       serviceId: item.serviceId,
+      tallyBucket: tallyBucketOf(c.personId),
     }));
   });
   for (let i = 0; i < rows.length; i += 500) await manager.insert(ServicePlanItem, rows.slice(i, i + 500));
+  // The plan counts are part of the tally snapshots: the buckets of the rewritten contracts are stale.
+  await bumpBuckets(
+    manager,
+    contracts.map((c) => `${c.teamId}|${tallyBucketOf(c.personId)}`),
+  );
 }
 
 /** Rewrites the plan items of every contract of the persons (a confirmation may also end the person's other contract). */
@@ -112,52 +119,77 @@ export async function backfillPlanItems(manager: EntityManager, cipher: PiiCiphe
 }
 
 function areaOf(filter: AreaFilter): { sql: string; params: unknown[] } {
-  if (filter.teamId) return { sql: 'i.teamId = ?', params: [filter.teamId] };
-  if (filter.institutionId) return { sql: 'i.institutionId = ?', params: [filter.institutionId] };
-  return { sql: 'i.regionId = ?', params: [filter.regionId] };
+  if (filter.teamId) return { sql: 'f.teamId = ?', params: [filter.teamId] };
+  if (filter.institutionId) return { sql: 'f.institutionId = ?', params: [filter.institutionId] };
+  return { sql: 'f.regionId = ?', params: [filter.regionId] };
 }
 
 /** An item counts for the period when its window closed in it, by the last closed day (libs/domain plan-indicators.ts). */
-const CLOSED_IN = 'i.windowEnd >= ? AND i.windowEnd <= ?';
+const CLOSED_IN = 'f.windowEnd >= ? AND f.windowEnd <= ?';
 const closedParams = (w: CountWindow) => [w.period.from, closedBy(w.day, w.today)];
-const FOLLOW_UP = "i.type = 'followUp' AND i.source = 'publicHealth'";
-const TIMELY = 'i.doneOn IS NOT NULL AND i.doneOn >= i.windowStart AND i.doneOn <= i.windowEnd';
-const IN_FORCE = 'EXISTS (SELECT 1 FROM contract_facts f WHERE f.contractId = i.contractId AND f.signedFrom <= ? AND f.signedUntil > ?)';
+const FOLLOW_UP = "f.type = 'followUp' AND f.source = 'publicHealth'";
+const TIMELY = 'f.doneOn IS NOT NULL AND f.doneOn >= f.windowStart AND f.doneOn <= f.windowEnd';
+const IN_FORCE = 'EXISTS (SELECT 1 FROM contract_facts cf WHERE cf.contractId = f.contractId AND cf.signedFrom <= ? AND cf.signedUntil > ?)';
+
+/** What the plan-item facts give one team (or one team's bucket): the two rates' numerators and denominators. */
+export interface PlanTally {
+  /** Public-health follow-ups whose window closed in the period (慢病随访及时率's denominator)… */
+  due: number;
+  /** …and of those, the ones done inside their window (its numerator). */
+  timely: number;
+  /** Contracts in force on the counting day with an item closed in the period (履约率's denominator)… */
+  withItems: number;
+  /** …and of those, the ones with every such item done (its numerator). */
+  fulfilled: number;
+}
 
 /**
- * 慢病随访及时率 and 履约率 per team from the plan-item facts (libs/domain planIndicatorCounts, in
- * SQL): the public-health follow-ups whose window closed in the period and those done inside it;
- * the contracts in force on the counting day with an item closed in the period and those with
- * every such item done. Two index-range scans of the area, for a team, an institution or the region.
+ * 慢病随访及时率 and 履约率 of the plan items matching `where` (a predicate over `service_plan_items f`
+ * of the same shape as over `contract_facts f`: team, institution, region, tally bucket), keyed by
+ * team, or by `teamId|bucket` (the tally snapshots, team-tallies.ts). libs/domain
+ * planIndicatorCounts in SQL: two index-range scans.
  */
-export async function planCountsByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, PlanCounts>> {
-  const area = areaOf(filter);
+export async function planTallies(dataSource: DataSource, where: Predicate, w: CountWindow, byBucket = false): Promise<Map<string, PlanTally>> {
+  const sqlite = !isMariaDb(dataSource);
+  const key = !byBucket ? 'f.teamId' : sqlite ? "(f.teamId || '|' || f.tallyBucket)" : "CONCAT(f.teamId, '|', f.tallyBucket)";
   const [timeliness, fulfilment]: Record<string, unknown>[][] = await Promise.all([
     dataSource.query(
-      `SELECT i.teamId AS teamId, COUNT(*) AS due, SUM(CASE WHEN ${TIMELY} THEN 1 ELSE 0 END) AS timely
-         FROM service_plan_items i WHERE ${area.sql} AND ${FOLLOW_UP} AND ${CLOSED_IN} GROUP BY i.teamId`,
-      [...area.params, ...closedParams(w)],
+      `SELECT ${key} AS k, COUNT(*) AS due, SUM(CASE WHEN ${TIMELY} THEN 1 ELSE 0 END) AS timely
+         FROM service_plan_items f WHERE (${where.sql}) AND ${FOLLOW_UP} AND ${CLOSED_IN} GROUP BY ${key}`,
+      [...where.params, ...closedParams(w)],
     ),
     dataSource.query(
-      `SELECT x.teamId AS teamId, COUNT(*) AS withItems, SUM(CASE WHEN x.open = 0 THEN 1 ELSE 0 END) AS fulfilled FROM (
-         SELECT i.teamId AS teamId, i.contractId AS contractId, SUM(CASE WHEN i.doneOn IS NULL THEN 1 ELSE 0 END) AS open
-           FROM service_plan_items i WHERE ${area.sql} AND ${CLOSED_IN} AND ${IN_FORCE} GROUP BY i.teamId, i.contractId) x
-       GROUP BY x.teamId`,
-      [...area.params, ...closedParams(w), w.day, w.day],
+      `SELECT x.k AS k, COUNT(*) AS withItems, SUM(CASE WHEN x.open = 0 THEN 1 ELSE 0 END) AS fulfilled FROM (
+         SELECT ${key} AS k, f.contractId AS contractId, SUM(CASE WHEN f.doneOn IS NULL THEN 1 ELSE 0 END) AS open
+           FROM service_plan_items f WHERE (${where.sql}) AND ${CLOSED_IN} AND ${IN_FORCE} GROUP BY ${key}, f.contractId) x
+       GROUP BY x.k`,
+      [...where.params, ...closedParams(w), w.day, w.day],
     ),
   ]);
-  const result = new Map<string, PlanCounts>();
-  const of = (teamId: string) => {
-    let counts = result.get(teamId);
-    if (!counts) {
-      counts = { followUpTimeliness: { numerator: 0, denominator: 0 }, fulfilment: { numerator: 0, denominator: 0 } };
-      result.set(teamId, counts);
-    }
-    return counts;
+  const result = new Map<string, PlanTally>();
+  const of = (k: unknown) => {
+    const id = String(k);
+    let tally = result.get(id);
+    if (!tally) result.set(id, (tally = { due: 0, timely: 0, withItems: 0, fulfilled: 0 }));
+    return tally;
   };
-  for (const r of timeliness) of(String(r.teamId)).followUpTimeliness = { numerator: Number(r.timely ?? 0), denominator: Number(r.due) };
-  for (const r of fulfilment) of(String(r.teamId)).fulfilment = { numerator: Number(r.fulfilled ?? 0), denominator: Number(r.withItems) };
+  for (const r of timeliness) Object.assign(of(r.k), { due: Number(r.due), timely: Number(r.timely ?? 0) });
+  for (const r of fulfilment) Object.assign(of(r.k), { withItems: Number(r.withItems), fulfilled: Number(r.fulfilled ?? 0) });
   return result;
+}
+
+/** The two rates of a plan tally. */
+export function planCountsOf(tally: PlanTally): PlanCounts {
+  return {
+    followUpTimeliness: { numerator: tally.timely, denominator: tally.due },
+    fulfilment: { numerator: tally.fulfilled, denominator: tally.withItems },
+  };
+}
+
+/** 慢病随访及时率 and 履约率 per team of an area (the trend; the dashboard reads them from the tally snapshots). */
+export async function planCountsByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, PlanCounts>> {
+  const tallies = await planTallies(dataSource, areaOf(filter), w);
+  return new Map([...tallies].map(([teamId, tally]) => [teamId, planCountsOf(tally)]));
 }
 
 /** The two indicators' counts summed over teams. */
@@ -201,11 +233,11 @@ export async function planPeopleRows(
 ): Promise<{ total: number; rows: PlanPersonRow[] }> {
   const area = areaOf(filter);
   const timeliness = code === 'followUpTimeliness';
-  const missed = timeliness ? `SUM(CASE WHEN ${TIMELY} THEN 0 ELSE 1 END)` : 'SUM(CASE WHEN i.doneOn IS NULL THEN 1 ELSE 0 END)';
+  const missed = timeliness ? `SUM(CASE WHEN ${TIMELY} THEN 0 ELSE 1 END)` : 'SUM(CASE WHEN f.doneOn IS NULL THEN 1 ELSE 0 END)';
   const where = timeliness ? `${area.sql} AND ${FOLLOW_UP} AND ${CLOSED_IN}` : `${area.sql} AND ${CLOSED_IN} AND ${IN_FORCE}`;
   const params = timeliness ? [...area.params, ...closedParams(w)] : [...area.params, ...closedParams(w), w.day, w.day];
-  const grouped = `SELECT i.contractId AS contractId, i.personId AS personId, i.teamId AS teamId, COUNT(*) AS due, ${missed} AS missed
-      FROM service_plan_items i WHERE ${where} GROUP BY i.contractId, i.personId, i.teamId HAVING ${missed} ${part === 'numerator' ? '= 0' : '> 0'}`;
+  const grouped = `SELECT f.contractId AS contractId, f.personId AS personId, f.teamId AS teamId, COUNT(*) AS due, ${missed} AS missed
+      FROM service_plan_items f WHERE ${where} GROUP BY f.contractId, f.personId, f.teamId HAVING ${missed} ${part === 'numerator' ? '= 0' : '> 0'}`;
   const [{ total }] = await dataSource.query(`SELECT COUNT(*) AS total FROM (${grouped}) t`, params);
   const found: Record<string, unknown>[] = await dataSource.query(
     `SELECT t.contractId AS contractId, t.personId AS personId, t.teamId AS teamId, t.due AS due, t.missed AS missed, c.startDate AS startDate, c.endDate AS endDate

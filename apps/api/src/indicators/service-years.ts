@@ -11,6 +11,8 @@ export interface RolledRecord {
   bloodPressureOnTarget: boolean | number | null;
   glucoseOnTarget: boolean | number | null;
   createdAt: Date | string;
+  /** Breaks a tie of date and second (createdAt keeps whole seconds), as `ORDER BY …, id DESC` does in SQL. */
+  id: string;
 }
 
 export interface ServiceYearCounts {
@@ -29,15 +31,21 @@ const bool = (value: boolean | number | null) => (value === null || value === un
  * The counts of one person-year from its current health checks and follow-ups: how many of each,
  * whether the latest follow-up with each reading (latest date, then latest written) was on target,
  * and the latest date. The same rules as the per-record predicates of contract-measures.ts.
- * @example rollUpServiceYear([{ type: 'followUp', serviceDate: '2026-03-01', bloodPressureOnTarget: true, glucoseOnTarget: null, createdAt: new Date() }])
+ * @example rollUpServiceYear([{ id: 'a', type: 'followUp', serviceDate: '2026-03-01', bloodPressureOnTarget: true, glucoseOnTarget: null, createdAt: new Date() }])
  *   // → { checks: 0, followUps: 1, bloodPressureLatest: true, glucoseLatest: null, lastServiceDate: '2026-03-01' }
  */
 export function rollUpServiceYear(records: readonly RolledRecord[]): ServiceYearCounts {
+  const later = (a: RolledRecord, b: RolledRecord) =>
+    a.serviceDate !== b.serviceDate
+      ? a.serviceDate > b.serviceDate
+      : time(a.createdAt) !== time(b.createdAt)
+        ? time(a.createdAt) > time(b.createdAt)
+        : a.id > b.id;
   const latest = (column: 'bloodPressureOnTarget' | 'glucoseOnTarget') => {
     let best: RolledRecord | null = null;
     for (const r of records) {
       if (r.type !== 'followUp' || bool(r[column]) === null) continue;
-      if (!best || r.serviceDate > best.serviceDate || (r.serviceDate === best.serviceDate && time(r.createdAt) > time(best.createdAt))) best = r;
+      if (!best || later(r, best)) best = r;
     }
     return best ? bool(best[column]) : null;
   };
@@ -83,7 +91,7 @@ export async function lockServiceYears(manager: EntityManager, personId: string,
 export async function recountServiceYears(manager: EntityManager, personId: string, years: readonly number[]): Promise<void> {
   for (const year of [...new Set(years)].sort()) {
     const rows: RolledRecord[] = await manager.query(
-      `SELECT type, serviceDate, bloodPressureOnTarget, glucoseOnTarget, createdAt FROM service_records
+      `SELECT id, type, serviceDate, bloodPressureOnTarget, glucoseOnTarget, createdAt FROM service_records
         WHERE personId = ? AND type IN ${ROLLED_TYPES} AND current = 1 AND serviceDate >= ? AND serviceDate <= ?`,
       [personId, `${year}-01-01`, `${year}-12-31`],
     );
@@ -132,7 +140,7 @@ export async function backfillServiceYears(runner: { query: (sql: string, params
     await runner.query(
       `UPDATE service_person_years AS y SET ${target} = (SELECT s.${column} FROM service_records s
         WHERE s.personId = y.personId AND s.type = 'followUp' AND s.current = 1 AND s.serviceDate >= ${from} AND s.serviceDate <= ${to}
-          AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC LIMIT 1)
+          AND s.${column} IS NOT NULL ORDER BY s.serviceDate DESC, s.createdAt DESC, s.id DESC LIMIT 1)
        WHERE y.followUps > 0`,
     );
   }

@@ -1,8 +1,9 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { addDays } from '@jiayi/domain';
 import { IntColumn, LongTextColumn, TimeColumn } from '../database/columns';
 import { writeOnce } from '../database/transaction';
+import { bumpBuckets, isSqlite, Runner, upsertIncrement } from './tally-buckets';
 import {
   BUCKET_SQL,
   ContractTally,
@@ -74,25 +75,6 @@ const EPOCH_TEAM = '*';
 /** Snapshots not written for this long are deleted by the warming job. */
 export const SNAPSHOT_KEEP_MS = 3 * 86_400_000;
 const TEAMS_PER_QUERY = 8;
-
-type Runner = Pick<EntityManager, 'query'> & { connection: DataSource };
-const isSqlite = (runner: { connection: DataSource } | DataSource) => ('connection' in runner ? runner.connection : runner).options.type === 'better-sqlite3';
-
-function upsertIncrement(sqlite: boolean, keys: string): string {
-  return sqlite ? `ON CONFLICT (${keys}) DO UPDATE SET version = version + 1` : 'ON DUPLICATE KEY UPDATE version = version + 1';
-}
-
-/** Bumps the version of each (team, bucket), in a fixed order (two writers never wait on each other in a cycle). */
-async function bumpBuckets(runner: Runner, buckets: Iterable<string>): Promise<void> {
-  const list = [...new Set(buckets)].sort();
-  for (let i = 0; i < list.length; i += 200) {
-    const chunk = list.slice(i, i + 200).map((k) => k.split('|'));
-    await runner.query(
-      `INSERT INTO indicator_tally_versions (teamId, bucket, version) VALUES ${chunk.map(() => '(?, ?, 1)').join(', ')} ${upsertIncrement(isSqlite(runner), 'teamId, bucket')}`,
-      chunk.flatMap(([team, bucket]) => [team, Number(bucket)]),
-    );
-  }
-}
 
 /**
  * Invalidates the snapshots that read data of these persons: bumps their bucket in every team

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { idNumberFor, residentWithProfile, staffLogin } from './factories';
 import { refreshPlacementsOfContracts } from '../../src/people/placements';
+import { refreshPlanItems } from '../../src/indicators/plan-items';
 import type { TestApp } from './test-app';
 
 export const BASIC = ['basicPublicHealth', 'basicMedical'];
@@ -119,7 +120,7 @@ export async function moveEndDate(t: TestApp, contractId: string, endDate: strin
 
 /**
  * Moves a confirmed contract's period (and its confirmation, to its first day) by hand, as tests of
- * past years need, and places its person again as the API's own writes would.
+ * past years need, and places its person and rewrites its plan items as the API's own writes would.
  */
 export async function setContractDates(t: TestApp, contractId: string, startDate: string, endDate: string) {
   await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ?, doctorConfirmedAt = ? WHERE id = ?', [
@@ -128,7 +129,10 @@ export async function setContractDates(t: TestApp, contractId: string, startDate
     `${startDate} 02:00:00`,
     contractId,
   ]);
-  await refreshPlacementsOfContracts(t.dataSource.manager, [contractId]);
+  await t.dataSource.transaction(async (manager) => {
+    await refreshPlacementsOfContracts(manager, [contractId]);
+    await refreshPlanItems(manager, [contractId]);
+  });
 }
 
 /** Runs `count` async factories `concurrency` at a time. */

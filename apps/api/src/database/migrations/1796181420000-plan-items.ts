@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { backfillPlanItems } from '../../indicators/plan-items';
 import { col } from './columns';
 
 /** The columns the plan counts read after the area's prefix (indicators/plan-item.entity.ts). */
@@ -9,8 +8,7 @@ const PLAN_COUNTED = ['windowEnd', 'contractId', 'source', 'type', 'windowStart'
  * `service_plan_items`: one row per item of a contract's service plan with the date of the service
  * that fulfils it, so that 慢病随访及时率 and 履约率 count for a team, an institution and the region
  * from an index range instead of deriving the plans per request (indicators/plan-items.ts). Filled
- * from the planned contracts and their current service records (tags decrypted with the
- * environment's key, like the encrypted columns).
+ * by 1796185620000-plan-items-fill, once the tally versions its writes bump exist.
  */
 export class PlanItems1796181420000 implements MigrationInterface {
   name = 'PlanItems1796181420000';
@@ -30,18 +28,18 @@ export class PlanItems1796181420000 implements MigrationInterface {
       col.date('windowEnd'),
       col.date('doneOn', { isNullable: true }),
       col.ref('serviceId', { isNullable: true }),
+      col.int('tallyBucket', { default: '0' }),
     ],
     indices: [
       { name: 'IDX_service_plan_items_region', columnNames: ['regionId', 'teamId', ...PLAN_COUNTED] },
       { name: 'IDX_service_plan_items_institution', columnNames: ['institutionId', 'teamId', ...PLAN_COUNTED] },
-      { name: 'IDX_service_plan_items_team', columnNames: ['teamId', ...PLAN_COUNTED] },
+      { name: 'IDX_service_plan_items_team', columnNames: ['teamId', 'tallyBucket', ...PLAN_COUNTED] },
       { name: 'IDX_service_plan_items_contract', columnNames: ['contractId'] },
     ],
   });
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.createTable(this.table);
-    await backfillPlanItems(runner.manager);
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -15,6 +15,7 @@ import { PersonPlacements1796181120000 } from './1796181120000-person-placements
 import { PlanItems1796181420000 } from './1796181420000-plan-items';
 import { TeamTallies1796182620000 } from './1796182620000-team-tallies';
 import { TallyBuckets1796182680000 } from './1796182680000-tally-buckets';
+import { PlanItemsFill1796185620000 } from './1796185620000-plan-items-fill';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   PlanItems1796181420000,
   TeamTallies1796182620000,
   TallyBuckets1796182680000,
+  PlanItemsFill1796185620000,
 ];

@@ -2,7 +2,7 @@
 // in the browser (the H5 demo login of residents, the staff login). Every e2e file uses these.
 import type { Page } from 'playwright-core';
 import { fill } from './browser';
-import { open, tap } from './ui';
+import { open, tap, visible } from './ui';
 
 /** The demo staff accounts' password (README "Demo accounts"). */
 export const DEMO_PASSWORD = 'jiayi-demo';
@@ -44,6 +44,9 @@ export async function signInResident(page: Page, baseUrl: string, openid: string
   if (beforeSubmit) await beforeSubmit();
   await tap(page, 'login-submit');
   await page.waitForFunction(() => !location.hash.includes('/account/login'));
+  // The app reLaunches to its next page (account/next-step.ts); when that is home, let it render before
+  // the test opens another page, or the reLaunch lands after it (seen once: 我的 hidden behind home).
+  if (page.url().includes('/pages/index/index')) await visible(page, 'home').waitFor();
 }
 
 /** Signs a demo staff account in on the staff login page and waits for the workspace. */

@@ -7,7 +7,7 @@ import { quarterBit, rollUpPushes } from '../src/indicators/push-rollup';
 import { backfillServiceYears } from '../src/indicators/service-years';
 import { demoTeam, moveEndDate, residentWithActiveContract } from './support/contract-factories';
 import { staffLogin } from './support/factories';
-import { member, onsiteBody } from './support/service-factories';
+import { member, onsiteBody, recordService } from './support/service-factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { refreshPlacementsOfContracts } from '../src/people/placements';
 
@@ -59,18 +59,7 @@ describe('indicator roll-ups: service_person_years and the coverage of first fac
   afterAll(async () => t?.close());
 
   const record = (http: TestApp['http'], patient: (typeof patients)[number], type: string, date: string, systolic?: number, fastingGlucose?: number) =>
-    http
-      .post('/api/staff/services')
-      .set(doctor)
-      .send({
-        contractId: patient.contractId,
-        type,
-        date,
-        channel: 'clinic',
-        ...(systolic !== undefined || fastingGlucose !== undefined
-          ? { measurements: { ...(systolic !== undefined ? { systolic, diastolic: 80 } : {}), ...(fastingGlucose !== undefined ? { fastingGlucose } : {}) } }
-          : {}),
-      });
+    recordService(http, doctor, patient.contractId, type, date, systolic, fastingGlucose);
 
   /** The roll-up recounted independently from every current record, in the test. */
   const recount = async () => {

@@ -7,6 +7,7 @@ import { rollUpPushes } from '../src/indicators/push-rollup';
 import { pruneSnapshots, SnapshotStats, snapshotTallies, TallyTeam } from '../src/indicators/team-tallies';
 import { demoTeam, moveEndDate, residentWithActiveContract, setContractDates, sign } from './support/contract-factories';
 import { residentWithProfile, staffLogin } from './support/factories';
+import { recordService } from './support/service-factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Headers = Record<string, string>;
@@ -73,18 +74,7 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     expect(served).toEqual(counted);
   };
   const record = (patient: (typeof elderly)[number], type: string, date: string, systolic?: number, fastingGlucose?: number) =>
-    t.http
-      .post('/api/staff/services')
-      .set(doctor)
-      .send({
-        contractId: patient.contractId,
-        type,
-        date,
-        channel: 'clinic',
-        ...(systolic !== undefined || fastingGlucose !== undefined
-          ? { measurements: { ...(systolic !== undefined ? { systolic, diastolic: 80 } : {}), ...(fastingGlucose !== undefined ? { fastingGlucose } : {}) } }
-          : {}),
-      });
+    recordService(t.http, doctor, patient.contractId, type, date, systolic, fastingGlucose);
 
   it('a second request reads every team from its snapshot', async () => {
     await expectExact();

@@ -92,3 +92,27 @@ export async function backdate(t: TestApp, contractId: string, daysAgo: number, 
   await t.dataSource.query('UPDATE contracts SET startDate = ?, endDate = ? WHERE id = ?', [addDays(today, -daysAgo), addDays(today, endsIn), contractId]);
   await refreshPlacementsOfContracts(t.dataSource.manager, [contractId]);
 }
+
+/**
+ * Records a service through the API (`POST /api/staff/services`), at the clinic; with a blood
+ * pressure (systolic, diastolic 80) and/or a fasting glucose reading when given. Returns the request
+ * (await it for the response, or chain `.expect`).
+ */
+export function recordService(
+  http: TestApp['http'],
+  auth: Record<string, string>,
+  contractId: string,
+  type: string,
+  date: string,
+  systolic?: number,
+  fastingGlucose?: number,
+) {
+  const readings = {
+    ...(systolic !== undefined ? { systolic, diastolic: 80 } : {}),
+    ...(fastingGlucose !== undefined ? { fastingGlucose } : {}),
+  };
+  return http
+    .post('/api/staff/services')
+    .set(auth)
+    .send({ contractId, type, date, channel: 'clinic', ...(Object.keys(readings).length > 0 ? { measurements: readings } : {}) });
+}

@@ -293,8 +293,8 @@ describe('indicator roll-ups: service_person_years and the coverage of first fac
     await push(new Date(Date.now() + 86_400_000), 'scheduled', people);
     const second = await t.startSecondInstance();
     const rolled = await Promise.all([rollUpPushes(t.dataSource), rollUpPushes(second.get(DataSource)), rollUpPushes(t.dataSource)]);
-    expect(rolled.reduce((a, b) => a + b, 0)).toBe(3);
-    expect(await rollUpPushes(t.dataSource)).toBe(0);
+    expect(rolled.reduce((a, b) => a + b.rolled, 0)).toBe(3);
+    expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 0, reachedNew: 0 });
 
     const targets: { personId: string; publishAt: Date }[] = await t.dataSource.query(
       "SELECT pt.personId, p.publishAt FROM push_targets pt JOIN pushes p ON p.id = pt.pushId WHERE p.status IN ('published', 'withdrawn')",

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, closedBy, countingDay, previousPeriod, todayInChina } from '@jiayi/domain';
+import { addDays, closedBy, countingDay, previousPeriod, todayInChina, yearOf } from '@jiayi/domain';
 import { ContractFacts } from '../src/indicators/contract-facts';
 import { contractTalliesByTeam, CountWindow, emptyTally } from '../src/indicators/contract-measures';
 import { IndicatorsService } from '../src/indicators/indicators.service';
 import { rollUpPushes } from '../src/indicators/push-rollup';
+import { PushRollupJob } from '../src/indicators/push-rollup.job';
 import { pruneSnapshots, SnapshotStats, snapshotTallies, TallyTeam } from '../src/indicators/team-tallies';
 import { demoTeam, moveEndDate, residentWithActiveContract, setContractDates, sign } from './support/contract-factories';
 import { residentWithProfile, staffLogin } from './support/factories';
@@ -180,27 +181,46 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     await expectDashboardExact();
   });
 
-  it('a push rolled up invalidates every snapshot (its targets now count)', async () => {
-    await expectExact();
+  /** A published push to these persons, written as the release job leaves it. */
+  const publishPush = async (personIds: string[]) => {
     const id = randomUUID();
     const now = new Date();
     await t.dataSource.query(
       `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
-       VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronic', '{}', 'published', ?, 0, ?)`,
-      [id, t.demo.regionId, t.demo.institutions.clinic1.id, now, now],
+       VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronic', '{}', 'published', ?, ?, ?)`,
+      [id, t.demo.regionId, t.demo.institutions.clinic1.id, now, personIds.length, now],
     );
-    for (const p of elderly) {
+    for (const personId of personIds) {
       await t.dataSource.query('INSERT INTO push_targets (pushId, personId, accountId, teamId, readAt) VALUES (?, ?, ?, NULL, NULL)', [
         id,
-        p.personId,
+        personId,
         'account',
       ]);
     }
-    expect(await rollUpPushes(t.dataSource)).toBe(1);
-    const stats = await expectExact();
-    expect(stats.fromSnapshot).toBe(0);
-    const reached = [...(await snapshotTallies(t.dataSource, teams, WINDOWS[0])).values()].reduce((s, x) => s + x.pushReached, 0);
+  };
+  const pushReached = async () => [...(await snapshotTallies(t.dataSource, teams, WINDOWS[0])).values()].reduce((s, x) => s + x.pushReached, 0);
+
+  it('a push that reaches someone new invalidates every snapshot; one to people already reached this quarter invalidates nothing', async () => {
+    await expectExact();
+    await publishPush(elderly.slice(0, 2).map((p) => p.personId));
+    expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 1, reachedNew: 1 });
+    expect((await expectExact()).fromSnapshot).toBe(0);
+    const reached = await pushReached();
     expect(reached).toBeGreaterThan(0);
+    await expectDashboardExact();
+
+    // The same people again: no count moves, every team is read from its snapshot.
+    await expectExact(); // (the dashboard check above left only the institution's snapshots)
+    await publishPush([elderly[1].personId, elderly[0].personId]);
+    expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 1, reachedNew: 0 });
+    expect(await expectExact()).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0 });
+    expect(await pushReached()).toBe(reached);
+
+    // One of them and a third person: the third is new, every snapshot is counted again.
+    await publishPush([elderly[0].personId, elderly[2].personId]);
+    expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 1, reachedNew: 1 });
+    expect((await expectExact()).fromSnapshot).toBe(0);
+    expect(await pushReached()).toBe(reached + 1);
     await expectDashboardExact();
   });
 
@@ -266,5 +286,47 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     await pruneSnapshots(t.dataSource, new Date(Date.now() + 4 * 86_400_000));
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM indicator_team_tallies');
     expect(Number(n)).toBe(0);
+  });
+
+  it("before midnight the warming job counts tomorrow's dashboard too; its first request recounts only what was written since", async () => {
+    const tomorrow = addDays(today, 1);
+    const period = yearOf(tomorrow);
+    const tomorrows: CountWindow = { period, day: countingDay(period, tomorrow), today: tomorrow, previous: previousPeriod(period) };
+    const statsOf = async (w: CountWindow) => {
+      const stats = {} as SnapshotStats;
+      const kept = await snapshotTallies(t.dataSource, teams, w, stats);
+      return { stats, kept };
+    };
+    const service = t.app.get(IndicatorsService);
+
+    // At noon only today's window is warmed.
+    await t.dataSource.query('DELETE FROM indicator_team_tallies');
+    await service.warmSnapshots(new Date(`${today}T12:00:00+08:00`));
+    expect((await statsOf(tomorrows)).stats.fromSnapshot).toBe(0);
+
+    // At 23:45 tomorrow's is counted as well.
+    await t.dataSource.query('DELETE FROM indicator_team_tallies');
+    await service.warmSnapshots(new Date(`${today}T23:45:00+08:00`));
+    expect((await statsOf(WINDOWS[0])).stats.fromSnapshot).toBe(teams.length);
+    expect((await statsOf(tomorrows)).stats).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0 });
+
+    // A follow-up written before midnight: tomorrow's first request recounts that bucket alone, and counts it.
+    await record(elderly[0], 'followUp', today, 128);
+    const { stats, kept } = await statsOf(tomorrows);
+    expect(stats.fromSnapshot).toBe(teams.length - 1);
+    expect(stats.recomputedBuckets).toBe(1);
+    const fresh = await contractTalliesByTeam(t.dataSource, { regionId: t.demo.regionId }, tomorrows, { rollUp: false });
+    expect(Object.fromEntries(teams.map((team) => [team.id, kept.get(team.id)]))).toEqual(
+      Object.fromEntries(teams.map((team) => [team.id, fresh.get(team.id) ?? emptyTally()])),
+    );
+  });
+
+  it('the push roll-up job counts the snapshots again after a push reached someone new, before any dashboard asks', async () => {
+    await expectExact();
+    const resident = await residentWithProfile(t, { birthDate: '1949-09-09', declaredTags: ['hypertension'] });
+    await publishPush([resident.person.id]);
+    await t.app.get(PushRollupJob).run();
+    expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 0, reachedNew: 0 });
+    expect(await expectExact()).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0 });
   });
 });

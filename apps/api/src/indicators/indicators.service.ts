@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
+  addDays,
   addReferralTallies,
   ageOn,
   countingDay,
@@ -52,6 +53,9 @@ import { indicatorWorkbook, peopleWorkbook } from './indicator-workbook';
 import type { IndicatorPeopleQueryDto, IndicatorQueryDto, IndicatorTrendQueryDto } from './dto/indicators.dto';
 import { PopulationsService } from './populations.service';
 import { addSurveyTallies, emptySurveyTally, SURVEY_INDICATORS, SurveyMeasures } from './survey-measures';
+
+/** How long before midnight (China time) the warming job starts counting tomorrow's dashboard too. */
+const PREWARM_BEFORE_MIDNIGHT_MS = 30 * 60_000;
 
 /** Registered residents of the area's communities without a contract in force: the gap of 全人群签约率. */
 const SIGNING_GAP_LABEL = '已登记但未签约的居民';
@@ -146,21 +150,28 @@ export class IndicatorsService {
   }
 
   /**
-   * Brings every region's snapshots of this year's dashboard up to date (the warming job): after
-   * the counting day changes, the first request of the day is then not the one that counts.
+   * Brings every region's snapshots of this year's dashboard up to date (the warming job, and the
+   * push roll-up job after a push reached someone new). In the last half hour before midnight
+   * (China time) it also counts tomorrow's window: the counting day is part of every snapshot's key,
+   * and a count is a function of the data and the window alone, so tomorrow's first request finds
+   * them and recounts only the buckets written to since.
    */
-  async warmSnapshots(): Promise<void> {
+  async warmSnapshots(now = new Date()): Promise<void> {
     await rollUpPushes(this.dataSource);
-    const window = this.window({});
+    const today = todayInChina(now);
+    const windows = [this.window({}, today)];
+    if (todayInChina(new Date(now.getTime() + PREWARM_BEFORE_MIDNIGHT_MS)) !== today) windows.push(this.window({}, addDays(today, 1)));
     const teams: { id: string; institutionId: string; regionId: string }[] = await this.dataSource.query(
       'SELECT t.id AS id, t.institutionId AS institutionId, i.regionId AS regionId FROM teams t JOIN institutions i ON i.id = t.institutionId ORDER BY i.regionId, t.institutionId, t.id',
     );
-    for (const regionId of new Set(teams.map((t) => t.regionId))) {
-      await snapshotTallies(
-        this.dataSource,
-        teams.filter((t) => t.regionId === regionId),
-        window,
-      );
+    for (const window of windows) {
+      for (const regionId of new Set(teams.map((t) => t.regionId))) {
+        await snapshotTallies(
+          this.dataSource,
+          teams.filter((t) => t.regionId === regionId),
+          window,
+        );
+      }
     }
   }
 
@@ -380,8 +391,7 @@ export class IndicatorsService {
     };
   }
 
-  private window(query: { from?: string; to?: string }): CountWindow {
-    const today = todayInChina(new Date());
+  private window(query: { from?: string; to?: string }, today = todayInChina(new Date())): CountWindow {
     const from = query.from ?? (query.to ? `${query.to.slice(0, 4)}-01-01` : yearOf(today).from);
     const to = query.to ?? yearOf(from).to;
     if (!isRealDate(from)) throw badRequest('from', '开始日期不是有效日期');

@@ -35,45 +35,67 @@ const moment = (value: Date | string) => (value instanceof Date ? value : new Da
  * `published`; a withdraw stops the release between chunks (under the push row's lock). So once a
  * push is `published` or `withdrawn` its targets never change, and it is rolled up once; the
  * `push_rollups` row is the claim — a second roll-up of the same push fails on its key and writes nothing.
+ *
+ * Returns whether a target was newly reached in the quarter (their row lacked its bit): only then
+ * does any count change. A push to people an earlier push of the quarter already reached changes
+ * nothing, and `invalidate` is not called. A target whose bit a concurrent, uncommitted roll-up is
+ * setting reads as newly reached here too (both invalidate: more than needed, never less).
  */
-async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; publishAt: Date | string }, invalidate?: () => Promise<void>): Promise<void> {
+async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; publishAt: Date | string }, invalidate?: () => Promise<void>): Promise<boolean> {
   const at = moment(push.publishAt);
   const day = todayInChina(at);
+  const year = Number(day.slice(0, 4));
+  const bit = quarterBit(day);
   await runner.query('INSERT INTO push_rollups (pushId, rolledUpAt) VALUES (?, ?)', [
     push.id,
     mariadb ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''),
   ]);
+  const [newlyReached] = (await runner.query(
+    `SELECT 1 AS found FROM push_targets pt LEFT JOIN service_person_years r ON r.personId = pt.personId AND r.year = ?
+      WHERE pt.pushId = ? AND (r.personId IS NULL OR (r.pushQuarters & ${bit}) = 0) LIMIT 1`,
+    [year, push.id],
+  )) as { found: number }[];
+  if (!newlyReached) return false;
   const upsert = mariadb
     ? 'ON DUPLICATE KEY UPDATE pushQuarters = pushQuarters | VALUES(pushQuarters)'
     : 'ON CONFLICT (personId, year) DO UPDATE SET pushQuarters = pushQuarters | excluded.pushQuarters';
   await runner.query(
     `INSERT INTO service_person_years (personId, year, checks, followUps, pushQuarters)
      SELECT personId, ?, 0, 0, ? FROM push_targets WHERE pushId = ? ${upsert}`,
-    [Number(day.slice(0, 4)), quarterBit(day), push.id],
+    [year, bit, push.id],
   );
-  // Its targets now count (推送覆盖率): every tally snapshot is invalidated (team-tallies.ts).
+  // Its new targets now count (推送覆盖率): every tally snapshot is invalidated (team-tallies.ts).
   await invalidate?.();
+  return true;
+}
+
+/** What a roll-up did: pushes rolled up, and how many of them reached someone new (and so invalidated the dashboard's snapshots). */
+export interface PushRollUp {
+  rolled: number;
+  reachedNew: number;
 }
 
 /**
- * Rolls up every published push not yet rolled up, each in its own transaction; returns how many.
- * The dashboard calls it before counting (so a push just published counts at once), the job every
- * minute under its lease.
+ * Rolls up every published push not yet rolled up, each in its own transaction. The dashboard
+ * calls it before counting (so a push just published counts at once), the job every minute under
+ * its lease — and, when a push reached someone new, warms the snapshots that invalidated
+ * (push-rollup.job.ts), so that the next dashboard is not the one that counts again.
  */
-export async function rollUpPushes(dataSource: DataSource): Promise<number> {
+export async function rollUpPushes(dataSource: DataSource): Promise<PushRollUp> {
   const mariadb = dataSource.options.type !== 'better-sqlite3';
-  let rolled = 0;
+  const done: PushRollUp = { rolled: 0, reachedNew: 0 };
   for (;;) {
     const batch = await pending(dataSource, 100);
     for (const push of batch) {
       try {
-        await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push, () => bumpEpoch(manager)));
-        rolled++;
+        const reachedNew = await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push, () => bumpEpoch(manager)));
+        done.rolled++;
+        if (reachedNew) done.reachedNew++;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
     }
-    if (batch.length < 100) return rolled;
+    if (batch.length < 100) return done;
   }
 }
 

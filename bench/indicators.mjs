@@ -32,7 +32,7 @@ const dist = (path) => require(join(root, 'apps/api/dist/apps/api/src', path));
 const domain = require(join(root, 'apps/api/dist/libs/domain/src/index.js'));
 const { factOf, backfillCoverage } = dist('indicators/contract-facts.js');
 const { backfillServiceYears } = dist('indicators/service-years.js');
-const { backfillPushRollups } = dist('indicators/push-rollup.js');
+const { backfillPushRollups, quarterBit } = dist('indicators/push-rollup.js');
 
 // BENCH_DATABASE=<name>: measure again on a database a previous run loaded and kept (BENCH_KEEP_DATABASE=1).
 const reuse = process.env.BENCH_DATABASE;
@@ -49,8 +49,9 @@ try {
   const { PiiCipher } = dist('common/pii-cipher.js');
   app = await createApp({ logLevels: ['error'] });
   await app.init();
-  // The snapshot warming job (indicators/team-tallies.job.ts) would recount between the timed calls.
-  app.get(require('@nestjs/schedule').SchedulerRegistry).deleteInterval('indicator-tally-warm');
+  // The snapshot warming job (indicators/team-tallies.job.ts) and the push roll-up job, which warms
+  // after a push reached someone new, would recount between the timed calls.
+  for (const job of ['indicator-tally-warm', 'indicator-push-rollup']) app.get(require('@nestjs/schedule').SchedulerRegistry).deleteInterval(job);
   const ids = reuse
     ? { regionId: (await app.get(require('typeorm').DataSource).query('SELECT id FROM regions LIMIT 1'))[0].id }
     : await app.get(DemoSeedService).seed();
@@ -688,6 +689,42 @@ try {
   mismatches.push(...checkAll(afterBurst.body, institutionAfter.body, after, 'afterBurst'));
   if (JSON.stringify(afterBurst.body) !== JSON.stringify(afterBurstWarm.body)) mismatches.push({ at: 'afterBurstWarm', code: 'the whole body differs' });
 
+  // ---------------------------------------------------------------- a push to a fifth of the county, then the region again
+  // Published now, as the release job leaves a push (status published, targets written), to a fifth
+  // of the people with a contract among those no push of this quarter reached yet. The dashboard
+  // rolls it up itself, which moves 推送覆盖率's numerator in every team: the request counts that
+  // one number again for every team (team-tallies.ts, the push epoch) and nothing else.
+  const pushedAt = new Date();
+  const [[{ people: withContract }]] = await db.query('SELECT COUNT(DISTINCT personId) AS people FROM contract_facts WHERE regionId = ?', [ids.regionId]);
+  const [unreached] = await db.query(
+    `SELECT DISTINCT f.personId AS personId FROM contract_facts f LEFT JOIN service_person_years r ON r.personId = f.personId AND r.year = ?
+      WHERE f.regionId = ? AND (r.personId IS NULL OR (r.pushQuarters & ?) = 0) LIMIT ${Math.round(Number(withContract) / 5)}`,
+    [Number(today.slice(0, 4)), ids.regionId, quarterBit(today)],
+  );
+  const broadPushId = randomUUID();
+  await db.query(
+    `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
+     VALUES (?, ?, ?, NULL, 'bench', '压测', '全县推送', '摘要', '<p>正文</p>', 'chronic', '{}', 'published', ?, ?, ?)`,
+    [broadPushId, ids.regionId, teams[0].institutionId, pushedAt, unreached.length, pushedAt],
+  );
+  for (let i = 0; i < unreached.length; i += 5000) {
+    const chunk = unreached.slice(i, i + 5000);
+    await db.query(
+      `INSERT INTO push_targets (pushId, personId, accountId, teamId, readAt) VALUES ${chunk.map(() => '(?, ?, ?, NULL, NULL)').join(', ')}`,
+      chunk.flatMap((r) => [broadPushId, r.personId, 'bench']),
+    );
+  }
+  log(`a push to ${unreached.length} people not reached this quarter (of ${withContract} with a contract)`);
+  const afterPush = await get('');
+  const afterPushStats = statsNow();
+  log(`region after the push (rolled up by the request): ${afterPush.ms.toFixed(1)} ms ${JSON.stringify(afterPushStats)}`);
+  const afterPushWarm = await get('');
+  const institutionAfterPush = await get(`&institutionId=${institutions[0].id}`);
+  const afterPushRecount = await recountNow();
+  mismatches.push(...checkAll(afterPush.body, institutionAfterPush.body, afterPushRecount, 'afterPush'));
+  if (JSON.stringify(afterPush.body) !== JSON.stringify(afterPushWarm.body)) mismatches.push({ at: 'afterPushWarm', code: 'the whole body differs' });
+  const coverageOf = (body) => body.indicators.find((i) => i.code === 'pushCoverage');
+
   const fastestRecount = Math.min(...recountRuns);
   const coldMedian = median(coldRuns);
   results.indicators = {
@@ -703,17 +740,23 @@ try {
     regionAfterBurstStats: afterBurstStats,
     regionAfterBurstWarmMs: +afterBurstWarm.ms.toFixed(1),
     institutionAfterBurstMs: +institutionAfter.ms.toFixed(1),
+    pushTargets: unreached.length,
+    regionAfterPushMs: +afterPush.ms.toFixed(1),
+    regionAfterPushStats: afterPushStats,
+    regionAfterPushWarmMs: +afterPushWarm.ms.toFixed(1),
+    pushCoverageBeforeAfter: [coverageOf(afterBurstWarm.body).numerator, coverageOf(afterPush.body).numerator],
     recountMsRuns: recountRuns.map((x) => +x.toFixed(1)),
     recountMsFastest: +fastestRecount.toFixed(1),
     shareOfFastestRecount: {
       warm: +(regionRun.median / fastestRecount).toFixed(4),
       afterBurst: +(afterBurst.ms / fastestRecount).toFixed(4),
+      afterPush: +(afterPush.ms / fastestRecount).toFixed(4),
       cold: +(coldMedian / fastestRecount).toFixed(4),
       institutionWarm: +(institutionRun.median / fastestRecount).toFixed(4),
     },
     identical: mismatches.length === 0,
     compared:
-      'every contract, service, referral and push indicator, region + 20 institutions + one institution: cold and warm against the recount before the burst, after-burst against the recount after it; cold, warm and after-burst repeats as whole bodies',
+      'every contract, service, referral and push indicator, region + 20 institutions + one institution: cold and warm against the recount before the burst, after-burst against the recount after it, after-push against the recount after the push; cold, warm, after-burst and after-push repeats as whole bodies',
     signed: afterBurst.body.indicators.find((i) => i.code === 'signing').numerator,
     region: Object.fromEntries(afterBurst.body.indicators.map((i) => [i.code, [i.numerator, i.denominator]])),
   };

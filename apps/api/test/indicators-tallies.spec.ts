@@ -80,7 +80,7 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
   it('a second request reads every team from its snapshot', async () => {
     await expectExact();
     const again = await expectExact();
-    expect(again).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0 });
+    expect(again).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0, reachRecountedTeams: 0 });
   });
 
   it('a signing confirmed recounts only its bucket', async () => {
@@ -200,11 +200,12 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
   };
   const pushReached = async () => [...(await snapshotTallies(t.dataSource, teams, WINDOWS[0])).values()].reduce((s, x) => s + x.pushReached, 0);
 
-  it('a push that reaches someone new invalidates every snapshot; one to people already reached this quarter invalidates nothing', async () => {
+  it('a push that reaches someone new recounts 推送覆盖率 alone in every snapshot; one to people already reached this quarter recounts nothing', async () => {
     await expectExact();
     await publishPush(elderly.slice(0, 2).map((p) => p.personId));
     expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 1, reachedNew: 1 });
-    expect((await expectExact()).fromSnapshot).toBe(0);
+    const onlyReach = { teams: teams.length, fromSnapshot: 0, recomputedTeams: teams.length, recomputedBuckets: 0, reachRecountedTeams: teams.length };
+    expect(await expectExact()).toEqual(onlyReach);
     const reached = await pushReached();
     expect(reached).toBeGreaterThan(0);
     await expectDashboardExact();
@@ -213,13 +214,16 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     await expectExact(); // (the dashboard check above left only the institution's snapshots)
     await publishPush([elderly[1].personId, elderly[0].personId]);
     expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 1, reachedNew: 0 });
-    expect(await expectExact()).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0 });
+    expect(await expectExact()).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0, reachRecountedTeams: 0 });
     expect(await pushReached()).toBe(reached);
 
-    // One of them and a third person: the third is new, every snapshot is counted again.
+    // One of them and a third person, with a follow-up of the first written since: the third is
+    // new, every team's reach is counted again and the first's bucket in full.
+    await record(elderly[0], 'followUp', addDays(today, -1), 126);
     await publishPush([elderly[0].personId, elderly[2].personId]);
     expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 1, reachedNew: 1 });
-    expect((await expectExact()).fromSnapshot).toBe(0);
+    const stats = await expectExact();
+    expect(stats).toEqual({ ...onlyReach, recomputedBuckets: 1 });
     expect(await pushReached()).toBe(reached + 1);
     await expectDashboardExact();
   });
@@ -308,7 +312,13 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     await t.dataSource.query('DELETE FROM indicator_team_tallies');
     await service.warmSnapshots(new Date(`${today}T23:45:00+08:00`));
     expect((await statsOf(WINDOWS[0])).stats.fromSnapshot).toBe(teams.length);
-    expect((await statsOf(tomorrows)).stats).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0 });
+    expect((await statsOf(tomorrows)).stats).toEqual({
+      teams: teams.length,
+      fromSnapshot: teams.length,
+      recomputedTeams: 0,
+      recomputedBuckets: 0,
+      reachRecountedTeams: 0,
+    });
 
     // A follow-up written before midnight: tomorrow's first request recounts that bucket alone, and counts it.
     await record(elderly[0], 'followUp', today, 128);
@@ -327,6 +337,6 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     await publishPush([resident.person.id]);
     await t.app.get(PushRollupJob).run();
     expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 0, reachedNew: 0 });
-    expect(await expectExact()).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0 });
+    expect(await expectExact()).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0, reachRecountedTeams: 0 });
   });
 });

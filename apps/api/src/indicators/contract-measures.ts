@@ -366,8 +366,11 @@ async function factTallies(
   return tallies!;
 }
 
-/** 推送覆盖率's numerator of the facts matching `where` (see pushReachByTeam), keyed as tallyFacts. */
-async function pushReachOf(dataSource: DataSource, where: Predicate, w: CountWindow, byBucket: boolean): Promise<Map<string, number>> {
+/**
+ * 推送覆盖率's numerator of the facts matching `where` (see pushReachByTeam), keyed as tallyFacts:
+ * also what a tally snapshot counts again when only pushes changed (team-tallies.ts).
+ */
+export async function pushReachOf(dataSource: DataSource, where: Predicate, w: CountWindow, byBucket: boolean): Promise<Map<string, number>> {
   const sqlite = dataSource.options.type === 'better-sqlite3';
   const keySql = !byBucket ? 'f.teamId' : sqlite ? `(f.teamId || '|' || ${BUCKET_SQL})` : `CONCAT(f.teamId, '|', ${BUCKET_SQL})`;
   const rows: { k: string; reached: string | number }[] = await dataSource.query(

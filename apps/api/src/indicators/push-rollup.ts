@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { todayInChina } from '@jiayi/domain';
 import { TimeColumn } from '../database/columns';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
-import { bumpEpoch } from './team-tallies';
+import { bumpPushEpoch } from './team-tallies';
 
 /** A push whose targets are in `service_person_years.pushQuarters` (one row per push, written once). */
 @Entity('push_rollups')
@@ -64,7 +64,7 @@ async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; p
      SELECT personId, ?, 0, 0, ? FROM push_targets WHERE pushId = ? ${upsert}`,
     [year, bit, push.id],
   );
-  // Its new targets now count (推送覆盖率): every tally snapshot is invalidated (team-tallies.ts).
+  // Its new targets now count (推送覆盖率): every tally snapshot counts its reach again (team-tallies.ts).
   await invalidate?.();
   return true;
 }
@@ -88,7 +88,7 @@ export async function rollUpPushes(dataSource: DataSource): Promise<PushRollUp> 
     const batch = await pending(dataSource, 100);
     for (const push of batch) {
       try {
-        const reachedNew = await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push, () => bumpEpoch(manager)));
+        const reachedNew = await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push, () => bumpPushEpoch(manager)));
         done.rolled++;
         if (reachedNew) done.reachedNew++;
       } catch (error) {

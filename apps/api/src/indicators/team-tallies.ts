@@ -8,8 +8,10 @@ import {
   BUCKET_SQL,
   ContractTally,
   CountWindow,
+  emptyTally,
   PARALLEL_SCANS,
   Predicate,
+  pushReachOf,
   TALLY_LIST_LENGTH,
   tallyFacts,
   tallyFromList,
@@ -31,8 +33,12 @@ import {
  * the bucket of each fact of P (after the change; a fact never changes team or bucket):
  * - facts written (confirm, catch-up, rebuild) or ended (termination, renewal closing): ContractFacts.record, endContractFacts;
  * - service records created or corrected: recountServiceYears (the roll-up write of the same transaction);
- * - a push rolled up (its targets become counted): bumpEpoch, which is part of every snapshot's key;
- * - data written around the API (imports, benchmarks, repairs): `ContractFacts.rebuild` bumps the epoch; anything else must call bumpEpoch.
+ * - a push rolled up that reached someone new: bumpPushEpoch. Only 推送覆盖率's numerator reads pushes,
+ *   so a snapshot whose push epoch moved keeps every other count and counts that one again for all its
+ *   buckets (pushReachOf: one index range of the team's facts joined with the person-year rows) — a
+ *   push to a fifth of a county would otherwise touch nearly every bucket of every team;
+ * - data written around the API (imports, benchmarks, repairs): `ContractFacts.rebuild` bumps the epoch,
+ *   which is part of every snapshot's key; anything else must call bumpEpoch.
  * Persons' own fields, team and community assignments are not read by the tally (the facts keep
  * the contract's team and groups), so their edits invalidate nothing.
  *
@@ -43,9 +49,9 @@ import {
  */
 @Entity('indicator_tally_versions')
 export class IndicatorTallyVersion {
-  /** The team, or '*' for the epoch row. */
+  /** The team, or '*' for the epoch rows. */
   @PrimaryColumn({ type: 'varchar', length: 36 }) teamId: string;
-  /** The bucket (contract_facts.tallyBucket), or 0 for the epoch row. */
+  /** The bucket (contract_facts.tallyBucket); for '*', 0 is the epoch and 1 the push epoch. */
   @PrimaryColumn({ type: 'int' }) bucket: number;
   @IntColumn({ default: 0 }) version: number;
 }
@@ -70,11 +76,17 @@ export class IndicatorTeamTally {
 }
 
 /** Raised when the tally's columns or meaning change: older snapshots are then simply never read. */
-const TALLY_FORMAT = 1;
+const TALLY_FORMAT = 2;
 const EPOCH_TEAM = '*';
+const EPOCH_BUCKET = 0;
+const PUSH_EPOCH_BUCKET = 1;
+/** Where pushReached sits in a bucket's list (tallyToList). */
+const PUSH_REACHED_AT = tallyToList({ ...emptyTally(), pushReached: -1 }).indexOf(-1);
 /** Snapshots not written for this long are deleted by the warming job. */
 export const SNAPSHOT_KEEP_MS = 3 * 86_400_000;
 const TEAMS_PER_QUERY = 8;
+/** Teams per reach-only query: a plain IN list over the team index. */
+const REACH_TEAMS_PER_QUERY = 40;
 
 /**
  * Invalidates the snapshots that read data of these persons: bumps their bucket in every team
@@ -102,9 +114,14 @@ export async function touchPersons(runner: Runner, personIds: readonly string[])
   await bumpBuckets(runner, buckets);
 }
 
-/** Invalidates every snapshot (a push rolled up, data written around the API): the epoch is part of each snapshot's key. */
+/** Invalidates every snapshot (data written around the API): the epoch is part of each snapshot's key. */
 export async function bumpEpoch(runner: Runner): Promise<void> {
-  await bumpBuckets(runner, [`${EPOCH_TEAM}|0`]);
+  await bumpBuckets(runner, [`${EPOCH_TEAM}|${EPOCH_BUCKET}`]);
+}
+
+/** Invalidates 推送覆盖率's numerator in every snapshot (a push reached someone new); the other counts stay. */
+export async function bumpPushEpoch(runner: Runner): Promise<void> {
+  await bumpBuckets(runner, [`${EPOCH_TEAM}|${PUSH_EPOCH_BUCKET}`]);
 }
 
 /**
@@ -121,6 +138,8 @@ function windowKey(epoch: number, w: CountWindow): string {
 interface Snapshot {
   /** The versions of the team's buckets the snapshot was computed at (absent: 0). */
   v: Record<string, number>;
+  /** The push epoch its pushReached counts were computed at. */
+  p: number;
   /** The tally of each non-empty bucket (tallyToList). */
   t: Record<string, number[]>;
 }
@@ -128,7 +147,7 @@ interface Snapshot {
 function parseSnapshot(text: string): Snapshot | null {
   try {
     const parsed = JSON.parse(text) as Snapshot;
-    if (!parsed || typeof parsed.v !== 'object' || typeof parsed.t !== 'object') return null;
+    if (!parsed || typeof parsed.v !== 'object' || typeof parsed.t !== 'object' || typeof parsed.p !== 'number') return null;
     if (Object.values(parsed.t).some((list) => !Array.isArray(list) || list.length !== TALLY_LIST_LENGTH)) return null;
     return parsed;
   } catch {
@@ -147,6 +166,8 @@ export interface SnapshotStats {
   fromSnapshot: number;
   recomputedTeams: number;
   recomputedBuckets: number;
+  /** Teams whose 推送覆盖率 numerator alone was counted again (their push epoch moved). */
+  reachRecountedTeams: number;
 }
 
 /**
@@ -169,6 +190,7 @@ export async function snapshotTallies(
   // 1. The versions, before anything is counted.
   const versions = new Map<string, Record<string, number>>();
   let epoch = 0;
+  let pushEpoch = 0;
   for (let i = 0; i < teamIds.length; i += 500) {
     const chunk = [EPOCH_TEAM, ...teamIds.slice(i, i + 500)];
     const rows: { teamId: string; bucket: number | string; version: number | string }[] = await dataSource.query(
@@ -176,8 +198,10 @@ export async function snapshotTallies(
       chunk,
     );
     for (const r of rows) {
-      if (r.teamId === EPOCH_TEAM) epoch = Number(r.version);
-      else (versions.get(r.teamId) ?? versions.set(r.teamId, {}).get(r.teamId)!)[String(Number(r.bucket))] = Number(r.version);
+      if (r.teamId === EPOCH_TEAM) {
+        if (Number(r.bucket) === EPOCH_BUCKET) epoch = Number(r.version);
+        if (Number(r.bucket) === PUSH_EPOCH_BUCKET) pushEpoch = Number(r.version);
+      } else (versions.get(r.teamId) ?? versions.set(r.teamId, {}).get(r.teamId)!)[String(Number(r.bucket))] = Number(r.version);
     }
   }
   const key = windowKey(epoch, w);
@@ -196,15 +220,18 @@ export async function snapshotTallies(
     }
   }
 
-  // 3. What is missing: whole teams without a snapshot, and the buckets whose version moved.
+  // 3. What is missing: whole teams without a snapshot, the buckets whose version moved, and the
+  // reach of the teams whose push epoch moved.
   const coldByInstitution = new Map<string, string[]>();
   const staleBuckets: { teamId: string; bucket: number }[] = [];
+  const reachStale: string[] = [];
   for (const team of teams) {
     const snapshot = snapshots.get(team.id);
     if (!snapshot) {
       coldByInstitution.set(team.institutionId, [...(coldByInstitution.get(team.institutionId) ?? []), team.id]);
       continue;
     }
+    if (snapshot.p !== pushEpoch) reachStale.push(team.id);
     const now = versions.get(team.id) ?? {};
     for (const bucket of new Set([...Object.keys(now), ...Object.keys(snapshot.v)])) {
       if ((now[bucket] ?? 0) !== (snapshot.v[bucket] ?? 0)) staleBuckets.push({ teamId: team.id, bucket: Number(bucket) });
@@ -229,11 +256,22 @@ export async function snapshotTallies(
     });
   }
 
+  const reachQueries: { where: Predicate }[] = [];
+  for (let i = 0; i < reachStale.length; i += REACH_TEAMS_PER_QUERY) {
+    const ids = reachStale.slice(i, i + REACH_TEAMS_PER_QUERY);
+    reachQueries.push({ where: { sql: `f.teamId IN (${ids.map(() => '?').join(', ')})`, params: ids } });
+  }
+
   // 4. Count them, two scans at a time on MariaDB.
   const counted = new Map<string, Map<string, ContractTally>>();
-  const queue = [...queries];
+  const reached = new Map<string, number>();
+  const queue = [...queries.map((q) => ({ ...q, reachOnly: false })), ...reachQueries.map((q) => ({ ...q, reachOnly: true }))];
   const worker = async () => {
     for (let q = queue.shift(); q; q = queue.shift()) {
+      if (q.reachOnly) {
+        for (const [k, count] of await pushReachOf(dataSource, q.where, w, true)) reached.set(k, count);
+        continue;
+      }
       const tallies = await tallyFacts(dataSource, q.where, w, { byBucket: true });
       for (const [k, tally] of tallies) {
         const [teamId, bucket] = k.split('|');
@@ -243,20 +281,31 @@ export async function snapshotTallies(
   };
   await Promise.all(Array.from({ length: sqlite ? 1 : PARALLEL_SCANS }, worker));
 
-  // 5. The new snapshots: carried buckets, recounted buckets (an empty one drops out), the versions read in 1.
+  // 5. The new snapshots: carried buckets (with their reach counted again if the push epoch moved),
+  // recounted buckets (an empty one drops out), the versions and push epoch read in 1.
   const recountedBuckets = new Map<string, Set<string>>();
   for (const b of staleBuckets) (recountedBuckets.get(b.teamId) ?? recountedBuckets.set(b.teamId, new Set()).get(b.teamId)!).add(String(b.bucket));
+  const reachRecounted = new Set(reachStale);
   const changed: { teamId: string; snapshot: Snapshot }[] = [];
   for (const team of teams) {
     const old = snapshots.get(team.id);
-    const recounted = recountedBuckets.get(team.id);
+    const recounted = recountedBuckets.get(team.id) ?? new Set<string>();
     let snapshot: Snapshot;
-    if (old && !recounted) snapshot = old;
+    if (old && recounted.size === 0 && !reachRecounted.has(team.id)) snapshot = old;
     else {
       const t: Record<string, number[]> = {};
-      if (old) for (const [bucket, list] of Object.entries(old.t)) if (!recounted!.has(bucket)) t[bucket] = list;
+      if (old) {
+        for (const [bucket, list] of Object.entries(old.t)) {
+          if (recounted.has(bucket)) continue;
+          t[bucket] = list;
+          if (reachRecounted.has(team.id)) {
+            t[bucket] = [...list];
+            t[bucket][PUSH_REACHED_AT] = reached.get(`${team.id}|${bucket}`) ?? 0;
+          }
+        }
+      }
       for (const [bucket, tally] of counted.get(team.id) ?? []) t[bucket] = tallyToList(tally);
-      snapshot = { v: versions.get(team.id) ?? {}, t };
+      snapshot = { v: versions.get(team.id) ?? {}, p: pushEpoch, t };
       changed.push({ teamId: team.id, snapshot });
     }
     const sum = new Array<number>(TALLY_LIST_LENGTH).fill(0);
@@ -268,6 +317,7 @@ export async function snapshotTallies(
     stats.fromSnapshot = teams.length - changed.length;
     stats.recomputedTeams = changed.length;
     stats.recomputedBuckets = staleBuckets.length;
+    stats.reachRecountedTeams = reachStale.length;
   }
 
   // 6. Stored (insert or replace: the last of racing requests stays, each consistent).

@@ -410,7 +410,7 @@ try {
       const publishAt = k < 4 ? new Date(`${quarter.from}T0${k + 1}:00:00+08:00`) : new Date(`${domain.addDays(quarter.from, -k * 10)}T09:00:00+08:00`);
       await db.query(
         `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
-         VALUES (?, ?, ?, NULL, 'bench', '压测', '标题', '摘要', '<p>正文</p>', 'chronic', '{}', ?, ?, 0, ?)`,
+         VALUES (?, ?, ?, NULL, 'bench', '压测', '标题', '摘要', '<p>正文</p>', 'chronicDisease', '{}', ?, ?, 0, ?)`,
         [pushId, ids.regionId, teams[0].institutionId, k === 3 ? 'withdrawn' : 'published', publishAt, publishAt],
       );
       const targets = people.filter((_, i) => (i + k * 3) % 5 === 0).map((p) => [pushId, p.personId, 'bench', null, null]);
@@ -704,7 +704,7 @@ try {
   const broadPushId = randomUUID();
   await db.query(
     `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
-     VALUES (?, ?, ?, NULL, 'bench', '压测', '全县推送', '摘要', '<p>正文</p>', 'chronic', '{}', 'published', ?, ?, ?)`,
+     VALUES (?, ?, ?, NULL, 'bench', '压测', '全县推送', '摘要', '<p>正文</p>', 'chronicDisease', '{}', 'published', ?, ?, ?)`,
     [broadPushId, ids.regionId, teams[0].institutionId, pushedAt, unreached.length, pushedAt],
   );
   for (let i = 0; i < unreached.length; i += 5000) {

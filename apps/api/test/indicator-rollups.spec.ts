@@ -281,7 +281,7 @@ describe('indicator roll-ups: service_person_years and the coverage of first fac
       const id = randomUUID();
       await t.dataSource.query(
         `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
-         VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronic', '{}', ?, ?, 0, ?)`,
+         VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronicDisease', '{}', ?, ?, 0, ?)`,
         [id, t.demo.regionId, t.demo.institutions.clinic1.id, status, publishAt, publishAt],
       );
       for (const p of targets)

@@ -68,7 +68,7 @@ describe('the dashboard’s referral and push indicators (MariaDB)', () => {
       const id = randomUUID();
       await t.dataSource.query(
         `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, coverUrl, audience, status,
-           publishAt, withdrawnAt, targeted, targetedByTag, createdAt) VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronic', NULL, '{}', ?, ?, NULL, ?, NULL, ?)`,
+           publishAt, withdrawnAt, targeted, targetedByTag, createdAt) VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronicDisease', NULL, '{}', ?, ?, NULL, ?, NULL, ?)`,
         [id, t.demo.regionId, ids.clinic1, status, publishedOn, persons.length, publishedOn],
       );
       for (const p of persons)

@@ -5,7 +5,7 @@ import type { CountWindow } from '../src/indicators/contract-measures';
 import { backfillPlanItems, planCountsByTeam, refreshPlanItems } from '../src/indicators/plan-items';
 import { PlanMeasures } from '../src/indicators/plan-measures';
 import { demoTeam, moveEndDate, residentWithActiveContract, residentWithPendingContract } from './support/contract-factories';
-import { staffLogin } from './support/factories';
+import { idNumberFor, staffLogin } from './support/factories';
 import { member, onsiteBody } from './support/service-factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { refreshPlacementsOfContracts } from '../src/people/placements';
@@ -206,6 +206,95 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
     await t.dataSource.query('DELETE FROM service_plan_items');
     await t.dataSource.transaction((manager) => backfillPlanItems(manager));
     expect(await snapshot()).toEqual(kept);
+  });
+
+  it('a corrected birth date and changed or withdrawn declared tags rewrite the plans of the person’s contracts', async () => {
+    const rows = async () =>
+      (
+        await t.dataSource.query('SELECT id, contractId, teamId, type, source, windowStart, windowEnd, doneOn, serviceId FROM service_plan_items ORDER BY id')
+      ).map((r: Record<string, unknown>) => JSON.stringify(r));
+    const typesOf = async (contractId: string): Promise<string[]> =>
+      (await t.dataSource.query('SELECT type FROM service_plan_items WHERE contractId = ? ORDER BY windowStart, type', [contractId])).map(
+        (r: { type: string }) => r.type,
+      );
+    const expectAsRebuilt = async () => {
+      const kept = await rows();
+      await t.dataSource.query('DELETE FROM service_plan_items');
+      await t.dataSource.transaction((manager) => backfillPlanItems(manager));
+      expect(await rows()).toEqual(kept);
+    };
+    const { resident, contract } = await residentWithActiveContract(t, {}, { birthDate: '1970-03-03', declaredTags: ['hypertension'] });
+    expect(await typesOf(contract.id)).not.toContain('healthCheck');
+
+    // The ID number was mistyped: the resident was born in 1950, and the yearly check of the 65+ joins the plan.
+    await t.http
+      .put('/api/me/profile')
+      .set(resident.auth)
+      .send({
+        name: '测试居民',
+        idNumber: idNumberFor('1950-03-03'),
+        phone: '13800138000',
+        communityId: resident.communityId,
+        declaredTags: ['hypertension'],
+        privacyPolicyVersion: '2026-11',
+        sensitiveConsent: true,
+      })
+      .expect(200);
+    expect(await typesOf(contract.id)).toContain('healthCheck');
+    await expectAsRebuilt();
+
+    // A contract without confirmed tags is planned by the declared ones, which withdrawing the consent erases.
+    await t.dataSource.query('UPDATE contracts SET confirmedTagsCipher = NULL WHERE id = ?', [contract.id]);
+    await t.dataSource.transaction((manager) => refreshPlanItems(manager, [contract.id]));
+    expect((await typesOf(contract.id)).filter((type) => type === 'followUp').length).toBeGreaterThan(0);
+    await t.http.post('/api/me/consent/withdraw').set(resident.auth).expect(200);
+    expect(await typesOf(contract.id)).toEqual(['healthCheck']);
+    await expectAsRebuilt();
+  });
+
+  it('a catalogue edit changes the plans of contracts signed after it, never of those signed before', async () => {
+    const packageItems = async (contractId: string) =>
+      Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM service_plan_items WHERE contractId = ? AND source = 'package'", [contractId]))[0].n);
+    /** What the team sees in the resident's record: the package items of the contract's plan. */
+    const planShown = async (contract: { id: string; personId: string }) =>
+      (
+        (await t.http.get(`/api/staff/residents/${contract.personId}/record`).set(admin1).expect(200)).body.plans as {
+          contractId: string;
+          items: { source: string }[];
+        }[]
+      )
+        .find((p) => p.contractId === contract.id)!
+        .items.filter((i) => i.source === 'package').length;
+    const signWith = (birthDate: string) =>
+      residentWithActiveContract(t, { packageCodes: ['basicPublicHealth', 'basicMedical', 'hypertension'] }, { birthDate, declaredTags: ['hypertension'] });
+    const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100)); // contract and edit times are whole seconds
+
+    const { contract: before } = await signWith('1971-06-06');
+    const itemsBefore = await packageItems(before.id);
+    expect(itemsBefore).toBeGreaterThan(0);
+    expect(await planShown(before)).toBe(itemsBefore);
+
+    // The region cuts the 电解质 tests of the hypertension package from 5 a year to 2 (¥12: ¥10 insurance, ¥2 public health).
+    await nextSecond();
+    const catalogue = (await t.http.get('/api/staff/packages').set(region).expect(200)).body as { code: string; items: { name: string; count: number }[] }[];
+    const { totals: _totals, ...hypertension } = catalogue.find((p) => p.code === 'hypertension') as unknown as Record<string, unknown> & {
+      items: { name: string; count: number }[];
+    };
+    const items = hypertension.items.map((i) => (i.name === '电解质' ? { ...i, count: 2, insurance: 1000, publicHealth: 200, selfPay: 0 } : i));
+    const edited = await t.http
+      .put('/api/staff/packages/hypertension')
+      .set(region)
+      .send({ ...hypertension, items });
+    expect(edited.body).toEqual(expect.objectContaining({ code: 'hypertension' }));
+    await nextSecond();
+
+    // The contract signed before keeps its plan; one signed after has three items fewer a year.
+    await t.dataSource.transaction((manager) => refreshPlanItems(manager, [before.id]));
+    expect(await packageItems(before.id)).toBe(itemsBefore);
+    expect(await planShown(before)).toBe(itemsBefore);
+    const { contract: after } = await signWith('1972-07-07');
+    expect(await packageItems(after.id)).toBe(itemsBefore - 3 * before.years);
+    expect(await planShown(after)).toBe(await packageItems(after.id));
   });
 
   it('trend: monthly values of both, the last month equal to the year so far', async () => {

@@ -4,7 +4,8 @@ import { ContractFacts } from '../src/indicators/contract-facts';
 import { contractTalliesByTeam, CountWindow, emptyTally } from '../src/indicators/contract-measures';
 import { IndicatorsService } from '../src/indicators/indicators.service';
 import { rollUpPushes } from '../src/indicators/push-rollup';
-import { PushRollupJob } from '../src/indicators/push-rollup.job';
+import { TeamTalliesJob } from '../src/indicators/team-tallies.job';
+import { publish } from './support/push-factories';
 import { pruneSnapshots, SnapshotStats, snapshotTallies, TallyTeam } from '../src/indicators/team-tallies';
 import { demoTeam, moveEndDate, residentWithActiveContract, setContractDates, sign } from './support/contract-factories';
 import { residentWithProfile, staffLogin } from './support/factories';
@@ -187,7 +188,7 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     const now = new Date();
     await t.dataSource.query(
       `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
-       VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronic', '{}', 'published', ?, ?, ?)`,
+       VALUES (?, ?, ?, NULL, 'staff', '医生', '标题', '摘要', '<p>正文</p>', 'chronicDisease', '{}', 'published', ?, ?, ?)`,
       [id, t.demo.regionId, t.demo.institutions.clinic1.id, now, personIds.length, now],
     );
     for (const personId of personIds) {
@@ -331,12 +332,30 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     );
   });
 
-  it('the push roll-up job counts the snapshots again after a push reached someone new, before any dashboard asks', async () => {
+  it('a push published by the release job is rolled up as it is published; the warming job then counts its reach before any dashboard asks', async () => {
     await expectExact();
     const resident = await residentWithProfile(t, { birthDate: '1949-09-09', declaredTags: ['hypertension'] });
-    await publishPush([resident.person.id]);
-    await t.app.get(PushRollupJob).run();
+    const signed = await sign(t, resident);
+    await t.http
+      .post(`/api/staff/contracts/${signed.body[0].id}/confirm`)
+      .set(admin)
+      .send({ confirmedTags: ['hypertension'] })
+      .expect(200);
+    await expectExact();
+    const reached = await pushReached();
+    const pushEpoch = async () =>
+      Number((await t.dataSource.query("SELECT version FROM indicator_tally_versions WHERE teamId = '*' AND bucket = 1"))[0]?.version ?? 0);
+    const epochBefore = await pushEpoch();
+    const push = await publish(t, admin, { audience: { tags: ['hypertension'] } });
+    expect(push.status).toBe('published');
     expect(await rollUpPushes(t.dataSource)).toEqual({ rolled: 0, reachedNew: 0 });
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM push_rollups WHERE pushId = ?', [push.id]);
+    expect(Number(n)).toBe(1);
+    // The publication moved the push epoch (the new patient was reached): every snapshot's reach is stale
+    // until the warming job's run, after which a request counts nothing.
+    expect(await pushEpoch()).toBe(epochBefore + 1);
+    await t.app.get(TeamTalliesJob).run();
     expect(await expectExact()).toEqual({ teams: teams.length, fromSnapshot: teams.length, recomputedTeams: 0, recomputedBuckets: 0, reachRecountedTeams: 0 });
+    expect(await pushReached()).toBeGreaterThan(reached);
   });
 });

@@ -14,6 +14,7 @@ import '../indicators/service-record-index';
 import '../indicators/activity-indexes';
 import { Contract } from '../contracts/contract.entity';
 import { SigningRefusal } from '../contracts/signing-refusal.entity';
+import { ServicePackageVersion } from '../packages/package-versions';
 import { ServicePackageRecord } from '../packages/service-package.entity';
 import { ResidentNotice } from '../notices/resident-notice.entity';
 import { Person } from '../people/person.entity';
@@ -58,6 +59,7 @@ export const entities = [
   Person,
   PersonPlacement,
   ServicePackageRecord,
+  ServicePackageVersion,
   Agreement,
   AuditLog,
   IdempotencyRecord,

@@ -150,8 +150,7 @@ export class IndicatorsService {
   }
 
   /**
-   * Brings every region's snapshots of this year's dashboard up to date (the warming job, and the
-   * push roll-up job after a push reached someone new). In the last half hour before midnight
+   * Brings every region's snapshots of this year's dashboard up to date (the warming job). In the last half hour before midnight
    * (China time) it also counts tomorrow's window: the counting day is part of every snapshot's key,
    * and a count is a function of the data and the window alone, so tomorrow's first request finds
    * them and recounts only the buckets written to since.

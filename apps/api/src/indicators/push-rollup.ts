@@ -1,5 +1,5 @@
 import { Entity, PrimaryColumn } from 'typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { todayInChina } from '@jiayi/domain';
 import { TimeColumn } from '../database/columns';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
@@ -97,6 +97,15 @@ export async function rollUpPushes(dataSource: DataSource): Promise<PushRollUp> 
     }
     if (batch.length < 100) return done;
   }
+}
+
+/**
+ * Rolls up one push in the transaction that publishes it (the release job's last step), so that the
+ * roll-up's writes are the release job's and not those of the next dashboard request. Returns
+ * whether it reached someone new.
+ */
+export async function rollUpPublishedPush(manager: EntityManager, push: { id: string; publishAt: Date | string }): Promise<boolean> {
+  return rollUpOne(manager, manager.connection.options.type !== 'better-sqlite3', push, () => bumpPushEpoch(manager));
 }
 
 /** The same in one go on a migration's runner (inside its transaction; the tally snapshots do not exist yet). */

@@ -6,13 +6,14 @@ import { runWithLease } from '../coordination/job-lease';
 import { IndicatorsService } from './indicators.service';
 import { pruneSnapshots } from './team-tallies';
 
-export const TALLY_WARM_LEASE = { name: 'indicator-tally-warm', ttlMs: 120_000 } as const;
+export const TALLY_WARM_LEASE = { name: 'indicator-tally-warm', ttlMs: 50_000 } as const;
 
 /**
- * Every two minutes, one instance brings this year's dashboard snapshots of every region up to
- * date (team-tallies.ts) and deletes old ones. After midnight (China time) the counting day moves
- * and every snapshot key with it: the job counts the new day's before most people look, and
- * between requests it recounts the buckets that writes made stale.
+ * Every minute, one instance brings this year's dashboard snapshots of every region up to date
+ * (team-tallies.ts) and deletes old ones: it recounts the buckets that writes made stale and, after
+ * a push reached someone new, 推送覆盖率's numerator, so that a dashboard request rarely counts
+ * anything. In the last half hour before midnight (China time) it also counts tomorrow's window,
+ * whose key every snapshot moves to at midnight (IndicatorsService.warmSnapshots).
  */
 @Injectable()
 export class TeamTalliesJob {
@@ -23,7 +24,7 @@ export class TeamTalliesJob {
     private readonly indicators: IndicatorsService,
   ) {}
 
-  @Interval(TALLY_WARM_LEASE.name, 120_000)
+  @Interval(TALLY_WARM_LEASE.name, 60_000)
   async run(): Promise<void> {
     try {
       await runWithLease(this.dataSource, TALLY_WARM_LEASE.name, TALLY_WARM_LEASE.ttlMs, async () => {

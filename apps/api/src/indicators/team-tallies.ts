@@ -80,8 +80,8 @@ const TALLY_FORMAT = 2;
 const EPOCH_TEAM = '*';
 const EPOCH_BUCKET = 0;
 const PUSH_EPOCH_BUCKET = 1;
-/** Where pushReached sits in a bucket's list (tallyToList). */
-const PUSH_REACHED_AT = tallyToList({ ...emptyTally(), pushReached: -1 }).indexOf(-1);
+/** Where pushReached sits in a bucket's list (tallyToList); a function, as contract-measures.ts may not be loaded yet when this module is. */
+const pushReachedAt = () => tallyToList({ ...emptyTally(), pushReached: -1 }).indexOf(-1);
 /** Snapshots not written for this long are deleted by the warming job. */
 export const SNAPSHOT_KEEP_MS = 3 * 86_400_000;
 const TEAMS_PER_QUERY = 8;
@@ -286,6 +286,7 @@ export async function snapshotTallies(
   const recountedBuckets = new Map<string, Set<string>>();
   for (const b of staleBuckets) (recountedBuckets.get(b.teamId) ?? recountedBuckets.set(b.teamId, new Set()).get(b.teamId)!).add(String(b.bucket));
   const reachRecounted = new Set(reachStale);
+  const reachAt = pushReachedAt();
   const changed: { teamId: string; snapshot: Snapshot }[] = [];
   for (const team of teams) {
     const old = snapshots.get(team.id);
@@ -300,7 +301,7 @@ export async function snapshotTallies(
           t[bucket] = list;
           if (reachRecounted.has(team.id)) {
             t[bucket] = [...list];
-            t[bucket][PUSH_REACHED_AT] = reached.get(`${team.id}|${bucket}`) ?? 0;
+            t[bucket][reachAt] = reached.get(`${team.id}|${bucket}`) ?? 0;
           }
         }
       }

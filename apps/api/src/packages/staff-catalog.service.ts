@@ -7,8 +7,9 @@ import type { OfferedPackage } from '@jiayi/contract';
 import { notFound, refusal, refusalError } from '../common/api-error';
 import { inTransaction, writeOnce } from '../database/transaction';
 import { Region } from '../reference/region.entity';
-import { CatalogService } from './catalog.service';
+import { CatalogService, toServicePackage } from './catalog.service';
 import { PackageDto, RegionPolicyDto } from './dto/staff-catalog.dto';
+import { keepSupersededVersion } from './package-versions';
 import { ServicePackageRecord } from './service-package.entity';
 
 /** A region's catalog and policy as staff read them and the region admin changes them. */
@@ -57,15 +58,17 @@ export class StaffCatalogService {
     const pkg: ServicePackage = { ...dto, targetTags: dto.targetTags as KeyGroupTag[], items: dto.items.map((i) => ({ ...i })) };
     const checked = validatePackage(pkg, [...catalog, pkg]);
     if (!checked.ok) throw refusalError(checked);
-    await inTransaction(this.dataSource, (manager) =>
-      manager.save(ServicePackageRecord, {
-        id,
-        regionId,
-        ...checked.value,
-        referenceCode: checked.value.referenceCode ?? null,
-        active: true,
-      }),
-    );
+    await inTransaction(this.dataSource, async (manager) => {
+      // Contracts signed before this edit keep the package as it was (package-versions.ts).
+      const lookup = manager.createQueryBuilder(ServicePackageRecord, 'p').where('p.id = :id', { id });
+      if (manager.connection.options.type !== 'better-sqlite3') lookup.setLock('pessimistic_write');
+      const previous = await lookup.getOne();
+      const next = { id, regionId, ...checked.value, referenceCode: checked.value.referenceCode ?? null, active: true };
+      if (previous && JSON.stringify(toServicePackage(previous)) !== JSON.stringify(toServicePackage(next))) {
+        await keepSupersededVersion(manager, previous, new Date());
+      }
+      await manager.save(ServicePackageRecord, next);
+    });
     return { ...checked.value, totals: packageYearTotals(checked.value, [...catalog, checked.value]) };
   }
 

@@ -14,6 +14,7 @@ import { FamilyMemberDto, UpdateProfileDto } from './dto/profile.dto';
 import { Person } from './person.entity';
 import { requireSensitiveConsent } from './privacy-rights.service';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { refreshPersonPlanItems } from '../indicators/plan-items';
 import { refreshPlacements } from './placements';
 
 /** A person as clients see it (`@jiayi/contract`): the ID number masked, tags derived on today's date. */
@@ -246,9 +247,14 @@ export class PeopleService {
       if (!keptAfterClosure) throw this.alreadyRegistered();
       person = { ...person, id: clash.id, createdAt: clash.createdAt, guardianConsentAt: person.guardianConsentAt ?? clash.guardianConsentAt };
     }
+    const before = await manager.findOne(Person, { where: { id: person.id }, select: { id: true, birthDate: true, declaredTagsCipher: true } });
     try {
       const saved = await manager.save(Person, person);
       await refreshPlacements(manager, [saved.id]);
+      // The plans of the person's contracts follow their birth date and (where the doctor confirmed no tags) their declared ones.
+      if (before && (before.birthDate !== saved.birthDate || !sameTags(this.declaredTags(before), this.declaredTags(saved)))) {
+        await refreshPersonPlanItems(manager, [saved.id], this.cipher);
+      }
       return saved;
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadyRegistered();
@@ -260,3 +266,5 @@ export class PeopleService {
     return refusal('PERSON.ALREADY_REGISTERED', '这个身份证号已经登记过了，不能重复登记。如有疑问请联系签约团队', 'idNumber');
   }
 }
+
+const sameTags = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());

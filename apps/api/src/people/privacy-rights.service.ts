@@ -9,6 +9,7 @@ import { AuditLog } from '../audit/audit-log.entity';
 import { refusal } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { inTransaction } from '../database/transaction';
+import { refreshPersonPlanItems } from '../indicators/plan-items';
 import { Person } from './person.entity';
 import { refreshPlacements } from './placements';
 
@@ -45,7 +46,11 @@ export class PrivacyRightsService {
       await manager.update(ResidentAccount, { id: auth.accountId }, { sensitiveConsent: false, consentWithdrawnAt: withdrawnAt });
       const persons = await manager.find(Person, { select: { id: true }, where: { accountId: auth.accountId } });
       const ids = persons.map((p) => p.id);
-      if (ids.length > 0) await manager.update(Person, { id: In(ids) }, { declaredTagsCipher: this.cipher.encryptJson([]), updatedAt: withdrawnAt });
+      if (ids.length > 0) {
+        await manager.update(Person, { id: In(ids) }, { declaredTagsCipher: this.cipher.encryptJson([]), updatedAt: withdrawnAt });
+        // Plans of contracts without confirmed tags read the declared ones.
+        await refreshPersonPlanItems(manager, ids, this.cipher);
+      }
       const { total } = await this.personsWithContracts(manager, ids);
       return { sensitiveConsent: false, withdrawnAt: withdrawnAt.toISOString(), erasedDeclaredTags: ids.length, keptContracts: total };
     });
@@ -69,6 +74,7 @@ export class PrivacyRightsService {
       }
       if (kept.length > 0) {
         await manager.update(Person, { id: In(kept) }, { phoneCipher: null, declaredTagsCipher: this.cipher.encryptJson([]), updatedAt: closedAt });
+        await refreshPersonPlanItems(manager, kept, this.cipher);
       }
       if (erased.length > 0) {
         await manager.delete(Person, { id: In(erased) });

@@ -9,6 +9,7 @@ import { StaffAccount } from '../auth/staff-account.entity';
 import { notFound, refusal, refusalError } from '../common/api-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { inTransaction, writeOnce } from '../database/transaction';
+import { rollUpPublishedPush } from '../indicators/push-rollup';
 import { Person } from '../people/person.entity';
 import { Institution } from '../reference/institution.entity';
 import { Team } from '../reference/team.entity';
@@ -270,7 +271,10 @@ export class PushesService {
         .set({ status: 'published', targeted, targetedByTag: byTag, releaseCursor: null })
         .where('id = :id AND status = :releasing', { id, releasing: 'releasing' })
         .execute();
-      return done.affected === 1;
+      if (done.affected !== 1) return false;
+      // Its targets count for 推送覆盖率 from the moment it is published: rolled up here, not by the dashboard that asks next.
+      await rollUpPublishedPush(manager, { id, publishAt: push.publishAt });
+      return true;
     });
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DeliveredService, KeyGroupTag, planProgress, servicePlan, ServicePackage, summarisePlan, todayInChina } from '@jiayi/domain';
+import { DeliveredService, KeyGroupTag, planProgress, servicePlan, summarisePlan, todayInChina } from '@jiayi/domain';
 import type { ContractPlan } from '@jiayi/contract';
 import { PiiCipher } from '../common/pii-cipher';
 import { Contract } from '../contracts/contract.entity';
-import { activeCatalog } from '../packages/catalog.service';
+import { signedCatalog, SignedCatalog } from '../packages/package-versions';
 import { Person } from '../people/person.entity';
 import { ServiceRecord } from './service-record.entity';
 
@@ -42,13 +42,17 @@ export async function contractPlans(
   const personById = new Map(persons.map((p) => [p.id, p]));
   const servicesByContract = new Map<string, PlannedService[]>();
   for (const s of delivered) servicesByContract.set(s.contractId, [...(servicesByContract.get(s.contractId) ?? []), s]);
-  const catalogs = new Map<string, ServicePackage[]>();
-  for (const regionId of new Set(planned.map((c) => c.regionId))) catalogs.set(regionId, await activeCatalog(manager, regionId));
+  // The packages as they were when each contract was signed (a later catalogue edit changes new contracts only).
+  const catalogs = new Map<string, SignedCatalog>();
+  for (const regionId of new Set(planned.map((c) => c.regionId))) catalogs.set(regionId, await signedCatalog(manager, regionId));
   return planned.map((contract) => {
     const person = personById.get(contract.personId);
     const tagsCipher = contract.confirmedTagsCipher ?? person?.declaredTagsCipher;
     const tags = tagsCipher ? cipher.decryptJson<KeyGroupTag[]>(tagsCipher) : [];
-    const packages = (catalogs.get(contract.regionId) ?? []).filter((p) => contract.packageCodes.includes(p.code));
+    const packages = catalogs
+      .get(contract.regionId)!
+      .at(contract.createdAt)
+      .filter((p) => contract.packageCodes.includes(p.code));
     const plan = servicePlan({
       id: contract.id,
       startDate: contract.startDate,

@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+import { TALLY_WARM_LEASE } from '../../src/indicators/team-tallies.job';
 import { createApp } from '../../src/app.factory';
 import { DemoIds, DemoSeedService } from '../../src/seed/demo-seed.service';
 import { startWechatStandin, WechatStandin } from '../../src/wechat-standin/wechat-standin';
@@ -31,6 +33,9 @@ export async function createTestApp(dialect: Dialect = 'mariadb'): Promise<TestA
     const app = await createApp({ logLevels: ['error'] });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
+    // The tests warm the dashboard snapshots themselves (IndicatorsService.warmSnapshots): a warming run
+    // between two steps of a test would change what its next request counts again.
+    app.get(SchedulerRegistry).deleteInterval(TALLY_WARM_LEASE.name);
     return app;
   };
   const app = await boot();

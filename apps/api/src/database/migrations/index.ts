@@ -16,6 +16,7 @@ import { PlanItems1796181420000 } from './1796181420000-plan-items';
 import { TeamTallies1796182620000 } from './1796182620000-team-tallies';
 import { TallyBuckets1796182680000 } from './1796182680000-tally-buckets';
 import { PlanItemsFill1796185620000 } from './1796185620000-plan-items-fill';
+import { PackageVersions1796191980000 } from './1796191980000-package-versions';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   TeamTallies1796182620000,
   TallyBuckets1796182680000,
   PlanItemsFill1796185620000,
+  PackageVersions1796191980000,
 ];

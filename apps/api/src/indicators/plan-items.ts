@@ -39,7 +39,12 @@ export async function lockPlanContracts(manager: EntityManager, contractIds: rea
  * committed rows, whatever the transaction's snapshot); a contract not (or no longer) planned keeps
  * no items.
  */
-export async function refreshPlanItems(manager: EntityManager, contractIds: readonly (string | null)[], cipher: PiiCipher = columnCipher()): Promise<void> {
+export async function refreshPlanItems(
+  manager: EntityManager,
+  contractIds: readonly (string | null)[],
+  cipher: PiiCipher = columnCipher(),
+  catalogOptions: { versions?: boolean } = {},
+): Promise<void> {
   const ids = [...new Set(contractIds.filter((id): id is string => !!id))].sort();
   if (ids.length === 0) return;
   const mariadb = isMariaDb(manager);
@@ -61,7 +66,7 @@ export async function refreshPlanItems(manager: EntityManager, contractIds: read
   }));
   const dateOf = new Map(services.map((s) => [s.id, s.serviceDate]));
   // The states depend on "today" only for open items; the rows keep what does not (done and when).
-  const plans = await contractPlans(manager, cipher, contracts, '9999-12-31', services);
+  const plans = await contractPlans(manager, cipher, contracts, '9999-12-31', services, catalogOptions);
   const byId = new Map(contracts.map((c) => [c.id, c]));
   await manager.delete(ServicePlanItem, { contractId: In(ids) });
   const rows: ServicePlanItem[] = plans.flatMap((plan) => {
@@ -106,13 +111,18 @@ export async function refreshPersonPlanItems(manager: EntityManager, personIds: 
  * Fills `service_plan_items` from every planned contract and its records (the migration, and data
  * loaded without the API such as the benchmark's), 500 contracts at a time.
  */
-export async function backfillPlanItems(manager: EntityManager, cipher: PiiCipher = columnCipher()): Promise<number> {
+export async function backfillPlanItems(
+  manager: EntityManager,
+  cipher: PiiCipher = columnCipher(),
+  catalogOptions: { versions?: boolean } = {},
+): Promise<number> {
   const all: { id: string }[] = await manager.query(`SELECT id FROM contracts WHERE status IN ('active', 'expired', 'terminated') ORDER BY id`);
   for (let i = 0; i < all.length; i += 500) {
     await refreshPlanItems(
       manager,
       all.slice(i, i + 500).map((c) => c.id),
       cipher,
+      catalogOptions,
     );
   }
   return all.length;

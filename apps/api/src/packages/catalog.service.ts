@@ -19,7 +19,7 @@ import { PeopleService } from '../people/people.service';
 import { Community } from '../reference/community.entity';
 import { Institution } from '../reference/institution.entity';
 import { Region } from '../reference/region.entity';
-import { ServicePackageRecord } from './service-package.entity';
+import { ServicePackageRecord, toServicePackage } from './service-package.entity';
 import type { OfferedPackage } from '@jiayi/contract';
 
 /** The catalog and policy a person is priced by: those of the region their community belongs to. */
@@ -77,17 +77,4 @@ export class CatalogService {
 export async function activeCatalog(manager: EntityManager, regionId: string): Promise<ServicePackage[]> {
   const rows = await manager.find(ServicePackageRecord, { where: { regionId, active: true }, order: { kind: 'ASC', code: 'ASC' } });
   return rows.map(toServicePackage);
-}
-
-export function toServicePackage(row: ServicePackageRecord): ServicePackage {
-  return {
-    code: row.code,
-    name: row.name,
-    kind: row.kind,
-    targetTags: row.targetTags,
-    description: row.description,
-    items: row.items,
-    includes: row.includes,
-    ...(row.referenceCode ? { referenceCode: row.referenceCode } : {}),
-  };
 }

@@ -2,8 +2,7 @@ import { Entity, EntityManager, Index } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { ServicePackage } from '@jiayi/domain';
 import { IdColumn, JsonColumn, RefColumn, TextColumn, TimeColumn } from '../database/columns';
-import { ServicePackageRecord } from './service-package.entity';
-import { toServicePackage } from './catalog.service';
+import { ServicePackageRecord, toServicePackage } from './service-package.entity';
 
 /**
  * A package as it was before an edit replaced it. A contract promises the items of its packages
@@ -38,11 +37,14 @@ export interface SignedCatalog {
   at(signedAt: Date): ServicePackage[];
 }
 
-/** The region's active packages, each replaced by the content it had at `signedAt` where an edit came later. */
-export async function signedCatalog(manager: EntityManager, regionId: string): Promise<SignedCatalog> {
+/**
+ * The region's active packages, each replaced by the content it had at `signedAt` where an edit came
+ * later. `versions: false` is for migrations older than the versions table (no edit was kept before it).
+ */
+export async function signedCatalog(manager: EntityManager, regionId: string, { versions: withVersions = true } = {}): Promise<SignedCatalog> {
   const [records, versions] = await Promise.all([
     manager.find(ServicePackageRecord, { where: { regionId, active: true }, order: { kind: 'ASC', code: 'ASC' } }),
-    manager.find(ServicePackageVersion, { where: { regionId }, order: { supersededAt: 'ASC', id: 'ASC' } }),
+    withVersions ? manager.find(ServicePackageVersion, { where: { regionId }, order: { supersededAt: 'ASC', id: 'ASC' } }) : [],
   ]);
   const current = records.map(toServicePackage);
   const byCode = new Map<string, ServicePackageVersion[]>();

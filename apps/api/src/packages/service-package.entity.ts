@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import type { KeyGroupTag, PackageItem } from '@jiayi/domain';
+import type { KeyGroupTag, PackageItem, ServicePackage } from '@jiayi/domain';
 import { BoolColumn, IdColumn, JsonColumn, LongTextColumn, RefColumn, TextColumn } from '../database/columns';
 
 /** A region's service package (服务包); the catalog libs/domain prices from. */
@@ -17,4 +17,18 @@ export class ServicePackageRecord {
   @JsonColumn() includes: string[];
   @TextColumn(20, { nullable: true }) referenceCode: 'hypertension' | 'diabetes' | null;
   @BoolColumn({ default: true }) active: boolean;
+}
+
+/** The catalogue row as libs/domain reads a package. */
+export function toServicePackage(row: ServicePackageRecord): ServicePackage {
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    targetTags: row.targetTags,
+    description: row.description,
+    items: row.items,
+    includes: row.includes,
+    ...(row.referenceCode ? { referenceCode: row.referenceCode } : {}),
+  };
 }

@@ -7,10 +7,10 @@ import type { OfferedPackage } from '@jiayi/contract';
 import { notFound, refusal, refusalError } from '../common/api-error';
 import { inTransaction, writeOnce } from '../database/transaction';
 import { Region } from '../reference/region.entity';
-import { CatalogService, toServicePackage } from './catalog.service';
+import { CatalogService } from './catalog.service';
 import { PackageDto, RegionPolicyDto } from './dto/staff-catalog.dto';
 import { keepSupersededVersion } from './package-versions';
-import { ServicePackageRecord } from './service-package.entity';
+import { ServicePackageRecord, toServicePackage } from './service-package.entity';
 
 /** A region's catalog and policy as staff read them and the region admin changes them. */
 @Injectable()

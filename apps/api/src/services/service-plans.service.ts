@@ -28,6 +28,7 @@ export async function contractPlans(
   contracts: Contract[],
   today: string,
   services?: PlannedService[],
+  catalogOptions: { versions?: boolean } = {},
 ): Promise<ContractPlan[]> {
   const planned = contracts.filter((c) => PLANNED_STATUSES.includes(c.status));
   if (planned.length === 0) return [];
@@ -44,7 +45,7 @@ export async function contractPlans(
   for (const s of delivered) servicesByContract.set(s.contractId, [...(servicesByContract.get(s.contractId) ?? []), s]);
   // The packages as they were when each contract was signed (a later catalogue edit changes new contracts only).
   const catalogs = new Map<string, SignedCatalog>();
-  for (const regionId of new Set(planned.map((c) => c.regionId))) catalogs.set(regionId, await signedCatalog(manager, regionId));
+  for (const regionId of new Set(planned.map((c) => c.regionId))) catalogs.set(regionId, await signedCatalog(manager, regionId, catalogOptions));
   return planned.map((contract) => {
     const person = personById.get(contract.personId);
     const tagsCipher = contract.confirmedTagsCipher ?? person?.declaredTagsCipher;

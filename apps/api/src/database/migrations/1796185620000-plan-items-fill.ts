@@ -11,7 +11,8 @@ export class PlanItemsFill1796185620000 implements MigrationInterface {
   name = 'PlanItemsFill1796185620000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await backfillPlanItems(runner.manager);
+    // The package versions table comes later (1796191980000): no catalogue edit had been kept yet.
+    await backfillPlanItems(runner.manager, undefined, { versions: false });
     await runner.query('DELETE FROM indicator_team_tallies');
   }
 

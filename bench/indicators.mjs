@@ -690,17 +690,35 @@ try {
   if (JSON.stringify(afterBurst.body) !== JSON.stringify(afterBurstWarm.body)) mismatches.push({ at: 'afterBurstWarm', code: 'the whole body differs' });
 
   // ---------------------------------------------------------------- a push to a fifth of the county, then the region again
-  // Published now, to a fifth of the people with a contract among those no push of this quarter
-  // reached yet, and rolled up as the release job does in the transaction that publishes it (timed
-  // apart: it is the release job's work). The next dashboard finds 推送覆盖率's numerator stale in
-  // every team and counts that one number again (team-tallies.ts, the push epoch), nothing else.
+  // A push to a fifth of the people with a contract, none of whom a push of this quarter reached. So
+  // that every run on a kept county measures the same, that fifth is first made unreached: their
+  // targets of this quarter's pushes are removed and the quarter's bit cleared on their person-year
+  // rows and facts (written around the API: the push epoch is bumped and one untimed call counts the
+  // reach again). The push is then published now and rolled up as the release job does in the
+  // transaction that publishes it (timed apart: it is the release job's work). The next dashboard
+  // finds 推送覆盖率's numerator stale in every team and counts that one number again (team-tallies.ts,
+  // the push epoch; read from the team index, ContractFact.pushYear), nothing else.
   const pushedAt = new Date();
-  const [[{ people: withContract }]] = await db.query('SELECT COUNT(DISTINCT personId) AS people FROM contract_facts WHERE regionId = ?', [ids.regionId]);
-  const [unreached] = await db.query(
-    `SELECT DISTINCT f.personId AS personId FROM contract_facts f LEFT JOIN service_person_years r ON r.personId = f.personId AND r.year = ?
-      WHERE f.regionId = ? AND (r.personId IS NULL OR (r.pushQuarters & ?) = 0) LIMIT ${Math.round(Number(withContract) / 5)}`,
-    [Number(today.slice(0, 4)), ids.regionId, quarterBit(today)],
+  const quarterStart = new Date(`${domain.pushQuarter(today).from}T00:00:00+08:00`);
+  const [reachYear, bit] = [Number(today.slice(0, 4)), quarterBit(today)];
+  await db.query('DROP TEMPORARY TABLE IF EXISTS bench_fifth');
+  await db.query(
+    'CREATE TEMPORARY TABLE bench_fifth (personId VARCHAR(36) PRIMARY KEY) AS SELECT DISTINCT personId FROM contract_facts WHERE regionId = ? AND MOD(CRC32(personId), 5) = 0',
+    [ids.regionId],
   );
+  await db.query('DELETE pt FROM push_targets pt JOIN pushes p ON p.id = pt.pushId JOIN bench_fifth b ON b.personId = pt.personId WHERE p.publishAt >= ?', [
+    quarterStart,
+  ]);
+  await db.query(`UPDATE service_person_years r JOIN bench_fifth b ON b.personId = r.personId SET r.pushQuarters = r.pushQuarters & ~${bit} WHERE r.year = ?`, [
+    reachYear,
+  ]);
+  await db.query(`UPDATE contract_facts f JOIN bench_fifth b ON b.personId = f.personId SET f.pushQuarters = f.pushQuarters & ~${bit} WHERE f.pushYear = ?`, [
+    reachYear,
+  ]);
+  await db.query("INSERT INTO indicator_tally_versions (teamId, bucket, version) VALUES ('*', 1, 1) ON DUPLICATE KEY UPDATE version = version + 1");
+  await get('');
+  const [unreached] = await db.query('SELECT personId FROM bench_fifth');
+  const [[{ people: withContract }]] = await db.query('SELECT COUNT(DISTINCT personId) AS people FROM contract_facts WHERE regionId = ?', [ids.regionId]);
   const broadPushId = randomUUID();
   await db.query(
     `INSERT INTO pushes (id, regionId, institutionId, teamId, authorStaffId, authorName, title, summary, body, category, audience, status, publishAt, targeted, createdAt)
@@ -714,7 +732,7 @@ try {
       chunk.flatMap((r) => [broadPushId, r.personId, 'bench']),
     );
   }
-  log(`a push to ${unreached.length} people not reached this quarter (of ${withContract} with a contract)`);
+  log(`a push to ${unreached.length} people made unreached this quarter (of ${withContract} with a contract)`);
   const rollUpStarted = performance.now();
   const rolledUp = await rollUpPushes(app.get(require('typeorm').DataSource));
   const pushRollUpMs = performance.now() - rollUpStarted;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { addDays, closedBy, countingDay, previousPeriod, todayInChina, yearOf } from '@jiayi/domain';
 import { ContractFacts } from '../src/indicators/contract-facts';
-import { contractTalliesByTeam, CountWindow, emptyTally } from '../src/indicators/contract-measures';
+import { CONTRACT_MEASURES, contractTalliesByTeam, CountWindow, emptyTally, measureOverWindows } from '../src/indicators/contract-measures';
 import { IndicatorsService } from '../src/indicators/indicators.service';
 import { rollUpPushes } from '../src/indicators/push-rollup';
 import { TeamTalliesJob } from '../src/indicators/team-tallies.job';
@@ -65,6 +66,9 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
       expect(Object.fromEntries(teams.map((team) => [team.id, kept.get(team.id)]))).toEqual(
         Object.fromEntries(teams.map((team) => [team.id, fresh.get(team.id) ?? emptyTally()])),
       );
+      // 推送覆盖率's numerator as kept (the facts' push columns) equals the one counted from the pushes themselves.
+      const [fromPushes] = await measureOverWindows(t.dataSource, { regionId: t.demo.regionId }, CONTRACT_MEASURES.pushCoverage, [w]);
+      expect([...kept.values()].reduce((sum, tally) => sum + tally.pushReached, 0)).toBe(fromPushes.numerator);
     }
     return first!;
   };
@@ -272,6 +276,15 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
             .set(admin)
             .send({ confirmedTags: ['hypertension'] })
             .expect(200);
+        })(),
+      );
+    }
+    // Pushes reaching each new patient while they are being signed, rolled up on either instance.
+    for (const [i, resident] of residents.entries()) {
+      work.push(
+        (async () => {
+          await publishPush([resident.person.id]);
+          await rollUpPushes(i % 2 ? t.dataSource : second.get(DataSource));
         })(),
       );
     }

@@ -16,7 +16,7 @@ export const COUNTED = ['signedFrom', 'signedUntil', 'endDate', 'groupMask', 'pa
 @Entity('contract_facts')
 @Index('IDX_contract_facts_region', ['regionId', 'teamId', ...COUNTED])
 @Index('IDX_contract_facts_institution', ['institutionId', 'teamId', ...COUNTED])
-@Index('IDX_contract_facts_team', ['teamId', 'tallyBucket', ...COUNTED])
+@Index('IDX_contract_facts_team', ['teamId', 'tallyBucket', ...COUNTED, 'pushYear', 'pushQuarters'])
 @Index('IDX_contract_facts_person', ['personId', 'signedFrom'])
 @Index('IDX_contract_facts_renewal_of', ['renewalOf'])
 export class ContractFact {
@@ -51,4 +51,12 @@ export class ContractFact {
    * index leads with it, so a stale bucket is an index range): from the person's id (tallyBucketOf).
    */
   @IntColumn({ default: 0 }) tallyBucket: number;
+  /**
+   * The latest year a push reached the person, and the quarters of that year it did (the bits of
+   * `service_person_years.pushQuarters`): 推送覆盖率's numerator read from the team index alone
+   * (contract-measures.ts reachedInQuarter). Kept by the push roll-up for every fact of its new targets
+   * and set from the person-year rows when a fact is written; 0 when no push ever reached the person.
+   */
+  @IntColumn({ default: 0 }) pushYear: number;
+  @IntColumn({ default: 0 }) pushQuarters: number;
 }

@@ -34,7 +34,7 @@ export function factOf(
   confirmedTags: readonly string[],
   birthDate: string,
   firstSigning: boolean,
-): Omit<ContractFact, 'renewed' | 'coveredUntil' | 'coverageGaps'> {
+): Omit<ContractFact, 'renewed' | 'coveredUntil' | 'coverageGaps' | 'pushYear' | 'pushQuarters'> {
   const confirmedOn = todayInChina(contract.doctorConfirmedAt!);
   const signedFrom = confirmedOn > contract.startDate ? confirmedOn : contract.startDate;
   return {
@@ -53,6 +53,20 @@ export function factOf(
     paid: (contract.fees?.totals?.selfPay ?? 0) > 0,
     tallyBucket: tallyBucketOf(contract.personId),
   };
+}
+
+/**
+ * The person's push reach as a new fact carries it (ContractFact.pushYear): their latest person-year
+ * row a push reached, read with a locking read on MariaDB, so that a roll-up committing meanwhile is
+ * either seen here or waits and then updates the new fact too.
+ */
+async function pushReachOfPerson(manager: EntityManager, personId: string): Promise<{ pushYear: number; pushQuarters: number }> {
+  const mariadb = manager.connection.options.type !== 'better-sqlite3';
+  const [row] = (await manager.query(
+    `SELECT year, pushQuarters FROM service_person_years WHERE personId = ? AND pushQuarters <> 0 ORDER BY year DESC LIMIT 1${mariadb ? ' LOCK IN SHARE MODE' : ''}`,
+    [personId],
+  )) as { year: number | string; pushQuarters: number | string }[];
+  return row ? { pushYear: Number(row.year), pushQuarters: Number(row.pushQuarters) } : { pushYear: 0, pushQuarters: 0 };
 }
 
 /** One fact's span as the coverage needs it. */
@@ -195,7 +209,13 @@ export class ContractFacts {
   async record(manager: EntityManager, contract: FactSource, confirmedTags: readonly string[], birthDate: string): Promise<void> {
     const earlier = await manager.getRepository(ContractFact).exists({ where: { personId: contract.personId, contractId: Not(contract.id) } });
     const renewedBy = await manager.getRepository(ContractFact).exists({ where: { renewalOf: contract.id } });
-    const fact = { ...factOf(contract, confirmedTags, birthDate, !earlier), renewed: renewedBy, coveredUntil: null, coverageGaps: false };
+    const fact = {
+      ...factOf(contract, confirmedTags, birthDate, !earlier),
+      ...(await pushReachOfPerson(manager, contract.personId)),
+      renewed: renewedBy,
+      coveredUntil: null,
+      coverageGaps: false,
+    };
     await manager
       .createQueryBuilder()
       .insert()

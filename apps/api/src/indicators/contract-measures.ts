@@ -62,6 +62,20 @@ export const facts = {
     params: pushQuarterBounds(w),
   }),
   /**
+   * A push of the counting day's quarter reached the person (推送覆盖率's numerator as the dashboard
+   * counts it; pushedInQuarter is the same from the pushes, for the drill-down): read from the fact's
+   * push columns, which the roll-up keeps; a fact that holds a later year's reach looks the person-year row up.
+   */
+  reachedInQuarter: (w: CountWindow): Predicate => {
+    const year = Number(w.day.slice(0, 4));
+    const bit = quarterBit(w.day);
+    return {
+      sql: `CASE WHEN f.pushYear = ? THEN (f.pushQuarters & ${bit}) <> 0 WHEN f.pushYear < ? THEN 0
+        ELSE EXISTS (SELECT 1 FROM service_person_years py WHERE py.personId = f.personId AND py.year = ? AND (py.pushQuarters & ${bit}) <> 0) END`,
+      params: [year, year, year],
+    };
+  },
+  /**
    * The person holds some contract on the counting day — read on the person's first fact (新增接续率):
    * inside the unbroken coverage it keeps, or, only for people signed again after a gap (or facts
    * not yet given their coverage), through their other facts.
@@ -367,20 +381,20 @@ async function factTallies(
 }
 
 /**
- * 推送覆盖率's numerator of the facts matching `where` (see pushReachByTeam), keyed as tallyFacts:
- * also what a tally snapshot counts again when only pushes changed (team-tallies.ts).
+ * 推送覆盖率's numerator of the facts matching `where`, keyed as tallyFacts: also what a tally
+ * snapshot counts again when only pushes changed (team-tallies.ts) — for a team list, one range of
+ * the team index, which holds the push columns.
  */
 export async function pushReachOf(dataSource: DataSource, where: Predicate, w: CountWindow, byBucket: boolean): Promise<Map<string, number>> {
-  const sqlite = dataSource.options.type === 'better-sqlite3';
-  const keySql = !byBucket ? 'f.teamId' : sqlite ? `(f.teamId || '|' || ${BUCKET_SQL})` : `CONCAT(f.teamId, '|', ${BUCKET_SQL})`;
-  const rows: { k: string; reached: string | number }[] = await dataSource.query(
-    `SELECT ${keySql} AS k, SUM(CASE WHEN (r.pushQuarters & ${quarterBit(w.day)}) <> 0 THEN 1 ELSE 0 END) AS reached
-       FROM contract_facts f JOIN service_person_years r ON r.personId = f.personId AND r.year = ?
+  const reached = sumOf(facts.reachedInQuarter(w));
+  const rows: { teamId: string; bucket?: number | string; reached: string | number }[] = await dataSource.query(
+    `SELECT f.teamId AS teamId${byBucket ? `, ${BUCKET_SQL} AS bucket` : ''}, ${reached.sql} AS reached
+       FROM contract_facts f
       WHERE (${where.sql}) AND f.signedFrom <= ? AND f.signedUntil > ? AND (f.groupMask & ${ANY_GROUP}) <> 0
-      GROUP BY ${keySql}`,
-    [Number(w.day.slice(0, 4)), ...where.params, w.day, w.day],
+      GROUP BY f.teamId${byBucket ? `, ${BUCKET_SQL}` : ''}`,
+    [...reached.params, ...where.params, w.day, w.day],
   );
-  return new Map(rows.map((r) => [String(r.k), Number(r.reached)]));
+  return new Map(rows.map((r) => [byBucket ? `${r.teamId}|${Number(r.bucket)}` : String(r.teamId), Number(r.reached)]));
 }
 
 /**
@@ -406,12 +420,7 @@ async function talliesQuery(
     ['newPrevious', facts.newInPrevious(w)],
     ['continued', and(facts.newInPrevious(w), facts.stillSigned(w))],
     ['keyGroupSigned', and(facts.inForce(w), facts.inAnyGroup())],
-    ...(year === null
-      ? []
-      : ([['pushReached', and(facts.inForce(w), facts.inAnyGroup(), { sql: `(r.pushQuarters & ${quarterBit(w.day)}) <> 0`, params: [] })]] as [
-          string,
-          Predicate,
-        ][])),
+    ...(year === null ? [] : ([['pushReached', and(facts.inForce(w), facts.inAnyGroup(), facts.reachedInQuarter(w))]] as [string, Predicate][])),
     ...POPULATION_GROUPS.map((g): [string, Predicate] => [`g_${g.code}`, and(facts.inForce(w), facts.inGroup(g.code))]),
     ...SERVICE_MEASURE_CODES.flatMap((code, i): [string, Predicate][] => [
       [`s${i}n`, service(code).numerator(w)],

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { todayInChina } from '@jiayi/domain';
 import { TimeColumn } from '../database/columns';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
+import { upsertIncrement } from './tally-buckets';
 import { bumpPushEpoch } from './team-tallies';
 
 /** A push whose targets are in `service_person_years.pushQuarters` (one row per push, written once). */
@@ -41,7 +42,12 @@ const moment = (value: Date | string) => (value instanceof Date ? value : new Da
  * nothing, and `invalidate` is not called. A target whose bit a concurrent, uncommitted roll-up is
  * setting reads as newly reached here too (both invalidate: more than needed, never less).
  */
-async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; publishAt: Date | string }, invalidate?: () => Promise<void>): Promise<boolean> {
+async function rollUpOne(
+  runner: Runner,
+  mariadb: boolean,
+  push: { id: string; publishAt: Date | string },
+  { invalidate, factReach = true }: RollUpOptions = {},
+): Promise<boolean> {
   const at = moment(push.publishAt);
   const day = todayInChina(at);
   const year = Number(day.slice(0, 4));
@@ -56,6 +62,7 @@ async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; p
     [year, push.id],
   )) as { found: number }[];
   if (!newlyReached) return false;
+  if (factReach) await markNewlyReached(runner, mariadb, push.id, year, bit);
   const upsert = mariadb
     ? 'ON DUPLICATE KEY UPDATE pushQuarters = pushQuarters | VALUES(pushQuarters)'
     : 'ON CONFLICT (personId, year) DO UPDATE SET pushQuarters = pushQuarters | excluded.pushQuarters';
@@ -64,9 +71,43 @@ async function rollUpOne(runner: Runner, mariadb: boolean, push: { id: string; p
      SELECT personId, ?, 0, 0, ? FROM push_targets WHERE pushId = ? ${upsert}`,
     [year, bit, push.id],
   );
+  if (factReach) await reachFacts(runner, push.id, year, bit);
   // Its new targets now count (推送覆盖率): every tally snapshot counts its reach again (team-tallies.ts).
   await invalidate?.();
   return true;
+}
+
+interface RollUpOptions {
+  /** Called in the transaction when someone was newly reached. */
+  invalidate?: () => Promise<void>;
+  /** False for a migration older than the facts' push columns and the person marks (they are filled later). */
+  factReach?: boolean;
+}
+
+/**
+ * The newly reached persons' conflict rows (team-tallies.ts): on a Galera cluster a fact written for
+ * one of them on another node at the same time then conflicts with this roll-up, and the one
+ * certified second is retried and sees the other (its facts' push columns, or the bit).
+ */
+async function markNewlyReached(runner: Runner, mariadb: boolean, pushId: string, year: number, bit: number): Promise<void> {
+  await runner.query(
+    `INSERT INTO indicator_person_marks (personId, version)
+     SELECT DISTINCT pt.personId, 1 FROM push_targets pt LEFT JOIN service_person_years r ON r.personId = pt.personId AND r.year = ?
+      WHERE pt.pushId = ? AND (r.personId IS NULL OR (r.pushQuarters & ${bit}) = 0) ${upsertIncrement(!mariadb, 'personId')}`,
+    [year, pushId],
+  );
+}
+
+/**
+ * The same reach on every fact of the targets (ContractFact.pushYear), unless a later year's is kept
+ * there. pushQuarters is assigned first: MariaDB evaluates SET left to right, SQLite from the old row.
+ */
+async function reachFacts(runner: Runner, pushId: string, year: number, bit: number): Promise<void> {
+  await runner.query(
+    `UPDATE contract_facts SET pushQuarters = CASE WHEN pushYear = ? THEN pushQuarters | ${bit} ELSE ${bit} END, pushYear = ?
+      WHERE personId IN (SELECT personId FROM push_targets WHERE pushId = ?) AND pushYear <= ? AND NOT (pushYear = ? AND (pushQuarters & ${bit}) <> 0)`,
+    [year, year, pushId, year, year],
+  );
 }
 
 /** What a roll-up did: pushes rolled up, and how many of them reached someone new (and so invalidated the dashboard's snapshots). */
@@ -76,10 +117,10 @@ export interface PushRollUp {
 }
 
 /**
- * Rolls up every published push not yet rolled up, each in its own transaction. The dashboard
- * calls it before counting (so a push just published counts at once), the job every minute under
- * its lease — and, when a push reached someone new, warms the snapshots that invalidated
- * (push-rollup.job.ts), so that the next dashboard is not the one that counts again.
+ * Rolls up every published push not yet rolled up, each in its own transaction: the pushes the
+ * release job did not roll up as it published them (withdrawn while releasing, written around the
+ * API). The dashboard calls it before counting (so such a push counts at once), the job every minute
+ * under its lease.
  */
 export async function rollUpPushes(dataSource: DataSource): Promise<PushRollUp> {
   const mariadb = dataSource.options.type !== 'better-sqlite3';
@@ -88,7 +129,7 @@ export async function rollUpPushes(dataSource: DataSource): Promise<PushRollUp> 
     const batch = await pending(dataSource, 100);
     for (const push of batch) {
       try {
-        const reachedNew = await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push, () => bumpPushEpoch(manager)));
+        const reachedNew = await inTransaction(dataSource, (manager) => rollUpOne(manager, mariadb, push, { invalidate: () => bumpPushEpoch(manager) }));
         done.rolled++;
         if (reachedNew) done.reachedNew++;
       } catch (error) {
@@ -105,10 +146,10 @@ export async function rollUpPushes(dataSource: DataSource): Promise<PushRollUp> 
  * whether it reached someone new.
  */
 export async function rollUpPublishedPush(manager: EntityManager, push: { id: string; publishAt: Date | string }): Promise<boolean> {
-  return rollUpOne(manager, manager.connection.options.type !== 'better-sqlite3', push, () => bumpPushEpoch(manager));
+  return rollUpOne(manager, manager.connection.options.type !== 'better-sqlite3', push, { invalidate: () => bumpPushEpoch(manager) });
 }
 
 /** The same in one go on a migration's runner (inside its transaction; the tally snapshots do not exist yet). */
-export async function backfillPushRollups(runner: Runner, mariadb: boolean): Promise<void> {
-  for (const push of await pending(runner, 1_000_000)) await rollUpOne(runner, mariadb, push);
+export async function backfillPushRollups(runner: Runner, mariadb: boolean, { factReach = true }: Pick<RollUpOptions, 'factReach'> = {}): Promise<void> {
+  for (const push of await pending(runner, 1_000_000)) await rollUpOne(runner, mariadb, push, { factReach });
 }

@@ -13,7 +13,8 @@ export class PushRollup1796172480000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.addColumn('service_person_years', new TableColumn(col.int('pushQuarters', { default: '0' })));
     await runner.createTable(new Table({ name: 'push_rollups', columns: [col.ref('pushId', { isPrimary: true }), col.time('rolledUpAt')] }));
-    await backfillPushRollups(runner, runner.connection.options.type !== 'better-sqlite3');
+    // The facts' push columns and the person marks come later (1796193420000 fills the columns from these rows).
+    await backfillPushRollups(runner, runner.connection.options.type !== 'better-sqlite3', { factReach: false });
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -17,6 +17,7 @@ import { TeamTallies1796182620000 } from './1796182620000-team-tallies';
 import { TallyBuckets1796182680000 } from './1796182680000-tally-buckets';
 import { PlanItemsFill1796185620000 } from './1796185620000-plan-items-fill';
 import { PackageVersions1796191980000 } from './1796191980000-package-versions';
+import { FactPushReach1796193420000 } from './1796193420000-fact-push-reach';
 
 /** Every migration, in order. Listed explicitly (TypeORM 1.x: no globs). */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   TallyBuckets1796182680000,
   PlanItemsFill1796185620000,
   PackageVersions1796191980000,
+  FactPushReach1796193420000,
 ];

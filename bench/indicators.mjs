@@ -51,7 +51,9 @@ try {
   await app.init();
   // The snapshot warming job (indicators/team-tallies.job.ts) and the push roll-up job, which warms
   // after a push reached someone new, would recount between the timed calls.
-  for (const job of ['indicator-tally-warm', 'indicator-push-rollup']) app.get(require('@nestjs/schedule').SchedulerRegistry).deleteInterval(job);
+  const scheduler = app.get(require('@nestjs/schedule').SchedulerRegistry);
+  for (const job of ['indicator-tally-warm', 'indicator-push-rollup']) scheduler.deleteInterval(job);
+  scheduler.deleteTimeout('indicator-tally-warm-at-start');
   const ids = reuse
     ? { regionId: (await app.get(require('typeorm').DataSource).query('SELECT id FROM regions LIMIT 1'))[0].id }
     : await app.get(DemoSeedService).seed();

@@ -295,12 +295,22 @@ describe('dashboard tally snapshots: recounted where data changed, always a fres
     await expectDashboardExact();
   });
 
-  it('the warming job counts the day before anyone asks; old snapshots are pruned', async () => {
+  it('the warming job counts this year and last year before anyone asks; old snapshots are pruned', async () => {
     await t.dataSource.query('DELETE FROM indicator_team_tallies');
     await t.app.get(IndicatorsService).warmSnapshots();
-    const stats = {} as SnapshotStats;
-    await snapshotTallies(t.dataSource, teams, WINDOWS[0], stats);
-    expect(stats.fromSnapshot).toBe(teams.length);
+    for (const w of [WINDOWS[0], WINDOWS[2]]) {
+      const stats = {} as SnapshotStats;
+      await snapshotTallies(t.dataSource, teams, w, stats);
+      expect(stats.fromSnapshot).toBe(teams.length);
+    }
+    // The staff screen's year dashboards, as served, equal a fresh count.
+    for (const y of [year, year - 1]) {
+      const served = (await t.http.get(`/api/staff/indicators?from=${y}-01-01&to=${y}-12-31`).set(admin).expect(200)).body;
+      await t.dataSource.query('DELETE FROM indicator_team_tallies');
+      const counted = (await t.http.get(`/api/staff/indicators?from=${y}-01-01&to=${y}-12-31`).set(admin).expect(200)).body;
+      expect(served).toEqual(counted);
+      await t.app.get(IndicatorsService).warmSnapshots();
+    }
     await pruneSnapshots(t.dataSource, new Date(Date.now() + 4 * 86_400_000));
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM indicator_team_tallies');
     expect(Number(n)).toBe(0);

@@ -150,16 +150,21 @@ export class IndicatorsService {
   }
 
   /**
-   * Brings every region's snapshots of this year's dashboard up to date (the warming job). In the last half hour before midnight
-   * (China time) it also counts tomorrow's window: the counting day is part of every snapshot's key,
-   * and a count is a function of the data and the window alone, so tomorrow's first request finds
-   * them and recounts only the buckets written to since.
+   * Brings every region's snapshots of the dashboards the staff screen offers first — this year's
+   * and last year's — up to date (the warming job). In the last half hour before midnight (China
+   * time) it also counts tomorrow's: the counting day is part of every snapshot's key, and a count is
+   * a function of the data and the window alone, so tomorrow's first request finds them and recounts
+   * only the buckets written to since.
    */
   async warmSnapshots(now = new Date()): Promise<void> {
     await rollUpPushes(this.dataSource);
     const today = todayInChina(now);
-    const windows = [this.window({}, today)];
-    if (todayInChina(new Date(now.getTime() + PREWARM_BEFORE_MIDNIGHT_MS)) !== today) windows.push(this.window({}, addDays(today, 1)));
+    const days = [today];
+    if (todayInChina(new Date(now.getTime() + PREWARM_BEFORE_MIDNIGHT_MS)) !== today) days.push(addDays(today, 1));
+    const windows = days.flatMap((day) => {
+      const year = Number(day.slice(0, 4));
+      return [year, year - 1].map((y) => this.window({ from: `${y}-01-01`, to: `${y}-12-31` }, day));
+    });
     const teams: { id: string; institutionId: string; regionId: string }[] = await this.dataSource.query(
       'SELECT t.id AS id, t.institutionId AS institutionId, i.regionId AS regionId FROM teams t JOIN institutions i ON i.id = t.institutionId ORDER BY i.regionId, t.institutionId, t.id',
     );

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Interval, Timeout } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runWithLease } from '../coordination/job-lease';
@@ -7,9 +7,12 @@ import { IndicatorsService } from './indicators.service';
 import { pruneSnapshots } from './team-tallies';
 
 export const TALLY_WARM_LEASE = { name: 'indicator-tally-warm', ttlMs: 50_000 } as const;
+/** The first run, soon after the app starts (a deploy may have changed the snapshot format, or none exist yet). */
+export const TALLY_WARM_AT_START = { name: 'indicator-tally-warm-at-start', delayMs: 5_000 } as const;
 
 /**
- * Every minute, one instance brings this year's dashboard snapshots of every region up to date
+ * Soon after start and then every minute, one instance brings the dashboard snapshots of every region
+ * (this year's and last year's) up to date
  * (team-tallies.ts) and deletes old ones: it recounts the buckets that writes made stale and, after
  * a push reached someone new, 推送覆盖率's numerator, so that a dashboard request rarely counts
  * anything. In the last half hour before midnight (China time) it also counts tomorrow's window,
@@ -23,6 +26,11 @@ export class TeamTalliesJob {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly indicators: IndicatorsService,
   ) {}
+
+  @Timeout(TALLY_WARM_AT_START.name, TALLY_WARM_AT_START.delayMs)
+  async runAtStart(): Promise<void> {
+    await this.run();
+  }
 
   @Interval(TALLY_WARM_LEASE.name, 60_000)
   async run(): Promise<void> {

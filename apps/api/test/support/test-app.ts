@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { TALLY_WARM_LEASE } from '../../src/indicators/team-tallies.job';
+import { TALLY_WARM_AT_START, TALLY_WARM_LEASE } from '../../src/indicators/team-tallies.job';
 import { createApp } from '../../src/app.factory';
 import { DemoIds, DemoSeedService } from '../../src/seed/demo-seed.service';
 import { startWechatStandin, WechatStandin } from '../../src/wechat-standin/wechat-standin';
@@ -36,6 +36,7 @@ export async function createTestApp(dialect: Dialect = 'mariadb'): Promise<TestA
     // The tests warm the dashboard snapshots themselves (IndicatorsService.warmSnapshots): a warming run
     // between two steps of a test would change what its next request counts again.
     app.get(SchedulerRegistry).deleteInterval(TALLY_WARM_LEASE.name);
+    app.get(SchedulerRegistry).deleteTimeout(TALLY_WARM_AT_START.name);
     return app;
   };
   const app = await boot();

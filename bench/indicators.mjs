@@ -680,16 +680,24 @@ try {
   ];
 
   // ---------------------------------------------------------------- a burst of writes, then the region again
+  /**
+   * The region right after a change (timed, with what it counted again), again (warm), one institution,
+   * and the naive recount: every indicator of both compared with it, the two region bodies whole.
+   */
+  const regionAfter = async (label) => {
+    const first = await get('');
+    const stats = statsNow();
+    log(`region after the ${label}: ${first.ms.toFixed(1)} ms ${JSON.stringify(stats)}`);
+    const again = await get('');
+    const institution = await get(`&institutionId=${institutions[0].id}`);
+    const recounted = await recountNow();
+    mismatches.push(...checkAll(first.body, institution.body, recounted, label));
+    if (JSON.stringify(first.body) !== JSON.stringify(again.body)) mismatches.push({ at: `${label} (again)`, code: 'the whole body differs' });
+    return { first, stats, again, institution };
+  };
   const burst = await writeBurst();
   log(`burst: ${JSON.stringify(burst)}`);
-  const afterBurst = await get('');
-  const afterBurstStats = statsNow();
-  log(`region after the burst: ${afterBurst.ms.toFixed(1)} ms ${JSON.stringify(afterBurstStats)}`);
-  const afterBurstWarm = await get('');
-  const institutionAfter = await get(`&institutionId=${institutions[0].id}`);
-  const after = await recountNow();
-  mismatches.push(...checkAll(afterBurst.body, institutionAfter.body, after, 'afterBurst'));
-  if (JSON.stringify(afterBurst.body) !== JSON.stringify(afterBurstWarm.body)) mismatches.push({ at: 'afterBurstWarm', code: 'the whole body differs' });
+  const { first: afterBurst, stats: afterBurstStats, again: afterBurstWarm, institution: institutionAfter } = await regionAfter('burst');
 
   // ---------------------------------------------------------------- a push to a fifth of the county, then the region again
   // A push to a fifth of the people with a contract, none of whom a push of this quarter reached. So
@@ -739,14 +747,7 @@ try {
   const rolledUp = await rollUpPushes(app.get(require('typeorm').DataSource));
   const pushRollUpMs = performance.now() - rollUpStarted;
   log(`rolled up (the release job's part): ${pushRollUpMs.toFixed(1)} ms ${JSON.stringify(rolledUp)}`);
-  const afterPush = await get('');
-  const afterPushStats = statsNow();
-  log(`region after the push: ${afterPush.ms.toFixed(1)} ms ${JSON.stringify(afterPushStats)}`);
-  const afterPushWarm = await get('');
-  const institutionAfterPush = await get(`&institutionId=${institutions[0].id}`);
-  const afterPushRecount = await recountNow();
-  mismatches.push(...checkAll(afterPush.body, institutionAfterPush.body, afterPushRecount, 'afterPush'));
-  if (JSON.stringify(afterPush.body) !== JSON.stringify(afterPushWarm.body)) mismatches.push({ at: 'afterPushWarm', code: 'the whole body differs' });
+  const { first: afterPush, stats: afterPushStats, again: afterPushWarm } = await regionAfter('push');
   const coverageOf = (body) => body.indicators.find((i) => i.code === 'pushCoverage');
 
   const fastestRecount = Math.min(...recountRuns);

@@ -35,7 +35,9 @@ export async function lockPlanContracts(manager: EntityManager, contractIds: rea
  * the region's packages) and their current service records — the same derivation the staff and
  * residents see (services/service-plans.service.ts). Called in the transaction of every write that
  * changes them: a contract confirmed, signed on site or terminated (with its renewal), a service
- * recorded or corrected. Contracts and records are read with locking reads on MariaDB (the latest
+ * recorded or corrected, a person's birth date or declared tags changed (also by withdrawing the
+ * consent or closing the account). A catalogue edit changes none: a contract keeps its packages as
+ * signed (packages/package-versions.ts). Contracts and records are read with locking reads on MariaDB (the latest
  * committed rows, whatever the transaction's snapshot); a contract not (or no longer) planned keeps
  * no items.
  */

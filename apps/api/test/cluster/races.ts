@@ -11,6 +11,7 @@ import type { ClusterApps } from './cluster-app';
 import { outboxDispatch } from './outbox-races';
 import { pushReleaseOnBothNodes, withdrawDuringRelease } from './push-races';
 import { referralSlots, referralSweep } from './referral-races';
+import { pushReachOnFacts } from './push-reach-races';
 import { tallySnapshots } from './tally-races';
 
 /**
@@ -198,4 +199,5 @@ export const races: Race[] = [
   pushReleaseOnBothNodes,
   withdrawDuringRelease,
   tallySnapshots,
+  pushReachOnFacts,
 ];

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { BOOKED_REFERRAL_STATUSES, dayAfter, emptyReferralTally, POPULATION_GROUPS, PoolTally, pushQuarter, ReferralTally } from '@jiayi/domain';
 import type { AreaFilter, CountWindow } from './contract-measures';
-import { quarterBit } from './push-rollup';
 
 /**
  * The quarter of the counting day as UTC moments [from, to) in the text both dialects compare a
@@ -59,22 +58,4 @@ export async function regionPoolUse(dataSource: DataSource, regionId: string, w:
     [regionId, w.period.from, w.day],
   );
   return { booked: Number(used.booked), capacity: Number(capacity.capacity) };
-}
-
-/**
- * 健康信息推送覆盖率's numerator per team: the key-group residents signed on the counting day (each
- * fact in force once) with the counting day's quarter set in their roll-up row of its year (a push
- * of that quarter was sent to them, see push-rollup.ts). The year dashboard counts it in its own
- * pass (contract-measures.ts); this is for the other periods and the trend.
- */
-export async function pushReachByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, number>> {
-  const area = areaOf('f', filter);
-  const rows: { teamId: string; reached: string | number }[] = await dataSource.query(
-    `SELECT f.teamId AS teamId, SUM(CASE WHEN (r.pushQuarters & ${quarterBit(w.day)}) <> 0 THEN 1 ELSE 0 END) AS reached
-       FROM contract_facts f JOIN service_person_years r ON r.personId = f.personId AND r.year = ?
-      WHERE ${area.sql} AND f.signedFrom <= ? AND f.signedUntil > ? AND (f.groupMask & ${ANY_GROUP}) <> 0
-      GROUP BY f.teamId`,
-    [Number(w.day.slice(0, 4)), ...area.params, w.day, w.day],
-  );
-  return new Map(rows.map((r) => [String(r.teamId), Number(r.reached)]));
 }

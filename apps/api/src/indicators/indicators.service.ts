@@ -40,8 +40,9 @@ import {
   gapPredicate,
   KEY_GROUP_SIGNED,
   measureOverWindows,
+  pushReachOf,
 } from './contract-measures';
-import { pushReachByTeam, referralTalliesByTeam, regionPoolUse } from './activity-measures';
+import { referralTalliesByTeam, regionPoolUse } from './activity-measures';
 import { AreaTallies, indicatorCounts } from './indicator-counts';
 import { Area, AreaTeam, IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
@@ -241,11 +242,13 @@ export class IndicatorsService {
       const filter = this.filterOf(area);
       const sumOver = <T>(byTeam: Map<string, T>, add: (a: T, b: T) => T, empty: T) => area.teams.reduce((s, t) => add(s, byTeam.get(t.id) ?? empty), empty);
       const signed = definition.source === 'pushes' ? await measureOverWindows(this.dataSource, filter, KEY_GROUP_SIGNED, windows) : [];
+      const teamList = { sql: area.teams.length ? `f.teamId IN (${area.teams.map(() => '?').join(', ')})` : '1 = 0', params: area.teams.map((t) => t.id) };
       for (const [i, w] of windows.entries()) {
         let counts: IndicatorCounts;
         if (definition.source === 'pushes') {
           counts = pushCoverageCounts(
-            sumOver(await pushReachByTeam(this.dataSource, filter, w), (a, b) => a + b, 0),
+            // The area's teams as one list: a range of the team index, which holds the facts' push reach.
+            sumOver(await pushReachOf(this.dataSource, teamList, w, false), (a, b) => a + b, 0),
             signed[i].numerator,
           );
         } else {

@@ -3,10 +3,10 @@ import ExcelJS from 'exceljs';
 import { addDays, pushQuarter, todayInChina } from '@jiayi/domain';
 import { demoTeam, residentWithPendingContract } from './support/contract-factories';
 import { residentWithProfile, staffLogin } from './support/factories';
+import { counts, Shown, unit } from './support/indicator-report';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Headers = Record<string, string>;
-type Shown = { code: string; numerator: number | null; denominator: number | null; status: string; drillDown: boolean };
 
 const binary = (res: import('superagent').Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -32,11 +32,6 @@ describe('the dashboard’s referral and push indicators (MariaDB)', () => {
   const ids: Record<string, string> = {};
 
   const report = async (auth: Headers, extra = '') => (await t.http.get(`/api/staff/indicators?${query}${extra}`).set(auth).expect(200)).body;
-  const counts = (body: { indicators: Shown[] }, code: string) => {
-    const found = body.indicators.find((i) => i.code === code)!;
-    return [found.numerator, found.denominator];
-  };
-  const unit = (body: { units: ({ id: string } & { indicators: Shown[] })[] }, id: string) => body.units.find((u) => u.id === id)!;
 
   beforeAll(async () => {
     t = await createTestApp('mariadb');

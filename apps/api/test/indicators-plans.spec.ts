@@ -3,15 +3,15 @@ import { addDays, countingDay, previousPeriod, todayInChina } from '@jiayi/domai
 import { ContractFacts } from '../src/indicators/contract-facts';
 import type { CountWindow } from '../src/indicators/contract-measures';
 import { backfillPlanItems, planCountsByTeam, refreshPlanItems } from '../src/indicators/plan-items';
-import { PlanMeasures } from '../src/indicators/plan-measures';
 import { demoTeam, moveEndDate, residentWithActiveContract, residentWithPendingContract } from './support/contract-factories';
 import { idNumberFor, staffLogin } from './support/factories';
 import { member, onsiteBody } from './support/service-factories';
+import { counts, Shown, unit } from './support/indicator-report';
+import { derivedPlanCounts } from './support/plan-derivation';
 import { createTestApp, TestApp } from './support/test-app';
 import { refreshPlacementsOfContracts } from '../src/people/placements';
 
 type Headers = Record<string, string>;
-type Shown = { code: string; numerator: number | null; denominator: number | null; status: string; drillDown: boolean };
 type Listed = { personId: string; name: string; detail?: string };
 
 const binary = (res: import('superagent').Response, done: (error: Error | null, body: Buffer) => void) => {
@@ -46,11 +46,6 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
   const ids: Record<string, string> = {};
 
   const report = async (auth: Headers, extra = '') => (await t.http.get(`/api/staff/indicators?${query}${extra}`).set(auth).expect(200)).body;
-  const counts = (body: { indicators: Shown[] }, code: string) => {
-    const found = body.indicators.find((i) => i.code === code)!;
-    return [found.numerator, found.denominator];
-  };
-  const unit = (body: { units: ({ id: string } & { indicators: Shown[] })[] }, id: string) => body.units.find((u) => u.id === id)!;
   const people = async (auth: Headers, code: string, part: string, extra = '') =>
     (await t.http.get(`/api/staff/indicators/${code}/people?${query}&part=${part}${extra}`).set(auth).expect(200)).body;
   const names = (list: { items: Listed[] }) => list.items.map((i) => i.name).sort();
@@ -183,7 +178,7 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
       windowOf(`${today.slice(0, 4)}-01-01`, today),
     ];
     for (const w of windows) {
-      const derived = await t.app.get(PlanMeasures).byTeam(teams, w);
+      const derived = await derivedPlanCounts(t, teams, w);
       const facts = await planCountsByTeam(t.dataSource, { regionId: t.demo.regionId }, w);
       for (const teamId of teams) {
         const fromFacts = facts.get(teamId) ?? { followUpTimeliness: { numerator: 0, denominator: 0 }, fulfilment: { numerator: 0, denominator: 0 } };

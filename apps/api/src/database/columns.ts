@@ -13,6 +13,8 @@ export const LongTextColumn = (options: ColumnOptions = {}) => Column({ type: 't
 export const IntColumn = (options: ColumnOptions = {}) => Column({ type: 'int', ...options });
 export const BoolColumn = (options: ColumnOptions = {}) => Column({ type: 'boolean', ...options });
 export const DateColumn = (options: ColumnOptions = {}) => Column({ type: 'date', ...options });
+/** A DATE read by a raw query as 'YYYY-MM-DD' (mysql2 may give a Date at UTC midnight, SQLite the text). */
+export const dayText = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 export const TimeColumn = (options: ColumnOptions = {}) => Column({ type: 'datetime', ...options });
 export const JsonColumn = (options: ColumnOptions = {}) => Column({ type: 'simple-json', ...options });
 /** A JSON value encrypted at rest (health information), in a text column named `<property>Cipher`. */

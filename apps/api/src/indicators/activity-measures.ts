@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { BOOKED_REFERRAL_STATUSES, dayAfter, emptyReferralTally, POPULATION_GROUPS, PoolTally, pushQuarter, ReferralTally } from '@jiayi/domain';
-import type { AreaFilter, CountWindow } from './contract-measures';
+import { areaOf, type AreaFilter, type CountWindow } from './contract-measures';
 
 /**
  * The quarter of the counting day as UTC moments [from, to) in the text both dialects compare a
@@ -14,12 +14,6 @@ export function pushQuarterBounds(w: CountWindow): [string, string] {
 
 const booked = BOOKED_REFERRAL_STATUSES.map((s) => `'${s}'`).join(', ');
 export const ANY_GROUP = POPULATION_GROUPS.reduce((m, g) => m | g.bit, 0);
-
-function areaOf(alias: string, filter: AreaFilter): { sql: string; params: unknown[] } {
-  if (filter.teamId) return { sql: `${alias}.teamId = ?`, params: [filter.teamId] };
-  if (filter.institutionId) return { sql: `${alias}.institutionId = ?`, params: [filter.institutionId] };
-  return { sql: `${alias}.regionId = ?`, params: [filter.regionId] };
-}
 
 /**
  * The referral counts per team (the team of the contract when referred) of the referrals whose

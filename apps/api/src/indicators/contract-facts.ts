@@ -8,6 +8,7 @@ import { Person } from '../people/person.entity';
 import { ContractFact } from './contract-fact.entity';
 import { bumpEpoch, touchPersons } from './team-tallies';
 import { tallyBucketOf } from './tally-buckets';
+import { dayText } from '../database/columns';
 
 type FactSource = Pick<
   Contract,
@@ -103,8 +104,6 @@ export function coverageOf(spans: readonly Span[]): { contractId: string; covere
   return { contractId: first.contractId, coveredUntil: until, gaps };
 }
 
-const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-
 /**
  * Recomputes the coverage on the first fact of each person from all their facts, holding the
  * facts' row locks (MariaDB) so that two writes of one person's facts recompute one after the other.
@@ -117,8 +116,8 @@ export async function refreshCoverage(manager: EntityManager, personIds: readonl
       await manager.query(`SELECT contractId, signedFrom, signedUntil, firstSigning FROM contract_facts WHERE personId = ?${lock}`, [personId])
     ).map((r: Record<string, unknown>) => ({
       contractId: String(r.contractId),
-      signedFrom: day(r.signedFrom),
-      signedUntil: day(r.signedUntil),
+      signedFrom: dayText(r.signedFrom),
+      signedUntil: dayText(r.signedUntil),
       firstSigning: Boolean(Number(r.firstSigning)),
     }));
     const coverage = coverageOf(spans);
@@ -150,8 +149,8 @@ export async function backfillCoverage(runner: { query: (sql: string, params?: u
       const list = byPerson.get(String(r.personId)) ?? [];
       list.push({
         contractId: String(r.contractId),
-        signedFrom: day(r.signedFrom),
-        signedUntil: day(r.signedUntil),
+        signedFrom: dayText(r.signedFrom),
+        signedUntil: dayText(r.signedUntil),
         firstSigning: Boolean(Number(r.firstSigning)),
       });
       byPerson.set(String(r.personId), list);

@@ -297,11 +297,14 @@ export interface AreaFilter {
   teamId?: string;
 }
 
-function areaWhere(filter: AreaFilter): Predicate {
-  if (filter.teamId) return { sql: 'f.teamId = ?', params: [filter.teamId] };
-  if (filter.institutionId) return { sql: 'f.institutionId = ?', params: [filter.institutionId] };
-  return { sql: 'f.regionId = ?', params: [filter.regionId] };
+/** The area as a predicate over a table with teamId, institutionId and regionId columns (facts, plan items, referrals). */
+export function areaOf(alias: string, filter: AreaFilter): Predicate {
+  if (filter.teamId) return { sql: `${alias}.teamId = ?`, params: [filter.teamId] };
+  if (filter.institutionId) return { sql: `${alias}.institutionId = ?`, params: [filter.institutionId] };
+  return { sql: `${alias}.regionId = ?`, params: [filter.regionId] };
 }
+
+const areaWhere = (filter: AreaFilter): Predicate => areaOf('f', filter);
 
 const sumOf = (p: Predicate, weight = '1'): Predicate => ({ sql: `SUM(CASE WHEN ${p.sql} THEN ${weight} ELSE 0 END)`, params: p.params });
 

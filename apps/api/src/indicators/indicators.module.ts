@@ -7,7 +7,6 @@ import { IndicatorAreas } from './indicator-area';
 import { IndicatorTargetsService } from './indicator-targets.service';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
-import { PlanMeasures } from './plan-measures';
 import { PopulationsService } from './populations.service';
 import { PushRollupJob } from './push-rollup.job';
 import { SurveyMeasures } from './survey-measures';
@@ -17,16 +16,6 @@ import { TeamTalliesJob } from './team-tallies.job';
 @Module({
   imports: [SurveysModule, ContractsModule, ServicesModule],
   controllers: [IndicatorsController],
-  providers: [
-    IndicatorsService,
-    IndicatorAreas,
-    IndicatorTargetsService,
-    PopulationsService,
-    SurveyMeasures,
-    ContractFactsJob,
-    PushRollupJob,
-    TeamTalliesJob,
-    PlanMeasures,
-  ],
+  providers: [IndicatorsService, IndicatorAreas, IndicatorTargetsService, PopulationsService, SurveyMeasures, ContractFactsJob, PushRollupJob, TeamTalliesJob],
 })
 export class IndicatorsModule {}

@@ -5,8 +5,9 @@ import type { PiiCipher } from '../common/pii-cipher';
 import { Contract } from '../contracts/contract.entity';
 import { contractPlans, PlannedService } from '../services/service-plans.service';
 import { ServicePlanItem } from './plan-item.entity';
-import type { AreaFilter, CountWindow, Predicate } from './contract-measures';
+import { areaOf, type AreaFilter, type CountWindow, type Predicate } from './contract-measures';
 import { bumpBuckets, tallyBucketOf } from './tally-buckets';
+import { dayText } from '../database/columns';
 
 /** 慢病随访及时率 and 履约率 of one area. */
 export type PlanCounts = { followUpTimeliness: IndicatorCounts; fulfilment: IndicatorCounts };
@@ -17,7 +18,6 @@ export type PlanIndicatorCode = (typeof PLAN_INDICATORS)[number];
 export const isPlanIndicator = (code: string): code is PlanIndicatorCode => (PLAN_INDICATORS as readonly string[]).includes(code);
 
 const isMariaDb = (manager: EntityManager | DataSource) => (manager instanceof DataSource ? manager : manager.connection).options.type !== 'better-sqlite3';
-const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
 /**
  * Takes the row locks of contracts whose plan items a write is about to rewrite, in id order.
@@ -63,7 +63,7 @@ export async function refreshPlanItems(
     id: String(r.id),
     contractId: String(r.contractId),
     type: r.type as PlannedService['type'],
-    serviceDate: day(r.serviceDate),
+    serviceDate: dayText(r.serviceDate),
     planItemId: r.planItemId === null || r.planItemId === undefined ? null : String(r.planItemId),
   }));
   const dateOf = new Map(services.map((s) => [s.id, s.serviceDate]));
@@ -130,12 +130,6 @@ export async function backfillPlanItems(
   return all.length;
 }
 
-function areaOf(filter: AreaFilter): { sql: string; params: unknown[] } {
-  if (filter.teamId) return { sql: 'f.teamId = ?', params: [filter.teamId] };
-  if (filter.institutionId) return { sql: 'f.institutionId = ?', params: [filter.institutionId] };
-  return { sql: 'f.regionId = ?', params: [filter.regionId] };
-}
-
 /** An item counts for the period when its window closed in it, by the last closed day (libs/domain plan-indicators.ts). */
 const CLOSED_IN = 'f.windowEnd >= ? AND f.windowEnd <= ?';
 const closedParams = (w: CountWindow) => [w.period.from, closedBy(w.day, w.today)];
@@ -200,7 +194,7 @@ export function planCountsOf(tally: PlanTally): PlanCounts {
 
 /** 慢病随访及时率 and 履约率 per team of an area (the trend; the dashboard reads them from the tally snapshots). */
 export async function planCountsByTeam(dataSource: DataSource, filter: AreaFilter, w: CountWindow): Promise<Map<string, PlanCounts>> {
-  const tallies = await planTallies(dataSource, areaOf(filter), w);
+  const tallies = await planTallies(dataSource, areaOf('f', filter), w);
   return new Map([...tallies].map(([teamId, tally]) => [teamId, planCountsOf(tally)]));
 }
 
@@ -243,7 +237,7 @@ export async function planPeopleRows(
   limit: number,
   offset: number,
 ): Promise<{ total: number; rows: PlanPersonRow[] }> {
-  const area = areaOf(filter);
+  const area = areaOf('f', filter);
   const timeliness = code === 'followUpTimeliness';
   const missed = timeliness ? `SUM(CASE WHEN ${TIMELY} THEN 0 ELSE 1 END)` : 'SUM(CASE WHEN f.doneOn IS NULL THEN 1 ELSE 0 END)';
   const where = timeliness ? `${area.sql} AND ${FOLLOW_UP} AND ${CLOSED_IN}` : `${area.sql} AND ${CLOSED_IN} AND ${IN_FORCE}`;
@@ -266,8 +260,8 @@ export async function planPeopleRows(
         contractId: String(r.contractId),
         personId: String(r.personId),
         teamId: String(r.teamId),
-        signedFrom: day(r.startDate),
-        endDate: day(r.endDate),
+        signedFrom: dayText(r.startDate),
+        endDate: dayText(r.endDate),
         detail: timeliness ? `到期随访 ${due} 次，按时完成 ${due - open} 次` : `到期服务 ${due} 项，已完成 ${due - open} 项`,
       };
     }),

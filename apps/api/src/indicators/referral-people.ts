@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { BOOKED_REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, ReferralStatus } from '@jiayi/domain';
-import type { AreaFilter, CountWindow } from './contract-measures';
+import { areaOf, type AreaFilter, type CountWindow } from './contract-measures';
+import { dayText } from '../database/columns';
 
 /** The referral indicators whose counts are referrals of residents, so a team can list them. */
 export const REFERRAL_PEOPLE_INDICATORS = ['referralBooking', 'referralAttendance', 'referralFeedback'] as const;
@@ -41,14 +42,6 @@ export const REFERRAL_PEOPLE: Record<ReferralPeopleCode, { denominator: string; 
   },
 };
 
-function areaOf(filter: AreaFilter): { sql: string; params: unknown[] } {
-  if (filter.teamId) return { sql: 'r.teamId = ?', params: [filter.teamId] };
-  if (filter.institutionId) return { sql: 'r.institutionId = ?', params: [filter.institutionId] };
-  return { sql: 'r.regionId = ?', params: [filter.regionId] };
-}
-
-const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-
 /** The referrals behind one referral rate within the area, paged, newest outpatient day first. */
 export async function referralPeopleRows(
   dataSource: DataSource,
@@ -59,7 +52,7 @@ export async function referralPeopleRows(
   limit: number,
   offset: number,
 ) {
-  const area = areaOf(filter);
+  const area = areaOf('r', filter);
   const definition = REFERRAL_PEOPLE[code];
   const condition = `${area.sql} AND r.date >= ? AND r.date <= ? AND (${definition.denominator}) AND ${part === 'numerator' ? '' : 'NOT '}(${definition.numerator})`;
   const params = [...area.params, w.period.from, w.day];
@@ -77,9 +70,9 @@ export async function referralPeopleRows(
       personId: String(r.personId),
       contractId: String(r.contractId),
       teamId: String(r.teamId),
-      signedFrom: day(r.startDate),
-      endDate: day(r.endDate),
-      detail: `${day(r.date)} ${String(r.hospital)} ${String(r.department)} · ${REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? String(r.status)}`,
+      signedFrom: dayText(r.startDate),
+      endDate: dayText(r.endDate),
+      detail: `${dayText(r.date)} ${String(r.hospital)} ${String(r.department)} · ${REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? String(r.status)}`,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { touchPersons } from './team-tallies';
+import { dayText } from '../database/columns';
 
 /** The record types the yearly roll-up counts. */
 const ROLLED_TYPES = "('healthCheck', 'followUp')";
@@ -60,8 +61,6 @@ export function rollUpServiceYear(records: readonly RolledRecord[]): ServiceYear
 
 const isMariaDb = (manager: EntityManager) => manager.connection.options.type !== 'better-sqlite3';
 
-const dateText = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-
 /**
  * Takes the row locks of the person-years a service write is about to change (creating the rows),
  * in year order. Call it first in the write's transaction, before the write and before any read:
@@ -95,7 +94,7 @@ export async function recountServiceYears(manager: EntityManager, personId: stri
         WHERE personId = ? AND type IN ${ROLLED_TYPES} AND current = 1 AND serviceDate >= ? AND serviceDate <= ?`,
       [personId, `${year}-01-01`, `${year}-12-31`],
     );
-    const counts = rollUpServiceYear(rows.map((r) => ({ ...r, serviceDate: dateText(r.serviceDate) })));
+    const counts = rollUpServiceYear(rows.map((r) => ({ ...r, serviceDate: dayText(r.serviceDate) })));
     await manager.query(
       'UPDATE service_person_years SET checks = ?, followUps = ?, bloodPressureLatest = ?, glucoseLatest = ?, lastServiceDate = ? WHERE personId = ? AND year = ?',
       [

@@ -292,6 +292,24 @@ describe('the dashboard’s plan indicators: 慢病随访及时率 and 履约率
     expect(await planShown(after)).toBe(await packageItems(after.id));
   });
 
+  it('two edits of one package at once keep every content: the original and the first applied as versions, the second as the package', async () => {
+    const catalogue = (await t.http.get('/api/staff/packages').set(region).expect(200)).body as (Record<string, unknown> & { code: string })[];
+    const { totals: _totals, ...diabetes } = catalogue.find((p) => p.code === 'diabetes')!;
+    const edits = await Promise.all(
+      ['A', 'B'].map((mark) =>
+        t.http
+          .put('/api/staff/packages/diabetes')
+          .set(region)
+          .send({ ...diabetes, description: `${String(diabetes.description)}（${mark}）` }),
+      ),
+    );
+    expect(edits.map((e) => e.status)).toEqual([200, 200]);
+    const versions: { content: string }[] = await t.dataSource.query("SELECT content FROM service_package_versions WHERE code = 'diabetes'");
+    const [current] = await t.dataSource.query("SELECT description FROM service_packages WHERE code = 'diabetes'");
+    const descriptions = [...versions.map((v) => (JSON.parse(v.content) as { description: string }).description), current.description as string];
+    expect(descriptions.sort()).toEqual([String(diabetes.description), `${String(diabetes.description)}（A）`, `${String(diabetes.description)}（B）`].sort());
+  });
+
   it('trend: monthly values of both, the last month equal to the year so far', async () => {
     const yearSoFar = (
       await t.http
